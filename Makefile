@@ -1,0 +1,42 @@
+# Two commands set up everything: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: run test lint typecheck bench fuzz clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/ind-tui $(ARGS)
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check ind_tui tests bench
+
+typecheck: $(STAMP_TEST)
+	$(BIN)/mypy
+
+test: $(STAMP_TEST) lint typecheck
+	$(BIN)/python -m pytest
+
+# Longer property runs against the API (schemathesis with more examples).
+fuzz: $(STAMP_TEST)
+	IND_TUI_FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_api_fuzz.py
+
+bench: $(STAMP_TEST)
+	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,3 @@
+from ind_tui.cli import main
+
+raise SystemExit(main())

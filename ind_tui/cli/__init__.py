@@ -1,0 +1,62 @@
+"""`ind-tui` command line: no subcommand starts the TUI; subcommands are for scripts.
+
+Exit codes (DESIGN.md): 0 ok, 1 the operation failed, 2 bad input (one line on stderr).
+Each command group lives in its own module with a `register(subparsers)` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+# Modules under ind_tui.cli that add subcommands; imported lazily so `ind-tui --help`
+# and the TUI start do not pay for each group's imports.
+COMMAND_MODULES = ("sandbox", "session", "drafts")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class BadInput(Exception):
+    """Raised by a handler for input it refuses; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse prints usage + message; keep the contract of one line on stderr.
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ind-tui", description="Terminal client for the IND Business Portal")
+    parser.add_argument("--portal", metavar="URL", help="portal base URL (default: embedded sandbox)")
+    parser.add_argument("--profile", metavar="NAME", help="profile from the config file")
+    parser.add_argument("--lang", choices=("nl", "en"), help="language of the interface")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"ind_tui.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from ind_tui.cli.tui import run_tui
+
+            return run_tui(args)
+        return handler(args)
+    except BadInput as exc:
+        sys.stderr.write(f"ind-tui: {exc}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Form definitions and domain rules. Never imports Textual."""

@@ -1,0 +1,1 @@
+"""The portal client and the API contract. Never imports Textual."""
