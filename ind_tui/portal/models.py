@@ -270,7 +270,7 @@ class Person(Strict):
     name: str = Field(min_length=1, max_length=120)
     date_of_birth: date
     nationality: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")
-    v_number: str | None = VNumber
+    v_number: str | None = Field(default=None, pattern=r"^\d{10}$")
 
 
 class ApplicationRequest(Strict):
@@ -388,6 +388,7 @@ class CasePage(Wire):
     total: int
     next_after: str | None = Field(description="pass as `after` for the next page")
     last_refresh: datetime
+    as_of: datetime = Field(description="portal clock at this answer: the next `changed_since`")
 
 
 class CaseEvent(Wire):

@@ -1,0 +1,61 @@
+"""The sandbox portal as a FastAPI app: `create_app(SandboxConfig(...))`.
+
+Everything is set up eagerly (not in a lifespan hook) so the app also works in-process
+under `httpx.ASGITransport`, which does not run lifespan events.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.routing import APIRoute
+
+from ind_tui import __version__
+from ind_tui.portal.models import API_PREFIX
+from ind_tui.sandbox import (
+    routes_account,
+    routes_admin,
+    routes_applications,
+    routes_auth,
+    routes_cases,
+    routes_employees,
+)
+from ind_tui.sandbox.deps import fault_gate
+from ind_tui.sandbox.errors import RequestIdMiddleware, install_handlers
+from ind_tui.sandbox.faults import DropAfterCommitMiddleware
+from ind_tui.sandbox.state import Sandbox, SandboxConfig
+
+__all__ = ["SandboxConfig", "create_app"]
+
+DESCRIPTION = """\
+The IND Business Portal API as ind-tui speaks it. The sandbox serves it with test
+identities, a controllable clock and fault injection. Every error answers with one JSON
+shape, `{"code", "message", "details", "request_id"}`, whose `code` is stable.
+"""
+
+
+def create_app(config: SandboxConfig) -> FastAPI:
+    sandbox = Sandbox(config)
+    app = FastAPI(
+        title="IND Portaal Zakelijk API (ind-tui sandbox)" if config.sandbox_admin
+        else "IND Portaal Zakelijk API",
+        version=__version__, description=DESCRIPTION,
+        docs_url="/docs" if config.sandbox_admin else None, redoc_url=None,
+    )
+    app.state.sandbox = sandbox
+    api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(fault_gate)])
+    modules = (routes_auth, routes_account, routes_applications, routes_cases, routes_employees)
+    for module in modules:
+        api.include_router(module.router)
+    # Route names are what a fault is aimed at (GET /sandbox/faults lists them).
+    sandbox.route_names = sorted(
+        route.name for m in modules for route in m.router.routes if isinstance(route, APIRoute)
+    )
+    if config.sandbox_admin:
+        api.include_router(routes_admin.router)
+        app.include_router(routes_auth.pages)
+    app.include_router(api)
+    install_handlers(app)
+    # Outermost first: the request id wraps everything, so even a dropped answer has one.
+    app.add_middleware(DropAfterCommitMiddleware)
+    app.add_middleware(RequestIdMiddleware)
+    return app

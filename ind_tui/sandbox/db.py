@@ -1,0 +1,209 @@
+"""SQLite storage for the sandbox: one file, WAL, schema versioned with `user_version`.
+
+Route handlers run in a thread pool, so each thread gets its own connection; writers take
+`BEGIN IMMEDIATE` so concurrent requests serialise instead of failing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+# Each entry migrates from version i to i+1. Never edit a shipped entry: append one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE companies (
+        kvk TEXT PRIMARY KEY, name TEXT NOT NULL, recognised INTEGER NOT NULL,
+        broken INTEGER NOT NULL DEFAULT 0,
+        administration_address TEXT NOT NULL, postal_address TEXT NOT NULL,
+        visiting_address TEXT NOT NULL
+    );
+    CREATE TABLE recognitions (
+        kvk TEXT NOT NULL, purpose TEXT NOT NULL, since TEXT NOT NULL,
+        PRIMARY KEY (kvk, purpose)
+    );
+    CREATE TABLE authorisations (
+        agent_kvk TEXT NOT NULL, sponsor_kvk TEXT NOT NULL, registered INTEGER NOT NULL,
+        since TEXT, PRIMARY KEY (agent_kvk, sponsor_kvk)
+    );
+    CREATE TABLE identities (
+        name TEXT PRIMARY KEY, person_name TEXT NOT NULL, kvk TEXT NOT NULL,
+        acting_for TEXT, level TEXT NOT NULL, has_service INTEGER NOT NULL,
+        purpose TEXT NOT NULL
+    );
+    CREATE TABLE device_codes (
+        device_code TEXT PRIMARY KEY, user_code TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
+        expires_at TEXT NOT NULL, interval INTEGER NOT NULL, last_poll REAL,
+        state TEXT NOT NULL, identity TEXT, error_code TEXT
+    );
+    CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, identity TEXT NOT NULL,
+        family TEXT NOT NULL, expires_at TEXT NOT NULL, state TEXT NOT NULL
+    );
+    CREATE INDEX tokens_family ON tokens (family);
+    CREATE TABLE employees (
+        id TEXT PRIMARY KEY, sponsor_kvk TEXT NOT NULL, name TEXT NOT NULL,
+        v_number TEXT NOT NULL, date_of_birth TEXT NOT NULL, nationality TEXT NOT NULL,
+        purpose TEXT NOT NULL, start_date TEXT NOT NULL, permit_end TEXT,
+        status TEXT NOT NULL, end_date TEXT, registered_by_kvk TEXT NOT NULL,
+        UNIQUE (sponsor_kvk, v_number)
+    );
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY, zaaknummer TEXT NOT NULL UNIQUE, sponsor_kvk TEXT NOT NULL,
+        submitted_by_kvk TEXT NOT NULL, type_id TEXT NOT NULL, employee_name TEXT NOT NULL,
+        v_number TEXT, submitted_at TEXT NOT NULL, receipt_date TEXT NOT NULL,
+        paper INTEGER NOT NULL DEFAULT 0, listed_from TEXT,
+        -- as of the last daily refresh (materialised from case_events)
+        status TEXT, decision TEXT, decision_deadline TEXT, changed_at TEXT, completed_at TEXT,
+        seen_at TEXT
+    );
+    CREATE INDEX cases_sponsor ON cases (sponsor_kvk, zaaknummer);
+    CREATE INDEX cases_submitter ON cases (sponsor_kvk, submitted_by_kvk, zaaknummer);
+    CREATE INDEX cases_seen ON cases (sponsor_kvk, seen_at);
+    CREATE TABLE case_events (
+        case_id INTEGER NOT NULL, at TEXT NOT NULL, status TEXT NOT NULL, decision TEXT,
+        decision_deadline TEXT NOT NULL, completed_at TEXT, note TEXT,
+        PRIMARY KEY (case_id, at)
+    ) WITHOUT ROWID;
+    CREATE TABLE applications (
+        id TEXT PRIMARY KEY, sponsor_kvk TEXT NOT NULL, submitted_by_kvk TEXT NOT NULL,
+        identity TEXT NOT NULL, type_id TEXT NOT NULL, body TEXT NOT NULL,
+        fee INTEGER NOT NULL, fee_year INTEGER NOT NULL, status TEXT NOT NULL,
+        created_at TEXT NOT NULL, idempotency_key TEXT NOT NULL, case_id INTEGER
+    );
+    CREATE INDEX applications_key ON applications (idempotency_key);
+    CREATE TABLE payments (
+        reference TEXT PRIMARY KEY, application_id TEXT NOT NULL UNIQUE,
+        amount INTEGER NOT NULL, fee_year INTEGER NOT NULL, method TEXT NOT NULL,
+        status TEXT NOT NULL, paid_at TEXT NOT NULL
+    );
+    CREATE TABLE idempotency (
+        scope TEXT NOT NULL, key TEXT NOT NULL, body_hash TEXT NOT NULL, state TEXT NOT NULL,
+        status_code INTEGER, response TEXT, created_at TEXT NOT NULL,
+        PRIMARY KEY (scope, key)
+    );
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, owner_kvk TEXT NOT NULL, case_id INTEGER, kind TEXT NOT NULL,
+        title TEXT NOT NULL, filename TEXT NOT NULL, sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL, added_at TEXT NOT NULL, content BLOB NOT NULL
+    );
+    CREATE INDEX documents_case ON documents (case_id);
+    CREATE TABLE fees (
+        fee_group TEXT NOT NULL, year INTEGER NOT NULL, fee INTEGER NOT NULL,
+        provisional INTEGER NOT NULL, PRIMARY KEY (fee_group, year)
+    );
+    CREATE TABLE notifications (
+        reference TEXT PRIMARY KEY, kvk TEXT NOT NULL, kind TEXT NOT NULL,
+        received_at TEXT NOT NULL, effective_date TEXT NOT NULL, payload TEXT NOT NULL
+    );
+    CREATE TABLE faults (
+        id INTEGER PRIMARY KEY, route TEXT NOT NULL, kind TEXT NOT NULL,
+        probability REAL NOT NULL, remaining INTEGER, latency_ms INTEGER NOT NULL,
+        retry_after INTEGER NOT NULL, form_type TEXT, fired INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
+)
+
+
+def iso(dt: datetime) -> str:
+    """One sortable text form for every stored instant (UTC, seconds)."""
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+class Database:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._migrate()
+
+    def connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; rolled back on any exception."""
+        conn = self.connect()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def read(self) -> sqlite3.Connection:
+        return self.connect()
+
+    def _migrate(self) -> None:
+        conn = self.connect()
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path} was written by a newer ind-tui (schema {version}); "
+                f"this version reads up to {SCHEMA_VERSION}"
+            )
+        for index in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split(MIGRATIONS[index]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={index + 1}")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.read().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def next_counter(self, conn: sqlite3.Connection, name: str, start: int) -> int:
+        row = conn.execute("SELECT value FROM counters WHERE name=?", (name,)).fetchone()
+        value = start if row is None else int(row[0]) + 1
+        conn.execute(
+            "INSERT INTO counters (name, value) VALUES (?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET value=excluded.value",
+            (name, value),
+        )
+        return value
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+        (key, value),
+    )
+
+
+def _split(script: str) -> list[str]:
+    # executescript() would commit implicitly; run statements one by one inside our tx.
+    return [s.strip() for s in script.split(";") if s.strip() and not s.strip().startswith("--")]

@@ -1,0 +1,117 @@
+"""One error shape for every failure, and the request id on every response."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ind_tui.portal.models import ApiError, ErrorCode
+
+REQUEST_ID_HEADER = "x-request-id"
+_REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class PortalError(Exception):
+    def __init__(
+        self, status: int, code: ErrorCode | str, message: str,
+        details: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = str(code.value if isinstance(code, ErrorCode) else code)
+        self.message = message
+        self.details = details or {}
+        self.headers = headers or {}
+
+
+def request_id(request: Request) -> str:
+    return str(request.scope.get("ind_request_id", ""))
+
+
+def error_response(
+    request: Request, status: int, code: str, message: str,
+    details: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> JSONResponse:
+    body = ApiError(code=code, message=message, details=details or {},
+                    request_id=request_id(request)).model_dump(mode="json")
+    body.update(extra or {})
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+_STATUS_CODES = {
+    400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHENTICATED, 403: ErrorCode.FORBIDDEN,
+    404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED,
+}
+
+
+def _clean_validation(errors: Any) -> list[dict[str, Any]]:
+    # pydantic's ctx may hold exceptions or bytes; keep only what is safe to serialise.
+    out = []
+    for err in errors:
+        out.append({
+            "loc": [str(p) for p in err.get("loc", ())],
+            "msg": str(err.get("msg", "")),
+            "type": str(err.get("type", "")),
+        })
+    return out
+
+
+def install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(PortalError)
+    async def _portal(request: Request, exc: PortalError) -> Response:
+        return error_response(request, exc.status, exc.code, exc.message, exc.details,
+                              exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        return error_response(request, 422, ErrorCode.VALIDATION_FAILED.value,
+                              "the request does not match the contract",
+                              {"errors": _clean_validation(exc.errors())})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code = _STATUS_CODES.get(exc.status_code, ErrorCode.BAD_REQUEST)
+        return error_response(request, exc.status_code, code.value, str(exc.detail),
+                              headers=dict(exc.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        return error_response(request, 500, ErrorCode.INTERNAL_ERROR.value,
+                              "the portal failed unexpectedly")
+
+
+class RequestIdMiddleware:
+    """Echo a sane client X-Request-Id or make one; put it on every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = ""
+        for name, value in scope.get("headers", []):
+            if name == b"x-request-id":
+                candidate = value.decode("latin-1")
+                if _REQUEST_ID_OK.match(candidate):
+                    rid = candidate
+        rid = rid or f"srv-{secrets.token_hex(8)}"
+        scope["ind_request_id"] = rid
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", rid.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)

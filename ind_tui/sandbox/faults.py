@@ -1,0 +1,165 @@
+"""Fault injection: make a route slow, unavailable, failing, rate-limited, or do the work and
+then drop the connection — per route, with a probability or a count — so support staff can
+reproduce what a user saw and tests can prove the client survives."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import threading
+from typing import Any
+
+from fastapi import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ind_tui.portal.models import ErrorCode, Fault, FaultKind, FaultSpec
+from ind_tui.sandbox.db import Database
+from ind_tui.sandbox.errors import PortalError
+
+DROP_FLAG = "ind_drop_after_commit"
+
+
+class ConnectionDropped(ConnectionResetError):
+    """Raised after the response has started: the client sees a connection cut mid-answer."""
+
+
+class FaultStore:
+    def __init__(self, db: Database, seed: int = 0) -> None:
+        self._db = db
+        self._rng = random.Random(seed)  # seeded: a reproduction fires the same way again
+        self._lock = threading.Lock()
+        self._any = self._count() > 0  # fast path: no DB read per request when none is set
+
+    def _count(self) -> int:
+        return int(self._db.read().execute("SELECT COUNT(*) FROM faults").fetchone()[0])
+
+    def add(self, spec: FaultSpec) -> Fault:
+        with self._db.write() as conn:
+            cur = conn.execute(
+                "INSERT INTO faults (route, kind, probability, remaining, latency_ms, "
+                "retry_after, form_type) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (spec.route, spec.kind.value, spec.probability, spec.count, spec.latency_ms,
+                 spec.retry_after, spec.form_type),
+            )
+            fault_id = int(cur.lastrowid or 0)
+        self._any = True
+        return self.get(fault_id)
+
+    def get(self, fault_id: int) -> Fault:
+        row = self._db.read().execute("SELECT * FROM faults WHERE id=?", (fault_id,)).fetchone()
+        return _fault(row)
+
+    def list(self) -> list[Fault]:
+        rows = self._db.read().execute("SELECT * FROM faults ORDER BY id").fetchall()
+        return [_fault(r) for r in rows]
+
+    def clear(self) -> None:
+        with self._db.write() as conn:
+            conn.execute("DELETE FROM faults")
+        self._any = False
+
+    def fire(self, route: str, form_type: str | None) -> list[Fault]:
+        """The faults that fire for this request (counts are used up atomically)."""
+        if not self._any:
+            return []
+        fired: list[Fault] = []
+        with self._lock, self._db.write() as conn:
+            rows = conn.execute(
+                "SELECT * FROM faults WHERE (route=? OR route='*') "
+                "AND (remaining IS NULL OR remaining > 0) ORDER BY id",
+                (route,),
+            ).fetchall()
+            for row in rows:
+                if row["form_type"] is not None and row["form_type"] != form_type:
+                    continue
+                if self._rng.random() >= row["probability"]:
+                    continue
+                conn.execute(
+                    "UPDATE faults SET fired = fired + 1, "
+                    "remaining = CASE WHEN remaining IS NULL THEN NULL ELSE remaining - 1 END "
+                    "WHERE id=?",
+                    (row["id"],),
+                )
+                fired.append(_fault(row))
+        return fired
+
+
+def _fault(row: Any) -> Fault:
+    return Fault(
+        id=row["id"], route=row["route"], kind=FaultKind(row["kind"]),
+        probability=row["probability"], remaining=row["remaining"],
+        latency_ms=row["latency_ms"], retry_after=row["retry_after"],
+        form_type=row["form_type"], fired=row["fired"],
+    )
+
+
+async def _form_type(request: Request) -> str | None:
+    if "type_id" in request.path_params:
+        return str(request.path_params["type_id"])
+    if request.method == "POST" and request.headers.get("content-type", "").startswith(
+        "application/json"
+    ):
+        try:
+            body = json.loads(await request.body() or b"{}")
+        except ValueError:
+            return None
+        if isinstance(body, dict) and isinstance(body.get("type_id"), str):
+            return body["type_id"]
+    return None
+
+
+async def apply_faults(request: Request, store: FaultStore) -> None:
+    """Run before a route's handler (as a dependency, so the route is known)."""
+    route = request.scope.get("route")
+    name = getattr(route, "name", None)
+    if not name or not store._any:
+        return
+    for fault in await asyncio.to_thread(store.fire, name, await _form_type(request)):
+        if fault.kind is FaultKind.LATENCY:
+            await asyncio.sleep(fault.latency_ms / 1000)
+        elif fault.kind is FaultKind.UNAVAILABLE:
+            raise PortalError(
+                503, ErrorCode.SERVICE_UNAVAILABLE, "service temporarily unavailable",
+                {"form_type": fault.form_type} if fault.form_type else {},
+                {"Retry-After": str(fault.retry_after)},
+            )
+        elif fault.kind is FaultKind.SERVER_ERROR:
+            raise PortalError(500, ErrorCode.INTERNAL_ERROR, "the portal failed unexpectedly")
+        elif fault.kind is FaultKind.RATE_LIMIT:
+            raise PortalError(429, ErrorCode.RATE_LIMITED, "too many requests",
+                              {"retry_after": fault.retry_after},
+                              {"Retry-After": str(fault.retry_after)})
+        elif fault.kind is FaultKind.COMMIT_THEN_DROP:
+            request.scope[DROP_FLAG] = True
+
+
+class DropAfterCommitMiddleware:
+    """Lets the handler finish (and commit), then cuts the answer off half-way."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal start
+            if not scope.get(DROP_FLAG):
+                await send(message)
+                return
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if message["type"] == "http.response.body" and start is not None:
+                body = message.get("body", b"")
+                await send(start)
+                await send({"type": "http.response.body", "body": body[: len(body) // 2],
+                            "more_body": True})
+                raise ConnectionDropped("connection dropped after commit (sandbox fault)")
+            await send(message)
+
+        await self.app(scope, receive, guarded_send)

@@ -1,0 +1,94 @@
+"""Idempotency keys: the same key and body replay the stored answer; the same key with
+another body is refused; a retry while the first request still runs gets 409."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from ind_tui.portal.models import ErrorCode
+from ind_tui.sandbox.db import Database, iso, parse_iso
+from ind_tui.sandbox.errors import PortalError
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,100}$")
+KEY_LIFETIME = timedelta(hours=24)  # on the portal clock
+ABANDONED_AFTER = 60.0  # wall seconds: a 'running' row older than this was a crashed request
+
+
+@dataclass(frozen=True)
+class Replay:
+    status_code: int
+    body: dict[str, Any]
+
+
+def check_key(key: str | None) -> str:
+    if key is None:
+        raise PortalError(400, ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
+                          "this request needs an Idempotency-Key header")
+    if not KEY_PATTERN.match(key):
+        raise PortalError(400, ErrorCode.BAD_REQUEST,
+                          "Idempotency-Key must be 8-100 characters: letters, digits, - and _")
+    return key
+
+
+def body_hash(payload: Any) -> str:
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def begin(db: Database, scope: str, key: str, digest: str, now_iso: str) -> Replay | None:
+    """Claim the key, or say what an earlier request with it became."""
+    with db.write() as conn:
+        row = conn.execute("SELECT * FROM idempotency WHERE scope=? AND key=?",
+                           (scope, key)).fetchone()
+        if row is not None and _expired(row, now_iso):
+            conn.execute("DELETE FROM idempotency WHERE scope=? AND key=?", (scope, key))
+            row = None
+        if row is None:
+            conn.execute(
+                "INSERT INTO idempotency (scope, key, body_hash, state, created_at) "
+                "VALUES (?, ?, ?, 'running', ?)",
+                (scope, key, digest, f"{now_iso}|{time.time()}"),
+            )
+            return None
+        if row["body_hash"] != digest:
+            raise PortalError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                              "this Idempotency-Key was used for a different request")
+        if row["state"] == "running":
+            started_wall = float(str(row["created_at"]).split("|")[1])
+            if time.time() - started_wall < ABANDONED_AFTER:
+                raise PortalError(409, ErrorCode.REQUEST_IN_PROGRESS,
+                                  "the first request with this key is still running",
+                                  headers={"Retry-After": "1"})
+            conn.execute(
+                "UPDATE idempotency SET created_at=? WHERE scope=? AND key=?",
+                (f"{now_iso}|{time.time()}", scope, key),
+            )
+            return None
+        return Replay(int(row["status_code"]), json.loads(row["response"]))
+
+
+def finish(conn: sqlite3.Connection, scope: str, key: str, status: int, body: Any) -> None:
+    """Store the answer in the same transaction as the work it describes."""
+    conn.execute(
+        "UPDATE idempotency SET state='done', status_code=?, response=? WHERE scope=? AND key=?",
+        (status, json.dumps(body), scope, key),
+    )
+
+
+def release(db: Database, scope: str, key: str) -> None:
+    """The request failed without doing its work: let a retry run it again."""
+    with db.write() as conn:
+        conn.execute("DELETE FROM idempotency WHERE scope=? AND key=? AND state='running'",
+                     (scope, key))
+
+
+def _expired(row: sqlite3.Row, now_iso: str) -> bool:
+    created = parse_iso(str(row["created_at"]).split("|")[0])
+    return iso(created + KEY_LIFETIME) <= now_iso

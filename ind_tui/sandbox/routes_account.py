@@ -1,0 +1,127 @@
+"""Who am I, the account (with the sponsor's notifications), and what I may file."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import timedelta
+
+from fastapi import APIRouter
+
+from ind_tui.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
+from ind_tui.portal.models import (
+    Account,
+    Address,
+    ApplicationType,
+    CompanyRef,
+    ErrorCode,
+    Me,
+    NotificationKind,
+    NotificationReceipt,
+    NotificationRequest,
+    Recognition,
+    Representative,
+    Service,
+)
+from ind_tui.sandbox.clock import AMSTERDAM
+from ind_tui.sandbox.db import iso
+from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
+from ind_tui.sandbox.errors import PortalError
+
+router = APIRouter()
+
+
+def _company(sb: SandboxDep, kvk: str) -> CompanyRef:
+    row = sb.db.read().execute("SELECT kvk, name FROM companies WHERE kvk=?", (kvk,)).fetchone()
+    return CompanyRef(kvk=row["kvk"], name=row["name"])
+
+
+@router.get("/me", name="me", response_model=Me, responses=errors())
+def me(principal: PrincipalDep, sb: SandboxDep) -> Me:
+    return Me(
+        person_name=principal.person_name, assurance_level=principal.level,
+        role=principal.role, company=_company(sb, principal.own_kvk),
+        acting_for=_company(sb, principal.company_kvk) if principal.is_representative else None,
+        recognitions=[Recognition(purpose=p, since=s)  # type: ignore[arg-type]
+                      for p, s in sb.recognitions(principal.company_kvk)],
+        services=sb.services(principal.role), now=sb.clock.now(),
+    )
+
+
+@router.get("/account", name="account", response_model=Account, responses=errors(403))
+def account(principal: PrincipalDep, sb: SandboxDep) -> Account:
+    sb.require(principal, Service.ACCOUNT)
+    conn = sb.db.read()
+    row = conn.execute("SELECT * FROM companies WHERE kvk=?", (principal.company_kvk,)).fetchone()
+    reps = conn.execute(
+        "SELECT a.agent_kvk, c.name, a.registered, a.since FROM authorisations a "
+        "JOIN companies c ON c.kvk = a.agent_kvk WHERE a.sponsor_kvk=? ORDER BY c.name",
+        (principal.company_kvk,),
+    ).fetchall()
+    return Account(
+        company=CompanyRef(kvk=row["kvk"], name=row["name"]),
+        recognitions=[Recognition(purpose=p, since=s)  # type: ignore[arg-type]
+                      for p, s in sb.recognitions(principal.company_kvk)],
+        administration_address=Address.model_validate_json(row["administration_address"]),
+        postal_address=Address.model_validate_json(row["postal_address"]),
+        visiting_address=Address.model_validate_json(row["visiting_address"]),
+        representatives=[
+            Representative(kvk=r["agent_kvk"], name=r["name"], registered=bool(r["registered"]),
+                           since=r["since"])
+            for r in reps
+        ],
+        last_refresh=sb.ensure_refreshed(),
+    )
+
+
+_PAPER_ONLY = {NotificationKind.POSTAL_ADDRESS, NotificationKind.VISITING_ADDRESS}
+
+
+@router.post("/account/notifications", name="account.notify", status_code=201,
+             response_model=NotificationReceipt, responses=errors(403))
+def notify(body: NotificationRequest, principal: PrincipalDep, sb: SandboxDep
+           ) -> NotificationReceipt:
+    sb.require(principal, Service.ACCOUNT)
+    if body.kind in _PAPER_ONLY:
+        raise PortalError(422, ErrorCode.PAPER_FORM_REQUIRED,
+                          "postal and visiting address changes need the paper form",
+                          {"kind": body.kind.value})
+    address_change = body.kind is NotificationKind.ADMINISTRATION_ADDRESS
+    if address_change and body.new_address is None:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED,
+                          "an administration address change needs the new address",
+                          {"errors": [{"loc": ["body", "new_address"], "msg": "required"}]})
+    now = sb.clock.now()
+    days = ADDRESS_CHANGE_DEADLINE_DAYS if address_change else DEREGISTRATION_DEADLINE_DAYS
+    deadline = body.effective_date + timedelta(days=days)
+    reference = f"MWP-{secrets.token_hex(4).upper()}"
+    with sb.db.write() as conn:
+        if address_change and body.new_address is not None:
+            conn.execute("UPDATE companies SET administration_address=? WHERE kvk=?",
+                         (body.new_address.model_dump_json(), principal.company_kvk))
+        conn.execute(
+            "INSERT INTO notifications VALUES (?, ?, ?, ?, ?, ?)",
+            (reference, principal.company_kvk, body.kind.value, iso(now),
+             body.effective_date.isoformat(), json.dumps(body.model_dump(mode="json"))),
+        )
+    return NotificationReceipt(
+        reference=reference, kind=body.kind, received_at=now,
+        effective_date=body.effective_date, report_deadline=deadline,
+        late=now.astimezone(AMSTERDAM).date() > deadline,
+    )
+
+
+@router.get("/application-types", name="application_types",
+            response_model=list[ApplicationType], responses=errors())
+def application_types(principal: PrincipalDep, sb: SandboxDep) -> list[ApplicationType]:
+    year = sb.clock.now().astimezone(AMSTERDAM).year
+    out = []
+    for rule in sb.allowed_types(principal):
+        fee, provisional = sb.fee(rule, year)
+        out.append(ApplicationType(
+            id=rule.id, name_nl=rule.name_nl, name_en=rule.name_en,
+            form_version=rule.form_version, fee_eur=fee, fee_year=year,
+            fee_provisional=provisional, decision_days=sb.decision_days(rule, principal),
+            is_extension=rule.is_extension,
+        ))
+    return out

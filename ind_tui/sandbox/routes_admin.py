@@ -1,0 +1,98 @@
+"""Sandbox administration: test identities, the clock, faults, fees. Sandbox mode only,
+and only with the sandbox admin token."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import Response
+
+from ind_tui.forms.rules import TYPES_BY_ID
+from ind_tui.portal.models import (
+    ApproveRequest,
+    ApproveResult,
+    ClockChange,
+    ClockState,
+    ErrorCode,
+    Fault,
+    FaultList,
+    FaultSpec,
+    FeeChange,
+    Identity,
+)
+from ind_tui.sandbox import auth
+from ind_tui.sandbox.deps import SandboxDep, errors, require_admin
+from ind_tui.sandbox.errors import PortalError
+from ind_tui.sandbox.identities import identity_models
+
+router = APIRouter(prefix="/sandbox", dependencies=[Depends(require_admin)])
+_ADMIN = errors(403, 404, auth=False, s403="the sandbox admin token is missing or wrong")
+
+
+@router.get("/identities", name="sandbox.identities", response_model=list[Identity],
+            responses=_ADMIN)
+def identities() -> list[Identity]:
+    return identity_models()
+
+
+@router.post("/identities/approve", name="sandbox.approve", response_model=ApproveResult,
+             responses={**_ADMIN, 400: {"description": "the login code expired"}})
+def approve(body: ApproveRequest, sb: SandboxDep) -> ApproveResult:
+    ok, error = auth.approve(sb, body.user_code, body.identity)
+    return ApproveResult(user_code=body.user_code, identity=body.identity, approved=ok,
+                         error_code=error.value if error else None)
+
+
+def _clock(sb: SandboxDep) -> ClockState:
+    return ClockState(now=sb.clock.now(), last_refresh=sb.ensure_refreshed(),
+                      running=sb.clock.running)
+
+
+@router.get("/clock", name="sandbox.clock", response_model=ClockState, responses=_ADMIN)
+def get_clock(sb: SandboxDep) -> ClockState:
+    return _clock(sb)
+
+
+@router.post("/clock", name="sandbox.clock.set", response_model=ClockState, responses=_ADMIN)
+def set_clock(body: ClockChange, sb: SandboxDep) -> ClockState:
+    target = body.set_to or sb.clock.now()
+    if target.tzinfo is None:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED, "set_to needs a time zone")
+    target += timedelta(days=body.advance_days, seconds=body.advance_seconds)
+    try:
+        sb.clock.set(target, body.running)
+    except (ValueError, OverflowError) as exc:
+        raise PortalError(422, ErrorCode.CLOCK_BACKWARDS, str(exc)) from exc
+    return _clock(sb)
+
+
+@router.get("/faults", name="sandbox.faults", response_model=FaultList, responses=_ADMIN)
+def list_faults(sb: SandboxDep) -> FaultList:
+    return FaultList(faults=sb.faults.list(), routes=sb.route_names)
+
+
+@router.post("/faults", name="sandbox.faults.add", status_code=201, response_model=Fault,
+             responses=_ADMIN)
+def add_fault(body: FaultSpec, sb: SandboxDep) -> Fault:
+    return sb.faults.add(body)
+
+
+@router.delete("/faults", name="sandbox.faults.clear", status_code=204, responses=_ADMIN)
+def clear_faults(sb: SandboxDep) -> Response:
+    sb.faults.clear()
+    return Response(status_code=204)
+
+
+@router.post("/fees", name="sandbox.fees", status_code=204, responses=_ADMIN)
+def set_fee(body: FeeChange, sb: SandboxDep) -> Response:
+    rule = TYPES_BY_ID.get(body.type_id)
+    if rule is None:
+        raise PortalError(404, ErrorCode.NOT_FOUND, f"no application type {body.type_id!r}")
+    with sb.db.write() as conn:
+        conn.execute(
+            "INSERT INTO fees VALUES (?, ?, ?, 0) ON CONFLICT(fee_group, year) "
+            "DO UPDATE SET fee=excluded.fee, provisional=0",
+            (rule.fee_group.value, body.year, body.fee_eur),
+        )
+    return Response(status_code=204)
