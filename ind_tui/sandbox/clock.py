@@ -54,7 +54,8 @@ class SandboxClock:
         with self._lock:
             if not self._running:
                 return self._anchor
-            return self._anchor + timedelta(seconds=max(0.0, time.time() - self._anchor_wall))
+            elapsed = int(max(0.0, time.time() - self._anchor_wall))  # whole seconds
+            return self._anchor + timedelta(seconds=elapsed)
 
     def set(self, new_now: datetime, running: bool | None = None) -> datetime:
         """Move to `new_now` (never backwards: the portal's history would contradict itself)."""

@@ -227,7 +227,7 @@ def seed_extra_cases(conn: sqlite3.Connection, count: int, now: datetime,
     for n in range(count):
         w.add(sponsor=sponsor, by=PAYROLL if n % 7 == 0 else sponsor,
               type_id=HSM_TYPES[n % len(HSM_TYPES)], person=people[n % len(people)],
-              submitted_at=now - timedelta(minutes=rng.randrange(60 * 24, 60 * 24 * 400)),
+              submitted_at=now - timedelta(minutes=rng.randrange(60 * 24, 60 * 24 * 50)),
               steps=plan_steps(rng, 90, True))
         if len(w.cases) >= 20_000:
             w.flush()

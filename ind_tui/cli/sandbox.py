@@ -1,0 +1,85 @@
+"""`ind-tui sandbox serve | identities`: the sandbox portal for demos, tests and support."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ind_tui.cli import EXIT_OK, BadInput
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("sandbox", help="the sandbox portal server")
+    cmds = parser.add_subparsers(dest="sandbox_command", metavar="ACTION", required=True)
+
+    serve = cmds.add_parser("serve", help="run the sandbox portal over HTTP")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--db", type=Path, help="SQLite file (default: in the user data dir)")
+    serve.add_argument("--seed", choices=("demo", "none"), default="demo",
+                       help="data for a new database (default: demo)")
+    serve.add_argument("--cases", type=int, default=0, metavar="N",
+                       help="seed N extra cases for scale tests")
+    serve.add_argument("--admin-token", default=os.environ.get("IND_TUI_SANDBOX_ADMIN_TOKEN"),
+                       help="sandbox admin token (default: $IND_TUI_SANDBOX_ADMIN_TOKEN or new)")
+    serve.add_argument("--clock", choices=("running", "frozen"), default="running",
+                       help="a new database's clock ticks (running) or waits (frozen)")
+    serve.add_argument("--token-ttl", type=int, default=900, metavar="SECONDS",
+                       help="access token lifetime on the sandbox clock (default 900)")
+    serve.set_defaults(handler=_serve)
+
+    ids = cmds.add_parser("identities", help="list the test identities")
+    ids.add_argument("--format", choices=("table", "json"), default="table")
+    ids.set_defaults(handler=_identities)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from ind_tui.sandbox.embedded import serve_forever
+    from ind_tui.sandbox.state import SandboxConfig
+
+    if not 0 <= args.port <= 65535:
+        raise BadInput(f"--port must be 0-65535, not {args.port}")
+    if args.cases < 0:
+        raise BadInput("--cases must be 0 or more")
+    if args.token_ttl < 10:
+        raise BadInput("--token-ttl must be at least 10 seconds")
+    if args.db is None:
+        from ind_tui.paths import sandbox_db
+
+        args.db = sandbox_db()
+    kwargs: dict[str, Any] = {}
+    if args.admin_token:
+        kwargs["admin_token"] = args.admin_token
+    config = SandboxConfig(
+        db_path=args.db, seed=args.seed, extra_cases=args.cases,
+        clock_running=args.clock == "running", access_token_ttl=args.token_ttl, **kwargs,
+    )
+    try:
+        serve_forever(config, args.host, args.port)
+    except OSError as exc:
+        raise BadInput(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from exc
+    return EXIT_OK
+
+
+def _identities(args: argparse.Namespace) -> int:
+    from ind_tui.sandbox.identities import identity_models
+
+    identities = identity_models()
+    if args.format == "json":
+        print(json.dumps([i.model_dump(mode="json") for i in identities], indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Sandbox test identities")
+    for column in ("name", "person", "level", "KvK", "acting for", "becomes"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("for", ratio=1)
+    for i in identities:
+        table.add_row(i.name, i.person_name, i.assurance_level, i.kvk, i.acting_for or "",
+                      i.role.value if i.role else f"refused: {i.expected_error}", i.purpose)
+    Console().print(table)
+    return EXIT_OK

@@ -1,0 +1,85 @@
+"""Run the sandbox over a real socket: in a background thread (the TUI's embedded default,
+tests) or in the foreground (`ind-tui sandbox serve`)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from ind_tui.sandbox.app import create_app
+from ind_tui.sandbox.state import Sandbox, SandboxConfig
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only then,
+    # and without it keep-alive requests wait ~40 ms on delayed ACKs.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def url_for(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+@dataclass
+class EmbeddedSandbox:
+    url: str
+    admin_token: str
+    sandbox: Sandbox
+    _server: uvicorn.Server
+    _thread: threading.Thread
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout)
+
+
+def start_embedded(
+    db_path: Path | None = None, config: SandboxConfig | None = None, host: str = "127.0.0.1",
+    port: int = 0, startup_timeout: float = 30.0,
+) -> EmbeddedSandbox:
+    """Start on `host`, a free port unless given; returns once it accepts connections."""
+    if config is None:
+        if db_path is None:
+            from ind_tui.paths import sandbox_db
+
+            db_path = sandbox_db()
+        config = SandboxConfig(db_path=db_path, clock_running=True)
+    sock = _bind(host, port)
+    app = create_app(config)
+    sandbox: Sandbox = app.state.sandbox
+    sandbox.bound_url = url_for(sock)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
+                                           lifespan="off"))
+    # Signal handlers belong to the main thread's owner (the TUI), not to this server.
+    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
+                              name="ind-tui-sandbox", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + startup_timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the embedded sandbox did not start")
+        time.sleep(0.01)
+    return EmbeddedSandbox(sandbox.bound_url, config.admin_token, sandbox, server, thread)
+
+
+def serve_forever(config: SandboxConfig, host: str, port: int) -> None:
+    """Foreground server for `ind-tui sandbox serve` (Ctrl+C stops it)."""
+    sock = _bind(host, port)
+    app = create_app(config)
+    app.state.sandbox.bound_url = url_for(sock)
+    print(f"ind-tui sandbox portal on {url_for(sock)}  (API {url_for(sock)}/api/v1)")
+    print(f"database: {config.db_path}")
+    print(f"sandbox admin token: {config.admin_token}")
+    print("eHerkenning test page: " f"{url_for(sock)}/eherkenning", flush=True)
+    uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off")).run(sockets=[sock])
