@@ -35,7 +35,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ind-tui", description="Terminal client for the IND Business Portal")
-    parser.add_argument("--portal", metavar="URL", help="portal base URL (default: embedded sandbox)")
+    parser.add_argument("--portal", metavar="URL",
+                        help="portal base URL (default: the embedded sandbox)")
     parser.add_argument("--profile", metavar="NAME", help="profile from the config file")
     parser.add_argument("--lang", choices=("nl", "en"), help="language of the interface")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

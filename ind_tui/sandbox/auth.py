@@ -102,32 +102,36 @@ def approve(sb: Sandbox, user_code: str, identity: str) -> tuple[bool, ErrorCode
 def poll_token(sb: Sandbox, device_code: str) -> TokenResponse:
     now = sb.clock.now()
     wall = time.time()
+    # Poll bookkeeping (last poll, a raised interval) must be committed even when the answer
+    # is an error, so the error is raised only after the transaction.
+    error: TokenError | None = None
     with sb.db.write() as conn:
         row = conn.execute(
             "SELECT * FROM device_codes WHERE device_code=?", (device_code,)
         ).fetchone()
         if row is None or row["state"] == "used":
-            raise TokenError(ErrorCode.INVALID_GRANT, "unknown or already used device code")
-        if parse_iso(row["expires_at"]) <= now:
-            raise TokenError(ErrorCode.EXPIRED_TOKEN, "the login code has expired")
-        interval = int(row["interval"])
-        last = row["last_poll"]
-        if last is not None and interval > 0 and wall - float(last) < interval:
-            interval += SLOW_DOWN_STEP
+            error = TokenError(ErrorCode.INVALID_GRANT, "unknown or already used device code")
+        elif parse_iso(row["expires_at"]) <= now:
+            error = TokenError(ErrorCode.EXPIRED_TOKEN, "the login code has expired")
+        else:
+            interval = int(row["interval"])
+            last = row["last_poll"]
+            if last is not None and interval > 0 and wall - float(last) < interval:
+                interval += SLOW_DOWN_STEP
+                error = TokenError(ErrorCode.SLOW_DOWN, "polling too fast",
+                                   details={"interval": interval})
+            elif row["state"] == "pending":
+                error = TokenError(ErrorCode.AUTHORIZATION_PENDING, "waiting for eHerkenning")
+            elif row["state"] == "denied":
+                error = TokenError(ErrorCode(row["error_code"]), "eHerkenning login refused",
+                                   error="access_denied", details={"identity": row["identity"]})
             conn.execute("UPDATE device_codes SET interval=?, last_poll=? WHERE device_code=?",
                          (interval, wall, device_code))
-            raise TokenError(ErrorCode.SLOW_DOWN, "polling too fast",
-                             details={"interval": interval})
-        conn.execute("UPDATE device_codes SET last_poll=? WHERE device_code=?",
-                     (wall, device_code))
-        if row["state"] == "pending":
-            raise TokenError(ErrorCode.AUTHORIZATION_PENDING, "waiting for eHerkenning")
-        if row["state"] == "denied":
-            code = ErrorCode(row["error_code"])
-            raise TokenError(code, "eHerkenning login refused", error="access_denied",
-                             details={"identity": row["identity"]})
-        conn.execute("UPDATE device_codes SET state='used' WHERE device_code=?", (device_code,))
-        return _issue(sb, conn, row["identity"], uuid.uuid4().hex, now)
+            if error is None:
+                conn.execute("UPDATE device_codes SET state='used' WHERE device_code=?",
+                             (device_code,))
+                return _issue(sb, conn, row["identity"], uuid.uuid4().hex, now)
+    raise error
 
 
 def _issue(sb: Sandbox, conn: object, identity: str, family: str, now: datetime) -> TokenResponse:

@@ -60,8 +60,7 @@ def start_embedded(
     sandbox.bound_url = url_for(sock)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
                                            lifespan="off"))
-    # Signal handlers belong to the main thread's owner (the TUI), not to this server.
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    # uvicorn leaves signal handling to the main thread when run in another thread.
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
                               name="ind-tui-sandbox", daemon=True)
     thread.start()

@@ -50,7 +50,7 @@ class FaultStore:
         row = self._db.read().execute("SELECT * FROM faults WHERE id=?", (fault_id,)).fetchone()
         return _fault(row)
 
-    def list(self) -> list[Fault]:
+    def all(self) -> list[Fault]:
         rows = self._db.read().execute("SELECT * FROM faults ORDER BY id").fetchall()
         return [_fault(r) for r in rows]
 
@@ -105,7 +105,7 @@ async def _form_type(request: Request) -> str | None:
         except ValueError:
             return None
         if isinstance(body, dict) and isinstance(body.get("type_id"), str):
-            return body["type_id"]
+            return str(body["type_id"])
     return None
 
 

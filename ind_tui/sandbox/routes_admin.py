@@ -69,7 +69,7 @@ def set_clock(body: ClockChange, sb: SandboxDep) -> ClockState:
 
 @router.get("/faults", name="sandbox.faults", response_model=FaultList, responses=_ADMIN)
 def list_faults(sb: SandboxDep) -> FaultList:
-    return FaultList(faults=sb.faults.list(), routes=sb.route_names)
+    return FaultList(faults=sb.faults.all(), routes=sb.route_names)
 
 
 @router.post("/faults", name="sandbox.faults.add", status_code=201, response_model=Fault,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, Request
@@ -41,7 +41,7 @@ def _token_error(request: Request, exc: auth.TokenError) -> JSONResponse:
 @router.get("/portal", name="portal", response_model=PortalInfo, responses=errors(auth=False))
 def portal_info(sb: SandboxDep) -> PortalInfo:
     return PortalInfo(
-        name="IND Portaal Zakelijk (sandbox)" if sb.config.sandbox_admin else "IND Portaal Zakelijk",
+        name="IND Portaal Zakelijk" + (" (sandbox)" if sb.config.sandbox_admin else ""),
         api_version="1", sandbox=sb.config.sandbox_admin, now=sb.clock.now(),
         last_refresh=sb.ensure_refreshed(), max_document_bytes=sb.config.max_document_bytes,
         accepted_media_types=["application/pdf"],
@@ -55,7 +55,7 @@ def device(body: DeviceAuthRequest, sb: SandboxDep) -> DeviceAuthResponse:
     return DeviceAuthResponse.model_validate(auth.start_device(sb, body.client_id))
 
 
-_TOKEN_ERRORS = {400: {"model": TokenError, "description": (
+_TOKEN_ERRORS: dict[int | str, Any] = {400: {"model": TokenError, "description": (
     "`authorization_pending`, `slow_down`, `expired_token`, `invalid_grant`, or a refused "
     "login (`error`=access_denied) with code `eh_level_insufficient`, `eh_service_missing`, "
     "`not_available_for_you`, `representation_not_recognised`, `representation_not_registered`"

@@ -52,10 +52,11 @@ def seed_world(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT INTO recognitions VALUES (?, ?, ?)", (c.kvk, purpose, since.isoformat())
             )
-    for agent, sponsor, registered, since in AUTHORISATIONS:
+    for agent, sponsor, registered, registered_on in AUTHORISATIONS:
         conn.execute(
             "INSERT INTO authorisations VALUES (?, ?, ?, ?)",
-            (agent, sponsor, int(registered), since.isoformat() if since else None),
+            (agent, sponsor, int(registered),
+             registered_on.isoformat() if registered_on else None),
         )
     for i in IDENTITIES:
         conn.execute(
@@ -66,7 +67,7 @@ def seed_world(conn: sqlite3.Connection) -> None:
         for year, fee in years.items():
             # Unpublished fees start at the standard fee of that year, marked provisional;
             # support staff set the real figure with POST /sandbox/fees.
-            value = fee if fee is not None else FEES[FeeGroup.STANDARD][year]
+            value = fee if fee is not None else (FEES[FeeGroup.STANDARD][year] or 0)
             conn.execute(
                 "INSERT INTO fees VALUES (?, ?, ?, ?)",
                 (group.value, year, value, int(fee is None)),
@@ -208,7 +209,7 @@ def seed_demo(conn: sqlite3.Connection, now: datetime) -> None:
         w.add(sponsor=UNIVERSITY, by=UNIVERSITY, type_id="researcher", person=researchers[n],
               submitted_at=now - timedelta(days=rng.randrange(3, 120)),
               steps=plan_steps(rng, 60, True))
-    for n in range(3):
+    for _ in range(3):
         w.add(sponsor=MOLEN, by=MOLEN, type_id="eu_blue_card", person=_person(rng, now),
               submitted_at=now - timedelta(days=rng.randrange(3, 60)),
               steps=plan_steps(rng, 90, False))
