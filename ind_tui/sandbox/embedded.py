@@ -53,7 +53,8 @@ def start_embedded(
             from ind_tui.paths import sandbox_db
 
             db_path = sandbox_db()
-        config = SandboxConfig(db_path=db_path, clock_running=True)
+        # A short poll interval: the TUI's identity picker approves within a second.
+        config = SandboxConfig(db_path=db_path, clock_running=True, device_interval=2)
     sock = _bind(host, port)
     app = create_app(config)
     sandbox: Sandbox = app.state.sandbox

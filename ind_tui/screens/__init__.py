@@ -1,1 +1,1 @@
-
+"""Textual screens, one module per screen."""

@@ -1,0 +1,203 @@
+"""PortalApp: global keys, the palette, the connection — everything else is in screens/."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from ind_tui.i18n import set_language, t
+from ind_tui.screens.commands import PortalCommands
+
+if TYPE_CHECKING:
+    from ind_tui.portal.connect import Connection
+    from ind_tui.portal.errors import PortalError
+    from ind_tui.portal.models import Me
+    from ind_tui.settings import Profile
+
+T = TypeVar("T")
+Connector = Callable[[], AbstractAsyncContextManager["Connection"]]
+
+
+class PortalApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "ind-tui"
+    COMMANDS = App.COMMANDS | {PortalCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
+        Binding("ctrl+c", "quit_hint", show=False, id="app.ctrl_c", priority=True),
+        Binding("f1,question_mark", "help", "key.help", id="app.help"),
+        Binding("colon", "jump", "key.jump", id="app.jump"),
+        Binding("ctrl+r", "report", "key.report", id="app.report"),
+        Binding("f2", "go('home')", "key.home", id="app.go_home", show=False),
+        Binding("f7", "go('account')", "key.account", id="app.go_account", show=False),
+    ]
+
+    def __init__(self, profile: Profile, lang: str, connector: Connector,
+                 keymap: dict[str, str] | None = None, keymap_problem: str | None = None):
+        super().__init__()
+        self.profile = profile
+        self.profile_name = profile.name
+        self.portal_url = "" if profile.embedded else profile.portal
+        self.is_sandbox = profile.embedded
+        self.connector = connector
+        self.conn: Connection | None = None
+        self.me: Me | None = None
+        self.last_error: PortalError | None = None
+        self._keymap = dict(keymap or {})
+        self._keymap_problem = keymap_problem
+        self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
+        set_language(lang)
+
+    # --- start and stop -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from ind_tui.screens.login import LoginScreen
+
+        self.title = t("app.title")
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, severity="warning", timeout=10)
+        self.push_screen(LoginScreen())
+        self.open_connection()
+
+    @work(exclusive=True, group="connection")
+    async def open_connection(self) -> None:
+        """Connect (starting the embedded sandbox in a thread) while the UI is already up."""
+        self._conn_cm = self.connector()
+        self.conn = await self._conn_cm.__aenter__()
+        self.portal_url = self.conn.base_url
+        try:
+            info = await self.conn.client.portal_info()
+            self.is_sandbox = info.sandbox
+        except Exception:
+            pass
+        from ind_tui.screens.login import ConnectionReady
+
+        for screen in self.screen_stack:
+            screen.post_message(ConnectionReady())
+
+    async def on_unmount(self) -> None:
+        if self._conn_cm is not None:
+            await self._conn_cm.__aexit__(None, None, None)
+
+    # --- portal calls from screens --------------------------------------------------------
+
+    async def call(self, factory: Callable[[], Awaitable[T]]) -> T | None:
+        """Run a portal call from a screen's worker. A lapsed session asks to log in again and
+        retries; any other error shows the guidance panel. Returns None when it failed; the
+        screen keeps everything the user entered."""
+        from ind_tui.portal.errors import PortalError, SessionExpiredError
+
+        for _attempt in range(2):
+            try:
+                return await factory()
+            except SessionExpiredError:
+                from ind_tui.screens.login import LoginScreen
+
+                if not await self.push_screen_wait(LoginScreen(relogin=True)):
+                    return None
+            except PortalError as exc:
+                self.show_error(exc)
+                return None
+        return None
+
+    def show_error(self, error: PortalError) -> None:
+        from ind_tui.screens.guidance import GuidanceScreen
+
+        self.last_error = error
+        self.push_screen(GuidanceScreen(error))
+
+    def logged_in(self, me: Me) -> None:
+        self.me = me
+        self.refresh_chrome()
+
+    def refresh_chrome(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_chrome", None)
+            if refresh is not None:
+                refresh()
+
+    # --- global actions -------------------------------------------------------------------
+
+    def action_quit_hint(self) -> None:
+        self.notify(t("quit.hint"))
+
+    def action_help(self) -> None:
+        from ind_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_jump(self) -> None:
+        from ind_tui.screens.jump import JumpScreen
+
+        def chosen(target: str | None) -> None:
+            if target:
+                self.action_go(target)
+
+        self.push_screen(JumpScreen(), chosen)
+
+    def action_go(self, target: str) -> None:
+        from ind_tui.screens.navigation import go
+
+        go(self, target)
+
+    def action_report(self) -> None:
+        from ind_tui.screens.report import ReportScreen
+
+        if not isinstance(self.screen, ReportScreen):
+            self.push_screen(ReportScreen(self.export_screen()))
+
+    def export_screen(self) -> tuple[str, str]:
+        """The current screen as SVG and as plain text, for a support bundle."""
+        from ind_tui.screens.snapshot import export_screen
+
+        return export_screen(self, title=self.portal_url or t("app.title"))
+
+    async def switch_language(self, lang: str) -> None:
+        set_language(lang)
+        self.title = t("app.title")
+        for screen in self.screen_stack:
+            await screen.recompose()
+            # Recomposing rebuilds widgets from scratch; screens put their data back.
+            restore = getattr(screen, "after_recompose", None)
+            if restore is not None:
+                restore()
+        self.refresh_bindings()
+        self.notify(t("lang.switched"))
+
+    @work(exclusive=True, group="logout")
+    async def logout(self) -> None:
+        if self.conn is not None:
+            await self.call(self.conn.client.logout)
+        self.me = None
+        from ind_tui.screens.login import LoginScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(LoginScreen())
+        self.notify(t("logout.done"))
+
+
+def run(portal: str | None, profile: str | None, lang: str | None) -> int:
+    from ind_tui.i18n import choose_language
+    from ind_tui.keymap import load_keymap
+    from ind_tui.portal.connect import connect
+    from ind_tui.settings import load_settings, resolve_profile
+
+    chosen = resolve_profile(profile, portal)
+    settings = load_settings()
+    keymap, problem = load_keymap()
+
+    def connector() -> AbstractAsyncContextManager[Connection]:
+        return connect(chosen)
+
+    app = PortalApp(chosen, choose_language(lang, settings.language), connector, keymap, problem)
+    result: Any = app.run()
+    return int(result or 0)

@@ -1,0 +1,47 @@
+"""What every screen shares: the header, the footer, and Esc to go back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ind_tui.widgets.chrome import PortalFooter, PortalHeader
+
+if TYPE_CHECKING:
+    from ind_tui.app import PortalApp
+
+
+class PortalScreen(Screen[None]):
+    """Subclasses put their content in `body()`; the chrome comes from here."""
+
+    HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
+    BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
+
+    @property
+    def portal_app(self) -> PortalApp:
+        from ind_tui.app import PortalApp
+
+        assert isinstance(self.app, PortalApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield PortalHeader()
+        yield from self.body()
+        yield PortalFooter()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def after_recompose(self) -> None:
+        """Put loaded data back into freshly composed widgets (after a language switch)."""
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def refresh_chrome(self) -> None:
+        for header in self.query(PortalHeader):
+            header.update_from_app()

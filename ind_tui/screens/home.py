@@ -1,0 +1,103 @@
+"""Home: the portal's services as the main areas, with the reason for any the account may
+not use, and when the portal data was last refreshed."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ind_tui.i18n import t
+from ind_tui.portal.models import Role, Service
+from ind_tui.screens.base import PortalScreen
+from ind_tui.screens.timefmt import local
+from ind_tui.widgets.lists import VimOptionList
+
+# (area, service it needs or None, key)
+AREAS = (
+    ("new", Service.SUBMIT, "1"),
+    ("drafts", Service.SUBMIT, "2"),
+    ("cases", Service.CASES, "3"),
+    ("employees", Service.EMPLOYEES, "4"),
+    ("account", Service.ACCOUNT, "5"),
+)
+
+
+class HomeScreen(PortalScreen):
+    HELP_KEY = "home.hint"
+    BINDINGS = [
+        *(Binding(key, f"area('{area}')", f"home.area.{area}", show=False,
+                  id=f"home.area_{area}") for area, _, key in AREAS),
+        Binding("r", "reload", "key.refresh", id="home.refresh"),
+    ]
+
+    def body(self) -> ComposeResult:
+        me = self.portal_app.me
+        if me is None:
+            return
+        yield Static(t("home.greeting", name=me.person_name), classes="title")
+        company = me.acting_for or me.company
+        role = t(f"home.role.{me.role.value}")
+        yield Static(f"{t('home.company', name=company.name, kvk=company.kvk)} · {role}")
+        if me.role is Role.EMPLOYER:
+            yield Static(t("home.wrong_account", kvk=me.company.kvk), classes="muted")
+        yield VimOptionList(*self._options(), id="areas")
+        yield Static("", id="refreshed", classes="muted")
+        yield Static(t("home.hint"), classes="muted")
+
+    def _options(self) -> list[Option]:
+        me = self.portal_app.me
+        assert me is not None
+        allowed = {s.service: s for s in me.services}
+        options = []
+        for area, service, key in AREAS:
+            access = allowed.get(service)
+            label = f"{key}  {t(f'home.area.{area}'):<24} {t(f'home.area.{area}.help')}"
+            if access is not None and not access.allowed:
+                reason = t(f"reason.{access.reason_code}") if access.reason_code else ""
+                label = f"{key}  {t(f'home.area.{area}'):<24} " + t("home.not_allowed",
+                                                                   reason=reason)
+                options.append(Option(label, id=area, disabled=True))
+            else:
+                options.append(Option(label, id=area))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one("#areas").focus()
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.on_mount()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Home is the bottom of the stack: there is nowhere to go back to.
+        return action != "back"
+
+    @work(exclusive=True, group="home")
+    async def action_reload(self) -> None:
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        info = await self.portal_app.call(conn.client.portal_info)
+        if info is None:
+            return
+        self.query_one("#refreshed", Static).update(
+            t("home.refreshed", when=local(info.last_refresh)) + "\n"
+            + t("home.portal_time", when=local(info.now)))
+
+    @on(VimOptionList.OptionSelected, "#areas")
+    def _chosen(self, event: VimOptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_area(event.option.id)
+
+    def action_area(self, area: str) -> None:
+        option = self.query_one(VimOptionList).get_option(area)
+        if option.disabled:
+            self.notify(str(option.prompt).split("  ", 1)[-1], severity="warning")
+            return
+        if area == "account":
+            self.portal_app.action_go("account")
+        else:
+            self.notify(t("home.not_built"), severity="warning")

@@ -1,0 +1,81 @@
+"""The frame around every screen: the account header and a footer that speaks the
+interface language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
+
+from ind_tui.i18n import t
+from ind_tui.i18n.en import EN
+
+
+class PortalHeader(Widget):
+    """Company and KvK (and 'on behalf of') left, the account holder's name top right as the
+    portal shows it, then profile, portal address and the SANDBOX marker."""
+
+    DEFAULT_CSS = """
+    PortalHeader { dock: top; height: 2; background: $panel; }
+    PortalHeader Horizontal { height: 1; }
+    PortalHeader #who-company { width: 1fr; text-style: bold; }
+    PortalHeader #who-person { width: auto; text-style: bold; padding: 0 1; }
+    PortalHeader #where { width: 1fr; color: $text-muted; }
+    PortalHeader #sandbox { width: auto; background: $warning; color: $background;
+                            text-style: bold; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static(id="who-company")
+            yield Static(id="who-person")
+        with Horizontal():
+            yield Static(id="where")
+            yield Static(id="sandbox")
+
+    def on_mount(self) -> None:
+        self.update_from_app()
+
+    def update_from_app(self) -> None:
+        app = self.app
+        me = getattr(app, "me", None)
+        company = t("app.title")
+        person = t("header.not_logged_in")
+        if me is not None:
+            company = f"{t('app.title')} · {me.company.name} · KvK {me.company.kvk}"
+            if me.acting_for is not None:
+                company += " · " + t("header.on_behalf", name=me.acting_for.name,
+                                     kvk=me.acting_for.kvk)
+            person = me.person_name
+        self.query_one("#who-company", Static).update(company)
+        self.query_one("#who-person", Static).update(person)
+        profile = getattr(app, "profile_name", "")
+        url = getattr(app, "portal_url", "") or ""
+        self.query_one("#where", Static).update(
+            f" {t('header.profile', profile=profile)} · {url}")
+        marker = self.query_one("#sandbox", Static)
+        is_sandbox = bool(getattr(app, "is_sandbox", False))
+        marker.display = is_sandbox
+        marker.update(t("header.sandbox"))
+
+
+class PortalFooter(Footer):
+    """Footer whose key descriptions are catalogue keys, shown in the current language."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.description in EN:
+                widget.description = t(widget.description)
+            yield widget
+
+
+class Panel(Static):
+    """A bordered block of text with a title (account data, guidance, receipts)."""
+
+    DEFAULT_CSS = """
+    Panel { border: round $primary; padding: 0 1; height: auto; margin: 0 0 1 0; }
+    Panel.-error { border: round $error; }
+    Panel.-warning { border: round $warning; }
+    """

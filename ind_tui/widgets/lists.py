@@ -1,0 +1,83 @@
+"""Lists driven by keys: vim motions (j/k/g/G) and `/` to filter as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+
+class VimOptionList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+    ]
+
+
+class FilterList(Vertical):
+    """An option list with a filter line that `/` opens; Esc clears and closes it."""
+
+    DEFAULT_CSS = """
+    FilterList { height: auto; max-height: 100%; }
+    FilterList Input { display: none; }
+    FilterList.-filtering Input { display: block; }
+    FilterList VimOptionList { height: auto; max-height: 100%; }
+    """
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", show=False, id="list.filter"),
+        Binding("escape", "close_filter", "Close filter", show=False, id="list.close_filter"),
+    ]
+
+    def __init__(self, options: Sequence[Option], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._all = list(options)
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/", id="filter")
+        yield VimOptionList(*self._all)
+
+    @property
+    def options(self) -> VimOptionList:
+        return self.query_one(VimOptionList)
+
+    def set_options(self, options: Sequence[Option]) -> None:
+        self._all = list(options)
+        self._apply(self.query_one(Input).value)
+
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._apply(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.options.focus()
+
+    def _apply(self, text: str) -> None:
+        needle = text.strip().lower()
+        shown = [o for o in self._all if not needle or needle in str(o.prompt).lower()]
+        self.options.clear_options()
+        self.options.add_options(shown)
+        if shown:
+            self.options.highlighted = 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Esc closes the filter when it is open; otherwise it goes on to the screen (back).
+        if action == "close_filter":
+            return self.has_class("-filtering")
+        return True
+
+    def action_close_filter(self) -> None:
+        self.query_one(Input).value = ""
+        self.remove_class("-filtering")
+        self.options.focus()
