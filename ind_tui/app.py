@@ -132,7 +132,7 @@ class PortalApp(App[int]):
         from ind_tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def action_jump(self) -> None:
         from ind_tui.screens.jump import JumpScreen

@@ -57,7 +57,8 @@ class TokenError(PortalError):
 
 def start_device(sb: Sandbox, client_id: str) -> dict[str, object]:
     device_code = secrets.token_urlsafe(32)
-    raw = "".join(secrets.choice(USER_CODE_ALPHABET) for _ in range(8))
+    pick = sb.code_rng.choice if sb.code_rng is not None else secrets.choice
+    raw = "".join(pick(USER_CODE_ALPHABET) for _ in range(8))
     user_code = f"{raw[:4]}-{raw[4:]}"
     expires = sb.clock.now() + timedelta(seconds=sb.config.device_code_ttl)
     with sb.db.write() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class SandboxConfig:
     fault_seed: int = 0
     sandbox_admin: bool = True  # False: a portal without the /sandbox admin routes
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    code_seed: int | None = None  # seeded login codes, for screenshots that must not change
 
 
 # Which services each role may use, and why not (an ErrorCode the client explains).
@@ -65,6 +67,7 @@ class Sandbox:
         self._count_cache: dict[str, int] = {}
         self.ensure_refreshed()
         self.bound_url: str | None = None
+        self.code_rng = random.Random(config.code_seed) if config.code_seed is not None else None
         self.route_names: list[str] = []
 
     def _seed(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ind_tui.i18n import t
@@ -16,8 +16,12 @@ from ind_tui.widgets.chrome import PortalFooter
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "key.close", id="help.close")]
 
+    def __init__(self, below: Screen[object] | None) -> None:
+        super().__init__()
+        self.below = below  # the screen the help is about
+
     def compose(self) -> ComposeResult:
-        below = self.app.screen_stack[-1] if self.app.screen_stack else None
+        below = self.below
         help_key = getattr(below, "HELP_KEY", "home.hint")
         focused = getattr(below, "focused", None)
         focus_help = getattr(focused, "tooltip", None) or ""

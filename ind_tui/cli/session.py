@@ -1,0 +1,232 @@
+"""`ind-tui login | logout | status`: the session of a profile, from the command line.
+
+login   device login: prints the code and the address, then waits; `--identity NAME`
+        approves a sandbox test identity instead (through the sandbox admin route)
+status  who is logged in, to which portal, and where the token is kept
+logout  ends the session on the portal and removes the stored token
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+
+
+def register(sub: Any) -> None:
+    login = sub.add_parser("login", help="log in to the portal (device login)")
+    login.add_argument("--identity", metavar="NAME",
+                       help="sandbox only: approve this test identity (see `sandbox identities`)")
+    login.add_argument("--admin-token", metavar="TOKEN",
+                       help="sandbox admin token for --identity against `sandbox serve` "
+                            "(default: $IND_TUI_SANDBOX_ADMIN_TOKEN)")  # fmt: skip
+    login.set_defaults(handler=_login)
+    status = sub.add_parser("status", help="who is logged in, where, and where the token is")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.set_defaults(handler=_status)
+    logout = sub.add_parser("logout", help="log out and remove the stored token")
+    logout.set_defaults(handler=_logout)
+
+
+def _lang(args: argparse.Namespace) -> str:
+    if args.lang:
+        return str(args.lang)
+    try:
+        from ind_tui.settings import load_settings
+
+        return load_settings().language or "en"
+    except Exception:
+        return "en"
+
+
+def _t(lang: str, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text.rstrip() + "\n")
+
+
+def _profile(args: argparse.Namespace) -> Any:
+    from ind_tui.settings import SettingsError, resolve_profile
+
+    try:
+        return resolve_profile(args.profile, args.portal)
+    except SettingsError as exc:
+        raise BadInput(str(exc)) from exc
+
+
+def _passphrase() -> str | None:
+    """Asked only when the encrypted file store needs it and a person is at the terminal."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass("ind-tui: passphrase for the encrypted token file: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def _fail(exc: Exception, lang: str) -> int:
+    from ind_tui.portal.errors import PortalError
+
+    if isinstance(exc, PortalError):
+        g = exc.guidance(lang)
+        ref = f" [{exc.request_id}]" if exc.request_id else ""
+        _err(f"ind-tui: {g.title} ({exc.code}){ref}. {g.explanation} {g.action}")
+    else:
+        _err(f"ind-tui: {exc}")
+    return EXIT_FAILED
+
+
+def _store_note(store: Any, lang: str) -> None:
+    g = store.status.guidance(lang)
+    if g is not None and not store.status.persistent:
+        _err(f"ind-tui: {g.title}. {g.explanation} {g.action}")
+
+
+def _login(args: argparse.Namespace) -> int:
+    return asyncio.run(_login_async(args))
+
+
+async def _login_async(args: argparse.Namespace) -> int:
+    from ind_tui.portal.connect import connect
+    from ind_tui.portal.errors import PortalError
+
+    lang = _lang(args)
+    profile = _profile(args)
+    try:
+        async with connect(profile, passphrase=_passphrase, admin_token=args.admin_token) as conn:
+            if conn.client.session.from_environment or conn.store.status.kind == "environment":
+                _err(_t(lang, "ind-tui: IND_TUI_TOKEN is gezet; inloggen is dan niet nodig.",
+                        "ind-tui: IND_TUI_TOKEN is set; no login needed."))  # fmt: skip
+                return EXIT_FAILED
+            device = await conn.client.start_login()
+            if args.identity:
+                admin = conn.sandbox_admin()
+                if admin is None:
+                    raise BadInput(_t(lang,
+                        "--identity werkt alleen met de sandbox (geef --admin-token op)",
+                        "--identity works only with the sandbox (pass --admin-token)"))  # fmt: skip
+                result = await admin.approve(device.user_code, args.identity)
+                if not result.approved:
+                    print(_t(lang, f"Testidentiteit {args.identity} wordt geweigerd "
+                                   f"({result.error_code}).",
+                             f"Test identity {args.identity} is refused ({result.error_code})."))
+            else:
+                print(_t(lang, "Open deze pagina en log in met eHerkenning:",
+                         "Open this page and log in with eHerkenning:"))  # fmt: skip
+                print(f"  {device.verification_uri}")
+                print(_t(lang, f"en voer deze code in: {device.user_code}",
+                         f"and enter this code: {device.user_code}"))  # fmt: skip
+                print(_t(lang, "Wachten op inloggen...", "Waiting for the login..."), flush=True)
+            me = await conn.client.finish_login(device)
+            acting = f" — {me.acting_for.name} ({me.acting_for.kvk})" if me.acting_for else ""
+            print(_t(lang, "Ingelogd als", "Logged in as")
+                  + f" {me.person_name}, {me.company.name} ({me.company.kvk}){acting} "
+                  f"[{me.role.value}, {me.assurance_level}]")  # fmt: skip
+            if profile.kvk and profile.kvk not in (me.company.kvk,
+                                                   me.acting_for.kvk if me.acting_for else None):
+                _err(_t(lang,
+                        f"ind-tui: let op: dit profiel hoort bij KvK {profile.kvk}; u bent in een "
+                        "ander account. Vraag eHerkenning aan voor het juiste KvK-nummer.",
+                        f"ind-tui: note: this profile belongs to KvK {profile.kvk}; you are in "
+                        "another account. Request eHerkenning for the right KvK number."))
+            print(_t(lang, "Token bewaard in: ", "Token kept in: ")
+                  + conn.store.status.describe(lang))  # fmt: skip
+            _store_note(conn.store, lang)
+            return EXIT_OK
+    except PortalError as exc:
+        return _fail(exc, lang)
+
+
+def _status(args: argparse.Namespace) -> int:
+    return asyncio.run(_status_async(args))
+
+
+async def _status_async(args: argparse.Namespace) -> int:
+    from ind_tui.portal.connect import connect
+    from ind_tui.portal.errors import PortalError, SessionExpiredError
+
+    lang = _lang(args)
+    profile = _profile(args)
+    info: dict[str, Any] = {"profile": profile.name, "portal": profile.portal}
+    async with connect(profile, passphrase=_passphrase, admin_token="") as conn:
+        info["portal_url"] = conn.base_url
+        info["token_store"] = {
+            "kind": conn.store.status.kind.value, "where": conn.store.status.backend,
+            "persistent": conn.store.status.persistent, "reason": conn.store.status.reason,
+        }  # fmt: skip
+        stored = await conn.client.stored_login()
+        info["logged_in"] = False
+        problem: PortalError | None = None
+        if stored is not None:
+            try:
+                me = await conn.client.me()
+                info.update(logged_in=True, person=me.person_name, role=me.role.value,
+                            company={"kvk": me.company.kvk, "name": me.company.name},
+                            acting_for=(me.acting_for.model_dump() if me.acting_for else None),
+                            assurance_level=me.assurance_level,
+                            portal_now=me.now.isoformat())  # fmt: skip
+            except SessionExpiredError as exc:
+                problem = exc
+            except PortalError as exc:  # offline: say what is stored, and why unchecked
+                problem = exc
+                info.update(logged_in=True, person=stored.person_name, company=stored.company,
+                            acting_for=stored.acting_for, role=stored.role, checked=False)
+        if problem is not None:
+            info["problem"] = problem.code
+    if args.format == "json":
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return EXIT_OK if info["logged_in"] else EXIT_FAILED
+    _print_status(info, conn.store.status.describe(lang), lang)
+    if problem is not None:
+        g = problem.guidance(lang)
+        _err(f"ind-tui: {g.title}. {g.explanation} {g.action}")
+    _store_note(conn.store, lang)
+    return EXIT_OK if info["logged_in"] else EXIT_FAILED
+
+
+def _print_status(info: dict[str, Any], where: str, lang: str) -> None:
+    portal = info["portal"]
+    if portal == "embedded":
+        portal = _t(lang, "ingebouwde sandbox", "embedded sandbox")
+    print(_t(lang, "Profiel:  ", "Profile:  ") + info["profile"])
+    print(f"Portal:   {portal}" if lang != "nl" else f"Portaal:  {portal}")
+    if info["logged_in"]:
+        company = info["company"]
+        if isinstance(company, dict):
+            company = f"{company['name']} ({company['kvk']})"
+        acting = info.get("acting_for")
+        if isinstance(acting, dict):
+            acting = f"{acting['name']} ({acting['kvk']})"
+        line = f"{info['person']}, {company}" + (f" — {acting}" if acting else "")
+        print(_t(lang, "Ingelogd: ", "Logged in: ") + line + f" [{info.get('role')}]")
+    else:
+        print(_t(lang, "Niet ingelogd.", "Not logged in."))
+    print(_t(lang, "Token:    ", "Token:    ") + where)
+
+
+def _logout(args: argparse.Namespace) -> int:
+    return asyncio.run(_logout_async(args))
+
+
+async def _logout_async(args: argparse.Namespace) -> int:
+    from ind_tui.portal.connect import connect
+
+    lang = _lang(args)
+    profile = _profile(args)
+    if os.environ.get("IND_TUI_TOKEN"):
+        _err(_t(lang, "ind-tui: het token komt uit IND_TUI_TOKEN; haal die variabele weg.",
+                "ind-tui: the token comes from IND_TUI_TOKEN; unset that variable."))
+        return EXIT_FAILED
+    async with connect(profile, passphrase=_passphrase, admin_token="") as conn:
+        removed = await conn.client.logout()
+    print(_t(lang, "Uitgelogd." if removed else "Was niet ingelogd.",
+             "Logged out." if removed else "Was not logged in."))  # fmt: skip
+    return EXIT_OK

@@ -1,0 +1,420 @@
+"""PortalClient: everything the screens (and scripts) need from the portal, as plain asyncio.
+
+    async with PortalClient("http://127.0.0.1:8000", store=store, profile="sandbox") as pc:
+        device = await pc.start_login()          # show device.user_code / verification_uri
+        me = await pc.finish_login(device)       # polls until the browser step is done
+        page = await pc.cases_page(limit=50)
+
+Submissions and payments take an idempotency key from the caller, who stores it with the
+draft *before* the first send: every retry, and every run after a crash, reuses it, so the
+portal never sees two submissions or two payments. After an ambiguous failure the client
+asks the portal what happened before it gives up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, TypeAdapter
+
+from ind_tui.portal.auth import CLIENT_ID, Session, poll_device_login, start_device_login
+from ind_tui.portal.clock import PortalClock
+from ind_tui.portal.errors import (
+    BadResponseError,
+    ConflictError,
+    NotSentError,
+    OutcomeUnknownError,
+    PortalError,
+    ReceiptPendingError,
+    ServerError,
+    ServiceUnavailableError,
+    TransportError,
+)
+from ind_tui.portal.models import (
+    Account,
+    Application,
+    ApplicationRequest,
+    ApplicationStatus,
+    ApplicationType,
+    CaseDetail,
+    CasePage,
+    CaseStatus,
+    CaseSummary,
+    DeregistrationReceipt,
+    DeregistrationRequest,
+    DeviceAuthResponse,
+    DossierDocument,
+    DossierList,
+    Employee,
+    EmployeePage,
+    EmployeeRegistration,
+    EmployeeStatus,
+    ErrorCode,
+    Me,
+    NotificationReceipt,
+    NotificationRequest,
+    PaymentRequest,
+    PaymentResult,
+    PortalInfo,
+    UploadedDocument,
+)
+from ind_tui.portal.reqlog import RequestLog
+from ind_tui.portal.retry import Retry, RetryPolicy, check_idempotency_key
+from ind_tui.portal.tokens import StoredTokens, StoreKind, StoreStatus, TokenStore
+from ind_tui.portal.transport import PortalHttp, Timeouts
+
+M = TypeVar("M", bound=BaseModel)
+ShowDevice = Callable[[DeviceAuthResponse], Awaitable[None] | None]
+
+
+def _ambiguous(exc: PortalError) -> bool:
+    """May the portal have acted on a request that failed this way?"""
+    if isinstance(exc, TransportError):
+        return exc.sent
+    if isinstance(exc, ServiceUnavailableError):
+        return exc.status != 503  # 502/504: a gateway gave up; the portal may have finished
+    return isinstance(exc, ServerError)
+
+
+class PortalClient:
+    """One profile's connection to one portal, on one shared httpx.AsyncClient."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        store: TokenStore | None = None,
+        profile: str = "sandbox",
+        portal: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        reqlog: RequestLog | None = None,
+        clock: PortalClock | None = None,
+        client_id: str = CLIENT_ID,
+    ) -> None:
+        """`portal` names the portal the tokens belong to (default: base_url); the
+        embedded sandbox passes "embedded", since its port changes every run."""
+        self.http = PortalHttp(
+            base_url, transport=transport, timeouts=timeouts, retry=retry, reqlog=reqlog,
+            clock=clock,
+        )  # fmt: skip
+        store = store or TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
+        self.session = Session(self.http, store, profile, portal or base_url)
+        self.client_id = client_id
+        self.profile = profile
+
+    async def __aenter__(self) -> PortalClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:  # fmt: skip
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    @property
+    def base_url(self) -> str:
+        return self.http.base_url
+
+    @property
+    def clock(self) -> PortalClock:
+        return self.http.clock
+
+    @property
+    def reqlog(self) -> RequestLog:
+        return self.http.reqlog
+
+    @property
+    def store(self) -> TokenStore:
+        return self.session.store
+
+    async def _get(self, path: str, **params: Any) -> httpx.Response:
+        return await self.http.request("GET", path, params=params)
+
+    # --- portal and login ------------------------------------------------------------------
+
+    async def portal_info(self) -> PortalInfo:
+        info = self.http.parse(await self.http.request("GET", "/portal", auth=False), PortalInfo)
+        self.clock.observe(info.now)
+        return info
+
+    async def start_login(self) -> DeviceAuthResponse:
+        """Step 1 of device login: the caller shows user_code and verification_uri."""
+        return await start_device_login(self.http, client_id=self.client_id)
+
+    async def finish_login(
+        self, device: DeviceAuthResponse, *, sleep: Callable[[float], Awaitable[None]] | None = None
+    ) -> Me:
+        """Step 2: poll until approved, store the tokens, and say who logged in."""
+        fresh = await poll_device_login(
+            self.http, device, client_id=self.client_id, sleep=sleep or asyncio.sleep
+        )
+        await self.session.adopt(fresh)
+        me = await self.me()
+        await self.session.remember(me)
+        return me
+
+    async def login(self, show: ShowDevice) -> Me:
+        device = await self.start_login()
+        shown = show(device)
+        if shown is not None:
+            await shown
+        return await self.finish_login(device)
+
+    async def logout(self) -> bool:
+        return await self.session.logout()
+
+    async def stored_login(self) -> StoredTokens | None:
+        """The login kept for this profile, without asking the portal."""
+        return await self.session.load()
+
+    async def me(self) -> Me:
+        me = self.http.parse(await self._get("/me"), Me)
+        self.clock.observe(me.now)
+        return me
+
+    # --- account -----------------------------------------------------------------------------
+
+    async def account(self) -> Account:
+        return self.http.parse(await self._get("/account"), Account)
+
+    async def notify(self, request: NotificationRequest) -> NotificationReceipt:
+        response = await self.http.request(
+            "POST", "/account/notifications", json=request, mode=Retry.UNSENT
+        )
+        return self.http.parse(response, NotificationReceipt)
+
+    async def application_types(self) -> list[ApplicationType]:
+        response = await self._get("/application-types")
+        return _parse_list(response, ApplicationType)
+
+    # --- documents, applications, payment ------------------------------------------------------
+
+    async def upload_document(self, data: bytes, filename: str) -> UploadedDocument:
+        response = await self.http.request(
+            "POST", "/documents", content=data, mode=Retry.UNSENT,
+            headers={"Content-Type": "application/pdf", "X-Filename": filename},
+        )  # fmt: skip
+        return self.http.parse(response, UploadedDocument)
+
+    async def submit_application(
+        self, request: ApplicationRequest, idempotency_key: str
+    ) -> Application:
+        """Submit once. Returns the Application (awaiting_payment, or submitted when free).
+
+        Raises NotSentError when the portal confirms it never got it (retry with the same
+        key), OutcomeUnknownError when even that could not be checked."""
+        check_idempotency_key(idempotency_key)
+        try:
+            response = await self.http.request(
+                "POST", "/applications", json=request, mode=Retry.IDEMPOTENT,
+                headers={"Idempotency-Key": idempotency_key},
+            )  # fmt: skip
+            return self.http.parse(response, Application)
+        except PortalError as exc:
+            if not _ambiguous(exc):
+                raise
+            failure = exc
+        try:
+            found = await self.find_applications(idempotency_key)
+        except PortalError as exc:
+            raise OutcomeUnknownError(
+                "the submission may or may not have arrived",
+                details={"idempotency_key": idempotency_key, "cause": failure.code},
+                request_id=failure.request_id,
+            ) from exc
+        if found:
+            return found[0]
+        raise NotSentError(
+            "the portal did not receive the submission",
+            details={"idempotency_key": idempotency_key, "cause": failure.code},
+            request_id=failure.request_id,
+        ) from failure
+
+    async def find_applications(self, idempotency_key: str) -> list[Application]:
+        response = await self._get("/applications", idempotency_key=idempotency_key)
+        return _parse_list(response, Application)
+
+    async def application(self, application_id: str) -> Application:
+        return self.http.parse(await self._get(f"/applications/{application_id}"), Application)
+
+    async def pay(
+        self, application_id: str, request: PaymentRequest, idempotency_key: str
+    ) -> PaymentResult:
+        """Pay once. An application that is already paid answers with that payment."""
+        check_idempotency_key(idempotency_key)
+        path = f"/applications/{application_id}/payment"
+        headers = {"Idempotency-Key": idempotency_key}
+        try:
+            response = await self.http.request(
+                "POST", path, json=request, headers=headers, mode=Retry.IDEMPOTENT
+            )
+            return self.http.parse(response, PaymentResult)
+        except ConflictError as exc:
+            if exc.code != ErrorCode.ALREADY_PAID:
+                raise
+            return _already_paid(exc)
+        except PortalError as exc:
+            if not _ambiguous(exc):
+                raise
+            failure = exc
+        details = {"application_id": application_id, "idempotency_key": idempotency_key,
+                   "cause": failure.code}  # fmt: skip
+        try:
+            app = await self.application(application_id)
+        except PortalError as exc:
+            raise OutcomeUnknownError("the payment may or may not have been made",
+                                      details=details) from exc  # fmt: skip
+        if app.status is ApplicationStatus.AWAITING_PAYMENT:
+            raise NotSentError("the portal did not receive the payment", details=details,
+                               request_id=failure.request_id) from failure  # fmt: skip
+        try:  # paid: the same key replays the stored answer, it cannot pay again
+            response = await self.http.request(
+                "POST", path, json=request, headers=headers, mode=Retry.IDEMPOTENT
+            )
+            return self.http.parse(response, PaymentResult)
+        except ConflictError as exc:
+            if exc.code == ErrorCode.ALREADY_PAID:
+                return _already_paid(exc)
+            cause: PortalError = exc
+        except PortalError as exc:
+            cause = exc
+        raise ReceiptPendingError(
+            "paid, but the receipt could not be fetched",
+            details={**details, "application": app.model_dump(mode="json")},
+            request_id=cause.request_id,
+        ) from cause
+
+    # --- cases -------------------------------------------------------------------------------
+
+    async def cases_page(
+        self,
+        *,
+        status: CaseStatus | None = None,
+        type_id: str | None = None,
+        changed_since: datetime | None = None,
+        after: str | None = None,
+        limit: int | None = None,
+        etag: str | None = None,
+    ) -> tuple[CasePage | None, str | None]:
+        """One page and its ETag; (None, etag) when `etag` still matches (304)."""
+        params: dict[str, Any] = {
+            "status": status.value if status else None, "type": type_id,
+            "changed_since": changed_since.isoformat() if changed_since else None,
+            "after": after, "limit": limit,
+        }  # fmt: skip
+        headers = {"If-None-Match": etag} if etag else None
+        response = await self.http.request("GET", "/cases", params=params, headers=headers)
+        new_etag = response.headers.get("etag")
+        if response.status_code == 304:
+            return None, new_etag or etag
+        page = self.http.parse(response, CasePage)
+        self.clock.observe(page.as_of)
+        return page, new_etag
+
+    async def iter_cases(
+        self, *, status: CaseStatus | None = None, type_id: str | None = None,
+        changed_since: datetime | None = None, page_size: int = 1000,
+    ) -> AsyncIterator[CasePage]:  # fmt: skip
+        after: str | None = None
+        while True:
+            page, _ = await self.cases_page(status=status, type_id=type_id,
+                                            changed_since=changed_since, after=after,
+                                            limit=page_size)  # fmt: skip
+            if page is None:  # cannot happen without If-None-Match; keeps mypy honest
+                return
+            yield page
+            if page.next_after is None:
+                return
+            after = page.next_after
+
+    async def cases(self, *, status: CaseStatus | None = None) -> list[CaseSummary]:
+        """Every visible case (all pages). For a kept, offline-readable list use sync."""
+        return [case async for page in self.iter_cases(status=status) for case in page.items]
+
+    async def case(self, zaaknummer: str) -> CaseDetail:
+        return self.http.parse(await self._get(f"/cases/{zaaknummer}"), CaseDetail)
+
+    async def case_documents(self, zaaknummer: str) -> DossierList:
+        return self.http.parse(await self._get(f"/cases/{zaaknummer}/documents"), DossierList)
+
+    async def upload_case_document(
+        self, zaaknummer: str, data: bytes, filename: str
+    ) -> DossierDocument:
+        response = await self.http.request(
+            "POST", f"/cases/{zaaknummer}/documents", content=data, mode=Retry.UNSENT,
+            headers={"Content-Type": "application/pdf", "X-Filename": filename},
+        )  # fmt: skip
+        return self.http.parse(response, DossierDocument)
+
+    async def download_case_document(self, zaaknummer: str, document_id: str) -> bytes:
+        response = await self.http.request(
+            "GET", f"/cases/{zaaknummer}/documents/{document_id}",
+            headers={"Accept": "application/pdf"},
+        )  # fmt: skip
+        return response.content
+
+    # --- employees ---------------------------------------------------------------------------
+
+    async def employees_page(
+        self, *, status: EmployeeStatus | None = None, after: str | None = None,
+        limit: int | None = None,
+    ) -> EmployeePage:  # fmt: skip
+        response = await self._get(
+            "/employees", status=status.value if status else None, after=after, limit=limit
+        )
+        return self.http.parse(response, EmployeePage)
+
+    async def employees(
+        self, *, status: EmployeeStatus | None = None, page_size: int = 1000
+    ) -> list[Employee]:
+        out: list[Employee] = []
+        after: str | None = None
+        while True:
+            page = await self.employees_page(status=status, after=after, limit=page_size)
+            out.extend(page.items)
+            if page.next_after is None:
+                return out
+            after = page.next_after
+
+    async def register_employee(self, registration: EmployeeRegistration) -> Employee:
+        response = await self.http.request(
+            "POST", "/employees", json=registration, mode=Retry.UNSENT
+        )
+        return self.http.parse(response, Employee)
+
+    async def deregister_employee(
+        self, employee_id: str, request: DeregistrationRequest
+    ) -> DeregistrationReceipt:
+        response = await self.http.request(
+            "POST", f"/employees/{employee_id}/deregistration", json=request, mode=Retry.UNSENT
+        )
+        return self.http.parse(response, DeregistrationReceipt)
+
+
+def _parse_list(response: httpx.Response, model: type[M]) -> list[M]:
+    try:
+        return TypeAdapter(list[model]).validate_json(response.content)  # type: ignore[valid-type]
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise BadResponseError(
+            f"expected a list of {model.__name__}",
+            request_id=response.headers.get("x-request-id"),
+        ) from exc
+
+
+def _already_paid(exc: ConflictError) -> PaymentResult:
+    try:
+        return PaymentResult.model_validate(
+            {"payment": exc.details["payment"], "application": exc.details["application"]}
+        )
+    except (KeyError, ValueError) as bad:
+        raise BadResponseError("already paid, but the answer lacks the payment") from bad

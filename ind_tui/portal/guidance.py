@@ -1,0 +1,411 @@
+"""Short explanations and next steps for every error code, in Dutch and English.
+
+One entry per ErrorCode and ClientCode (a test checks that none is missing). Each entry:
+title, what happened, what to do — first Dutch, then English.
+"""
+
+from __future__ import annotations
+
+from ind_tui.portal.errors import ClientCode, Guidance
+from ind_tui.portal.models import ErrorCode
+
+_Entry = tuple[str, str, str, str, str, str]
+
+_REPORT_NL = (
+    "Blijft dit gebeuren, meld het dan aan Team Zakelijk met een schermafdruk, uw KvK-nummer, "
+    "datum en tijd en het verzoeknummer."
+)
+_REPORT_EN = (
+    "If it keeps happening, report it to Team Zakelijk with a screenshot, your KvK number, "
+    "the date and time, and the request number."
+)
+
+_TEXTS: dict[str, _Entry] = {
+    # --- generic ---------------------------------------------------------------------------
+    ErrorCode.BAD_REQUEST: (
+        "Verzoek geweigerd", "Het portaal kon dit verzoek niet verwerken.",
+        "Controleer de invoer en probeer het opnieuw.",
+        "Request refused", "The portal could not process this request.",
+        "Check what you entered and try again."),
+    ErrorCode.VALIDATION_FAILED: (
+        "Gegevens niet geldig", "Een of meer velden voldoen niet aan de eisen van het portaal.",
+        "Verbeter de gemarkeerde velden en verstuur opnieuw.",
+        "Data not valid", "One or more fields do not meet the portal's rules.",
+        "Correct the marked fields and send again."),
+    ErrorCode.NOT_FOUND: (
+        "Niet gevonden", "Dit onderdeel bestaat niet (meer) of is niet zichtbaar voor u.",
+        "Vernieuw de lijst; afgeronde zaken verdwijnen na 28 dagen uit het portaal.",
+        "Not found", "This item does not exist (any more) or is not visible to you.",
+        "Refresh the list; completed cases leave the portal after 28 days."),
+    ErrorCode.METHOD_NOT_ALLOWED: (
+        "Niet ondersteund", "Het portaal ondersteunt deze handeling niet.",
+        "Werk ind-tui bij; misschien spreekt deze versie een oudere portaalversie.",
+        "Not supported", "The portal does not support this action.",
+        "Update ind-tui; this version may expect a different portal version."),
+    ErrorCode.UNAUTHENTICATED: (
+        "Niet ingelogd", "Het portaal herkent uw sessie niet.",
+        "Log opnieuw in; wat u aan het doen was blijft bewaard.",
+        "Not logged in", "The portal does not recognise your session.",
+        "Log in again; what you were doing is kept."),
+    ErrorCode.SESSION_EXPIRED: (
+        "Sessie verlopen", "Uw sessie is verlopen of ingetrokken.",
+        "Log opnieuw in; wat u aan het doen was blijft bewaard.",
+        "Session expired", "Your session has expired or was revoked.",
+        "Log in again; what you were doing is kept."),
+    ErrorCode.FORBIDDEN: (
+        "Geen toegang", "Uw account mag dit onderdeel niet gebruiken.",
+        "Controleer met welk bedrijf u bent ingelogd (rechtsboven).",
+        "No access", "Your account may not use this part of the portal.",
+        "Check which company you are logged in for (top right)."),
+    ErrorCode.SERVICE_NOT_ALLOWED: (
+        "Dienst niet beschikbaar voor uw account",
+        "Deze dienst is alleen voor erkend referenten en hun gemachtigden.",
+        "Zonder erkenning kunt u alleen de aanvragen indienen die voor u openstaan.",
+        "Service not available for your account",
+        "This service is only for recognised sponsors and their representatives.",
+        "Without recognition you can only submit the applications open to you."),
+    ErrorCode.SERVICE_UNAVAILABLE: (
+        "Portaal tijdelijk niet beschikbaar",
+        "Het portaal is even niet bereikbaar of in onderhoud.",
+        "Probeer het over enkele minuten opnieuw; er is niets verloren gegaan.",
+        "Portal temporarily unavailable", "The portal is briefly unreachable or in maintenance.",
+        "Try again in a few minutes; nothing was lost."),
+    ErrorCode.RATE_LIMITED: (
+        "Te veel verzoeken", "U stuurde in korte tijd te veel verzoeken.",
+        "Wacht even en probeer het opnieuw.",
+        "Too many requests", "Too many requests were sent in a short time.",
+        "Wait a moment and try again."),
+    ErrorCode.INTERNAL_ERROR: (
+        "Fout in het portaal", "Er ging iets mis aan de kant van het portaal.",
+        "Probeer het later opnieuw. " + _REPORT_NL,
+        "Portal error", "Something went wrong on the portal's side.",
+        "Try again later. " + _REPORT_EN),
+    # --- device login ----------------------------------------------------------------------
+    ErrorCode.AUTHORIZATION_PENDING: (
+        "Wacht op inloggen", "De inlog in de browser is nog niet afgerond.",
+        "Rond eHerkenning af in de browser; ind-tui wacht.",
+        "Waiting for login", "The login in the browser is not finished yet.",
+        "Finish eHerkenning in the browser; ind-tui is waiting."),
+    ErrorCode.SLOW_DOWN: (
+        "Even geduld", "Het portaal vraagt om minder vaak te controleren.",
+        "Geen actie nodig; ind-tui wacht langer tussen pogingen.",
+        "Please wait", "The portal asks to check less often.",
+        "Nothing to do; ind-tui waits longer between checks."),
+    ErrorCode.EXPIRED_TOKEN: (
+        "Inlogcode verlopen", "De code is niet op tijd in de browser gebruikt.",
+        "Start het inloggen opnieuw voor een nieuwe code.",
+        "Login code expired", "The code was not used in the browser in time.",
+        "Start the login again to get a new code."),
+    ErrorCode.ACCESS_DENIED: (
+        "Inloggen geweigerd", "Het inloggen is in de browser geweigerd of afgebroken.",
+        "Probeer opnieuw; lukt het niet, vraag uw eHerkenningbeheerder om hulp.",
+        "Login refused", "The login was refused or cancelled in the browser.",
+        "Try again; if it fails, ask your eHerkenning administrator for help."),
+    ErrorCode.INVALID_GRANT: (
+        "Sessie ongeldig", "Uw inlog is niet meer geldig, bijvoorbeeld na uitloggen elders.",
+        "Log opnieuw in.",
+        "Session no longer valid",
+        "Your login is no longer valid, e.g. after logging out elsewhere.",
+        "Log in again."),
+    ErrorCode.EH_LEVEL_INSUFFICIENT: (
+        "Betrouwbaarheidsniveau te laag",
+        "Het portaal vraagt eHerkenning niveau EH3 of hoger; dit middel heeft een lager niveau. "
+        "Dit komt van uw eHerkenningleverancier, niet van de IND.",
+        "Vraag de eHerkenningbeheerder van uw bedrijf om de dienst op niveau EH3 toe te voegen.",
+        "Assurance level too low",
+        "The portal needs eHerkenning level EH3 or higher; this means has a lower level. "
+        "This comes from your eHerkenning provider, not from the IND.",
+        "Ask your company's eHerkenning administrator to add the service at level EH3."),
+    ErrorCode.EH_SERVICE_MISSING: (
+        "Dienst ontbreekt in eHerkenning",
+        "Uw eHerkenningmiddel heeft de dienst 'Immigratie- en Naturalisatiedienst: toegang tot "
+        "het portaal' niet. Dit komt van uw eHerkenningleverancier, niet van de IND.",
+        "Vraag de eHerkenningbeheerder van uw bedrijf deze dienst op EH3 toe te voegen.",
+        "Service missing from eHerkenning",
+        "Your eHerkenning means lacks the service 'Immigratie- en Naturalisatiedienst: toegang "
+        "tot het portaal'. This comes from your eHerkenning provider, not from the IND.",
+        "Ask your company's eHerkenning administrator to add this service at EH3."),
+    ErrorCode.NOT_AVAILABLE_FOR_YOU: (
+        "Deze dienst is niet voor u beschikbaar",
+        "Waarschijnlijk kloppen de bedrijfsgegevens in het systeem van de IND niet.",
+        "Meld het aan Team Zakelijk met een schermafdruk waarop het adres te zien is.",
+        "This service is not available to you",
+        "The company details in the IND's system are probably wrong.",
+        "Report it to Team Zakelijk with a screenshot that shows the address."),
+    ErrorCode.REPRESENTATION_NOT_RECOGNISED: (
+        "Vertegenwoordiging niet mogelijk",
+        "U logt in namens een bedrijf dat geen erkend referent is; gemachtigden kunnen alleen "
+        "voor erkend referenten inloggen.",
+        "Controleer de erkenning van uw opdrachtgever en neem daarna contact op met Team Zakelijk.",
+        "Representation not possible",
+        "You are logging in for a company that is not a recognised sponsor; representatives can "
+        "only act for recognised sponsors.",
+        "Check your client's recognition, then contact Team Zakelijk."),
+    ErrorCode.REPRESENTATION_NOT_REGISTERED: (
+        "Machtiging niet geregistreerd",
+        "Uw machtiging voor dit bedrijf is (nog) niet bij de IND geregistreerd.",
+        "Controleer of de machtiging is aangevraagd (ketenmachtiging in eHerkenning) en neem "
+        "contact op met Team Zakelijk.",
+        "Authorisation not registered",
+        "Your authorisation for this company is not (yet) registered with the IND.",
+        "Check that the authorisation was requested (chain authorisation in eHerkenning) and "
+        "contact Team Zakelijk."),
+    # --- applications and payment ----------------------------------------------------------
+    ErrorCode.IDEMPOTENCY_KEY_REQUIRED: (
+        "Interne fout bij indienen", "Het verzoek miste een sleutel tegen dubbel indienen.",
+        "Werk ind-tui bij en probeer opnieuw.",
+        "Internal error while submitting", "The request lacked its key against double submission.",
+        "Update ind-tui and try again."),
+    ErrorCode.IDEMPOTENCY_KEY_REUSED: (
+        "Aanvraag gewijzigd na verzenden",
+        "Deze aanvraag is eerder verstuurd met andere gegevens.",
+        "Bekijk de eerder verstuurde aanvraag bij Lopende aanvragen voordat u iets opnieuw "
+        "indient.",
+        "Application changed after sending",
+        "This application was sent before with different data.",
+        "Look at the application sent earlier under Running cases before submitting again."),
+    ErrorCode.REQUEST_IN_PROGRESS: (
+        "Wordt nog verwerkt", "Het portaal verwerkt dit verzoek nog.",
+        "Wacht even; ind-tui controleert de uitkomst. Verstuur niet opnieuw met nieuwe gegevens.",
+        "Still being processed", "The portal is still processing this request.",
+        "Wait a moment; ind-tui checks the outcome. Do not send it again with new data."),
+    ErrorCode.TYPE_NOT_ALLOWED: (
+        "Aanvraagsoort niet toegestaan", "Uw bedrijf mag deze soort aanvraag niet indienen.",
+        "Kies een aanvraag uit de lijst die het portaal voor u toont.",
+        "Application type not allowed", "Your company may not file this type of application.",
+        "Choose an application from the list the portal shows you."),
+    ErrorCode.FORM_VERSION_OUTDATED: (
+        "Formulier verouderd", "Het portaal gebruikt een nieuwere versie van dit formulier.",
+        "Open het concept opnieuw; uw antwoorden worden overgenomen waar dat kan.",
+        "Form outdated", "The portal uses a newer version of this form.",
+        "Reopen the draft; your answers are carried over where possible."),
+    ErrorCode.EXTENSION_TOO_EARLY: (
+        "Verlenging te vroeg",
+        "Een verlenging mag niet eerder dan 3 maanden voor het einde van de verblijfsvergunning.",
+        "Bewaar het concept en dien het in vanaf 3 maanden voor de einddatum.",
+        "Extension too early",
+        "An extension may not be filed earlier than 3 months before the permit ends.",
+        "Keep the draft and submit it from 3 months before the end date."),
+    ErrorCode.ALREADY_PAID: (
+        "Al betaald", "Voor deze aanvraag is al betaald; er is niet nogmaals afgeschreven.",
+        "Geen actie nodig. Bekijk het ontvangstbewijs.",
+        "Already paid", "This application has already been paid; nothing was charged again.",
+        "Nothing to do. See the receipt."),
+    ErrorCode.PAYMENT_REQUIRED: (
+        "Betaling nodig", "De aanvraag is pas ingediend als de leges zijn betaald.",
+        "Rond de betaling af.",
+        "Payment needed", "The application counts as submitted only once the fee is paid.",
+        "Complete the payment."),
+    ErrorCode.AMOUNT_MISMATCH: (
+        "Bedrag klopt niet", "Het bedrag verschilt van de leges die het portaal nu rekent.",
+        "Vernieuw de aanvraag om het actuele bedrag te zien en bevestig opnieuw.",
+        "Amount does not match", "The amount differs from the fee the portal charges now.",
+        "Refresh the application to see the current fee and confirm again."),
+    # --- documents ---------------------------------------------------------------------------
+    ErrorCode.DOCUMENT_NOT_PDF: (
+        "Geen PDF", "Het portaal neemt alleen PDF-bestanden aan.",
+        "Sla het document op als PDF en upload het opnieuw.",
+        "Not a PDF", "The portal only accepts PDF files.",
+        "Save the document as PDF and upload it again."),
+    ErrorCode.DOCUMENT_TOO_LARGE: (
+        "Bestand te groot", "Een document mag hoogstens 8 MB zijn.",
+        "Verklein de PDF (bijvoorbeeld lagere scanresolutie) of splits hem.",
+        "File too large", "A document may be at most 8 MB.",
+        "Make the PDF smaller (e.g. lower scan resolution) or split it."),
+    ErrorCode.DOCUMENT_ENCRYPTED: (
+        "PDF beveiligd", "De PDF heeft een wachtwoord of beveiliging.",
+        "Sla een onbeveiligde kopie op en upload die.",
+        "PDF protected", "The PDF has a password or protection.",
+        "Save an unprotected copy and upload that."),
+    ErrorCode.DOCUMENT_NOT_ALLOWED: (
+        "Document niet toegestaan",
+        "Dit document kan niet worden geüpload; de fotokaart gaat bijvoorbeeld altijd per post "
+        "of de foto wordt bij een IND-loket gemaakt.",
+        "Upload alleen de documenten die de aanvraag noemt.",
+        "Document not allowed",
+        "This document cannot be uploaded; the photo card, for example, always goes by post or "
+        "the photo is taken at an IND desk.",
+        "Upload only the documents the application names."),
+    ErrorCode.CASE_DECIDED: (
+        "Al besloten", "De IND heeft over deze zaak besloten; nasturen kan niet meer.",
+        "Neem contact op met de IND als u nog iets wilt melden.",
+        "Already decided", "The IND has decided this case; documents can no longer be added.",
+        "Contact the IND if you still need to report something."),
+    # --- account and employees ---------------------------------------------------------------
+    ErrorCode.PAPER_FORM_REQUIRED: (
+        "Papieren formulier nodig",
+        "Een wijziging van post- of bezoekadres kan alleen met het papieren formulier.",
+        "Gebruik het papieren formulier; het administratieadres kunt u hier wel wijzigen.",
+        "Paper form required",
+        "A change of postal or visiting address can only be reported on the paper form.",
+        "Use the paper form; the administration address can be changed here."),
+    ErrorCode.EMPLOYEE_EXISTS: (
+        "Al aangemeld", "Deze werknemer (V-nummer) is al aangemeld.",
+        "Zoek de werknemer op in de lijst in plaats van opnieuw aan te melden.",
+        "Already registered", "This employee (V-number) is already registered.",
+        "Find the employee in the list instead of registering again."),
+    ErrorCode.EMPLOYEE_DEREGISTERED: (
+        "Al afgemeld", "Deze werknemer is al afgemeld.",
+        "Geen actie nodig.",
+        "Already deregistered", "This employee has already been deregistered.",
+        "Nothing to do."),
+    # --- sandbox ---------------------------------------------------------------------------
+    ErrorCode.SANDBOX_ADMIN_REQUIRED: (
+        "Sandboxbeheer nodig", "Dit kan alleen met het beheertoken van de sandbox.",
+        "Gebruik de ingebouwde sandbox of geef het beheertoken op.",
+        "Sandbox admin needed", "This needs the sandbox's admin token.",
+        "Use the embedded sandbox or provide the admin token."),
+    ErrorCode.UNKNOWN_IDENTITY: (
+        "Onbekende testidentiteit", "De sandbox kent deze testidentiteit niet.",
+        "Bekijk de lijst met 'ind-tui sandbox identities'.",
+        "Unknown test identity", "The sandbox does not know this test identity.",
+        "See the list with 'ind-tui sandbox identities'."),
+    ErrorCode.CLOCK_BACKWARDS: (
+        "Klok kan niet terug", "De sandboxklok loopt alleen vooruit.",
+        "Kies een moment na de huidige sandboxtijd.",
+        "Clock cannot go back", "The sandbox clock only moves forward.",
+        "Pick a moment after the current sandbox time."),
+    # --- detected by the client --------------------------------------------------------------
+    ClientCode.CONNECTION_FAILED: (
+        "Geen verbinding", "Het portaal is niet bereikbaar; er is niets verstuurd.",
+        "Controleer de internetverbinding en het portaaladres en probeer opnieuw.",
+        "No connection", "The portal cannot be reached; nothing was sent.",
+        "Check the network connection and the portal address, then try again."),
+    ClientCode.TIMEOUT: (
+        "Geen antwoord op tijd", "Het portaal antwoordde niet op tijd.",
+        "Probeer het opnieuw; ind-tui controleert eerst of iets al verwerkt is.",
+        "No answer in time", "The portal did not answer in time.",
+        "Try again; ind-tui first checks whether anything was already processed."),
+    ClientCode.CONNECTION_DROPPED: (
+        "Verbinding verbroken", "De verbinding viel weg voordat het antwoord binnen was.",
+        "Probeer het opnieuw; ind-tui controleert eerst of iets al verwerkt is.",
+        "Connection dropped", "The connection broke off before the answer arrived.",
+        "Try again; ind-tui first checks whether anything was already processed."),
+    ClientCode.OUTCOME_UNKNOWN: (
+        "Uitkomst onbekend",
+        "Het is niet zeker of het portaal de aanvraag of betaling heeft ontvangen. Niet opnieuw "
+        "indienen met een nieuwe aanvraag: dan kunt u dubbel betalen. Bij een betaling zonder "
+        "ingediende aanvraag volgt terugbetaling.",
+        "Probeer het later opnieuw vanuit hetzelfde concept; het portaal verwerkt het nooit twee "
+        "keer. " + _REPORT_NL,
+        "Outcome unknown",
+        "It is not certain whether the portal received the application or payment. Do not file "
+        "a new application: you could pay twice. A payment without a submitted application is "
+        "refunded.",
+        "Try again later from the same draft; the portal never processes it twice. " + _REPORT_EN),
+    ClientCode.NOT_SENT: (
+        "Niet ontvangen", "Het portaal heeft de aanvraag niet ontvangen; er is niets afgeschreven.",
+        "Probeer het opnieuw vanuit hetzelfde concept.",
+        "Not received", "The portal did not receive the application; nothing was charged.",
+        "Try again from the same draft."),
+    ClientCode.PAID_RECEIPT_PENDING: (
+        "Betaald, ontvangstbewijs volgt",
+        "De betaling is gelukt en de aanvraag is ingediend, maar het antwoord kwam niet aan.",
+        "Betaal niet opnieuw. Open de aanvraag later om het ontvangstbewijs te zien.",
+        "Paid, receipt to follow",
+        "The payment went through and the application is submitted, but the answer got lost.",
+        "Do not pay again. Open the application later to see the receipt."),
+    ClientCode.BAD_RESPONSE: (
+        "Onverwacht antwoord", "Het antwoord van het portaal was niet te lezen.",
+        "Werk ind-tui bij. " + _REPORT_NL,
+        "Unexpected answer", "The portal's answer could not be read.",
+        "Update ind-tui. " + _REPORT_EN),
+    ClientCode.NOT_LOGGED_IN: (
+        "Niet ingelogd", "Er is voor dit profiel geen inlog bewaard.",
+        "Log in met 'ind-tui login' of via het inlogscherm.",
+        "Not logged in", "No login is stored for this profile.",
+        "Log in with 'ind-tui login' or from the login screen."),
+    ClientCode.ENV_TOKEN_REJECTED: (
+        "Token uit omgeving geweigerd", "Het token in IND_TUI_TOKEN is verlopen of ongeldig.",
+        "Zet een nieuw token in IND_TUI_TOKEN, of haal de variabele weg en log in.",
+        "Token from environment refused", "The token in IND_TUI_TOKEN is expired or invalid.",
+        "Put a new token in IND_TUI_TOKEN, or unset it and log in."),
+    ClientCode.KEYRING_MISSING: (
+        "Geen sleutelbos gevonden",
+        "Er is geen systeemsleutelbos (zoals GNOME Keyring of KWallet); uw inlog geldt alleen "
+        "zolang ind-tui draait.",
+        "Installeer een sleutelbos, of kies een versleuteld bestand: pip install "
+        "keyrings.cryptfile en zet token_store = \"encrypted_file\" in het profiel (of "
+        "IND_TUI_TOKEN_STORE=encrypted_file, met IND_TUI_PASSPHRASE op servers).",
+        "No keyring found",
+        "There is no system keyring (such as GNOME Keyring or KWallet); your login lasts only "
+        "while ind-tui runs.",
+        "Install a keyring, or choose an encrypted file: pip install keyrings.cryptfile and set "
+        "token_store = \"encrypted_file\" in the profile (or IND_TUI_TOKEN_STORE=encrypted_file, "
+        "with IND_TUI_PASSPHRASE on servers)."),
+    ClientCode.KEYRING_LOCKED: (
+        "Sleutelbos op slot", "De sleutelbos is vergrendeld of weigert toegang; uw inlog geldt "
+        "alleen zolang ind-tui draait.",
+        "Ontgrendel de sleutelbos en start ind-tui opnieuw.",
+        "Keyring locked", "The keyring is locked or refuses access; your login lasts only while "
+        "ind-tui runs.",
+        "Unlock the keyring and start ind-tui again."),
+    ClientCode.KEYRING_TIMEOUT: (
+        "Sleutelbos reageert niet", "De sleutelbos gaf geen antwoord; uw inlog geldt alleen "
+        "zolang ind-tui draait.",
+        "Herstart de sleutelbosdienst, of kies token_store = \"encrypted_file\".",
+        "Keyring not responding", "The keyring did not answer; your login lasts only while "
+        "ind-tui runs.",
+        "Restart the keyring service, or choose token_store = \"encrypted_file\"."),
+    ClientCode.KEYRING_ERROR: (
+        "Fout in sleutelbos", "De sleutelbos gaf een fout; uw inlog geldt alleen zolang ind-tui "
+        "draait.",
+        "Controleer de sleutelbos of kies token_store = \"encrypted_file\".",
+        "Keyring error", "The keyring reported an error; your login lasts only while ind-tui "
+        "runs.",
+        "Check the keyring, or choose token_store = \"encrypted_file\"."),
+    ClientCode.KEYRING_PLAINTEXT: (
+        "Onveilige sleutelbos genegeerd",
+        "De ingestelde sleutelbos bewaart wachtwoorden onversleuteld; ind-tui gebruikt die niet.",
+        "Kies een systeemsleutelbos of token_store = \"encrypted_file\".",
+        "Unsafe keyring ignored",
+        "The configured keyring stores secrets unencrypted; ind-tui does not use it.",
+        "Choose a system keyring or token_store = \"encrypted_file\"."),
+    ClientCode.MEMORY_CHOSEN: (
+        "Inlog alleen in geheugen", "Dit profiel bewaart de inlog niet op schijf.",
+        "Geen actie nodig; u logt opnieuw in na het afsluiten.",
+        "Login in memory only", "This profile does not keep the login on disk.",
+        "Nothing to do; you log in again after quitting."),
+    ClientCode.CRYPTFILE_MISSING: (
+        "Versleuteld bestand niet beschikbaar",
+        "Het profiel vraagt een versleuteld tokenbestand, maar keyrings.cryptfile ontbreekt.",
+        "Installeer het met: pip install keyrings.cryptfile",
+        "Encrypted file not available",
+        "The profile asks for an encrypted token file, but keyrings.cryptfile is missing.",
+        "Install it with: pip install keyrings.cryptfile"),
+    ClientCode.PASSPHRASE_MISSING: (
+        "Wachtwoordzin ontbreekt",
+        "Het versleutelde tokenbestand heeft een wachtwoordzin nodig en er kon niet om worden "
+        "gevraagd.",
+        "Zet de wachtwoordzin in IND_TUI_PASSPHRASE of start ind-tui in een terminal.",
+        "Passphrase missing",
+        "The encrypted token file needs a passphrase and none could be asked for.",
+        "Set the passphrase in IND_TUI_PASSPHRASE or run ind-tui in a terminal."),
+    ClientCode.PASSPHRASE_WRONG: (
+        "Wachtwoordzin onjuist", "Het versleutelde tokenbestand opent niet met deze wachtwoordzin.",
+        "Probeer opnieuw; vergeten? Verwijder het bestand en log opnieuw in.",
+        "Wrong passphrase", "The encrypted token file does not open with this passphrase.",
+        "Try again; forgotten? Delete the file and log in again."),
+    ClientCode.CACHE_REBUILT: (
+        "Lokale kopie hersteld",
+        "Het lokale bestand met zaken was beschadigd; het is opzij gezet en wordt opnieuw "
+        "gevuld vanuit het portaal.",
+        "Geen actie nodig. Oude gearchiveerde zaken staan in het opzijgezette bestand.",
+        "Local copy rebuilt",
+        "The local file with cases was damaged; it was set aside and is refilled from the "
+        "portal.",
+        "Nothing to do. Older archived cases are in the file that was set aside."),
+}
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_TEXTS)
+
+
+def guidance(code: str, lang: str = "en") -> Guidance:
+    """Guidance for `code` in `lang` ("nl" or "en"); an unknown code gets a generic text."""
+    entry = _TEXTS.get(code)
+    if entry is None:
+        entry = _TEXTS[ErrorCode.INTERNAL_ERROR if code else ErrorCode.BAD_REQUEST]
+    part = entry[:3] if lang == "nl" else entry[3:]
+    return Guidance(code=code, title=part[0], explanation=part[1], action=part[2])

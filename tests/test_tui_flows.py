@@ -1,0 +1,203 @@
+"""The TUI driven by keys (Textual Pilot) against the real sandbox, in-process."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ind_tui.i18n import t
+from ind_tui.portal.guidance import guidance
+from ind_tui.sandbox.identities import identity_models
+from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+
+
+async def test_login_by_keys_reaches_home(tmp_path: Path) -> None:
+    from ind_tui.screens.home import HomeScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.me is not None and app.me.person_name == "Anna de Vries"
+        header = app.screen.query_one("#who-person").render()
+        assert "Anna de Vries" in str(header)
+        assert app.screen.query_one("#sandbox").display
+
+
+@pytest.mark.parametrize(
+    "identity", [i for i in identity_models() if i.expected_error], ids=lambda i: i.name
+)
+async def test_each_login_failure_shows_its_guidance(tmp_path: Path, identity: object) -> None:
+    from ind_tui.screens.login import LoginScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await login_as(pilot, identity.name)  # type: ignore[attr-defined]
+        panel = app.screen.query_one("#login-failure")
+        await wait_for(pilot, lambda: panel.display)
+        text = str(panel.render())
+        expected = guidance(identity.expected_error, "en")  # type: ignore[attr-defined]
+        assert expected.title in text and expected.action.split()[0] in text
+        assert isinstance(app.screen, LoginScreen) and app.me is None
+
+
+async def test_representative_header_says_on_behalf(tmp_path: Path) -> None:
+    from ind_tui.screens.home import HomeScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await login_as(pilot, "agent-noordzee")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        company = str(app.screen.query_one("#who-company").render())
+        assert "on behalf of Noordzee Technology B.V." in company
+        areas = app.screen.query_one("#areas")
+        assert areas.get_option("account").disabled  # with the reason, not hidden
+        assert "only the sponsor itself" in str(areas.get_option("account").prompt)
+
+
+async def _home(pilot: object, app: object) -> None:
+    from ind_tui.screens.home import HomeScreen
+
+    await login_as(pilot, "sponsor-eh3")  # type: ignore[arg-type]
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))  # type: ignore[arg-type,attr-defined]
+
+
+async def test_change_administration_address(tmp_path: Path) -> None:
+    from ind_tui.screens.account import AccountScreen
+    from ind_tui.screens.address import AddressScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        await pilot.press("5")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen)
+                       and app.screen.account is not None)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddressScreen))
+        await pilot.press(*"Coolsingel", "enter", *"40", "enter", *"3011ad", "enter",
+                          *"Rotterdam", "enter", *"2026-10-30", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen)
+                       and app.screen.query_one("#account-receipt").display)
+        receipt = str(app.screen.query_one("#account-receipt").render())
+        assert "13-11-2026" in receipt  # 2 weeks after the change
+        await wait_for(pilot, lambda: "Coolsingel" in str(
+            app.screen.query_one("#account-addresses").render()))
+
+
+async def test_address_form_refuses_bad_input_and_keeps_it(tmp_path: Path) -> None:
+    from ind_tui.screens.address import AddressScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        await pilot.press("5", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddressScreen))
+        await pilot.press(*"Street", "enter", *"1", "enter", *"12345", "enter", *"City",
+                          "enter", *"30-10-2026", "enter")
+        errors = str(app.screen.query_one("#address-errors").render())
+        assert t("address.invalid_postcode") in errors and t("address.invalid_date") in errors
+        assert app.screen.query_one("#f-street").value == "Street"
+
+
+async def test_503_shows_guidance_and_keeps_the_screen(tmp_path: Path) -> None:
+    from ind_tui.screens.account import AccountScreen
+    from ind_tui.screens.guidance import GuidanceScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        admin = app.conn.sandbox_admin()
+        await admin.fault("account", "unavailable", count=20)
+        await pilot.press("5")
+        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen), tries=400)
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "service_unavailable" in text and "request" in text.lower()
+        await pilot.press("escape")
+        assert isinstance(app.screen, AccountScreen)
+        await admin.clear_faults()
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.account is not None)
+
+
+async def test_session_expiry_asks_to_log_in_and_returns(tmp_path: Path) -> None:
+    from ind_tui.screens.account import AccountScreen
+    from ind_tui.screens.login import LoginScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        await pilot.press("5")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen)
+                       and app.screen.account is not None)
+        # 91 days on: the access and the refresh token have both lapsed.
+        await app.conn.sandbox_admin().advance(days=91)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen))
+        assert app.screen.relogin
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+        await wait_for(pilot, lambda: "2027" in str(
+            app.screen.query_one("#account-company").render()))
+
+
+async def test_report_bundle_has_no_tokens(tmp_path: Path) -> None:
+    from ind_tui.screens.report import ReportScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        tokens = app.conn.client.session.tokens
+        assert tokens is not None
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await pilot.press(*"Upload failed", "ctrl+s")
+        await wait_for(pilot, lambda: app.screen.query_one("#report-result").display)
+        bundles = list((Path(tmp_path) / "ind-home" / "data" / "support").glob("*.zip"))
+        assert len(bundles) == 1
+        with zipfile.ZipFile(bundles[0]) as zf:
+            names = set(zf.namelist())
+            blob = b"".join(zf.read(n) for n in names)
+        assert {"screenshot.svg", "report.json", "requests.json", "mail.txt"} <= names
+        assert tokens.access_token.encode() not in blob
+        assert tokens.refresh_token.encode() not in blob
+        assert b"sandbox.test" in blob
+        assert b"12345678" in blob and b"Upload failed" in blob
+
+
+async def test_palette_switches_language(tmp_path: Path) -> None:
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"nederlands")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Welkom" in str(app.screen.query_one(".title").render()))
+        await wait_for(pilot, lambda: "ververst" in str(
+            app.screen.query_one("#refreshed").render()))
+
+
+async def test_help_jump_and_keymap(tmp_path: Path) -> None:
+    from ind_tui.screens.account import AccountScreen
+    from ind_tui.screens.help import HelpScreen
+    from ind_tui.screens.report import ReportScreen
+
+    app = make_app(sandbox_app(tmp_path), keymap={"app.report": "f12"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "home.refresh" in text and "app.report" in text
+        await pilot.press("escape", "colon")
+        await pilot.pause(0.1)
+        await pilot.press(*"account", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+        await pilot.press("ctrl+r")  # remapped away
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, ReportScreen)
+        await pilot.press("f12")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
