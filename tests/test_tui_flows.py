@@ -21,8 +21,8 @@ async def test_login_by_keys_reaches_home(tmp_path: Path) -> None:
         await login_as(pilot, "sponsor-eh3")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.me is not None and app.me.person_name == "Anna de Vries"
-        header = app.screen.query_one("#who-person").render()
-        assert "Anna de Vries" in str(header)
+        await wait_for(pilot, lambda: "Anna de Vries" in str(
+            app.screen.query_one("#who-person").render()))
         assert app.screen.query_one("#sandbox").display
 
 
@@ -49,9 +49,9 @@ async def test_representative_header_says_on_behalf(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 30)) as pilot:
         await login_as(pilot, "agent-noordzee")
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        company = str(app.screen.query_one("#who-company").render())
-        assert "on behalf of Noordzee Technology B.V." in company
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
+                       and "on behalf of Noordzee Technology B.V." in str(
+                           app.screen.query_one("#who-company").render()))
         areas = app.screen.query_one("#areas")
         assert areas.get_option("account").disabled  # with the reason, not hidden
         assert "only the sponsor itself" in str(areas.get_option("account").prompt)

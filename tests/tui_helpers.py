@@ -22,7 +22,7 @@ PORTAL = "http://sandbox.test"
 
 def sandbox_app(tmp_path: Path) -> FastAPI:
     return create_app(SandboxConfig(db_path=tmp_path / "tui-sandbox.db", admin_token=ADMIN_TOKEN,
-                                    device_interval=0, code_seed=7))
+                                    device_interval=1, code_seed=7))
 
 
 def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None = None
@@ -42,11 +42,17 @@ def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None =
     return PortalApp(profile, lang, connector, keymap)
 
 
-async def wait_for(pilot: Pilot[object], condition: object, tries: int = 200) -> None:
-    """Let workers run until `condition()` holds (bounded; fails loudly)."""
+async def wait_for(pilot: Pilot[object], condition: object, tries: int = 500) -> None:
+    """Let workers run until `condition()` holds (bounded; fails loudly). A widget that is
+    not mounted yet counts as 'not yet'."""
+    from textual.css.query import NoMatches
+
     for _ in range(tries):
-        if condition():  # type: ignore[operator]
-            return
+        try:
+            if condition():  # type: ignore[operator]
+                return
+        except NoMatches:
+            pass
         await pilot.pause(0.02)
     raise AssertionError("condition not reached")
 

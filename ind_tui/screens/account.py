@@ -63,7 +63,7 @@ class AccountScreen(PortalScreen):
         if conn is None:
             return
         account = await self.portal_app.call(conn.client.account)
-        if account is None:
+        if account is None or not self.is_attached:
             return
         self.account = account
         self._render_account(account)
@@ -112,7 +112,7 @@ class AccountScreen(PortalScreen):
         conn = self.portal_app.conn
         assert conn is not None
         receipt = await self.portal_app.call(lambda: conn.client.notify(request))
-        if receipt is None:
+        if receipt is None or not self.is_attached:
             return  # the guidance panel said why; the form keeps what was typed (a reopen)
         self._draft = None
         panel = self.query_one("#account-receipt", Panel)

@@ -7,11 +7,19 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Static
 
 from ind_tui.widgets.chrome import PortalFooter, PortalHeader
 
 if TYPE_CHECKING:
     from ind_tui.app import PortalApp
+
+
+def set_text(screen: Screen[object], selector: str, text: str) -> None:
+    """Update a Static if it is there: a worker may finish after its screen was left or
+    while it is being rebuilt."""
+    for widget in screen.query(selector).results(Static):
+        widget.update(text)
 
 
 class PortalScreen(Screen[None]):

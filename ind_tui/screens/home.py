@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.i18n import t
 from ind_tui.portal.models import Role, Service
-from ind_tui.screens.base import PortalScreen
+from ind_tui.screens.base import PortalScreen, set_text
 from ind_tui.screens.timefmt import local
 from ind_tui.widgets.lists import VimOptionList
 
@@ -81,11 +81,10 @@ class HomeScreen(PortalScreen):
         if conn is None:
             return
         info = await self.portal_app.call(conn.client.portal_info)
-        if info is None:
+        if info is None or not self.is_attached:  # the user may have moved on meanwhile
             return
-        self.query_one("#refreshed", Static).update(
-            t("home.refreshed", when=local(info.last_refresh)) + "\n"
-            + t("home.portal_time", when=local(info.now)))
+        set_text(self, "#refreshed", t("home.refreshed", when=local(info.last_refresh)) + "\n"
+                 + t("home.portal_time", when=local(info.now)))
 
     @on(VimOptionList.OptionSelected, "#areas")
     def _chosen(self, event: VimOptionList.OptionSelected) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ind_tui.i18n import language, t
+from ind_tui.screens.base import set_text
 from ind_tui.widgets.chrome import Panel, PortalFooter, PortalHeader
 from ind_tui.widgets.lists import FilterList, VimOptionList
 
@@ -78,8 +79,8 @@ class LoginScreen(Screen[bool]):
             self._show_device(self.device)
 
     def _show_device(self, device: DeviceAuthResponse) -> None:
-        self.query_one("#login-code", Static).update(t("login.code", code=device.user_code))
-        self.query_one("#login-url", Static).update(t("login.visit", url=device.verification_uri))
+        set_text(self, "#login-code", t("login.code", code=device.user_code))
+        set_text(self, "#login-url", t("login.visit", url=device.verification_uri))
         self._status(t("login.waiting", minutes=max(1, device.expires_in // 60)))
 
     def refresh_chrome(self) -> None:
@@ -94,7 +95,7 @@ class LoginScreen(Screen[bool]):
             self.query_one(selector).display = shown
 
     def _status(self, text: str) -> None:
-        self.query_one("#login-status", Static).update(text)
+        set_text(self, "#login-status", text)
 
     @work(exclusive=True, group="login-begin")
     async def begin(self) -> None:

@@ -1,0 +1,123 @@
+"""How each screen looks, in Dutch and English, at 80x24 (pytest-textual-snapshot).
+
+Update after an intended change with `pytest tests/test_tui_snapshots.py --snapshot-update`
+and look at the report before committing the new pictures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from ind_tui.portal.errors import ServiceUnavailableError
+from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+
+SIZE = (80, 24)
+LANGS = ["nl", "en"]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Paths appear on some screens (help shows the keymap file): keep them the same each run.
+    fixed = Path("/tmp/ind-tui-snapshot-home")
+    monkeypatch.setenv("IND_TUI_HOME", str(fixed))
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    pilot.app.clear_notifications()
+    await pilot.pause(0.1)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+async def _to_home(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.home import HomeScreen
+
+    await login_as(pilot, "sponsor-eh3")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
+                   and "06:00" in str(pilot.app.screen.query_one("#refreshed").render()))
+
+
+async def login(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.login import LoginScreen
+    from ind_tui.widgets.lists import VimOptionList
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, LoginScreen)
+                   and pilot.app.screen.device is not None
+                   and pilot.app.screen.query_one(VimOptionList).option_count > 0)
+    await _settle(pilot)
+
+
+async def login_refused(pilot: Pilot[Any]) -> None:
+    await login_as(pilot, "sponsor-eh2plus")
+    await wait_for(pilot, lambda: pilot.app.screen.query_one("#login-failure").display)
+    # Request ids are random per call; show a fixed one so the picture is stable.
+    error = pilot.app.last_error
+    error.request_id = "req-0001"
+    pilot.app.screen._failed(error)
+    pilot.app.screen.query_one("#login-body").scroll_home(animate=False)
+    await _settle(pilot)
+
+
+async def home(pilot: Pilot[Any]) -> None:
+    await _to_home(pilot)
+    await _settle(pilot)
+
+
+async def account(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.account import AccountScreen
+
+    await _to_home(pilot)
+    await pilot.press("5")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, AccountScreen)
+                   and pilot.app.screen.account is not None)
+    await _settle(pilot)
+
+
+async def address_form(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.address import AddressScreen
+
+    await account(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, AddressScreen))
+    await pilot.press(*"Coolsingel", "enter", *"40", "enter", *"30", "enter", "enter", "enter")
+    await _settle(pilot)
+
+
+async def guidance(pilot: Pilot[Any]) -> None:
+    await _to_home(pilot)
+    pilot.app.show_error(ServiceUnavailableError(
+        "service temporarily unavailable", code="service_unavailable", status=503,
+        request_id="req-0001"))
+    await _settle(pilot)
+
+
+async def help_screen(pilot: Pilot[Any]) -> None:
+    await _to_home(pilot)
+    await pilot.press("f1")
+    await _settle(pilot)
+
+
+async def report(pilot: Pilot[Any]) -> None:
+    await _to_home(pilot)
+    await pilot.press("ctrl+r")
+    await pilot.pause(0.2)
+    await pilot.press(*"Upload failed twice")
+    await _settle(pilot)
+
+
+SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
+    "login": login, "login_refused": login_refused, "home": home, "account": account,
+    "address_form": address_form, "guidance": guidance, "help": help_screen, "report": report,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare: Any, tmp_path: Path, screen: str, lang: str) -> None:
+    app = make_app(sandbox_app(tmp_path), lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=SCREENS[screen])
