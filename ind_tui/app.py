@@ -72,6 +72,13 @@ class PortalApp(App[int]):
         self._conn_cm = self.connector()
         self.conn = await self._conn_cm.__aenter__()
         self.portal_url = self.conn.base_url
+        from ind_tui.i18n import language
+
+        # Say where the login is kept when it is not where the user would expect (no keyring:
+        # memory only for this run), with what to install.
+        store_note = self.conn.store.status.guidance(language())
+        if store_note is not None:
+            self.notify(store_note.text(), severity="warning", timeout=10)
         try:
             info = await self.conn.client.portal_info()
             self.is_sandbox = info.sandbox

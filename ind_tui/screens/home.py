@@ -54,11 +54,11 @@ class HomeScreen(PortalScreen):
         options = []
         for area, service, key in AREAS:
             access = allowed.get(service)
-            label = f"{key}  {t(f'home.area.{area}'):<24} {t(f'home.area.{area}.help')}"
+            title = f"{key}  [b]{t(f'home.area.{area}')}[/b]"
+            label = f"{title}\n   [dim]{t(f'home.area.{area}.help')}[/dim]"
             if access is not None and not access.allowed:
                 reason = t(f"reason.{access.reason_code}") if access.reason_code else ""
-                label = f"{key}  {t(f'home.area.{area}'):<24} " + t("home.not_allowed",
-                                                                   reason=reason)
+                label = f"{title}\n   " + t("home.not_allowed", reason=reason)
                 options.append(Option(label, id=area, disabled=True))
             else:
                 options.append(Option(label, id=area))
@@ -94,7 +94,7 @@ class HomeScreen(PortalScreen):
     def action_area(self, area: str) -> None:
         option = self.query_one(VimOptionList).get_option(area)
         if option.disabled:
-            self.notify(str(option.prompt).split("  ", 1)[-1], severity="warning")
+            self.notify(str(option.prompt).split("\n", 1)[-1].strip(), severity="warning")
             return
         if area == "account":
             self.portal_app.action_go("account")

@@ -127,8 +127,9 @@ class LoginScreen(Screen[bool]):
         options = []
         for ident in self.identities:
             outcome = ident.role.value if ident.role else f"→ {ident.expected_error}"
-            prompt = (f"{ident.name:<22} {ident.person_name:<18} {ident.assurance_level:<4} "
-                      f"KvK {ident.kvk}  {outcome}\n   {ident.purpose}")
+            # Two short lines, so the list reads well at 80 columns.
+            prompt = (f"{ident.name:<21}{ident.person_name:<17}{ident.assurance_level:<5}"
+                      f"{outcome}\n   [dim]KvK {ident.kvk} · {ident.purpose}[/dim]")
             options.append(Option(prompt, id=ident.name))
         self.query_one(FilterList).set_options(options)
         self._show_identities(bool(options))
