@@ -15,6 +15,7 @@ from ind_tui.portal.connect import Connection, connect
 from ind_tui.portal.tokens import StoreKind, StoreStatus, TokenStore
 from ind_tui.sandbox.app import SandboxConfig, create_app
 from ind_tui.settings import Profile
+from ind_tui.startup import StartInfo
 from tests.conftest import ADMIN_TOKEN
 
 PORTAL = "http://sandbox.test"
@@ -39,7 +40,7 @@ def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None =
 
         return opened()
 
-    return PortalApp(profile, lang, connector, keymap)
+    return PortalApp(StartInfo("test", PORTAL, lang), connector, keymap)
 
 
 async def wait_for(pilot: Pilot[object], condition: object, tries: int = 500) -> None:

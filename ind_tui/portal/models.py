@@ -6,16 +6,33 @@ OpenAPI document at `/openapi.json` describes exactly what the client parses.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 API_PREFIX = "/api/v1"
 
 KvK = Field(pattern=r"^\d{8}$", description="Chamber of Commerce number, 8 digits")
 VNumber = Field(pattern=r"^\d{10}$", description="Vreemdelingennummer, 10 digits")
+
+
+_NUMBER = re.compile(r"^\s*[-+]?\d+(\.\d*)?\s*$")
+
+
+def _iso_text(value: Any) -> Any:
+    """Dates and instants travel as ISO 8601 text. Pydantic would also take a number, or a
+    numeric string, as a Unix timestamp; the contract does not, so a request may not either."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number or (isinstance(value, str) and _NUMBER.match(value)):
+        raise ValueError("expected an ISO 8601 date or date-time as text")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_text)]
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_text)]
 
 
 class Wire(BaseModel):
@@ -238,7 +255,7 @@ class NotificationKind(StrEnum):
 
 class NotificationRequest(Strict):
     kind: NotificationKind
-    effective_date: date
+    effective_date: IsoDate
     new_address: Address | None = None
 
 
@@ -268,7 +285,7 @@ class ApplicationType(Wire):
 
 class Person(Strict):
     name: str = Field(min_length=1, max_length=120)
-    date_of_birth: date
+    date_of_birth: IsoDate
     nationality: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")
     v_number: str | None = Field(default=None, pattern=r"^\d{10}$")
 
@@ -277,7 +294,7 @@ class ApplicationRequest(Strict):
     type_id: str = Field(min_length=1, max_length=60)
     form_version: int = Field(ge=1)
     employee: Person
-    permit_expiry: date | None = Field(default=None, description="required for extensions")
+    permit_expiry: IsoDate | None = Field(default=None, description="required for extensions")
     answers: dict[str, Any] = Field(default_factory=dict)
     documents: dict[str, str] = Field(
         default_factory=dict, description="document slot -> uploaded document id"
@@ -450,11 +467,11 @@ class EmployeePage(Wire):
 class EmployeeRegistration(Strict):
     name: str = Field(min_length=1, max_length=120)
     v_number: str = VNumber
-    date_of_birth: date
+    date_of_birth: IsoDate
     nationality: str = Field(pattern=r"^[A-Z]{3}$")
     purpose: Purpose
-    start_date: date
-    permit_end: date | None = None
+    start_date: IsoDate
+    permit_end: IsoDate | None = None
 
 
 class DeregistrationReason(StrEnum):
@@ -465,7 +482,7 @@ class DeregistrationReason(StrEnum):
 
 
 class DeregistrationRequest(Strict):
-    end_date: date
+    end_date: IsoDate
     reason: DeregistrationReason
 
 
@@ -514,7 +531,7 @@ class ClockState(Wire):
 class ClockChange(Strict):
     advance_days: int = Field(default=0, ge=0, le=3650)
     advance_seconds: int = Field(default=0, ge=0, le=86400 * 3650)
-    set_to: datetime | None = None
+    set_to: IsoDateTime | None = None
     running: bool | None = None
 
 

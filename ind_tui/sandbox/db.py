@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry migrates from version i to i+1. Never edit a shipped entry: append one.
 MIGRATIONS: tuple[str, ...] = (
@@ -109,6 +109,11 @@ MIGRATIONS: tuple[str, ...] = (
         retry_after INTEGER NOT NULL, form_type TEXT, fired INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
+    # 1 -> 2: who uploaded a document (own KvK), so a staging upload is usable only by the
+    # account that uploaded it, not by a representative of the same sponsor or vice versa.
+    """
+    ALTER TABLE documents ADD COLUMN uploaded_by_kvk TEXT;
     """,
 )
 

@@ -78,6 +78,13 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI's answer to a body it could not decode (e.g. not UTF-8): like a JSON
+            # syntax error, the request does not match the contract.
+            return error_response(request, 422, ErrorCode.VALIDATION_FAILED.value,
+                                  "the request body could not be read",
+                                  {"errors": [{"loc": ["body"], "msg": "cannot decode the body",
+                                               "type": "body_unreadable"}]})
         code = _STATUS_CODES.get(exc.status_code, ErrorCode.BAD_REQUEST)
         return error_response(request, exc.status_code, code.value, str(exc.detail),
                               headers=dict(exc.headers or {}))

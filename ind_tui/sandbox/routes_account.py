@@ -93,7 +93,12 @@ def notify(body: NotificationRequest, principal: PrincipalDep, sb: SandboxDep
                           {"errors": [{"loc": ["body", "new_address"], "msg": "required"}]})
     now = sb.clock.now()
     days = ADDRESS_CHANGE_DEADLINE_DAYS if address_change else DEREGISTRATION_DEADLINE_DAYS
-    deadline = body.effective_date + timedelta(days=days)
+    try:
+        deadline = body.effective_date + timedelta(days=days)
+    except OverflowError:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED, "effective_date is out of range",
+                          {"errors": [{"loc": ["body", "effective_date"],
+                                       "msg": "out of range"}]}) from None
     reference = f"MWP-{secrets.token_hex(4).upper()}"
     with sb.db.write() as conn:
         if address_change and body.new_address is not None:

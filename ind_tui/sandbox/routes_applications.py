@@ -90,10 +90,11 @@ async def upload(request: Request, principal: PrincipalDep, sb: SandboxDep,
     )
     with sb.db.write() as conn:
         conn.execute(
-            "INSERT INTO documents (id, owner_kvk, case_id, kind, title, filename, sha256, "
-            "size, added_at, content) VALUES (?, ?, NULL, 'upload', ?, ?, ?, ?, ?, ?)",
-            (doc.id, principal.company_kvk, doc.filename, doc.filename, doc.sha256, doc.size,
-             iso(doc.uploaded_at), data),
+            "INSERT INTO documents (id, owner_kvk, uploaded_by_kvk, case_id, kind, title, "
+            "filename, sha256, size, added_at, content) "
+            "VALUES (?, ?, ?, NULL, 'upload', ?, ?, ?, ?, ?, ?)",
+            (doc.id, principal.company_kvk, principal.own_kvk, doc.filename, doc.filename,
+             doc.sha256, doc.size, iso(doc.uploaded_at), data),
         )
     return doc
 
@@ -134,7 +135,12 @@ def _check(sb: Sandbox, principal: Principal, body: ApplicationRequest, now: dat
             raise PortalError(422, ErrorCode.VALIDATION_FAILED,
                               "an extension needs the current permit's expiry date",
                               {"errors": [{"loc": ["body", "permit_expiry"], "msg": "required"}]})
-        opens = extension_opens(body.permit_expiry)
+        try:
+            opens = extension_opens(body.permit_expiry)
+        except (OverflowError, ValueError):
+            raise PortalError(422, ErrorCode.VALIDATION_FAILED, "permit_expiry is out of range",
+                              {"errors": [{"loc": ["body", "permit_expiry"],
+                                           "msg": "out of range"}]}) from None
         if now.astimezone(AMSTERDAM).date() < opens:
             raise PortalError(422, ErrorCode.EXTENSION_TOO_EARLY,
                               "an extension may be filed at most 3 months before expiry",
@@ -144,9 +150,14 @@ def _check(sb: Sandbox, principal: Principal, body: ApplicationRequest, now: dat
             raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
                               "the photo card cannot be uploaded", {"slot": slot})
         row = sb.db.read().execute(
-            "SELECT owner_kvk, case_id FROM documents WHERE id=? AND kind='upload'", (doc_id,)
+            "SELECT owner_kvk, uploaded_by_kvk, case_id FROM documents "
+            "WHERE id=? AND kind='upload'", (doc_id,)
         ).fetchone()
-        if row is None or row["owner_kvk"] != principal.company_kvk:
+        # Only a staging upload of this very account: never a document already in a dossier
+        # (attaching it would move it out of that case), never one a colleague account of the
+        # same sponsor (HR, or its representative) uploaded.
+        if (row is None or row["owner_kvk"] != principal.company_kvk
+                or row["uploaded_by_kvk"] != principal.own_kvk or row["case_id"] is not None):
             raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
                               "unknown document for this account", {"slot": slot, "id": doc_id})
 
@@ -191,7 +202,8 @@ def _make_case(sb: Sandbox, conn: Any, principal: Principal, app_row: Any, now: 
     steps = plan_steps(rng, days, principal.role is not principal.role.EMPLOYER)
     insert_events(conn, events_for(case_id, now, receipt + timedelta(days=days), steps))
     for doc_id in body.documents.values():
-        conn.execute("UPDATE documents SET case_id=? WHERE id=?", (case_id, doc_id))
+        conn.execute("UPDATE documents SET case_id=? WHERE id=? AND case_id IS NULL",
+                     (case_id, doc_id))
     conn.execute("UPDATE applications SET status='submitted', case_id=? WHERE id=?",
                  (case_id, app_row["id"]))
     return case_id

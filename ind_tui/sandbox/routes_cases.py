@@ -21,6 +21,7 @@ from ind_tui.portal.models import (
     DossierDocument,
     DossierList,
     ErrorCode,
+    IsoDateTime,
     Receipt,
     Service,
 )
@@ -68,7 +69,7 @@ def list_cases(
     request: Request, principal: PrincipalDep, sb: SandboxDep,
     status: CaseStatus | None = None,
     type: Annotated[str | None, Query(max_length=60)] = None,
-    changed_since: datetime | None = None,
+    changed_since: IsoDateTime | None = None,
     after: Annotated[str | None, Query(pattern=r"^\d{10}$")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     if_none_match: Annotated[str | None, Header()] = None,
@@ -91,8 +92,14 @@ def list_cases(
         where += " AND type_id = ?"
         args.append(type)
     if changed_since is not None:
+        try:
+            since = iso(changed_since)
+        except OverflowError:
+            raise PortalError(422, ErrorCode.VALIDATION_FAILED, "changed_since is out of range",
+                              {"errors": [{"loc": ["query", "changed_since"],
+                                           "msg": "out of range"}]}) from None
         where += " AND seen_at > ?"
-        args.append(iso(changed_since))
+        args.append(since)
     conn = sb.db.read()
     count_key = f"{where}|{args}|{sb.cases_version()}"
     total = sb.cached_count(count_key, lambda: int(
@@ -239,10 +246,11 @@ async def upload_extra(request: Request, zaaknummer: Zaak, principal: PrincipalD
                           added_at=now)
     with sb.db.write() as conn:
         conn.execute(
-            "INSERT INTO documents (id, owner_kvk, case_id, kind, title, filename, sha256, size, "
-            "added_at, content) VALUES (?, ?, ?, 'upload', ?, ?, ?, ?, ?, ?)",
-            (doc.id, principal.company_kvk, row["id"], doc.title, doc.title, doc.sha256,
-             doc.size, iso(now), data),
+            "INSERT INTO documents (id, owner_kvk, uploaded_by_kvk, case_id, kind, title, "
+            "filename, sha256, size, added_at, content) "
+            "VALUES (?, ?, ?, ?, 'upload', ?, ?, ?, ?, ?, ?)",
+            (doc.id, principal.company_kvk, principal.own_kvk, row["id"], doc.title, doc.title,
+             doc.sha256, doc.size, iso(now), data),
         )
         conn.execute("UPDATE cases SET seen_at=? WHERE id=?", (iso(now), row["id"]))
         sb.bump_version(conn)

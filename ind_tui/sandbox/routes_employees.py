@@ -93,6 +93,12 @@ def deregister(employee_id: Annotated[str, Path(max_length=40)], body: Deregistr
                principal: PrincipalDep, sb: SandboxDep) -> DeregistrationReceipt:
     sb.require(principal, Service.EMPLOYEES)
     now = sb.clock.now()
+    try:
+        deadline = body.end_date + timedelta(days=DEREGISTRATION_DEADLINE_DAYS)
+    except OverflowError:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED, "end_date is out of range",
+                          {"errors": [{"loc": ["body", "end_date"], "msg": "out of range"}]}
+                          ) from None
     with sb.db.write() as conn:
         row = conn.execute("SELECT * FROM employees WHERE id=? AND sponsor_kvk=?",
                            (employee_id, principal.company_kvk)).fetchone()
@@ -104,7 +110,6 @@ def deregister(employee_id: Annotated[str, Path(max_length=40)], body: Deregistr
                               {"end_date": row["end_date"]})
         conn.execute("UPDATE employees SET status='deregistered', end_date=? WHERE id=?",
                      (body.end_date.isoformat(), employee_id))
-    deadline = body.end_date + timedelta(days=DEREGISTRATION_DEADLINE_DAYS)
     # A late report is accepted and flagged, not refused: the duty is still met late.
     return DeregistrationReceipt(
         employee_id=employee_id, reference=f"AFM-{secrets.token_hex(4).upper()}",

@@ -67,6 +67,7 @@ class LoginScreen(Screen[bool]):
         yield PortalFooter()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.portal_app.first_frame)
         self.query_one("#login-failure").display = False
         self._show_identities(bool(self.identities))
         if self.portal_app.conn is not None:
