@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -27,6 +28,15 @@ from ind_tui.sandbox.identities import IDENTITIES, login_outcome
 router = APIRouter()
 pages = APIRouter()
 
+
+
+def _token_answer(request: Request, issue: Callable[[], TokenResponse]) -> Response:
+    """Tokens, or the RFC 6749 error shape; never cached (RFC 6749 5.1)."""
+    try:
+        result = issue()
+    except auth.TokenError as exc:
+        return _token_error(request, exc)
+    return JSONResponse(result.model_dump(mode="json"), headers={"Cache-Control": "no-store"})
 
 
 def _token_error(request: Request, exc: auth.TokenError) -> JSONResponse:
@@ -65,21 +75,13 @@ _TOKEN_ERRORS: dict[int | str, Any] = {400: {"model": TokenError, "description":
 @router.post("/auth/token", name="auth.token", response_model=TokenResponse,
              responses={**errors(auth=False), **_TOKEN_ERRORS})
 def token(body: TokenRequest, request: Request, sb: SandboxDep) -> Response:
-    try:
-        result = auth.poll_token(sb, body.device_code)
-    except auth.TokenError as exc:
-        return _token_error(request, exc)
-    return JSONResponse(result.model_dump(mode="json"), headers={"Cache-Control": "no-store"})
+    return _token_answer(request, lambda: auth.poll_token(sb, body.device_code))
 
 
 @router.post("/auth/refresh", name="auth.refresh", response_model=TokenResponse,
              responses={**errors(auth=False), **_TOKEN_ERRORS})
 def refresh(body: RefreshRequest, request: Request, sb: SandboxDep) -> Response:
-    try:
-        result = auth.refresh(sb, body.refresh_token)
-    except auth.TokenError as exc:
-        return _token_error(request, exc)
-    return JSONResponse(result.model_dump(mode="json"), headers={"Cache-Control": "no-store"})
+    return _token_answer(request, lambda: auth.refresh(sb, body.refresh_token))
 
 
 @router.post("/auth/logout", name="auth.logout", status_code=204, responses=errors())

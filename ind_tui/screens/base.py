@@ -22,11 +22,10 @@ def set_text(screen: Screen[object], selector: str, text: str) -> None:
         widget.update(text)
 
 
-class PortalScreen(Screen[None]):
-    """Subclasses put their content in `body()`; the chrome comes from here."""
+class OnPortalApp:
+    """For screens: the running app, typed."""
 
-    HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
-    BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
+    app: object
 
     @property
     def portal_app(self) -> PortalApp:
@@ -34,6 +33,13 @@ class PortalScreen(Screen[None]):
 
         assert isinstance(self.app, PortalApp)
         return self.app
+
+
+class PortalScreen(OnPortalApp, Screen[None]):
+    """Subclasses put their content in `body()`; the chrome comes from here."""
+
+    HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
+    BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
 
     def compose(self) -> ComposeResult:
         yield PortalHeader()

@@ -16,12 +16,11 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ind_tui.i18n import language, t
-from ind_tui.screens.base import set_text
+from ind_tui.screens.base import OnPortalApp, set_text
 from ind_tui.widgets.chrome import Panel, PortalFooter, PortalHeader
 from ind_tui.widgets.lists import FilterList, VimOptionList
 
 if TYPE_CHECKING:
-    from ind_tui.app import PortalApp
     from ind_tui.portal.models import DeviceAuthResponse, Identity, Me
 
 
@@ -29,7 +28,7 @@ class ConnectionReady(Message):
     """The app has connected to the portal (the embedded sandbox may take a moment)."""
 
 
-class LoginScreen(Screen[bool]):
+class LoginScreen(OnPortalApp, Screen[bool]):
     HELP_KEY = "login.intro"
     BINDINGS = [
         Binding("l", "start", "key.login", id="login.start"),
@@ -42,13 +41,6 @@ class LoginScreen(Screen[bool]):
         self.relogin = relogin
         self.device: DeviceAuthResponse | None = None
         self.identities: list[Identity] = []
-
-    @property
-    def portal_app(self) -> PortalApp:
-        from ind_tui.app import PortalApp
-
-        assert isinstance(self.app, PortalApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield PortalHeader()
