@@ -170,11 +170,19 @@ class PortalHttp:
         status: int | None = None
         received = 0
         error: str | None = None
+        deadline = asyncio.timeout(self.timeouts.hard_limit(sent))
         try:
-            async with asyncio.timeout(self.timeouts.hard_limit(sent)):
-                response = await self._client.request(
-                    method, path, params=params, content=content, headers=headers
-                )
+            try:
+                async with deadline:
+                    response = await self._client.request(
+                        method, path, params=params, content=content, headers=headers
+                    )
+            except asyncio.CancelledError:
+                # Our own deadline, whose cancellation a layer below (anyio in an in-process
+                # app) delivered late: that is a timeout, not a cancelled caller.
+                if deadline.expired():
+                    raise TimeoutError from None
+                raise
             status = response.status_code
             received = len(response.content) + sum(
                 len(k) + len(v) + 4 for k, v in response.headers.items()
