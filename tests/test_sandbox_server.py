@@ -201,3 +201,13 @@ def test_sandbox_serve_answers_over_http(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+async def test_date_header_follows_the_sandbox_clock(http: httpx.AsyncClient) -> None:
+    from email.utils import parsedate_to_datetime
+
+    await http.post(f"{API}/sandbox/clock", headers=ADMIN, json={"advance_days": 3})
+    r = await http.get(f"{API}/portal")
+    stamped = parsedate_to_datetime(r.headers["date"])
+    assert stamped.isoformat().startswith("2026-11-05T08:00")
+    assert len(r.headers.get_list("date")) == 1

@@ -57,5 +57,5 @@ def create_app(config: SandboxConfig) -> FastAPI:
     install_handlers(app)
     # Outermost first: the request id wraps everything, so even a dropped answer has one.
     app.add_middleware(DropAfterCommitMiddleware)
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestIdMiddleware, now=sandbox.clock.now)
     return app

@@ -59,8 +59,9 @@ def start_embedded(
     app = create_app(config)
     sandbox: Sandbox = app.state.sandbox
     sandbox.bound_url = url_for(sock)
+    # No Date header from uvicorn: the app stamps the sandbox clock's time instead.
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
-                                           lifespan="off"))
+                                           lifespan="off", date_header=False))
     # uvicorn leaves signal handling to the main thread when run in another thread.
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
                               name="ind-tui-sandbox", daemon=True)
@@ -82,4 +83,5 @@ def serve_forever(config: SandboxConfig, host: str, port: int) -> None:
     print(f"database: {config.db_path}")
     print(f"sandbox admin token: {config.admin_token}")
     print("eHerkenning test page: " f"{url_for(sock)}/eherkenning", flush=True)
-    uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off")).run(sockets=[sock])
+    uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off", date_header=False)
+                   ).run(sockets=[sock])

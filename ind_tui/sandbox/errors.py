@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
+from datetime import datetime
+from email.utils import format_datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -96,10 +99,12 @@ def install_handlers(app: FastAPI) -> None:
 
 
 class RequestIdMiddleware:
-    """Echo a sane client X-Request-Id or make one; put it on every response."""
+    """Echo a sane client X-Request-Id or make one; put it on every response. With `now`,
+    also a Date header from the portal's own clock (the sandbox clock), not the host's."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, now: Callable[[], datetime] | None = None) -> None:
         self.app = app
+        self.now = now
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -116,8 +121,10 @@ class RequestIdMiddleware:
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
+                headers = [(k, v) for k, v in message.get("headers", []) if k != b"date"]
                 headers.append((b"x-request-id", rid.encode()))
+                if self.now is not None:
+                    headers.append((b"date", format_datetime(self.now(), usegmt=True).encode()))
                 message = {**message, "headers": headers}
             await send(message)
 
