@@ -1,0 +1,211 @@
+"""The data behind `VirtualTable`: plain row tuples, a view of row indices, sort and filter.
+
+No Textual here, so sorting and filtering can be tested and timed without a screen.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+SEP = "\x1f"  # joins cells in the search text, so a needle never matches across two cells
+_TOKEN = re.compile(r'[^\s:"]+:"[^"]*"?|"[^"]*"?|\S+')
+
+Row = tuple[Any, ...]
+
+
+def normalise(text: str) -> str:
+    """Lower case, with `-`, `_` and space treated alike (in-progress = in_progress)."""
+    return text.lower().replace("_", "-").replace(" ", "-")  # faster than str.translate
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int | None = None  # fixed width in cells; None sizes the column from its contents
+    min_width: int = 4  # narrowest the column may shrink to on a small terminal
+    formatter: Callable[[Any], str] | None = None
+    align: Literal["left", "right"] = "left"
+
+    def text(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return self.formatter(value) if self.formatter else str(value)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One filter term: free text (column is None) or `field:value` on one column."""
+
+    column: int | None
+    needle: str
+
+    def implies(self, other: Token) -> bool:
+        """Whether every row this token keeps is also kept by `other`."""
+        if other.column is not None and not other.needle:
+            return True  # `status:` with no value yet keeps every row
+        return self.column == other.column and other.needle in self.needle
+
+
+class TableModel:
+    """Rows as tuples and a view: the indices of the rows shown, filtered then sorted.
+
+    The sort order of all rows is kept, and filtering walks it, so the view is always sorted
+    and sorting never has to be redone when the filter changes.
+    """
+
+    def __init__(self, columns: Sequence[Column], rows: Iterable[Row] = ()) -> None:
+        self.columns: list[Column] = list(columns)
+        self.sort_column: int | None = None
+        self.sort_descending = False
+        self.query = ""
+        self._lock = threading.Lock()
+        self.set_rows(rows)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        """Replace the data; the sort column, direction and filter carry over."""
+        self.rows: list[Row] = rows if isinstance(rows, list) else list(rows)
+        with self._lock:
+            self._haystack: list[str] | None = None
+            self._norm: list[list[str]] = []
+        self._order: list[int] = list(range(len(self.rows)))
+        self._tokens: list[Token] = []
+        if self.sort_column is not None:
+            self._sort_order()
+        self.view: list[int] = self._order
+        query, self.query = self.query, ""
+        if query:
+            self.filter(query)
+
+    def __len__(self) -> int:
+        return len(self.view)
+
+    def row_at(self, view_index: int) -> Row:
+        return self.rows[self.view[view_index]]
+
+    def cell_texts(self, row_index: int) -> list[str]:
+        row = self.rows[row_index]
+        return [column.text(value) for column, value in zip(self.columns, row, strict=False)]
+
+    def column_index(self, name: str) -> int | None:
+        """A column by key, else by key or title prefix (case-insensitive)."""
+        name = normalise(name)
+        for i, column in enumerate(self.columns):
+            if normalise(column.key) == name:
+                return i
+        for i, column in enumerate(self.columns):
+            if normalise(column.key).startswith(name) or normalise(column.title).startswith(name):
+                return i
+        return None
+
+    def prepare(self) -> None:
+        """Build the search text now rather than on the first filter key.
+
+        Safe to call from a worker thread: filtering waits for it instead of building twice.
+        """
+        self._index()
+
+    def _index(self) -> tuple[list[str], list[list[str]]]:
+        """Normalised text per column, and per row all of it joined (for free text)."""
+        with self._lock:
+            if self._haystack is None:
+                rows = self.rows
+                norm = [
+                    [normalise(text) for text in map(column.text, [row[i] for row in rows])]
+                    for i, column in enumerate(self.columns)
+                ]
+                self._norm = norm
+                self._haystack = list(map(SEP.join, zip(*norm, strict=True)))
+            return self._haystack, self._norm
+
+    # -- sort -------------------------------------------------------------------------------
+
+    def sort(self, column: int | str | None, descending: bool = False) -> None:
+        """Stable sort by one column (None: data order); empty cells go last either way."""
+        if isinstance(column, str):
+            found = self.column_index(column)
+            if found is None:
+                raise KeyError(column)
+            column = found
+        self.sort_column, self.sort_descending = column, descending
+        self._sort_order()
+        if self._tokens:
+            keep = bytearray(len(self.rows))
+            for i in self.view:
+                keep[i] = 1
+            self.view = [i for i in self._order if keep[i]]
+        else:
+            self.view = self._order
+
+    def _sort_order(self) -> None:
+        column, rows = self.sort_column, self.rows
+        if column is None:
+            self._order = list(range(len(rows)))
+            if self.sort_descending:
+                self._order.reverse()
+            return
+        values = [row[column] for row in rows]
+        present = [i for i, v in enumerate(values) if v is not None]
+        empty = [i for i, v in enumerate(values) if v is None]
+        try:
+            present.sort(key=values.__getitem__, reverse=self.sort_descending)
+        except TypeError:  # mixed types in one column: compare as text
+            present.sort(key=lambda i: str(values[i]), reverse=self.sort_descending)
+        self._order = present + empty
+
+    # -- filter -----------------------------------------------------------------------------
+
+    def parse(self, query: str) -> list[Token]:
+        tokens = []
+        for raw in _TOKEN.findall(query):
+            field, colon, value = raw.partition(":")
+            column = self.column_index(field) if colon and field and '"' not in field else None
+            if column is not None:
+                tokens.append(Token(column, normalise(value.strip('"'))))
+            else:
+                tokens.append(Token(None, normalise(raw.strip('"'))))
+        return [t for t in tokens if t.needle or t.column is not None]
+
+    def filter(self, query: str) -> list[int]:
+        """Show the rows matching every term of `query`; returns the new view.
+
+        When each old term is implied by a new one (typing on: `ann` -> `anna`), only the
+        rows now shown are searched, which keeps filter-as-you-type fast.
+        """
+        tokens = self.parse(query)
+        old = self._tokens
+        narrowing = bool(old) and all(any(n.implies(o) for n in tokens) for o in old)
+        candidates = self.view if narrowing else self._order
+        terms = [t for t in tokens if t not in old] if narrowing else tokens
+        for token in terms:
+            if token.column is None or token.needle:
+                hay = self._index()[0] if token.column is None else self._index()[1][token.column]
+                needle = token.needle
+                candidates = [i for i in candidates if needle in hay[i]]
+        self.query, self._tokens, self.view = query, tokens, candidates
+        return candidates
+
+    # -- find -------------------------------------------------------------------------------
+
+    def find(self, column: int | str, value: Any, *, prefix: bool = False) -> int | None:
+        """The view index of the first row whose cell equals `value` (or, as text, matches it
+        case-insensitively; with `prefix`, starts with it); None when no row in view does."""
+        col = self.column_index(column) if isinstance(column, str) else column
+        if col is None:
+            raise KeyError(column)
+        rows, view = self.rows, self.view
+        for pos, i in enumerate(view):
+            if rows[i][col] == value:
+                return pos
+        text, fmt = str(value).lower(), self.columns[col].text
+        for pos, i in enumerate(view):
+            cell = fmt(rows[i][col]).lower()
+            if cell == text or (prefix and cell.startswith(text)):
+                return pos
+        return None
