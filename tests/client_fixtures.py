@@ -66,10 +66,12 @@ def memory_store(backend: KeyringBackend | None = None) -> TokenStore:
 def hsm_request(name: str = "Test Person", **answers: Any) -> ApplicationRequest:
     from datetime import date
 
+    from ind_tui.forms import example_answers
+
     return ApplicationRequest(
         type_id="hsm_first_vvr", form_version=1,
         employee=Person(name=name, date_of_birth=date(1990, 5, 17), nationality="IND"),
-        answers=answers,
+        answers={**example_answers("hsm_first_vvr"), **answers},
     )
 
 

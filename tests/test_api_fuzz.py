@@ -131,9 +131,12 @@ def _open_case(client: TestClient, auth: dict[str, str], cases: list[dict[str, A
 
 
 def _submit(client: TestClient, auth: dict[str, str], key: str) -> str:
+    from ind_tui.forms import example_answers
+
     created = client.post(
         f"{API}/applications", headers={**auth, "Idempotency-Key": key},
-        json={"type_id": "hsm_first_vvr", "form_version": 1, "employee": {
+        json={"type_id": "hsm_first_vvr", "form_version": 1,
+              "answers": example_answers("hsm_first_vvr"), "employee": {
             "name": "Fuzz Person", "date_of_birth": "1990-01-01", "nationality": "IND"}},
     )
     assert created.status_code == 201, created.text

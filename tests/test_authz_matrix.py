@@ -171,7 +171,10 @@ def _build_world(client: TestClient) -> World:
     employee_id = _register(client, owner, "Geheim Werknemer Noordzee", employee_v)
     shared_employee = _register(client, owner, "Gedeelde Werknemer Noordzee", "7000000002")
     app_key = "authz-noordzee-application-0001"
-    app_body = {"type_id": "hsm_first_vvr", "form_version": 1, "employee": {
+    from ind_tui.forms import example_answers
+
+    app_body = {"type_id": "hsm_first_vvr", "form_version": 1,
+                "answers": example_answers("hsm_first_vvr"), "employee": {
         "name": "Geheim Aanvrager Noordzee", "date_of_birth": "1990-05-05",
         "nationality": "IND", "v_number": "7000000003"}}
     application = _json(client.post(f"{API}/applications", json=app_body,
@@ -234,7 +237,10 @@ class Probe:
 
 
 def _application(w: World, who: str, documents: dict[str, str]) -> dict[str, Any]:
-    return {"type_id": w.types[who], "form_version": 1, "documents": documents, "employee": {
+    from ind_tui.forms import example_answers
+
+    return {"type_id": w.types[who], "form_version": 1, "documents": documents,
+            "answers": example_answers(w.types[who]), "employee": {
         "name": "Test Persoon", "date_of_birth": "1990-01-01", "nationality": "IND"}}
 
 

@@ -176,3 +176,22 @@ def extension_opens(permit_expiry: date) -> date:
 
 def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def salary_threshold(kind: ThresholdKind, year: int) -> tuple[int, int]:
+    """(threshold, year of the table used). A year past the table uses the newest one and a
+    year before it the oldest, so a check never fails for want of a table."""
+    known = sorted(SALARY_THRESHOLDS)
+    used = min(max(year, known[0]), known[-1])
+    return SALARY_THRESHOLDS[used][kind], used
+
+
+def hsm_threshold_kind(born: date, on: date, reduced: bool) -> ThresholdKind:
+    """Which highly skilled migrant criterion applies; age is taken on the submission date."""
+    if reduced:
+        return ThresholdKind.HSM_REDUCED
+    return ThresholdKind.HSM_UNDER_30 if age_on(born, on) < 30 else ThresholdKind.HSM_30_PLUS
+
+
+UNMARRIED_DECLARATION_MAX_MONTHS = 6
+GRADUATE_WINDOW_MONTHS = 36  # the reduced criterion: graduated within the last 3 years

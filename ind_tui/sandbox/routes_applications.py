@@ -13,7 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from ind_tui.forms.engine import evaluate
 from ind_tui.forms.rules import TYPES_BY_ID, extension_opens
+from ind_tui.forms.wire import merge_request
 from ind_tui.portal.models import (
     Application,
     ApplicationRequest,
@@ -160,6 +162,16 @@ def _check(sb: Sandbox, principal: Principal, body: ApplicationRequest, now: dat
                 or row["uploaded_by_kvk"] != principal.own_kvk or row["case_id"] is not None):
             raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
                               "unknown document for this account", {"slot": slot, "id": doc_id})
+    # The same definitions the client fills in: what its wizard refuses, the portal refuses.
+    answers = merge_request(body.type_id, body.answers, body.employee.model_dump(mode="json"),
+                            body.permit_expiry.isoformat() if body.permit_expiry else None)
+    verdict = evaluate(body.type_id, answers, today=now.astimezone(AMSTERDAM).date(),
+                       documents=body.documents)
+    if not verdict.ok:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED,
+                          "the application is incomplete or invalid",
+                          {"errors": [{"loc": ["body", *issue.loc], "code": issue.code,
+                                       "msg": issue.text.en} for issue in verdict.blocking]})
 
 
 def _application(conn: Any, row: Any) -> Application:
