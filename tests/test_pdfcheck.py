@@ -176,3 +176,20 @@ def test_refusal_raises_a_typed_error_with_guidance(tmp_path: Path) -> None:
 def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         check_pdf(tmp_path / "nope.pdf")
+
+
+def test_an_80_mb_file_is_refused_and_nothing_is_kept(tmp_path: Path) -> None:
+    from ind_tui.drafts import DocumentRefused, DocumentStore, Draft, attach_document
+
+    big = tmp_path / "scan-of-everything.pdf"
+    with open(big, "wb") as f:
+        f.write(pdf_bytes())
+        f.truncate(80 * 1024 * 1024)  # sparse: cheap to make, 80 MB to read
+    store = DocumentStore(tmp_path / "store")
+    draft = Draft(form_id="hsm_first_vvr", form_version=1, answers={"job_title": "Engineer"})
+    with pytest.raises(DocumentRefused) as refused_:
+        attach_document(draft, "passport", big, store=store)
+    assert refused_.value.code == Code.DOCUMENT_TOO_LARGE
+    assert "8" in refused_.value.guidance("en")  # says what the limit is
+    assert list(store.hashes()) == [] and draft.documents == {}
+    assert draft.answers == {"job_title": "Engineer"}
