@@ -192,6 +192,7 @@ async def test_help_jump_and_keymap(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "home.refresh" in text and "app.report" in text
+        assert "Number keys open one directly" in text  # help for the focused list
         await pilot.press("escape", "colon")
         await pilot.pause(0.1)
         await pilot.press(*"account", "enter")

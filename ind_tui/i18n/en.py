@@ -118,6 +118,13 @@ EN: dict[str, str] = {
     # help
     "help.title": "Help and keys",
     "help.focused": "Here",
+    "help.areas": "The list of main areas. Number keys open one directly; j/k and Enter work "
+                  "too. An area this account may not use stays in the list with the reason.",
+    "help.identities": "Sandbox test identities. Each approves the login code as that person; "
+                       "the ones marked with an arrow show how a refused login looks. / filters.",
+    "help.address": "Type the new administration address. Enter moves to the next field; on "
+                    "the last one, or with ctrl+s, the notification is sent. Esc cancels.",
+    "help.report": "Describe what you did and what went wrong; ctrl+s makes the bundle.",
     "help.keys": "Keys on this screen",
     "help.global": "Everywhere",
     "help.conventions": "Esc goes back, / filters a list, : jumps (:home, :account), "

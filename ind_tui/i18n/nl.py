@@ -122,6 +122,15 @@ NL: dict[str, str] = {
     # help
     "help.title": "Hulp en toetsen",
     "help.focused": "Hier",
+    "help.areas": "De lijst met hoofdonderdelen. Een cijfertoets opent er direct een; j/k en "
+                  "Enter werken ook. Een onderdeel dat dit account niet mag gebruiken blijft "
+                  "staan, met de reden.",
+    "help.identities": "Testidentiteiten van de sandbox. Elk keurt de inlogcode goed als die "
+                       "persoon; die met een pijl laten zien hoe een geweigerde login eruitziet. "
+                       "/ filtert.",
+    "help.address": "Vul het nieuwe administratieadres in. Enter gaat naar het volgende veld; "
+                    "op het laatste, of met ctrl+s, wordt de melding verstuurd. Esc annuleert.",
+    "help.report": "Beschrijf wat u deed en wat er misging; ctrl+s maakt de bundel.",
     "help.keys": "Toetsen op dit scherm",
     "help.global": "Overal",
     "help.conventions": "Esc gaat terug, / filtert een lijst, : springt (:home, :account), "

@@ -46,7 +46,7 @@ class AddressScreen(ModalScreen[NotificationRequest | None]):
             yield Static(t("account.duty"), classes="muted")
             for name in FIELDS:
                 yield Label(t(f"address.{name}"))
-                yield Input(values[name], id=f"f-{name}")
+                yield Input(values[name], id=f"f-{name}", tooltip=t("help.address"))
             yield Static("", id="address-errors", classes="error-text")
             yield Static(t("address.confirm"), classes="muted")
         yield PortalFooter()

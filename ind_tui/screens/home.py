@@ -43,7 +43,9 @@ class HomeScreen(PortalScreen):
         yield Static(f"{t('home.company', name=company.name, kvk=company.kvk)} · {role}")
         if me.role is Role.EMPLOYER:
             yield Static(t("home.wrong_account", kvk=me.company.kvk), classes="muted")
-        yield VimOptionList(*self._options(), id="areas")
+        areas = VimOptionList(*self._options(), id="areas")
+        areas.tooltip = t("help.areas")  # what ? / F1 explains for this list
+        yield areas
         yield Static("", id="refreshed", classes="muted")
         yield Static(t("home.hint"), classes="muted")
 

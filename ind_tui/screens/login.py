@@ -125,6 +125,7 @@ class LoginScreen(OnPortalApp, Screen[bool]):
                       f"{outcome}\n   [dim]KvK {ident.kvk} · {ident.purpose}[/dim]")
             options.append(Option(prompt, id=ident.name))
         self.query_one(FilterList).set_options(options)
+        self.query_one(VimOptionList).tooltip = t("help.identities")
         self._show_identities(bool(options))
         if options:
             self.query_one(VimOptionList).focus()

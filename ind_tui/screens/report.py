@@ -28,7 +28,7 @@ class ReportScreen(PortalScreen):
             yield Static(t("report.title"), classes="title")
             yield Static(t("report.intro"), classes="muted")
             yield Static(t("report.describe"))
-            yield TextArea(id="report-text")
+            yield TextArea(id="report-text", tooltip=t("help.report"))
             yield Static(t("key.submit") + ": ctrl+s", classes="muted")
             yield Panel("", id="report-result")
 
