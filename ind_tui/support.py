@@ -71,7 +71,7 @@ def build_bundle(data: BundleInput, directory: Path | None = None,
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("report.json", json.dumps(report, indent=2, ensure_ascii=False))
         zf.writestr("description.txt", report["description"])
-        zf.writestr("screenshot.svg", data.screenshot_svg)
+        zf.writestr("screenshot.svg", scrub(data.screenshot_svg))
         zf.writestr("screen.txt", scrub(data.screen_text))
         zf.writestr("requests.json", json.dumps(scrub(data.requests), indent=2, default=str))
         zf.writestr("error.json", json.dumps(scrub(data.last_error), indent=2, default=str))

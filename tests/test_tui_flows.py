@@ -202,3 +202,21 @@ async def test_help_jump_and_keymap(tmp_path: Path) -> None:
         assert not isinstance(app.screen, ReportScreen)
         await pilot.press("f12")
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
+
+
+async def test_report_that_cannot_be_written_keeps_the_text(tmp_path: Path) -> None:
+    from ind_tui.paths import data_dir
+    from ind_tui.screens.report import ReportScreen
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _home(pilot, app)
+        (data_dir() / "support").write_text("a file where the folder should be")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await pilot.press(*"Upload failed", "ctrl+s")
+        await wait_for(pilot, lambda: any("could not be written" in str(n.message)
+                                          for n in app._notifications))
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.query_one("#report-text").text == "Upload failed"
+        assert not app.screen.query_one("#report-result").display

@@ -150,6 +150,8 @@ EN: dict[str, str] = {
                    "Attached: a support bundle with a screenshot that shows the portal "
                    "address.\n\nKind regards,\n{name}",
     "report.no_description": "(no description given)",
+    "report.failed": "The bundle could not be written: {reason}. Your description is kept; "
+                     "free some space or check the data folder, then press ctrl+s again.",
     # palette
     "cmd.home": "go: home",
     "cmd.account": "go: account information",

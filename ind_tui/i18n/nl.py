@@ -157,6 +157,8 @@ NL: dict[str, str] = {
                    "een supportbundel met een schermafdruk waarop het portaaladres staat.\n\n"
                    "Met vriendelijke groet,\n{name}",
     "report.no_description": "(geen beschrijving gegeven)",
+    "report.failed": "De bundel kon niet worden opgeslagen: {reason}. Uw beschrijving blijft "
+                     "staan; maak ruimte vrij of controleer de datamap en druk opnieuw op ctrl+s.",
     # palette
     "cmd.home": "ga naar: start",
     "cmd.account": "ga naar: accountgegevens",

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, TypeAdapter
@@ -202,7 +203,7 @@ class PortalClient:
     async def upload_document(self, data: bytes, filename: str) -> UploadedDocument:
         response = await self.http.request(
             "POST", "/documents", content=data, mode=Retry.UNSENT,
-            headers={"Content-Type": "application/pdf", "X-Filename": filename},
+            headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
         )  # fmt: skip
         return self.http.parse(response, UploadedDocument)
 
@@ -234,6 +235,13 @@ class PortalClient:
             ) from exc
         if found:
             return found[0]
+        if isinstance(failure, TransportError) and failure.sent:
+            # No answer at all (timed out, dropped): it may still be running on the portal.
+            raise OutcomeUnknownError(
+                "the submission may still be in progress on the portal",
+                details={"idempotency_key": idempotency_key, "cause": failure.code},
+                request_id=failure.request_id,
+            ) from failure
         raise NotSentError(
             "the portal did not receive the submission",
             details={"idempotency_key": idempotency_key, "cause": failure.code},
@@ -352,7 +360,7 @@ class PortalClient:
     ) -> DossierDocument:
         response = await self.http.request(
             "POST", f"/cases/{zaaknummer}/documents", content=data, mode=Retry.UNSENT,
-            headers={"Content-Type": "application/pdf", "X-Filename": filename},
+            headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
         )  # fmt: skip
         return self.http.parse(response, DossierDocument)
 

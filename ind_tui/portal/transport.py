@@ -205,13 +205,19 @@ class PortalHttp:
             timed_out = RequestTimeoutError("no answer in time", sent=True, request_id=request_id)
             error = timed_out.code
             raise timed_out from exc
-        except (httpx.TransportError, ConnectionError) as exc:
+        except (httpx.TransportError, ConnectionError, httpx.DecodingError) as exc:
             # The request went out and the answer broke off (RemoteProtocolError over a
             # socket, ConnectionResetError in-process): the portal may have acted on it.
             dropped = ConnectionDroppedError(str(exc) or "connection dropped", sent=True,
                                              request_id=request_id)  # fmt: skip
             error = dropped.code
             raise dropped from exc
+        except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as exc:
+            # A request that could not even be built (bad URL, a header httpx cannot encode).
+            unsent = ConnectionFailedError(str(exc) or "the request could not be sent",
+                                           sent=False, request_id=request_id)  # fmt: skip
+            error = unsent.code
+            raise unsent from exc
         finally:
             self.reqlog.add(
                 method=method,

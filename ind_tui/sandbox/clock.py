@@ -62,7 +62,7 @@ class SandboxClock:
         with self._lock:
             current = (
                 self._anchor
-                + timedelta(seconds=max(0.0, time.time() - self._anchor_wall))
+                + timedelta(seconds=int(max(0.0, time.time() - self._anchor_wall)))
                 if self._running
                 else self._anchor
             )

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates from version i to i+1. Never edit a shipped entry: append one.
 MIGRATIONS: tuple[str, ...] = (
@@ -114,6 +114,10 @@ MIGRATIONS: tuple[str, ...] = (
     # account that uploaded it, not by a representative of the same sponsor or vice versa.
     """
     ALTER TABLE documents ADD COLUMN uploaded_by_kvk TEXT;
+    """,
+    # 2 -> 3: the application a staged document was named in, so no second one can take it.
+    """
+    ALTER TABLE documents ADD COLUMN reserved_by TEXT;
     """,
 )
 

@@ -75,14 +75,24 @@ class FaultStore:
                     continue
                 if self._rng.random() >= row["probability"]:
                     continue
+                fired.append(_fault(row))
+                if row["kind"] == FaultKind.COMMIT_THEN_DROP.value:
+                    continue  # used up only when an answer is really cut (see consume)
                 conn.execute(
                     "UPDATE faults SET fired = fired + 1, "
                     "remaining = CASE WHEN remaining IS NULL THEN NULL ELSE remaining - 1 END "
                     "WHERE id=?",
                     (row["id"],),
                 )
-                fired.append(_fault(row))
         return fired
+
+    def consume(self, fault_id: int) -> bool:
+        """Use up one firing of a commit-then-drop fault; False if none is left."""
+        with self._lock, self._db.write() as conn:
+            return conn.execute(
+                "UPDATE faults SET fired = fired + 1, "
+                "remaining = CASE WHEN remaining IS NULL THEN NULL ELSE remaining - 1 END "
+                "WHERE id=? AND (remaining IS NULL OR remaining > 0)", (fault_id,)).rowcount == 1
 
 
 def _fault(row: Any) -> Fault:
@@ -113,8 +123,8 @@ async def apply_faults(request: Request, store: FaultStore) -> None:
     """Run before a route's handler (as a dependency, so the route is known)."""
     route = request.scope.get("route")
     name = getattr(route, "name", None)
-    if not name or not store._any:
-        return
+    if not name or name.startswith("sandbox.") or not store._any:
+        return  # the admin routes stay reachable, so a fault can always be cleared
     for fault in await asyncio.to_thread(store.fire, name, await _form_type(request)):
         if fault.kind is FaultKind.LATENCY:
             await asyncio.sleep(fault.latency_ms / 1000)
@@ -131,7 +141,7 @@ async def apply_faults(request: Request, store: FaultStore) -> None:
                               {"retry_after": fault.retry_after},
                               {"Retry-After": str(fault.retry_after)})
         elif fault.kind is FaultKind.COMMIT_THEN_DROP:
-            request.scope[DROP_FLAG] = True
+            request.scope[DROP_FLAG] = fault.id
 
 
 class DropAfterCommitMiddleware:
@@ -152,6 +162,13 @@ class DropAfterCommitMiddleware:
                 await send(message)
                 return
             if message["type"] == "http.response.start":
+                store = scope["app"].state.sandbox.faults
+                # Only an answer that reports work done is cut, and only then is the fault
+                # used up: a refused request (401, 422, ...) committed nothing.
+                if int(message.get("status", 500)) >= 400 or not store.consume(scope[DROP_FLAG]):
+                    scope[DROP_FLAG] = False
+                    await send(message)
+                    return
                 start = message
                 return
             if message["type"] == "http.response.body" and start is not None:

@@ -59,8 +59,8 @@ def set_clock(body: ClockChange, sb: SandboxDep) -> ClockState:
     target = body.set_to or sb.clock.now()
     if target.tzinfo is None:
         raise PortalError(422, ErrorCode.VALIDATION_FAILED, "set_to needs a time zone")
-    target += timedelta(days=body.advance_days, seconds=body.advance_seconds)
     try:
+        target += timedelta(days=body.advance_days, seconds=body.advance_seconds)
         sb.clock.set(target, body.running)
     except (ValueError, OverflowError) as exc:
         raise PortalError(422, ErrorCode.CLOCK_BACKWARDS, str(exc)) from exc

@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Annotated, Any
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -71,7 +72,7 @@ def _too_large(limit: int) -> PortalError:
 
 
 def clean_filename(raw: str | None) -> str:
-    name = _FILENAME_OK.sub("_", (raw or "document.pdf").strip())[:120]
+    name = _FILENAME_OK.sub("_", unquote(raw or "document.pdf").strip())[:120]
     return name or "document.pdf"
 
 
@@ -214,8 +215,8 @@ def _make_case(sb: Sandbox, conn: Any, principal: Principal, app_row: Any, now: 
     steps = plan_steps(rng, days, principal.role is not principal.role.EMPLOYER)
     insert_events(conn, events_for(case_id, now, receipt + timedelta(days=days), steps))
     for doc_id in body.documents.values():
-        conn.execute("UPDATE documents SET case_id=? WHERE id=? AND case_id IS NULL",
-                     (case_id, doc_id))
+        conn.execute("UPDATE documents SET case_id=? WHERE id=? AND reserved_by=?",
+                     (case_id, doc_id, app_row["id"]))
     conn.execute("UPDATE applications SET status='submitted', case_id=? WHERE id=?",
                  (case_id, app_row["id"]))
     return case_id
@@ -228,11 +229,13 @@ def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
     sb.require(principal, Service.SUBMIT)
     key = idem.check_key(idempotency_key)
     now = sb.clock.now()
-    _check(sb, principal, body, now)
-    rule = TYPES_BY_ID[body.type_id]
-    fee, _ = sb.fee(rule, now.astimezone(AMSTERDAM).year)
 
     def work(conn: Any) -> tuple[int, dict[str, Any]]:
+        # Judged once, under the claimed key: a retry of a filed application replays its
+        # answer even when the documents have moved on or a day has passed since.
+        _check(sb, principal, body, now)
+        rule = TYPES_BY_ID[body.type_id]
+        fee, _ = sb.fee(rule, now.astimezone(AMSTERDAM).year)
         app_id = f"APP-{secrets.token_hex(8)}"
         conn.execute(
             "INSERT INTO applications VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_payment', ?, ?, "
@@ -240,6 +243,14 @@ def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
             (app_id, principal.company_kvk, principal.own_kvk, principal.identity, rule.id,
              body.model_dump_json(), fee, now.astimezone(AMSTERDAM).year, iso(now), key),
         )
+        for slot, doc_id in body.documents.items():
+            taken = conn.execute(
+                "UPDATE documents SET reserved_by=? WHERE id=? AND reserved_by IS NULL "
+                "AND case_id IS NULL", (app_id, doc_id)).rowcount
+            if taken != 1:
+                raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
+                                  "this document is already part of another application",
+                                  {"slot": slot, "id": doc_id})
         row = conn.execute("SELECT * FROM applications WHERE id=?", (app_id,)).fetchone()
         if fee == 0:  # nothing to pay: submitted at once
             _make_case(sb, conn, principal, row, now)

@@ -65,7 +65,12 @@ class ReportScreen(PortalScreen):
                 "code": error.code, "message": error.message, "status": error.status,
                 "request_id": error.request_id, "details": error.details},
         )
-        path = await asyncio.to_thread(build_bundle, data)
+        try:
+            path = await asyncio.to_thread(build_bundle, data)
+        except OSError as exc:  # a full or read-only data dir: say so, keep the text
+            self.notify(t("report.failed", reason=exc.strerror or str(exc)), severity="error",
+                        timeout=15)
+            return
         panel = self.query_one("#report-result", Panel)
         panel.border_title = t("report.mail_title")
         panel.update(f"{t('report.done', path=path)}\n{t('report.mail_hint')}\n\n{mail}")
