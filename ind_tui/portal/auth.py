@@ -127,6 +127,7 @@ class Session:
         self._loaded = False
         self._lock = asyncio.Lock()
         self.refreshes = 0
+        self._calibration_failed = False  # the portal clock could not be asked this run
         http.auth = self
 
     @property
@@ -221,13 +222,17 @@ class Session:
 
     async def _calibrate(self) -> None:
         """Expiry is kept on the portal's clock, so learn that clock before computing one."""
-        if self.http.clock.precise:
+        if self.http.clock.precise or self._calibration_failed:
             return
         try:
-            response = await self.http.request("GET", "/portal", auth=False)
+            # One try, no retries: the call this precedes has its own retries, and offline
+            # every call would otherwise wait through the whole retry budget twice.
+            response = await self.http.request("GET", "/portal", auth=False, mode=Retry.NEVER)
             self.http.clock.observe(self.http.parse(response, PortalInfo).now)
         except PortalError:
-            pass  # the local clock is then the best guess; a 401 still triggers a refresh
+            # The local clock is then the best guess (a 401 still triggers a refresh); any
+            # later answer's Date header corrects it, so do not ask again every call.
+            self._calibration_failed = True
 
     async def _adopt(self, fresh: TokenResponse, keep: StoredTokens | None) -> StoredTokens:
         await self._calibrate()
