@@ -87,3 +87,23 @@ async def test_a_filename_with_accents_uploads(tmp_path: Path) -> None:
         await login(client)
         doc = await client.upload_document(letter(["x"]), "paspoort_Zoë Müller.pdf")
         assert doc.filename.startswith("paspoort_Zo") and doc.filename.endswith(".pdf")
+
+
+async def test_a_lost_notification_answer_is_not_filed_twice(tmp_path: Path) -> None:
+    from datetime import date
+
+    from ind_tui.portal.models import Address, NotificationKind, NotificationRequest
+    from tests.client_fixtures import admin_of, login, make_app, make_client
+
+    app = make_app(tmp_path)
+    async with make_client(app) as client:
+        await login(client)
+        await admin_of(client).fault("account.notify", "commit_then_drop", count=1)
+        request = NotificationRequest(
+            kind=NotificationKind.ADMINISTRATION_ADDRESS, effective_date=date(2026, 10, 30),
+            new_address=Address(street="Coolsingel", number="40", postcode="3011 AD",
+                                city="Rotterdam"))
+        receipt = await client.notify(request, "notify-key-0001")
+        assert receipt.report_deadline == date(2026, 11, 13)
+    rows = app.state.sandbox.db.read().execute("SELECT COUNT(*) FROM notifications").fetchone()
+    assert rows[0] == 1

@@ -188,9 +188,14 @@ class PortalClient:
     async def account(self) -> Account:
         return self.http.parse(await self._get("/account"), Account)
 
-    async def notify(self, request: NotificationRequest) -> NotificationReceipt:
+    async def notify(
+        self, request: NotificationRequest, idempotency_key: str | None = None
+    ) -> NotificationReceipt:
+        """With a key (kept by the caller until a receipt arrives) a resend is safe."""
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
         response = await self.http.request(
-            "POST", "/account/notifications", json=request, mode=Retry.UNSENT
+            "POST", "/account/notifications", json=request, headers=headers,
+            mode=Retry.IDEMPOTENT if idempotency_key else Retry.UNSENT,
         )
         return self.http.parse(response, NotificationReceipt)
 

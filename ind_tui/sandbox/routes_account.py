@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse, Response
 
 from ind_tui.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.portal.models import (
@@ -23,10 +25,14 @@ from ind_tui.portal.models import (
     Representative,
     Service,
 )
+from ind_tui.sandbox import idempotency as idem
+from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 from ind_tui.sandbox.errors import PortalError
+from ind_tui.sandbox.routes_applications import KeyHeader, _scope, run_once
+from ind_tui.sandbox.state import Sandbox
 
 router = APIRouter()
 
@@ -78,10 +84,22 @@ _PAPER_ONLY = {NotificationKind.POSTAL_ADDRESS, NotificationKind.VISITING_ADDRES
 
 
 @router.post("/account/notifications", name="account.notify", status_code=201,
-             response_model=NotificationReceipt, responses=errors(403))
-def notify(body: NotificationRequest, principal: PrincipalDep, sb: SandboxDep
-           ) -> NotificationReceipt:
+             response_model=NotificationReceipt, responses=errors(400, 403, 409))
+def notify(body: NotificationRequest, principal: PrincipalDep, sb: SandboxDep,
+           idempotency_key: KeyHeader = None) -> Response:
+    """An optional Idempotency-Key makes a resend after a lost answer safe."""
     sb.require(principal, Service.ACCOUNT)
+    if idempotency_key is None:
+        with sb.db.write() as conn:
+            status, answer = _notify(conn, body, principal, sb)
+        return JSONResponse(answer, status_code=status)
+    key = idem.check_key(idempotency_key)
+    return run_once(sb, _scope(principal, "notify"), key, body.model_dump(mode="json"),
+                    lambda conn: _notify(conn, body, principal, sb))
+
+
+def _notify(conn: Any, body: NotificationRequest, principal: Principal, sb: Sandbox
+            ) -> tuple[int, dict[str, Any]]:
     if body.kind in _PAPER_ONLY:
         raise PortalError(422, ErrorCode.PAPER_FORM_REQUIRED,
                           "postal and visiting address changes need the paper form",
@@ -100,20 +118,20 @@ def notify(body: NotificationRequest, principal: PrincipalDep, sb: SandboxDep
                           {"errors": [{"loc": ["body", "effective_date"],
                                        "msg": "out of range"}]}) from None
     reference = f"MWP-{secrets.token_hex(4).upper()}"
-    with sb.db.write() as conn:
-        if address_change and body.new_address is not None:
-            conn.execute("UPDATE companies SET administration_address=? WHERE kvk=?",
-                         (body.new_address.model_dump_json(), principal.company_kvk))
-        conn.execute(
-            "INSERT INTO notifications VALUES (?, ?, ?, ?, ?, ?)",
-            (reference, principal.company_kvk, body.kind.value, iso(now),
-             body.effective_date.isoformat(), json.dumps(body.model_dump(mode="json"))),
-        )
-    return NotificationReceipt(
+    if address_change and body.new_address is not None:
+        conn.execute("UPDATE companies SET administration_address=? WHERE kvk=?",
+                     (body.new_address.model_dump_json(), principal.company_kvk))
+    conn.execute(
+        "INSERT INTO notifications VALUES (?, ?, ?, ?, ?, ?)",
+        (reference, principal.company_kvk, body.kind.value, iso(now),
+         body.effective_date.isoformat(), json.dumps(body.model_dump(mode="json"))),
+    )
+    receipt = NotificationReceipt(
         reference=reference, kind=body.kind, received_at=now,
         effective_date=body.effective_date, report_deadline=deadline,
         late=now.astimezone(AMSTERDAM).date() > deadline,
     )
+    return 201, receipt.model_dump(mode="json")
 
 
 @router.get("/application-types", name="application_types",

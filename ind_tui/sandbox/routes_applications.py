@@ -106,8 +106,8 @@ def _scope(principal: Principal, route: str) -> str:
     return f"{principal.company_kvk}:{principal.own_kvk}:{route}"
 
 
-def _idempotent(sb: Sandbox, scope: str, key: str, payload: Any,
-                work: Callable[[Any], tuple[int, dict[str, Any]]]) -> Response:
+def run_once(sb: Sandbox, scope: str, key: str, payload: Any,
+             work: Callable[[Any], tuple[int, dict[str, Any]]]) -> Response:
     """Run `work(conn)` once per key; its answer is stored in the same transaction."""
     replay = idem.begin(sb.db, scope, key, idem.body_hash(payload), iso(sb.clock.now()))
     if replay is not None:
@@ -257,7 +257,7 @@ def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
             row = conn.execute("SELECT * FROM applications WHERE id=?", (app_id,)).fetchone()
         return 201, _application(conn, row).model_dump(mode="json")
 
-    return _idempotent(sb, _scope(principal, "submit"), key, body.model_dump(mode="json"), work)
+    return run_once(sb, _scope(principal, "submit"), key, body.model_dump(mode="json"), work)
 
 
 def _own_application(sb: Sandbox, principal: Principal, app_id: str) -> Any:
@@ -333,5 +333,5 @@ def pay(app_id: str, body: PaymentRequest, principal: PrincipalDep, sb: SandboxD
                                application=_application(conn, row))
         return 200, result.model_dump(mode="json")
 
-    return _idempotent(sb, _scope(principal, f"pay:{app_id}"), key, body.model_dump(mode="json"),
+    return run_once(sb, _scope(principal, f"pay:{app_id}"), key, body.model_dump(mode="json"),
                        work)

@@ -36,6 +36,7 @@ class AccountScreen(PortalScreen):
         self._open_form = change_address
         self.account: Account | None = None
         self._draft: NotificationRequest | None = None
+        self._draft_key: str | None = None
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="account-body"):
@@ -102,6 +103,10 @@ class AccountScreen(PortalScreen):
 
         def done(request: NotificationRequest | None) -> None:
             if request is not None:
+                if request != self._draft or self._draft_key is None:
+                    from ind_tui.portal.retry import new_idempotency_key
+
+                    self._draft_key = new_idempotency_key()  # same notification, same key
                 self._draft = request
                 self.send_notification(request)
 
@@ -111,10 +116,12 @@ class AccountScreen(PortalScreen):
     async def send_notification(self, request: NotificationRequest) -> None:
         conn = self.portal_app.conn
         assert conn is not None
-        receipt = await self.portal_app.call(lambda: conn.client.notify(request))
+        key = self._draft_key
+        receipt = await self.portal_app.call(lambda: conn.client.notify(request, key))
         if receipt is None or not self.is_attached:
             return  # the guidance panel said why; the form keeps what was typed (a reopen)
         self._draft = None
+        self._draft_key = None
         panel = self.query_one("#account-receipt", Panel)
         text = t("address.done", reference=receipt.reference, deadline=day(receipt.report_deadline))
         if receipt.late:
