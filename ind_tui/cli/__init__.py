@@ -17,7 +17,7 @@ EXIT_BAD_INPUT = 2
 
 # Modules under ind_tui.cli that add subcommands; imported lazily so `ind-tui --help`
 # and the TUI start do not pay for each group's imports.
-COMMAND_MODULES = ("sandbox", "session", "drafts", "support")
+COMMAND_MODULES = ("sandbox", "session", "drafts", "support", "cases")
 
 Handler = Callable[[argparse.Namespace], int]
 

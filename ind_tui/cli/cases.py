@@ -1,0 +1,120 @@
+"""`ind-tui cases list | show`: running cases for scripts (table, CSV or JSON on stdout)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import re
+import sys
+from typing import Any
+
+from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
+
+COLUMNS = ("zaaknummer", "employee_name", "v_number", "type_id", "status", "decision",
+           "submitted_at", "decision_deadline", "changed_at")
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("cases", help="running cases (lopende aanvragen)")
+    cmds = parser.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+    listing = cmds.add_parser("list", help="every case this account may see")
+    listing.add_argument("--status", help="only this status, e.g. in_progress")
+    listing.add_argument("--type", dest="type_id", help="only this application type")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(handler=_list)
+    show = cmds.add_parser("show", help="one case: timeline, deadline, dossier")
+    show.add_argument("zaaknummer")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(handler=_show)
+
+
+def _status(value: str | None) -> Any:
+    if value is None:
+        return None
+    from ind_tui.portal.models import CaseStatus
+
+    wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
+    try:
+        return CaseStatus(wanted)
+    except ValueError:
+        names = ", ".join(s.value for s in CaseStatus)
+        raise BadInput(f"unknown status {value!r}; one of: {names}") from None
+
+
+def _list(args: argparse.Namespace) -> int:
+    status = _status(args.status)
+    return asyncio.run(_run(args, lambda client: _list_async(client, args, status)))
+
+
+async def _run(args: argparse.Namespace, body: Any) -> int:
+    from ind_tui.portal.connect import connect
+    from ind_tui.portal.errors import PortalError
+
+    profile = _profile(args)
+    lang = _lang(args)
+    try:
+        async with connect(profile, passphrase=_passphrase) as conn:
+            result: int = await body(conn.client)
+            return result
+    except PortalError as exc:
+        return _fail(exc, lang)
+
+
+async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
+    rows: list[dict[str, Any]] = []
+    async for page in client.iter_cases(status=status, type_id=args.type_id):
+        rows.extend(item.model_dump(mode="json") for item in page.items)
+    if args.format == "json":
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False)
+        for column in ("zaaknummer", "employee", "type", "status", "submitted", "deadline"):
+            table.add_column(column, no_wrap=True)
+        for r in rows:
+            table.add_row(r["zaaknummer"], r["employee_name"], r["type_id"], r["status"],
+                          r["submitted_at"][:10], r["decision_deadline"])
+        Console().print(table)
+        sys.stderr.write(f"{len(rows)} cases\n")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    if not re.fullmatch(r"\d{10}", args.zaaknummer):
+        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    return asyncio.run(_run(args, lambda client: _show_async(client, args)))
+
+
+async def _show_async(client: Any, args: argparse.Namespace) -> int:
+    case = await client.case(args.zaaknummer)
+    dossier = await client.case_documents(args.zaaknummer)
+    if args.format == "json":
+        out = {"case": case.model_dump(mode="json"), "dossier": dossier.model_dump(mode="json")}
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{case.zaaknummer}  {case.employee_name}  {case.type_id}")
+    decision = f" ({case.decision.value})" if case.decision else ""
+    print(f"status:    {case.status.value}{decision}")
+    print(f"received:  {case.receipt.receipt_date}   decision due: {case.decision_deadline}")
+    if case.decision_deadline != case.receipt.decision_deadline:
+        print(f"           (first deadline {case.receipt.decision_deadline}, extended)")
+    print("timeline:")
+    for event in case.events:
+        print(f"  {event.at:%Y-%m-%d %H:%M}  {event.status.value:<22} {event.note or ''}")
+    print("extra documents: " + ("possible" if case.can_upload else
+                                 f"no longer ({case.upload_refused_reason})"))
+    print("dossier:")
+    for doc in dossier.documents:
+        print(f"  {doc.id:<22} {doc.kind:<8} {doc.size:>8} bytes  {doc.title}")
+    return EXIT_OK
