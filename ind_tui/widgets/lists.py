@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -21,7 +22,43 @@ class VimOptionList(OptionList):
     ]
 
 
-class FilterList(Vertical):
+class FilterHost(Vertical):
+    """A filter line over a list-like widget: `/` opens it, Enter returns to the list, Esc
+    clears and closes it (and, when it is closed, goes on to the screen as 'back').
+    Subclasses declare the bindings (`filter`, `close_filter`) and say what to filter."""
+
+    def filter_target(self) -> Widget:
+        raise NotImplementedError
+
+    def apply_filter_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.apply_filter_text(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.filter_target().focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_filter":
+            return self.has_class("-filtering")
+        return True
+
+    def action_close_filter(self) -> None:
+        self.query_one(Input).value = ""
+        self.remove_class("-filtering")
+        self.filter_target().focus()
+
+
+class FilterList(FilterHost):
     """An option list with a filter line that `/` opens; Esc clears and closes it."""
 
     DEFAULT_CSS = """
@@ -51,17 +88,11 @@ class FilterList(Vertical):
         self._all = list(options)
         self._apply(self.query_one(Input).value)
 
-    def action_filter(self) -> None:
-        self.add_class("-filtering")
-        self.query_one(Input).focus()
+    def filter_target(self) -> Widget:
+        return self.options
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        self._apply(event.value)
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.options.focus()
+    def apply_filter_text(self, text: str) -> None:
+        self._apply(text)
 
     def _apply(self, text: str) -> None:
         needle = text.strip().lower()
@@ -70,14 +101,3 @@ class FilterList(Vertical):
         self.options.add_options(shown)
         if shown:
             self.options.highlighted = 0
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Esc closes the filter when it is open; otherwise it goes on to the screen (back).
-        if action == "close_filter":
-            return self.has_class("-filtering")
-        return True
-
-    def action_close_filter(self) -> None:
-        self.query_one(Input).value = ""
-        self.remove_class("-filtering")
-        self.options.focus()

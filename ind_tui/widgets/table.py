@@ -8,16 +8,17 @@ from typing import Any, ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input
 
+from ind_tui.widgets.lists import FilterHost
 from ind_tui.widgets.table_model import Column, Row, TableModel
 
 __all__ = ["Column", "FilterTable", "TableModel", "VirtualTable"]
@@ -395,7 +396,7 @@ class VirtualTable(ScrollView, can_focus=True):
         super().watch_scroll_x(old_value, new_value)
 
 
-class FilterTable(Vertical):
+class FilterTable(FilterHost):
     """A `VirtualTable` with a filter line: `/` opens it, typing filters, Enter returns to the
     table, Esc clears the filter and closes it."""
 
@@ -417,27 +418,8 @@ class FilterTable(Vertical):
         yield Input(placeholder="/  text or field:value, e.g. status:in-progress", id="filter")
         yield self.table
 
-    def action_filter(self) -> None:
-        self.add_class("-filtering")
-        self.query_one(Input).focus()
+    def filter_target(self) -> Widget:
+        return self.table
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.table.apply_filter(event.value)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.table.focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Esc closes an open filter; otherwise it goes on to the screen (back).
-        if action == "close_filter":
-            return self.has_class("-filtering")
-        return True
-
-    def action_close_filter(self) -> None:
-        self.query_one(Input).value = ""
-        self.remove_class("-filtering")
-        self.table.focus()
+    def apply_filter_text(self, text: str) -> None:
+        self.table.apply_filter(text)
