@@ -14,10 +14,9 @@ asks the portal what happened before it gives up.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import datetime
+from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -42,19 +41,7 @@ from ind_tui.portal.models import (
     ApplicationRequest,
     ApplicationStatus,
     ApplicationType,
-    CaseDetail,
-    CasePage,
-    CaseStatus,
-    CaseSummary,
-    DeregistrationReceipt,
-    DeregistrationRequest,
     DeviceAuthResponse,
-    DossierDocument,
-    DossierList,
-    Employee,
-    EmployeePage,
-    EmployeeRegistration,
-    EmployeeStatus,
     ErrorCode,
     Me,
     NotificationReceipt,
@@ -64,6 +51,7 @@ from ind_tui.portal.models import (
     PortalInfo,
     UploadedDocument,
 )
+from ind_tui.portal.records import RecordsMixin
 from ind_tui.portal.reqlog import RequestLog
 from ind_tui.portal.retry import Retry, RetryPolicy, check_idempotency_key
 from ind_tui.portal.tokens import StoredTokens, StoreKind, StoreStatus, TokenStore
@@ -82,7 +70,7 @@ def _ambiguous(exc: PortalError) -> bool:
     return isinstance(exc, ServerError)
 
 
-class PortalClient:
+class PortalClient(RecordsMixin):
     """One profile's connection to one portal, on one shared httpx.AsyncClient."""
 
     def __init__(
@@ -137,9 +125,6 @@ class PortalClient:
     @property
     def store(self) -> TokenStore:
         return self.session.store
-
-    async def _get(self, path: str, **params: Any) -> httpx.Response:
-        return await self.http.request("GET", path, params=params)
 
     # --- portal and login ------------------------------------------------------------------
 
@@ -306,112 +291,6 @@ class PortalClient:
             details={**details, "application": app.model_dump(mode="json")},
             request_id=cause.request_id,
         ) from cause
-
-    # --- cases -------------------------------------------------------------------------------
-
-    async def cases_page(
-        self,
-        *,
-        status: CaseStatus | None = None,
-        type_id: str | None = None,
-        changed_since: datetime | None = None,
-        after: str | None = None,
-        limit: int | None = None,
-        etag: str | None = None,
-    ) -> tuple[CasePage | None, str | None]:
-        """One page and its ETag; (None, etag) when `etag` still matches (304)."""
-        params: dict[str, Any] = {
-            "status": status.value if status else None, "type": type_id,
-            "changed_since": changed_since.isoformat() if changed_since else None,
-            "after": after, "limit": limit,
-        }  # fmt: skip
-        headers = {"If-None-Match": etag} if etag else None
-        response = await self.http.request("GET", "/cases", params=params, headers=headers)
-        new_etag = response.headers.get("etag")
-        if response.status_code == 304:
-            return None, new_etag or etag
-        page = self.http.parse(response, CasePage)
-        self.clock.observe(page.as_of)
-        return page, new_etag
-
-    async def iter_cases(
-        self, *, status: CaseStatus | None = None, type_id: str | None = None,
-        changed_since: datetime | None = None, page_size: int = 1000,
-    ) -> AsyncIterator[CasePage]:  # fmt: skip
-        after: str | None = None
-        while True:
-            page, _ = await self.cases_page(status=status, type_id=type_id,
-                                            changed_since=changed_since, after=after,
-                                            limit=page_size)  # fmt: skip
-            if page is None:  # cannot happen without If-None-Match; keeps mypy honest
-                return
-            yield page
-            if page.next_after is None:
-                return
-            after = page.next_after
-
-    async def cases(self, *, status: CaseStatus | None = None) -> list[CaseSummary]:
-        """Every visible case (all pages). For a kept, offline-readable list use sync."""
-        return [case async for page in self.iter_cases(status=status) for case in page.items]
-
-    async def case(self, zaaknummer: str) -> CaseDetail:
-        return self.http.parse(await self._get(f"/cases/{zaaknummer}"), CaseDetail)
-
-    async def case_documents(self, zaaknummer: str) -> DossierList:
-        return self.http.parse(await self._get(f"/cases/{zaaknummer}/documents"), DossierList)
-
-    async def upload_case_document(
-        self, zaaknummer: str, data: bytes, filename: str
-    ) -> DossierDocument:
-        response = await self.http.request(
-            "POST", f"/cases/{zaaknummer}/documents", content=data, mode=Retry.UNSENT,
-            headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
-        )  # fmt: skip
-        return self.http.parse(response, DossierDocument)
-
-    async def download_case_document(self, zaaknummer: str, document_id: str) -> bytes:
-        response = await self.http.request(
-            "GET", f"/cases/{zaaknummer}/documents/{document_id}",
-            headers={"Accept": "application/pdf"},
-        )  # fmt: skip
-        return response.content
-
-    # --- employees ---------------------------------------------------------------------------
-
-    async def employees_page(
-        self, *, status: EmployeeStatus | None = None, after: str | None = None,
-        limit: int | None = None,
-    ) -> EmployeePage:  # fmt: skip
-        response = await self._get(
-            "/employees", status=status.value if status else None, after=after, limit=limit
-        )
-        return self.http.parse(response, EmployeePage)
-
-    async def employees(
-        self, *, status: EmployeeStatus | None = None, page_size: int = 1000
-    ) -> list[Employee]:
-        out: list[Employee] = []
-        after: str | None = None
-        while True:
-            page = await self.employees_page(status=status, after=after, limit=page_size)
-            out.extend(page.items)
-            if page.next_after is None:
-                return out
-            after = page.next_after
-
-    async def register_employee(self, registration: EmployeeRegistration) -> Employee:
-        response = await self.http.request(
-            "POST", "/employees", json=registration, mode=Retry.UNSENT
-        )
-        return self.http.parse(response, Employee)
-
-    async def deregister_employee(
-        self, employee_id: str, request: DeregistrationRequest
-    ) -> DeregistrationReceipt:
-        response = await self.http.request(
-            "POST", f"/employees/{employee_id}/deregistration", json=request, mode=Retry.UNSENT
-        )
-        return self.http.parse(response, DeregistrationReceipt)
 
 
 def _parse_list(response: httpx.Response, model: type[M]) -> list[M]:

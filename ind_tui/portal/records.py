@@ -1,0 +1,141 @@
+"""Running cases, their dossier, and employees: the read-mostly part of PortalClient,
+split off to keep the client's module readable. Mixed into PortalClient."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ind_tui.portal.models import (
+    CaseDetail,
+    CasePage,
+    CaseStatus,
+    CaseSummary,
+    DeregistrationReceipt,
+    DeregistrationRequest,
+    DossierDocument,
+    DossierList,
+    Employee,
+    EmployeePage,
+    EmployeeRegistration,
+    EmployeeStatus,
+)
+from ind_tui.portal.retry import Retry
+from ind_tui.portal.transport import PortalHttp
+
+
+class RecordsMixin:
+    http: PortalHttp
+
+    async def _get(self, path: str, **params: Any) -> httpx.Response:
+        return await self.http.request("GET", path, params=params)
+
+    # --- cases -------------------------------------------------------------------------------
+
+    async def cases_page(
+        self,
+        *,
+        status: CaseStatus | None = None,
+        type_id: str | None = None,
+        changed_since: datetime | None = None,
+        after: str | None = None,
+        limit: int | None = None,
+        etag: str | None = None,
+    ) -> tuple[CasePage | None, str | None]:
+        """One page and its ETag; (None, etag) when `etag` still matches (304)."""
+        params: dict[str, Any] = {
+            "status": status.value if status else None, "type": type_id,
+            "changed_since": changed_since.isoformat() if changed_since else None,
+            "after": after, "limit": limit,
+        }  # fmt: skip
+        headers = {"If-None-Match": etag} if etag else None
+        response = await self.http.request("GET", "/cases", params=params, headers=headers)
+        new_etag = response.headers.get("etag")
+        if response.status_code == 304:
+            return None, new_etag or etag
+        page = self.http.parse(response, CasePage)
+        self.http.clock.observe(page.as_of)
+        return page, new_etag
+
+    async def iter_cases(
+        self, *, status: CaseStatus | None = None, type_id: str | None = None,
+        changed_since: datetime | None = None, page_size: int = 1000,
+    ) -> AsyncIterator[CasePage]:  # fmt: skip
+        after: str | None = None
+        while True:
+            page, _ = await self.cases_page(status=status, type_id=type_id,
+                                            changed_since=changed_since, after=after,
+                                            limit=page_size)  # fmt: skip
+            if page is None:  # cannot happen without If-None-Match; keeps mypy honest
+                return
+            yield page
+            if page.next_after is None:
+                return
+            after = page.next_after
+
+    async def cases(self, *, status: CaseStatus | None = None) -> list[CaseSummary]:
+        """Every visible case (all pages). For a kept, offline-readable list use sync."""
+        return [case async for page in self.iter_cases(status=status) for case in page.items]
+
+    async def case(self, zaaknummer: str) -> CaseDetail:
+        return self.http.parse(await self._get(f"/cases/{zaaknummer}"), CaseDetail)
+
+    async def case_documents(self, zaaknummer: str) -> DossierList:
+        return self.http.parse(await self._get(f"/cases/{zaaknummer}/documents"), DossierList)
+
+    async def upload_case_document(
+        self, zaaknummer: str, data: bytes, filename: str
+    ) -> DossierDocument:
+        response = await self.http.request(
+            "POST", f"/cases/{zaaknummer}/documents", content=data, mode=Retry.UNSENT,
+            headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
+        )  # fmt: skip
+        return self.http.parse(response, DossierDocument)
+
+    async def download_case_document(self, zaaknummer: str, document_id: str) -> bytes:
+        response = await self.http.request(
+            "GET", f"/cases/{zaaknummer}/documents/{document_id}",
+            headers={"Accept": "application/pdf"},
+        )  # fmt: skip
+        return response.content
+
+    # --- employees ---------------------------------------------------------------------------
+
+    async def employees_page(
+        self, *, status: EmployeeStatus | None = None, after: str | None = None,
+        limit: int | None = None,
+    ) -> EmployeePage:  # fmt: skip
+        response = await self._get(
+            "/employees", status=status.value if status else None, after=after, limit=limit
+        )
+        return self.http.parse(response, EmployeePage)
+
+    async def employees(
+        self, *, status: EmployeeStatus | None = None, page_size: int = 1000
+    ) -> list[Employee]:
+        out: list[Employee] = []
+        after: str | None = None
+        while True:
+            page = await self.employees_page(status=status, after=after, limit=page_size)
+            out.extend(page.items)
+            if page.next_after is None:
+                return out
+            after = page.next_after
+
+    async def register_employee(self, registration: EmployeeRegistration) -> Employee:
+        response = await self.http.request(
+            "POST", "/employees", json=registration, mode=Retry.UNSENT
+        )
+        return self.http.parse(response, Employee)
+
+    async def deregister_employee(
+        self, employee_id: str, request: DeregistrationRequest
+    ) -> DeregistrationReceipt:
+        response = await self.http.request(
+            "POST", f"/employees/{employee_id}/deregistration", json=request, mode=Retry.UNSENT
+        )
+        return self.http.parse(response, DeregistrationReceipt)
