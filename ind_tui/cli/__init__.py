@@ -17,7 +17,10 @@ EXIT_BAD_INPUT = 2
 
 # Modules under ind_tui.cli that add subcommands; imported lazily so `ind-tui --help`
 # and the TUI start do not pay for each group's imports.
-COMMAND_MODULES = ("sandbox", "session", "drafts", "support", "cases")
+COMMAND_MODULES = (
+    "sandbox", "session", "drafts", "support", "cases", "opener", "employees", "inbox",
+    "appointments", "payments",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -6,13 +6,34 @@ locale (LANG/LC_ALL starting with "nl"), else English; it can be switched at run
 
 from __future__ import annotations
 
+import importlib
 import os
 
 from ind_tui.i18n.en import EN
 from ind_tui.i18n.nl import NL
 
 LANGUAGES = ("nl", "en")
-CATALOGUES: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
+# Each area of the app keeps its texts in its own pair of modules, `<part>_en.py` (dict EN)
+# and `<part>_nl.py` (dict NL), merged here; a key may live in one part only.
+PARTS = ("wizard", "cases", "employees", "inbox", "appointments")
+
+
+def _merged(lang: str, base: dict[str, str]) -> dict[str, str]:
+    merged = dict(base)
+    for part in PARTS:
+        texts: dict[str, str] = getattr(
+            importlib.import_module(f"ind_tui.i18n.{part}_{lang}"), lang.upper()
+        )
+        clash = merged.keys() & texts.keys()
+        if clash:
+            raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")
+        merged.update(texts)
+    return merged
+
+
+EN_ALL = _merged("en", EN)
+NL_ALL = _merged("nl", NL)
+CATALOGUES: dict[str, dict[str, str]] = {"nl": NL_ALL, "en": EN_ALL}
 _current = "en"
 
 
@@ -37,5 +58,5 @@ def language() -> str:
 
 def t(key: str, **values: object) -> str:
     """The text for `key` in the current language, with `{name}` fields filled in."""
-    text = CATALOGUES[_current].get(key) or EN.get(key) or key
+    text = CATALOGUES[_current].get(key) or EN_ALL.get(key) or key
     return text.format(**values) if values else text

@@ -65,7 +65,6 @@ EN: dict[str, str] = {
     "home.area.employees.help": "Register and deregister employees.",
     "home.area.account.help": "Company data, recognitions, administration address.",
     "home.not_allowed": "not available: {reason}",
-    "home.not_built": "This part is not in this version yet.",
     "reason.not_recognised": "only for recognised sponsors",
     "reason.representative_no_account": "only the sponsor itself sees its account",
     "reason.forbidden": "not allowed for this account",

@@ -67,7 +67,6 @@ NL: dict[str, str] = {
     "home.area.employees.help": "Werknemers aanmelden en afmelden.",
     "home.area.account.help": "Bedrijfsgegevens, erkenningen, administratieadres.",
     "home.not_allowed": "niet beschikbaar: {reason}",
-    "home.not_built": "Dit onderdeel zit nog niet in deze versie.",
     "reason.not_recognised": "alleen voor erkend referenten",
     "reason.representative_no_account": "alleen de referent zelf ziet zijn account",
     "reason.forbidden": "niet toegestaan voor dit account",

@@ -22,6 +22,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
+from ind_tui.portal.appointments import AppointmentsMixin
 from ind_tui.portal.auth import CLIENT_ID, Session, poll_device_login, start_device_login
 from ind_tui.portal.clock import PortalClock
 from ind_tui.portal.errors import (
@@ -35,6 +36,7 @@ from ind_tui.portal.errors import (
     ServiceUnavailableError,
     TransportError,
 )
+from ind_tui.portal.inbox import InboxMixin
 from ind_tui.portal.models import (
     Account,
     Application,
@@ -51,9 +53,11 @@ from ind_tui.portal.models import (
     PortalInfo,
     UploadedDocument,
 )
+from ind_tui.portal.payments import PaymentsMixin
 from ind_tui.portal.records import RecordsMixin
 from ind_tui.portal.reqlog import RequestLog
 from ind_tui.portal.retry import Retry, RetryPolicy, check_idempotency_key
+from ind_tui.portal.staff import EmployeesMixin
 from ind_tui.portal.tokens import StoredTokens, StoreKind, StoreStatus, TokenStore
 from ind_tui.portal.transport import PortalHttp, Timeouts
 
@@ -70,7 +74,7 @@ def _ambiguous(exc: PortalError) -> bool:
     return isinstance(exc, ServerError)
 
 
-class PortalClient(RecordsMixin):
+class PortalClient(RecordsMixin, EmployeesMixin, InboxMixin, AppointmentsMixin, PaymentsMixin):
     """One profile's connection to one portal, on one shared httpx.AsyncClient."""
 
     def __init__(

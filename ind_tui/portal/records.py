@@ -1,5 +1,5 @@
-"""Running cases, their dossier, and employees: the read-mostly part of PortalClient,
-split off to keep the client's module readable. Mixed into PortalClient."""
+"""Running cases and their dossier: the read-mostly part of PortalClient, split off to keep
+the client's module readable. Mixed into PortalClient."""
 
 from __future__ import annotations
 
@@ -15,14 +15,8 @@ from ind_tui.portal.models import (
     CasePage,
     CaseStatus,
     CaseSummary,
-    DeregistrationReceipt,
-    DeregistrationRequest,
     DossierDocument,
     DossierList,
-    Employee,
-    EmployeePage,
-    EmployeeRegistration,
-    EmployeeStatus,
 )
 from ind_tui.portal.retry import Retry
 from ind_tui.portal.transport import PortalHttp
@@ -102,40 +96,3 @@ class RecordsMixin:
             headers={"Accept": "application/pdf"},
         )  # fmt: skip
         return response.content
-
-    # --- employees ---------------------------------------------------------------------------
-
-    async def employees_page(
-        self, *, status: EmployeeStatus | None = None, after: str | None = None,
-        limit: int | None = None,
-    ) -> EmployeePage:  # fmt: skip
-        response = await self._get(
-            "/employees", status=status.value if status else None, after=after, limit=limit
-        )
-        return self.http.parse(response, EmployeePage)
-
-    async def employees(
-        self, *, status: EmployeeStatus | None = None, page_size: int = 1000
-    ) -> list[Employee]:
-        out: list[Employee] = []
-        after: str | None = None
-        while True:
-            page = await self.employees_page(status=status, after=after, limit=page_size)
-            out.extend(page.items)
-            if page.next_after is None:
-                return out
-            after = page.next_after
-
-    async def register_employee(self, registration: EmployeeRegistration) -> Employee:
-        response = await self.http.request(
-            "POST", "/employees", json=registration, mode=Retry.UNSENT
-        )
-        return self.http.parse(response, Employee)
-
-    async def deregister_employee(
-        self, employee_id: str, request: DeregistrationRequest
-    ) -> DeregistrationReceipt:
-        response = await self.http.request(
-            "POST", f"/employees/{employee_id}/deregistration", json=request, mode=Retry.UNSENT
-        )
-        return self.http.parse(response, DeregistrationReceipt)

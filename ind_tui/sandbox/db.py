@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 # Each entry migrates from version i to i+1. Never edit a shipped entry: append one.
 MIGRATIONS: tuple[str, ...] = (
@@ -118,6 +118,15 @@ MIGRATIONS: tuple[str, ...] = (
     # 2 -> 3: the application a staged document was named in, so no second one can take it.
     """
     ALTER TABLE documents ADD COLUMN reserved_by TEXT;
+    """,
+    # 3 -> 4: employees (registration details, deregistration reason, late reports).
+    """
+    """,
+    # 4 -> 5: messages (requests for information, decisions, letters) and their deadlines.
+    """
+    """,
+    # 5 -> 6: appointments (locations, slots, bookings), payment history and refunds.
+    """
     """,
 )
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.i18n import t
 from ind_tui.portal.models import Role, Service
+from ind_tui.screens.areas import home_lines
 from ind_tui.screens.base import PortalScreen, set_text
 from ind_tui.screens.timefmt import local
 from ind_tui.widgets.lists import VimOptionList
@@ -46,6 +47,7 @@ class HomeScreen(PortalScreen):
         areas = VimOptionList(*self._options(), id="areas")
         areas.tooltip = t("help.areas")  # what ? / F1 explains for this list
         yield areas
+        yield Static("", id="today")
         yield Static("", id="refreshed", classes="muted")
         yield Static(t("home.hint"), classes="muted")
 
@@ -87,6 +89,9 @@ class HomeScreen(PortalScreen):
             return
         set_text(self, "#refreshed", t("home.refreshed", when=local(info.last_refresh)) + "\n"
                  + t("home.portal_time", when=local(info.now)))
+        lines = await self.portal_app.call(lambda: home_lines(self.portal_app))
+        if lines is not None and self.is_attached:
+            set_text(self, "#today", "\n".join(lines))
 
     @on(VimOptionList.OptionSelected, "#areas")
     def _chosen(self, event: VimOptionList.OptionSelected) -> None:
@@ -98,7 +103,4 @@ class HomeScreen(PortalScreen):
         if option.disabled:
             self.notify(str(option.prompt).split("\n", 1)[-1].strip(), severity="warning")
             return
-        if area == "account":
-            self.portal_app.action_go("account")
-        else:
-            self.notify(t("home.not_built"), severity="warning")
+        self.portal_app.action_go(area)

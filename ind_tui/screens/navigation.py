@@ -1,11 +1,11 @@
-"""Where `:` jumps, F-keys and the palette go. Areas that later versions add are named here
-already, so a jump to them says so instead of failing silently."""
+"""Where `:` jumps, F-keys and the palette go."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ind_tui.i18n import t
+from ind_tui.screens.areas import AREA_SCREENS, screen_for
 
 if TYPE_CHECKING:
     from ind_tui.app import PortalApp
@@ -16,8 +16,14 @@ ALIASES = {
     "address": "address", "adres": "address",
     "help": "help", "hulp": "help", "?": "help",
     "report": "report", "melden": "report",
-    "cases": "later", "zaken": "later", "employees": "later", "werknemers": "later",
-    "drafts": "later", "concepten": "later", "new": "later", "nieuw": "later",
+    "cases": "cases", "zaken": "cases", "c": "cases",
+    "employees": "employees", "werknemers": "employees", "e": "employees",
+    "drafts": "drafts", "concepten": "drafts", "d": "drafts",
+    "new": "new", "nieuw": "new", "aanvraag": "new", "n": "new",
+    "inbox": "inbox", "berichten": "inbox", "messages": "inbox", "i": "inbox",
+    "due": "due", "termijnen": "due", "deadlines": "due",
+    "appointments": "appointments", "afspraken": "appointments",
+    "payments": "payments", "betalingen": "payments",
 }
 
 
@@ -28,9 +34,6 @@ def go(app: PortalApp, raw: str) -> None:
         return
     if target == "report":
         app.action_report()
-        return
-    if target == "later":
-        app.notify(t("home.not_built"), severity="warning")
         return
     if not target:
         app.notify(t("jump.unknown", target=raw), severity="warning")
@@ -43,6 +46,9 @@ def go(app: PortalApp, raw: str) -> None:
     while len(app.screen_stack) > 2 and not isinstance(app.screen, HomeScreen):
         app.pop_screen()
     if target == "home":
+        return
+    if target in AREA_SCREENS:
+        app.push_screen(screen_for(target))
         return
     from ind_tui.screens.account import AccountScreen
 

@@ -9,8 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from ind_tui.i18n import t
-from ind_tui.i18n.en import EN
+from ind_tui.i18n import EN_ALL, t
 
 
 class PortalHeader(Widget):
@@ -66,7 +65,7 @@ class PortalFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.description in EN:
+            if isinstance(widget, FooterKey) and widget.description in EN_ALL:
                 widget.description = t(widget.description)
             yield widget
 

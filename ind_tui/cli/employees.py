@@ -1,0 +1,9 @@
+"""`ind-tui employees` commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    return None

@@ -1,0 +1,62 @@
+"""The app's areas: which screen each opens, and what each contributes to the home screen.
+
+Screens are named as "module:Class" and imported on first use, so starting the app does not
+pay for every area. Each area module may also offer `async def home_lines(app) -> list[str]`:
+short lines (a count of changed cases, duties due) shown on the home screen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ind_tui.app import PortalApp
+
+# area -> "module:Class" of the screen it opens (constructed without arguments).
+AREA_SCREENS: dict[str, str] = {
+    "new": "ind_tui.screens.wizard_start:NewApplicationScreen",
+    "drafts": "ind_tui.screens.drafts:DraftsScreen",
+    "cases": "ind_tui.screens.cases:CasesScreen",
+    "employees": "ind_tui.screens.employees:EmployeesScreen",
+    "inbox": "ind_tui.screens.inbox:InboxScreen",
+    "due": "ind_tui.screens.due:DueScreen",
+    "appointments": "ind_tui.screens.appointments:AppointmentsScreen",
+    "payments": "ind_tui.screens.payments:PaymentsScreen",
+}
+
+# Modules whose `home_lines(app)` feed the home screen, in this order.
+HOME_PROVIDERS: tuple[str, ...] = (
+    "ind_tui.screens.inbox",
+    "ind_tui.screens.cases",
+    "ind_tui.screens.employees",
+    "ind_tui.screens.drafts",
+)
+
+
+def _load(spec: str) -> Any:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def screen_for(area: str) -> Screen[Any]:
+    factory = _load(AREA_SCREENS[area])
+    screen: Screen[Any] = factory()
+    return screen
+
+
+async def home_lines(app: PortalApp) -> list[str]:
+    lines: list[str] = []
+    for module_name in HOME_PROVIDERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:  # tests/test_areas.py requires them all
+            if exc.name != module_name:
+                raise
+            continue
+        provider = getattr(module, "home_lines", None)
+        if provider is not None:
+            lines.extend(await provider(app))
+    return lines
