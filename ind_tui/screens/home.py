@@ -47,7 +47,9 @@ class HomeScreen(PortalScreen):
         areas = VimOptionList(*self._options(), id="areas")
         areas.tooltip = t("help.areas")  # what ? / F1 explains for this list
         yield areas
-        yield Static("", id="today")
+        today = Static("", id="today")
+        today.display = False  # shown once an area has something to say
+        yield today
         yield Static("", id="refreshed", classes="muted")
         yield Static(t("home.hint"), classes="muted")
 
@@ -92,6 +94,7 @@ class HomeScreen(PortalScreen):
         lines = await self.portal_app.call(lambda: home_lines(self.portal_app))
         if lines is not None and self.is_attached:
             set_text(self, "#today", "\n".join(lines))
+            self.query_one("#today").display = bool(lines)
 
     @on(VimOptionList.OptionSelected, "#areas")
     def _chosen(self, event: VimOptionList.OptionSelected) -> None:
