@@ -15,7 +15,7 @@ from ind_tui.i18n.nl import NL
 LANGUAGES = ("nl", "en")
 # Each area of the app keeps its texts in its own pair of modules, `<part>_en.py` (dict EN)
 # and `<part>_nl.py` (dict NL), merged here; a key may live in one part only.
-PARTS = ("wizard", "cases", "employees", "inbox", "appointments")
+PARTS = ("wizard", "drafts", "cases", "employees", "inbox", "appointments")
 
 
 def _merged(lang: str, base: dict[str, str]) -> dict[str, str]:

@@ -15,9 +15,12 @@ from ind_tui.sandbox import (
     routes_account,
     routes_admin,
     routes_applications,
+    routes_appointments,
     routes_auth,
     routes_cases,
     routes_employees,
+    routes_messages,
+    routes_payments,
 )
 from ind_tui.sandbox.deps import fault_gate
 from ind_tui.sandbox.errors import RequestIdMiddleware, install_handlers
@@ -43,7 +46,10 @@ def create_app(config: SandboxConfig) -> FastAPI:
     )
     app.state.sandbox = sandbox
     api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(fault_gate)])
-    modules = (routes_auth, routes_account, routes_applications, routes_cases, routes_employees)
+    modules = (
+        routes_auth, routes_account, routes_applications, routes_cases, routes_employees,
+        routes_messages, routes_appointments, routes_payments,
+    )
     for module in modules:
         api.include_router(module.router)
     # Route names are what a fault is aimed at (GET /sandbox/faults lists them).

@@ -1,0 +1,7 @@
+"""Sandbox routes: appointments."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
