@@ -12,9 +12,11 @@ from ind_tui.drafts.session import DraftSession
 from ind_tui.drafts.store import DocumentStore
 from tests.conftest_drafts import pdf_bytes
 
+FORM = "hsm_first_vvr"
+
 
 def test_new_saves_at_once_and_reopens(tmp_path: Path) -> None:
-    s = DraftSession.new("hsm_first_vvr", directory=tmp_path, store=DocumentStore(tmp_path / "docs"))
+    s = DraftSession.new(FORM, directory=tmp_path, store=DocumentStore(tmp_path / "docs"))
     assert s.path.exists() and not s.dirty
     assert s.set_answer("employee_name", "Ana Lima") and s.dirty
     assert not s.set_answer("employee_name", "Ana Lima") or s.dirty
@@ -26,7 +28,7 @@ def test_new_saves_at_once_and_reopens(tmp_path: Path) -> None:
 
 def test_attach_refuses_non_pdf_and_keeps_answers(tmp_path: Path) -> None:
     store = DocumentStore(tmp_path / "docs")
-    s = DraftSession.new("hsm_first_vvr", directory=tmp_path, store=store)
+    s = DraftSession.new(FORM, directory=tmp_path, store=store)
     s.set_answer("employee_name", "Ana Lima")
     bad = tmp_path / "x.pdf"
     bad.write_bytes(b"not a pdf at all")
@@ -44,7 +46,7 @@ def test_attach_refuses_non_pdf_and_keeps_answers(tmp_path: Path) -> None:
 
 
 def test_save_as_moves_on_to_new_file(tmp_path: Path) -> None:
-    s = DraftSession.new("hsm_first_vvr", directory=tmp_path, store=DocumentStore(tmp_path / "docs"))
+    s = DraftSession.new(FORM, directory=tmp_path, store=DocumentStore(tmp_path / "docs"))
     old = s.path
     s.save_as(tmp_path / "copy.tfa")
     assert s.path == tmp_path / "copy.tfa" and old.exists() and s.path.exists()
