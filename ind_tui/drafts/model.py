@@ -12,16 +12,26 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from ind_tui import __version__
 from ind_tui.drafts.errors import BundleRefused, Code
 
 FORMAT_NAME = "ind-tui-draft"
-FORMAT_VERSION = (1, 0)
+FORMAT_VERSION = (1, 1)
 MANIFEST = "manifest.json"
 ANSWERS = "answers.json"
 DOCUMENTS = "documents.json"
@@ -31,6 +41,9 @@ MAX_ANSWER_DEPTH = 32
 SHA256_RE = re.compile(r"^[0-9a-fA-F]{64}$")
 SLOT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _VERSION_RE = re.compile(r"^(\d{1,4})\.(\d{1,4})$")
+_KEY_PATTERN = r"^[A-Za-z0-9_-]{8,128}$"
+# Identifiers the portal hands out (application, document, payment reference, zaaknummer).
+_PORTAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
 # C0 controls except tab/newline/CR, DEL, C1 controls and bidi overrides: harmless in data,
 # dangerous on a terminal (escape sequences) or misleading on screen.
 _BAD_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -75,6 +88,40 @@ class DocumentRef(BaseModel):
     checked_at: AwareDatetime
 
 
+PortalId = Annotated[str, Field(pattern=_PORTAL_ID_PATTERN)]
+
+
+def _date_text(value: Any) -> Any:
+    # Only "YYYY-MM-DD" (or a date): pydantic would also read a number as a Unix time.
+    if not isinstance(value, str | date):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_date_text)]
+
+
+class FilingStage(StrEnum):
+    """How far filing got: what the portal is known to have of this draft."""
+
+    NOT_SENT = "not_sent"  # nothing confirmed (with an idempotency key: maybe sent)
+    SUBMITTED = "submitted"  # the portal has the application; it awaits payment
+    PAID = "paid"  # paid for certain; the receipt is not known yet
+    DONE = "done"  # the receipt is known
+
+
+class FilingReceipt(BaseModel):
+    """The receipt (ontvangstbevestiging) the portal gave, with the payment it took."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    zaaknummer: str = Field(pattern=r"^[A-Za-z0-9-]{1,40}$")
+    receipt_date: IsoDate
+    decision_deadline: IsoDate
+    payment_reference: PortalId | None = None  # None: a free application
+    paid_at: AwareDatetime | None = None
+
+
 class _Manifest(BaseModel):
     # Unknown fields from a newer minor version are kept and written back unchanged.
     model_config = ConfigDict(extra="allow")
@@ -89,7 +136,31 @@ class _Manifest(BaseModel):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     app_version: Printable = Field(max_length=64)
-    idempotency_key: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{8,128}$")
+    idempotency_key: str | None = Field(default=None, pattern=_KEY_PATTERN)
+    # 1.1: filing state
+    uploads: dict[Sha256, PortalId] = Field(default_factory=dict, max_length=MAX_SLOTS)
+    stage: FilingStage = FilingStage.NOT_SENT
+    application_id: PortalId | None = None
+    fee_eur: int | None = Field(default=None, ge=0, le=1_000_000)
+    payment_key: str | None = Field(default=None, pattern=_KEY_PATTERN)
+    payment_method: str | None = Field(default=None, pattern=r"^[a-z][a-z_]{0,31}$")
+    receipt: FilingReceipt | None = None
+
+    @model_validator(mode="after")
+    def _filing_consistent(self) -> _Manifest:
+        # A draft that claims more than it holds would resume wrongly: refuse it whole.
+        if self.stage is not FilingStage.NOT_SENT and (
+            self.application_id is None or self.fee_eur is None or self.idempotency_key is None
+        ):
+            raise ValueError(f"stage {self.stage.value} without application, fee and key")
+        if (self.stage is FilingStage.DONE) != (self.receipt is not None):
+            raise ValueError("a receipt belongs to stage done, and only to it")
+        paid = self.stage in (FilingStage.PAID, FilingStage.DONE) and bool(self.fee_eur)
+        if paid and self.payment_key is None:
+            raise ValueError(f"stage {self.stage.value} without a payment key")
+        if paid and self.receipt is not None and self.receipt.payment_reference is None:
+            raise ValueError("a paid receipt without its payment reference")
+        return self
 
 
 class _Index(BaseModel):
@@ -117,6 +188,14 @@ class Draft:
     # this version does not know, carried over on save.
     format_version: tuple[int, int] = FORMAT_VERSION
     extra_manifest: dict[str, Any] = field(default_factory=dict)
+    # Filing (format 1.1; see drafts/filing.py): each item is saved before the next step.
+    uploads: dict[str, str] = field(default_factory=dict)  # sha256 -> portal document id
+    stage: FilingStage = FilingStage.NOT_SENT
+    application_id: str | None = None
+    fee_eur: int | None = None  # the fee the portal set for this application
+    payment_key: str | None = None  # the payment's Idempotency-Key
+    payment_method: str | None = None  # the method sent with that key (it must not change)
+    receipt: FilingReceipt | None = None
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -235,6 +314,13 @@ def draft_from_parts(
         app_version=m.app_version,
         format_version=version,
         extra_manifest=dict(m.model_extra or {}),
+        uploads=dict(m.uploads),
+        stage=m.stage,
+        application_id=m.application_id,
+        fee_eur=m.fee_eur,
+        payment_key=m.payment_key,
+        payment_method=m.payment_method,
+        receipt=m.receipt,
     )
 
 
@@ -268,6 +354,13 @@ def draft_to_parts(draft: Draft) -> dict[str, bytes]:
         updated_at=_iso(draft.updated_at),
         app_version=draft.app_version,
         idempotency_key=draft.idempotency_key,
+        uploads=dict(sorted(draft.uploads.items())),
+        stage=FilingStage(draft.stage).value,
+        application_id=draft.application_id,
+        fee_eur=draft.fee_eur,
+        payment_key=draft.payment_key,
+        payment_method=draft.payment_method,
+        receipt=draft.receipt.model_dump(mode="json") if draft.receipt is not None else None,
     )
     slots = {
         slot: {

@@ -19,6 +19,9 @@ from ind_tui.drafts.store import DocumentStore
 from ind_tui.forms.engine import Evaluation, evaluate
 from ind_tui.forms.schema import FormDef, load_form
 
+# Manifest field holding the page the wizard showed last.
+RESUME_PAGE = "resume_page"
+
 
 @dataclass
 class DraftSession:
@@ -55,8 +58,25 @@ class DraftSession:
 
     @property
     def locked(self) -> bool:
-        """Once a submission was sent, the answers are what the portal got: no more edits."""
-        return self.draft.idempotency_key is not None
+        """Once a submission may have been sent, the answers are what the portal got: no more
+        edits. (A submission the portal refused outright gives its key up: editable again.)"""
+        return self.draft.idempotency_key is not None or self.draft.application_id is not None
+
+    @property
+    def resume_page(self) -> str | None:
+        """The page the wizard showed last, so a reopened draft continues there. Kept in the
+        manifest: older readers carry it over unchanged, as they do any field they do not
+        know."""
+        page = self.draft.extra_manifest.get(RESUME_PAGE)
+        return page if isinstance(page, str) and 0 < len(page) <= 64 else None
+
+    def set_resume_page(self, page: str) -> bool:
+        """Remember the page shown; True when it changed (the draft then needs saving)."""
+        if self.draft.extra_manifest.get(RESUME_PAGE) == page:
+            return False
+        self.draft.extra_manifest[RESUME_PAGE] = page
+        self.dirty = True
+        return True
 
     def answer(self, field_id: str) -> Any:
         return self.draft.answers.get(field_id)
