@@ -1,9 +1,177 @@
-"""`ind-tui appointments` commands."""
+"""`ind-tui appointments list | locations | book`: desk appointments for scripts.
+
+`book` finds the first free slot for a case's foreign national across the given locations
+and books it; if someone takes that slot first, it books the next free one (up to 3 tries).
+"""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import csv
+import json
+import re
+import sys
+from datetime import date
 from typing import Any
+
+from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli.session import _err, _lang, _t
+
+COLUMNS = ("id", "starts_at", "location_id", "location_name", "purpose", "zaaknummer",
+           "employee_name", "status")
+PURPOSES = ("biometrics", "collect_document", "endorsement_sticker")
+TRIES = 3
 
 
 def register(sub: Any) -> None:
-    return None
+    parser = sub.add_parser("appointments", help="appointments at IND desks and expat centres")
+    cmds = parser.add_subparsers(dest="appointments_command", metavar="ACTION", required=True)
+    listing = cmds.add_parser("list", help="this account's bookings")
+    listing.add_argument("--case", dest="zaaknummer", help="only this case's")
+    listing.add_argument("--status", choices=("booked", "cancelled", "past"))
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(handler=_list)
+    places = cmds.add_parser("locations", help="IND desks and expat centres, with their ids")
+    places.add_argument("--format", choices=("table", "json"), default="table")
+    places.set_defaults(handler=_locations)
+    book = cmds.add_parser("book", help="book the first free slot across locations")
+    book.add_argument("--case", dest="zaaknummer", required=True,
+                      help="zaaknummer whose foreign national will come")
+    book.add_argument("--purpose", required=True, choices=PURPOSES)
+    book.add_argument("--location", "--locations", dest="locations", action="append",
+                      required=True, metavar="ID[,ID...]",
+                      help="location id(s), repeat or comma-separate (see `locations`)")
+    book.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                      help="not before this day")
+    book.add_argument("--format", choices=("text", "json"), default="text")
+    book.set_defaults(handler=_book)
+
+
+async def _run(args: argparse.Namespace, body: Any) -> int:
+    from ind_tui.cli.cases import _run as run_cases
+
+    result: int = await run_cases(args, body)
+    return result
+
+
+def _when(moment: Any) -> str:
+    from zoneinfo import ZoneInfo
+
+    return str(moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y %H:%M"))
+
+
+# --- list and locations -----------------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace) -> int:
+    if args.zaaknummer is not None and not re.fullmatch(r"\d{10}", args.zaaknummer):
+        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    return asyncio.run(_run(args, lambda client: _list_async(client, args)))
+
+
+async def _list_async(client: Any, args: argparse.Namespace) -> int:
+    from ind_tui.portal.models_appointments import AppointmentStatus
+
+    status = AppointmentStatus(args.status) if args.status else None
+    found = await client.appointments(zaaknummer=args.zaaknummer, status=status)
+    rows = [a.model_dump(mode="json") for a in found]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False)
+        for column in ("when", "zaaknummer", "employee", "purpose", "status", "location"):
+            table.add_column(column, no_wrap=True)
+        for a in found:
+            table.add_row(_when(a.starts_at), a.zaaknummer, a.employee_name, a.purpose.value,
+                          a.status.value, a.location_name)
+        # A pipe has no width: do not cut the columns to 80.
+        Console(width=None if sys.stdout.isatty() else 250).print(table)
+        sys.stderr.write(f"{len(rows)} appointments\n")
+    return EXIT_OK
+
+
+def _locations(args: argparse.Namespace) -> int:
+    return asyncio.run(_run(args, lambda client: _locations_async(client, args)))
+
+
+async def _locations_async(client: Any, args: argparse.Namespace) -> int:
+    places = await client.locations()
+    if args.format == "json":
+        json.dump([p.model_dump(mode="json") for p in places], sys.stdout, indent=2,
+                  ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    lang = _lang(args)
+    for p in places:
+        name = p.name_nl if lang == "nl" else p.name_en
+        only = _t(lang, "  (alleen kennismigranten e.d.)", "  (highly skilled migrants etc.)")
+        print(f"{p.id:<28} {name}{only if p.only_types is not None else ''}")
+    return EXIT_OK
+
+
+# --- book -------------------------------------------------------------------------------------
+
+
+def _book(args: argparse.Namespace) -> int:
+    if not re.fullmatch(r"\d{10}", args.zaaknummer):
+        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    locations = [x.strip() for part in args.locations for x in part.split(",") if x.strip()]
+    if not locations:
+        raise BadInput("name at least one location (see `ind-tui appointments locations`)")
+    start = None
+    if args.start:
+        try:
+            start = date.fromisoformat(args.start)
+        except ValueError:
+            raise BadInput(f"--from takes a date as YYYY-MM-DD, not {args.start!r}") from None
+    return asyncio.run(_run(args, lambda client: _book_async(client, args, locations, start)))
+
+
+async def _book_async(client: Any, args: argparse.Namespace, locations: list[str],
+                      start: date | None) -> int:
+    from ind_tui.portal.errors import ConflictError
+    from ind_tui.portal.models import ErrorCode
+    from ind_tui.portal.models_appointments import Slot, VisitPurpose
+    from ind_tui.portal.retry import new_idempotency_key
+
+    lang = _lang(args)
+    known = {p.id for p in await client.locations()}
+    unknown = [x for x in locations if x not in known]
+    if unknown:
+        raise BadInput(f"unknown location {', '.join(unknown)}; one of: {', '.join(sorted(known))}")
+    found = await client.first_free(VisitPurpose(args.purpose), locations,
+                                    zaaknummer=args.zaaknummer, start=start)
+    if not found.slots:
+        _err(_t(lang, f"ind-tui: niets vrij tot {found.searched_until:%d-%m-%Y} op deze "
+                      "locaties; probeer andere of later opnieuw.",
+                f"ind-tui: nothing free until {found.searched_until:%d-%m-%Y} at these "
+                "locations; try others, or again later."))
+        return EXIT_FAILED
+    slot: Slot = found.slots[0]
+    for attempt in range(TRIES):
+        try:
+            booked = await client.book(args.zaaknummer, slot.id, new_idempotency_key())
+            break
+        except ConflictError as exc:
+            nxt = exc.details.get("next_free") if exc.code == ErrorCode.SLOT_TAKEN else None
+            if nxt is None or attempt == TRIES - 1:
+                raise
+            slot = Slot.model_validate(nxt)
+    if args.format == "json":
+        print(json.dumps(booked.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    where = booked.location_name_nl if lang == "nl" else booked.location_name
+    print(_t(lang, f"Geboekt: {_when(booked.starts_at)} bij {where}",
+             f"Booked: {_when(booked.starts_at)} at {where}"))
+    print(f"  {booked.purpose.value}  {booked.employee_name} ({booked.zaaknummer})  {booked.id}")
+    return EXIT_OK

@@ -1,9 +1,88 @@
-"""`ind-tui payments` commands."""
+"""`ind-tui payments list`: fees paid and refunds, for scripts and bookkeeping.
+
+`--format csv` writes the same CSV as the TUI's export (one line per payment, its refund on
+the same line)."""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import json
+import re
+import sys
 from typing import Any
+
+from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli.session import _lang, _t
 
 
 def register(sub: Any) -> None:
-    return None
+    parser = sub.add_parser("payments", help="fees paid, pending direct debits and refunds")
+    cmds = parser.add_subparsers(dest="payments_command", metavar="ACTION", required=True)
+    listing = cmds.add_parser("list", help="this account's payments, newest first")
+    listing.add_argument("--case", dest="zaaknummer", help="only this case's")
+    listing.add_argument("--year", type=int, help="only this fee year")
+    listing.add_argument("--status", choices=("pending", "paid", "refunded"))
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(handler=_list)
+
+
+def _list(args: argparse.Namespace) -> int:
+    if args.zaaknummer is not None and not re.fullmatch(r"\d{10}", args.zaaknummer):
+        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise BadInput(f"--year {args.year} is out of range")
+    from ind_tui.cli.cases import _run
+
+    return asyncio.run(_run(args, lambda client: _list_async(client, args)))
+
+
+async def _list_async(client: Any, args: argparse.Namespace) -> int:
+    from ind_tui.portal.models import PaymentStatus
+    from ind_tui.portal.payments import format_eur, write_payments_csv
+
+    status = PaymentStatus(args.status) if args.status else None
+    listed = await client.payments(zaaknummer=args.zaaknummer, year=args.year, status=status)
+    if args.format == "json":
+        json.dump(listed.model_dump(mode="json"), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if args.format == "csv":
+        write_payments_csv(listed.items, sys.stdout)
+        return EXIT_OK
+    from zoneinfo import ZoneInfo
+
+    from rich.console import Console
+    from rich.table import Table
+
+    here = ZoneInfo("Europe/Amsterdam")
+    lang = _lang(args)
+
+    def _eur(amount: int) -> str:
+        return format_eur(amount, lang)
+
+    table = Table(box=None, pad_edge=False)
+    for column, justify in (("paid", "left"), ("reference", "left"), ("zaaknummer", "left"),
+                            ("employee", "left"), ("type", "left"), ("amount", "right"),
+                            ("method", "left"), ("status", "left"), ("refund", "left")):
+        table.add_column(column, no_wrap=True, justify=justify)  # type: ignore[arg-type]
+    for p in listed.items:
+        refund = ""
+        if p.refund is not None:
+            refund = f"{p.refund.reason.value} {p.refund.refunded_at.astimezone(here):%d-%m-%Y}"
+        elif p.refund_due is not None:
+            refund = f"due {p.refund_due:%d-%m-%Y}"
+        table.add_row(f"{p.paid_at.astimezone(here):%d-%m-%Y}", p.reference, p.zaaknummer or "—",
+                      p.employee_name, p.type_id, _eur(p.amount_eur), p.method.value,
+                      p.status.value, refund)
+    # A pipe has no width: do not cut the columns to 80.
+    Console(width=None if sys.stdout.isatty() else 250).print(table)
+    totals = listed.totals
+    print(_t(lang,
+             f"{totals.count} betalingen · betaald {_eur(totals.charged_eur)} · nog te incasseren "
+             f"{_eur(totals.pending_eur)} · terugbetaald {_eur(totals.refunded_eur)} · "
+             f"netto {_eur(totals.net_eur)}",
+             f"{totals.count} payments · charged {_eur(totals.charged_eur)} · pending "
+             f"{_eur(totals.pending_eur)} · refunded {_eur(totals.refunded_eur)} · "
+             f"net {_eur(totals.net_eur)}"))
+    return EXIT_OK
