@@ -1,4 +1,125 @@
 """English texts of the drafts area. Every key here exists in drafts_nl.py too."""
 
 EN: dict[str, str] = {
+    # --- new application ------------------------------------------------------------------
+    "new.title": "New application",
+    "new.for": "Applications for {name} (KvK {kvk})",
+    "new.help": "The application types this account may file, as the portal lists them, with "
+                "the fee and the decision period. Enter starts a draft and opens it; / filters "
+                "the list; d shows the drafts you saved. A provisional fee is the latest published "
+                "one: the fee for this year is not known yet.",
+    "new.hint": "Enter start · / filter · d drafts · Esc back",
+    "new.key.drafts": "Drafts",
+    "new.loading": "Asking the portal which applications this account may file…",
+    "new.load_failed": "The list of application types could not be loaded. Press F5 to try "
+                       "again.",
+    "new.count": "{count} application types this account may file:",
+    "new.none": "The portal lists no application type this account may file.",
+    "new.not_logged_in": "Log in first: which applications you may file depends on the account.",
+    "new.not_allowed": "This account may not file applications: {reason}.",
+    "new.free": "no fee",
+    "new.fee": "fee {amount} ({year})",
+    "new.fee_provisional": "fee {amount} ({year}, provisional)",
+    "new.decision": "decision within {days} days",
+    "new.no_decision": "no decision needed",
+    "new.extension": "extension",
+    "new.needs_update": "This version of ind-tui does not have this form yet: update ind-tui.",
+    "new.has_drafts": "You already have {count} saved draft(s) of this form.",
+    "new.exists.title": "Drafts of this form exist",
+    "new.exists.text": "You already have {count} saved draft(s) of '{form}' for this company. "
+                       "Continue one of those, or start a new application?",
+    "new.exists.new": "start a new one",
+    "new.exists.drafts": "show the drafts",
+    "new.exists.cancel": "cancel",
+    "new.created": "Draft started: {name}",
+    "new.create_failed": "The draft could not be started: {reason}",
+    # --- drafts screen --------------------------------------------------------------------
+    "drafts.title": "Drafts",
+    "drafts.title_count": "Drafts ({count})",
+    "drafts.help": "Every application saved on this computer, newest change first. Enter "
+                   "opens one in the wizard; r renames the file, c copies it as a new "
+                   "application, d deletes it (after asking), p packs it with its documents "
+                   "into one file for a colleague, u unpacks such a file. / filters, s sorts.",
+    "drafts.hint": "Enter open · r rename · c copy · d delete · p pack · u unpack · n new",
+    "drafts.loading": "Reading the drafts…",
+    "drafts.none": "No drafts saved yet. Press n to start a new application.",
+    "drafts.folder_unreadable": "The drafts folder could not be read: {reason}",
+    "drafts.col.form": "Form",
+    "drafts.col.employee": "Employee",
+    "drafts.col.progress": "Progress",
+    "drafts.col.stage": "Filing",
+    "drafts.col.documents": "Missing",
+    "drafts.col.changed": "Last change",
+    "drafts.unreadable": "unreadable: {code}",
+    "drafts.stage.started": "sent, not confirmed",
+    "drafts.stage.awaiting_payment": "not yet paid",
+    "drafts.stage.submitted": "submitted",
+    "drafts.stage.paid": "paid",
+    "drafts.stage.done": "filed",
+    "drafts.detail.unreadable": "This file cannot be opened:",
+    "drafts.detail.unknown_form": "Form '{form}' is unknown to this version of ind-tui: update "
+                                  "ind-tui to open this draft.",
+    "drafts.detail.missing": "Documents still needed ({count}): {names}",
+    "drafts.detail.no_missing": "No required document is missing.",
+    "drafts.detail.reattach": "Attached on another computer, attach again here: {names}",
+    "drafts.detail.stage": "Filing: {stage}",
+    "drafts.detail.started": "A submission was sent; whether it arrived is not confirmed yet. "
+                             "Open the draft to check with the portal (never twice).",
+    "drafts.detail.receipt": "Filed as case {zaaknummer}; decision due by {deadline}.",
+    "drafts.detail.created": "Started {when}",
+    "drafts.detail.kvk": " · for KvK {kvk}",
+    "drafts.cannot_open": "{name} cannot be opened; the panel below says why.",
+    "drafts.key.rename": "Rename",
+    "drafts.key.duplicate": "Copy",
+    "drafts.key.delete": "Delete",
+    "drafts.key.pack": "Pack",
+    "drafts.key.unpack": "Unpack",
+    "drafts.key.new": "New application",
+    "drafts.key.yes": "Yes",
+    "drafts.key.no": "No",
+    "drafts.key.other": "Other choice",
+    "drafts.dialog.key": "{keys}: {label}",
+    "drafts.rename.title": "Rename draft",
+    "drafts.rename.prompt": "New name for {name} (the .tfa is added). Enter renames, Esc "
+                            "cancels.",
+    "drafts.renamed": "Renamed to {name}",
+    "drafts.name_invalid": "Use letters, digits, spaces and . , ( ) + & ' - only, at most 100 "
+                           "characters, and no folder.",
+    "drafts.name_taken": "There is already a file called {name}: choose another name.",
+    "drafts.duplicated": "Copied as a new application: {name}",
+    "drafts.delete.title": "Delete draft?",
+    "drafts.delete.text": "Delete {name}? This cannot be undone.",
+    "drafts.delete.started": "A submission was started from this draft. Its file holds the key "
+                             "that stops the portal from filing or charging twice: keep it "
+                             "until the filing is finished.",
+    "drafts.delete.documents_kept": "Its documents stay in the document store.",
+    "drafts.delete.yes": "delete",
+    "drafts.delete.no": "keep it",
+    "drafts.deleted": "Deleted {name}",
+    "drafts.pack.title": "Pack for a colleague",
+    "drafts.pack.prompt": "One file with the draft and its documents, to send to a colleague "
+                          "(who unpacks it with u). Where should it go? A folder is fine; the "
+                          "name ends in {suffix}.",
+    "drafts.packed": "Packed into {path} ({count} document(s))",
+    "drafts.packed_missing": "Not on this computer, so not included: {slots}",
+    "drafts.unpack.title": "Unpack a draft",
+    "drafts.unpack.prompt": "The packed file a colleague sent you. Its draft goes into the "
+                            "drafts folder, its documents into the document store.",
+    "drafts.unpacked": "Unpacked {name} ({count} document(s))",
+    "drafts.unpacked_missing": "Attach these again, they were not in the pack: {slots}",
+    "drafts.path_empty": "Type where the file should go.",
+    "drafts.no_folder": "The folder {folder} does not exist.",
+    "drafts.path_taken": "{path} exists already: choose another name.",
+    "drafts.failed": "That did not work: {reason}",
+    "drafts.no_wizard": "The application wizard is not part of this build; the draft is saved "
+                        "as {path}.",
+    "drafts.home.count": "{count} drafts",
+    "drafts.home.one": "1 draft",
+    "drafts.home.unpaid": "{count} not yet paid",
+    "drafts.home.unreadable": "{count} unreadable",
+    # --- ind-tui open ---------------------------------------------------------------------
+    "drafts.open.packed": "{path}: this is a packed draft; unpack it first with "
+                          "`ind-tui drafts unpack`",
+    "drafts.open.unknown_form": "{path}: form '{form}' is unknown to this version of ind-tui; "
+                                "update ind-tui",
 }

@@ -1,4 +1,127 @@
 """Dutch texts of the drafts area. Every key here exists in drafts_en.py too."""
 
 NL: dict[str, str] = {
+    # --- nieuwe aanvraag ------------------------------------------------------------------
+    "new.title": "Nieuwe aanvraag",
+    "new.for": "Aanvragen voor {name} (KvK {kvk})",
+    "new.help": "De soorten aanvragen die dit account mag indienen, zoals het portaal ze "
+                "noemt, met leges en beslistermijn. Enter begint een concept en opent het; / "
+                "filtert de lijst; d toont de concepten die u bewaard hebt. Voorlopige leges "
+                "zijn de laatst gepubliceerde: de leges voor dit jaar zijn nog niet bekend.",
+    "new.hint": "Enter begin · / filter · d concepten · Esc terug",
+    "new.key.drafts": "Concepten",
+    "new.loading": "Het portaal wordt gevraagd welke aanvragen dit account mag indienen…",
+    "new.load_failed": "De lijst met soorten aanvragen kon niet worden geladen. Druk op F5 om "
+                       "het opnieuw te proberen.",
+    "new.count": "{count} soorten aanvragen die dit account mag indienen:",
+    "new.none": "Het portaal noemt geen enkele soort aanvraag die dit account mag indienen.",
+    "new.not_logged_in": "Log eerst in: welke aanvragen u mag indienen hangt af van het account.",
+    "new.not_allowed": "Dit account mag geen aanvragen indienen: {reason}.",
+    "new.free": "geen leges",
+    "new.fee": "leges {amount} ({year})",
+    "new.fee_provisional": "leges {amount} ({year}, voorlopig)",
+    "new.decision": "beslissing binnen {days} dagen",
+    "new.no_decision": "geen beslissing nodig",
+    "new.extension": "verlenging",
+    "new.needs_update": "Deze versie van ind-tui kent dit formulier nog niet: werk ind-tui bij.",
+    "new.has_drafts": "U hebt al {count} bewaard(e) concept(en) van dit formulier.",
+    "new.exists.title": "Er zijn concepten van dit formulier",
+    "new.exists.text": "U hebt al {count} bewaard(e) concept(en) van '{form}' voor dit bedrijf. "
+                       "Gaat u verder met een daarvan, of begint u een nieuwe aanvraag?",
+    "new.exists.new": "nieuwe beginnen",
+    "new.exists.drafts": "concepten tonen",
+    "new.exists.cancel": "annuleren",
+    "new.created": "Concept begonnen: {name}",
+    "new.create_failed": "Het concept kon niet worden begonnen: {reason}",
+    # --- concepten ------------------------------------------------------------------------
+    "drafts.title": "Concepten",
+    "drafts.title_count": "Concepten ({count})",
+    "drafts.help": "Elke aanvraag die op deze computer bewaard is, laatst gewijzigde eerst. "
+                   "Enter opent er een in de wizard; r geeft het bestand een andere naam, c "
+                   "kopieert het als nieuwe aanvraag, d verwijdert het (na een vraag), p pakt "
+                   "het met de documenten in tot één bestand voor een collega, u pakt zo'n "
+                   "bestand uit. / filtert, s sorteert.",
+    "drafts.hint": "Enter open · r naam · c kopie · d wissen · p inpakken · u uitpakken · n nieuw",
+    "drafts.loading": "De concepten worden gelezen…",
+    "drafts.none": "Nog geen concepten bewaard. Druk op n om een nieuwe aanvraag te beginnen.",
+    "drafts.folder_unreadable": "De map met concepten kon niet worden gelezen: {reason}",
+    "drafts.col.form": "Formulier",
+    "drafts.col.employee": "Werknemer",
+    "drafts.col.progress": "Voortgang",
+    "drafts.col.stage": "Indiening",
+    "drafts.col.documents": "Ontbr.",
+    "drafts.col.changed": "Gewijzigd",
+    "drafts.unreadable": "onleesbaar: {code}",
+    "drafts.stage.started": "verstuurd, onbevestigd",
+    "drafts.stage.awaiting_payment": "nog niet betaald",
+    "drafts.stage.submitted": "ingediend",
+    "drafts.stage.paid": "betaald",
+    "drafts.stage.done": "ingediend",
+    "drafts.detail.unreadable": "Dit bestand kan niet worden geopend:",
+    "drafts.detail.unknown_form": "Formulier '{form}' is onbekend in deze versie van ind-tui: "
+                                  "werk ind-tui bij om dit concept te openen.",
+    "drafts.detail.missing": "Nog nodige documenten ({count}): {names}",
+    "drafts.detail.no_missing": "Er ontbreekt geen verplicht document.",
+    "drafts.detail.reattach": "Toegevoegd op een andere computer, voeg hier opnieuw toe: {names}",
+    "drafts.detail.stage": "Indiening: {stage}",
+    "drafts.detail.started": "Er is een aanvraag verstuurd; of die is aangekomen is nog niet "
+                             "bevestigd. Open het concept om het bij het portaal na te gaan "
+                             "(nooit dubbel).",
+    "drafts.detail.receipt": "Ingediend als zaak {zaaknummer}; beslissing uiterlijk {deadline}.",
+    "drafts.detail.created": "Begonnen {when}",
+    "drafts.detail.kvk": " · voor KvK {kvk}",
+    "drafts.cannot_open": "{name} kan niet worden geopend; het vak hieronder zegt waarom.",
+    "drafts.key.rename": "Naam",
+    "drafts.key.duplicate": "Kopie",
+    "drafts.key.delete": "Wissen",
+    "drafts.key.pack": "Inpakken",
+    "drafts.key.unpack": "Uitpakken",
+    "drafts.key.new": "Nieuwe aanvraag",
+    "drafts.key.yes": "Ja",
+    "drafts.key.no": "Nee",
+    "drafts.key.other": "Andere keuze",
+    "drafts.dialog.key": "{keys}: {label}",
+    "drafts.rename.title": "Concept hernoemen",
+    "drafts.rename.prompt": "Nieuwe naam voor {name} (.tfa komt er zelf achter). Enter "
+                            "hernoemt, Esc annuleert.",
+    "drafts.renamed": "Nieuwe naam: {name}",
+    "drafts.name_invalid": "Gebruik alleen letters, cijfers, spaties en . , ( ) + & ' -, "
+                           "hoogstens 100 tekens, en geen map.",
+    "drafts.name_taken": "Er is al een bestand met de naam {name}: kies een andere naam.",
+    "drafts.duplicated": "Gekopieerd als nieuwe aanvraag: {name}",
+    "drafts.delete.title": "Concept verwijderen?",
+    "drafts.delete.text": "{name} verwijderen? Dit kan niet ongedaan worden gemaakt.",
+    "drafts.delete.started": "Vanuit dit concept is een indiening begonnen. Het bestand bevat "
+                             "de sleutel die voorkomt dat het portaal twee keer indient of "
+                             "twee keer leges rekent: bewaar het tot de indiening klaar is.",
+    "drafts.delete.documents_kept": "De documenten blijven in de documentenopslag.",
+    "drafts.delete.yes": "verwijderen",
+    "drafts.delete.no": "bewaren",
+    "drafts.deleted": "{name} verwijderd",
+    "drafts.pack.title": "Inpakken voor een collega",
+    "drafts.pack.prompt": "Eén bestand met het concept en de documenten, om naar een collega te "
+                          "sturen (die het uitpakt met u). Waar moet het komen? Een map mag "
+                          "ook; de naam eindigt op {suffix}.",
+    "drafts.packed": "Ingepakt in {path} ({count} document(en))",
+    "drafts.packed_missing": "Niet op deze computer, dus niet meegenomen: {slots}",
+    "drafts.unpack.title": "Concept uitpakken",
+    "drafts.unpack.prompt": "Het ingepakte bestand dat een collega u stuurde. Het concept gaat "
+                            "naar de map met concepten, de documenten naar de documentenopslag.",
+    "drafts.unpacked": "{name} uitgepakt ({count} document(en))",
+    "drafts.unpacked_missing": "Voeg deze opnieuw toe, ze zaten niet in het pakket: {slots}",
+    "drafts.path_empty": "Typ waar het bestand moet komen.",
+    "drafts.no_folder": "De map {folder} bestaat niet.",
+    "drafts.path_taken": "{path} bestaat al: kies een andere naam.",
+    "drafts.failed": "Dat lukte niet: {reason}",
+    "drafts.no_wizard": "De aanvraagwizard zit niet in deze versie; het concept is bewaard als "
+                        "{path}.",
+    "drafts.home.count": "{count} concepten",
+    "drafts.home.one": "1 concept",
+    "drafts.home.unpaid": "{count} nog niet betaald",
+    "drafts.home.unreadable": "{count} onleesbaar",
+    # --- ind-tui open ---------------------------------------------------------------------
+    "drafts.open.packed": "{path}: dit is een ingepakt concept; pak het eerst uit met "
+                          "`ind-tui drafts unpack`",
+    "drafts.open.unknown_form": "{path}: formulier '{form}' is onbekend in deze versie van "
+                                "ind-tui; werk ind-tui bij",
 }
