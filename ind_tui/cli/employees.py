@@ -1,9 +1,219 @@
-"""`ind-tui employees` commands."""
+"""`ind-tui employees list | duties | import`: the sponsor's employees for scripts.
+
+list    every employee (table, CSV or JSON on stdout)
+duties  deregistrations due and permits in their extension window
+import  register the employees of a CSV file: a preview of every row first; `--dry-run`
+        stops there. Rows go with idempotency keys, so running the same file again after a
+        failure registers nobody twice. Rows to fix are written to a failures CSV.
+
+Exit codes: 0 all went well, 1 some rows failed or have errors (or the portal refused),
+2 the file cannot be read or its columns are not understood.
+"""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import csv
+import json
+import sys
+from pathlib import Path
 from typing import Any
+
+from ind_tui.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
 
 
 def register(sub: Any) -> None:
-    return None
+    parser = sub.add_parser("employees", help="registered employees (aanmelden, afmelden)")
+    cmds = parser.add_subparsers(dest="employees_command", metavar="ACTION", required=True)
+    listing = cmds.add_parser("list", help="every employee of the sponsor")
+    listing.add_argument("--status", choices=("registered", "deregistered"))
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(handler=_list)
+    duties = cmds.add_parser("duties", help="deregistrations due, permits expiring soon")
+    duties.add_argument("--format", choices=("table", "json"), default="table")
+    duties.set_defaults(handler=_duties)
+    imp = cmds.add_parser("import", help="register the employees in a CSV file")
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="show the preview of every row; send nothing")
+    imp.add_argument("--failures", type=Path, metavar="PATH",
+                     help="where to write the rows to fix (default: FILE-failures.csv; "
+                          "with --dry-run only when given)")
+    imp.set_defaults(handler=_import)
+
+
+def _t(key: str, **values: object) -> str:
+    from ind_tui.i18n import t
+
+    return t(key, **values)
+
+
+def _run_sync(args: argparse.Namespace, body: Any) -> int:
+    try:
+        return asyncio.run(_run(args, body))
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+async def _run(args: argparse.Namespace, body: Any) -> int:
+    from ind_tui.i18n import set_language
+    from ind_tui.portal.connect import connect
+    from ind_tui.portal.errors import PortalError
+
+    lang = _lang(args)
+    set_language(lang)
+    try:
+        async with connect(_profile(args), passphrase=_passphrase) as conn:
+            result: int = await body(conn.client, lang)
+            return result
+    except PortalError as exc:
+        return _fail(exc, lang)
+
+
+# --- list and duties ----------------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace) -> int:
+    return _run_sync(args, lambda client, lang: _list_async(client, args))
+
+
+async def _list_async(client: Any, args: argparse.Namespace) -> int:
+    from ind_tui.portal.employee_csv import EXPORT_COLUMNS
+    from ind_tui.portal.models import EmployeeStatus
+
+    status = EmployeeStatus(args.status) if args.status else None
+    count = 0
+    if args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+    elif args.format == "json":
+        sys.stdout.write("[")
+    rows: list[Any] = []
+    async for page in client.iter_employees(status=status):
+        for e in page.items:
+            if args.format == "csv":
+                writer.writerow(e.model_dump(mode="json"))
+            elif args.format == "json":
+                sys.stdout.write(("," if count else "") + "\n  " + e.model_dump_json())
+            else:
+                rows.append(e)
+            count += 1
+    if args.format == "json":
+        sys.stdout.write("\n]\n" if count else "]\n")
+    if args.format == "table":
+        _table(("name", "v_number", "date_of_birth", "nationality", "purpose", "start_date",
+                "permit_end", "status"),
+               [(e.name, e.v_number, str(e.date_of_birth), e.nationality, e.purpose.value,
+                 str(e.start_date), str(e.permit_end or ""), e.status.value) for e in rows])
+        sys.stderr.write(f"{count} employees\n")
+    return EXIT_OK
+
+
+def _table(titles: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for title in titles:
+        table.add_column(title, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
+def _duties(args: argparse.Namespace) -> int:
+    return _run_sync(args, lambda client, lang: _duties_async(client, args))
+
+
+async def _duties_async(client: Any, args: argparse.Namespace) -> int:
+    from ind_tui.portal.duties import load_employee_duties
+
+    await client.me()  # learns the portal's clock
+    duties = await load_employee_duties(client)
+    if args.format == "json":
+        out = [{"kind": d.kind, "due": d.due.isoformat(), "employee_id": d.employee_id,
+                "employee_name": d.employee_name, "late": d.late, "detail": d.detail}
+               for d in duties]
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    _table(("due", "kind", "employee", "late", "detail"),
+           [(str(d.due), d.kind, d.employee_name or "", "LATE" if d.late else "", d.detail)
+            for d in duties])
+    sys.stderr.write(f"{len(duties)} duties\n")
+    return EXIT_OK
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ind_tui.portal.employee_csv import read_csv
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+    csv_file = read_csv(data)
+    return _run_sync(args, lambda client, lang: _import_async(client, args, csv_file, lang))
+
+
+async def _import_async(client: Any, args: argparse.Namespace, csv_file: Any, lang: str) -> int:
+    from ind_tui.portal.employee_csv import RowState, preview
+    from ind_tui.portal.employee_import import Outcome, describe, failures_csv, send
+
+    me = await client.me()
+    today = client.clock.today()
+    registered = await client.employees()
+    result = preview(csv_file, today, registered=registered,
+                     recognised={r.purpose for r in me.recognitions})
+    delimiter = {"\t": "tab"}.get(csv_file.delimiter, csv_file.delimiter)
+    print(f"{args.file}: " + _t("employees.import.file", encoding=csv_file.encoding,
+                                delimiter=delimiter, rows=len(result.rows)))
+    for problem in result.problems:
+        print("  " + describe(problem.as_row_error(), lang))
+    for row in result.rows:
+        if row.state is RowState.ERROR:
+            text = "; ".join(describe(e, lang) for e in row.errors)
+            print(f"  {_t('employees.import.col.line')} {row.line}: {text}")
+    print(_t("employees.import.summary", ready=result.count(RowState.READY),
+             already=result.count(RowState.ALREADY), duplicate=result.count(RowState.DUPLICATE),
+             errors=result.count(RowState.ERROR)))
+    if not result.sendable:
+        _err("ind-tui: " + _t("employees.import.blocked") + " "
+             + "; ".join(describe(p.as_row_error(), lang) for p in result.problems))
+        return EXIT_BAD_INPUT
+    has_errors = result.count(RowState.ERROR) > 0
+    if args.dry_run:
+        if args.failures is not None:
+            _write_failures(args.failures, failures_csv(result, None, lang))
+        return EXIT_FAILED if has_errors else EXIT_OK
+    summary = await send(client, result)
+    print(_t("employees.import.result", registered=summary.count(Outcome.REGISTERED),
+             already=summary.count(Outcome.ALREADY) + result.count(RowState.ALREADY),
+             failed=summary.count(Outcome.FAILED), not_sent=summary.count(Outcome.NOT_SENT)))
+    for line, outcome in sorted(summary.results.items()):
+        if outcome.error is not None and outcome.outcome is not Outcome.ALREADY:
+            print(f"  {_t('employees.import.col.line')} {line}: {describe(outcome.error, lang)}")
+    if summary.stopped is not None:
+        _err("ind-tui: " + _t("employees.import.stopped", reason=describe(summary.stopped, lang)))
+    failed = summary.count(Outcome.FAILED) + summary.count(Outcome.NOT_SENT)
+    if has_errors or failed:
+        target = args.failures or args.file.with_name(f"{args.file.stem}-failures.csv")
+        _write_failures(target, failures_csv(result, summary, lang))
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _write_failures(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        _err(f"ind-tui: cannot write {path}: {exc.strerror or exc}")
+        return
+    print(_t("employees.import.failures", path=path))

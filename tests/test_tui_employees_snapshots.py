@@ -1,0 +1,101 @@
+"""How the employees area looks, in Dutch and English, at 80x24 (pytest-textual-snapshot).
+
+Update after an intended change with
+`pytest tests/test_tui_employees_snapshots.py --snapshot-update` and look at the report
+before committing the new pictures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+
+SIZE = (80, 24)
+LANGS = ["nl", "en"]
+FIXED_HOME = Path("/tmp/ind-tui-snapshot-home")
+CSV = ("Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum\r\n"
+       "José Álvarez;4200000001;14-2-1991;MEX;arbeid;1-10-2026\r\n"
+       "Foute Regel;42;1-1-1990;IND;arbeid;3/4/2026\r\n"
+       "Yuki Silva;1684665718;08-12-1986;JPN;arbeid;16-06-2024\r\n")
+
+
+@pytest.fixture(autouse=True)
+def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths appear on some screens: keep them the same each run.
+    monkeypatch.setenv("IND_TUI_HOME", str(FIXED_HOME))
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    pilot.app.clear_notifications()
+    await pilot.pause(0.1)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+async def _list(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
+    from ind_tui.screens.employees import EmployeesScreen
+    from ind_tui.screens.home import HomeScreen
+
+    app = pilot.app
+    await login_as(pilot, identity)
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
+                   and app.screen.query_one("#areas").option_count > 0
+                   and "06:00" in str(app.screen.query_one("#refreshed").render()))
+    await pilot.press("colon", *"employees", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, EmployeesScreen)
+                   and (app.screen.loaded or not app.screen.allowed))
+
+
+async def employees(pilot: Pilot[Any]) -> None:
+    await _list(pilot)
+    await _settle(pilot)
+
+
+async def deregister_form(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.employees_forms import DeregisterScreen
+
+    await _list(pilot)
+    await _settle(pilot)  # the toasts belong to the screen under the form
+    await pilot.press("u")  # Leila Chen, whose report is late, comes first
+    await pilot.press("d")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DeregisterScreen))
+    await _settle(pilot)
+
+
+async def import_preview(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.employees_import import ImportScreen
+
+    source = FIXED_HOME / "staff.csv"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(CSV.encode("cp1252"))
+    await _list(pilot)
+    await pilot.press("i")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ImportScreen))
+    await pilot.press(*str(source), "enter")
+    await wait_for(pilot, lambda: pilot.app.screen.preview is not None)
+    await pilot.press("j")  # the row with errors: its problems in full under the table
+    await _settle(pilot)
+
+
+async def denied(pilot: Pilot[Any]) -> None:
+    await _list(pilot, "employer-eh3")
+    await _settle(pilot)
+
+
+SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
+    "employees": employees, "deregister_form": deregister_form,
+    "import_preview": import_preview, "denied": denied,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_employees_screen(snap_compare: Any, tmp_path: Path, screen: str, lang: str) -> None:
+    app = make_app(sandbox_app(tmp_path), lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=SCREENS[screen])
