@@ -1,10 +1,13 @@
-"""`ind-tui cases list | show`: running cases for scripts (table, CSV or JSON on stdout)."""
+"""`ind-tui cases list | show`: running cases for scripts (table, CSV or JSON on stdout).
+
+CSV and JSON carry the same columns as an export from the cases screen
+(`ind_tui.portal.models_cases.EXPORT_FIELDS`); here every case is one the portal lists.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import re
 import sys
@@ -13,15 +16,13 @@ from typing import Any
 from ind_tui.cli import EXIT_OK, BadInput
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
 
-COLUMNS = ("zaaknummer", "employee_name", "v_number", "type_id", "status", "decision",
-           "submitted_at", "decision_deadline", "changed_at")
-
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("cases", help="running cases (lopende aanvragen)")
     cmds = parser.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
     listing = cmds.add_parser("list", help="every case this account may see")
-    listing.add_argument("--status", help="only this status, e.g. in_progress")
+    listing.add_argument("--status", help="only these statuses, e.g. in-progress or "
+                         "received,in_progress")
     listing.add_argument("--type", dest="type_id", help="only this application type")
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(handler=_list)
@@ -32,16 +33,21 @@ def register(sub: Any) -> None:
 
 
 def _status(value: str | None) -> Any:
+    """`--status` as the screen's `status:` filter spells it: in-progress or in_progress,
+    and several separated by commas. None: every status."""
     if value is None:
         return None
     from ind_tui.portal.models import CaseStatus
 
-    wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
-    try:
-        return CaseStatus(wanted)
-    except ValueError:
-        names = ", ".join(s.value for s in CaseStatus)
-        raise BadInput(f"unknown status {value!r}; one of: {names}") from None
+    wanted = []
+    for part in value.split(","):
+        name = part.strip().lower().replace("-", "_").replace(" ", "_")
+        try:
+            wanted.append(CaseStatus(name))
+        except ValueError:
+            names = ", ".join(s.value for s in CaseStatus)
+            raise BadInput(f"unknown status {part.strip()!r}; one of: {names}") from None
+    return list(dict.fromkeys(wanted))
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -64,28 +70,32 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
-    rows: list[dict[str, Any]] = []
-    async for page in client.iter_cases(status=status, type_id=args.type_id):
-        rows.extend(item.model_dump(mode="json") for item in page.items)
-    if args.format == "json":
-        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
+    from ind_tui.portal.models_cases import Row, row_from_summary, write_records
 
-        table = Table(box=None, pad_edge=False)
-        for column in ("zaaknummer", "employee", "type", "status", "submitted", "deadline"):
-            table.add_column(column, no_wrap=True)
-        for r in rows:
-            table.add_row(r["zaaknummer"], r["employee_name"], r["type_id"], r["status"],
-                          r["submitted_at"][:10], r["decision_deadline"])
-        Console().print(table)
-        sys.stderr.write(f"{len(rows)} cases\n")
+    rows: list[Row] = []
+    for wanted in status or [None]:
+        async for page in client.iter_cases(status=wanted, type_id=args.type_id):
+            rows.extend(row_from_summary(item) for item in page.items)
+    rows.sort(key=lambda row: row[0])
+    if args.format in ("json", "csv"):
+        # The screen's export writes the same records: one set of columns for both.
+        write_records(sys.stdout, rows, args.format)
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    from ind_tui.portal.models_cases import record
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("zaaknummer", "employee", "type", "status", "submitted", "deadline"):
+        table.add_column(column, no_wrap=True)
+    for row in rows:
+        r = record(row)
+        status_text = r["status"] + (f" ({r['decision']})" if r["decision"] else "")
+        table.add_row(r["zaaknummer"], r["employee_name"], r["type_id"], status_text,
+                      r["submitted_at"][:10], r["decision_deadline"])
+    Console().print(table)
+    sys.stderr.write(f"{len(rows)} cases\n")
     return EXIT_OK
 
 

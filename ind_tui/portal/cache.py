@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from ind_tui.portal.models import CaseDetail, CaseStatus, CaseSummary, Decision, Employee, Me
 
 CACHE_FILE = "cache.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 COMPLETED_VISIBLE_DAYS = 28
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -44,6 +44,16 @@ CREATE TABLE employees (scope TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NUL
 CREATE TABLE snapshots (scope TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
                         fetched_at TEXT NOT NULL, PRIMARY KEY (scope, kind)) WITHOUT ROWID
 """
+
+# Version 2: the status of each case as the user last looked at it (what changed since),
+# and an index so the list reads in "last change" order without sorting.
+_SCHEMA_2 = """
+CREATE TABLE case_seen (scope TEXT NOT NULL, zaaknummer TEXT NOT NULL, status TEXT NOT NULL,
+                        PRIMARY KEY (scope, zaaknummer)) WITHOUT ROWID;
+CREATE INDEX cases_changed ON cases (scope, changed_at)
+"""
+_MIGRATIONS = {0: _SCHEMA, 1: _SCHEMA_2}  # from version -> statements to the next step
+_NEXT = {0: 1, 1: 2}
 
 _CASE_COLUMNS = (
     "zaaknummer, employee_name, v_number, type_id, status, decision, submitted_at, "
@@ -121,14 +131,16 @@ class LocalCache:
             if check is None or check[0] != "ok":
                 raise sqlite3.DatabaseError(f"integrity check: {check}")
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version == 0:
+            if version not in _MIGRATIONS and version != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"unknown cache schema {version}")
+            if version != SCHEMA_VERSION:
                 conn.execute("BEGIN IMMEDIATE")
-                for statement in _SCHEMA.split(";"):
-                    conn.execute(statement)
+                while version != SCHEMA_VERSION:
+                    for statement in _MIGRATIONS[version].split(";"):
+                        conn.execute(statement)
+                    version = _NEXT[version]
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
-            elif version != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"unknown cache schema {version}")
         except BaseException:
             conn.close()
             raise
@@ -275,6 +287,73 @@ class LocalCache:
         detail = CaseDetail.model_validate_json(rows[0]["body"])
         return Cached(detail, datetime.fromisoformat(rows[0]["fetched_at"]))
 
+    # --- the list as the screen reads it, and what the user has seen -------------------------
+
+    def case_rows(self, scope: str, *, limit: int | None = None) -> list[tuple[Any, ...]]:
+        """Cached cases as plain values (100,000 read in about a tenth of a second):
+
+        (zaaknummer, employee_name, v_number, type_id, status, decision, submitted_at,
+        decision_deadline, changed_at, archived_at)
+
+        With `limit`, the most recently changed ones (a first screenful, read through the
+        index in a millisecond); without, in no particular order: sorting in Python is far
+        cheaper than SQLite's ORDER BY on the whole table.
+        """
+        sql = (
+            "SELECT zaaknummer, employee_name, v_number, type_id, status, decision, "
+            "submitted_at, decision_deadline, changed_at, archived_at FROM cases WHERE scope = ?"
+        )
+        args: tuple[Any, ...] = (scope,)
+        if limit is not None:
+            sql += " ORDER BY changed_at DESC LIMIT ?"
+            args = (scope, limit)
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
+    def seen_statuses(self, scope: str, zaaknummers: Iterable[str] | None = None
+                      ) -> dict[str, str]:  # fmt: skip
+        """The status each case had when the user last looked (all, or just these)."""
+        with self._lock:
+            if zaaknummers is None:
+                rows = self._conn.execute(
+                    "SELECT zaaknummer, status FROM case_seen WHERE scope = ?", (scope,)
+                ).fetchall()
+            else:
+                rows = [r for z in zaaknummers for r in self._conn.execute(
+                    "SELECT zaaknummer, status FROM case_seen WHERE scope = ? AND zaaknummer = ?",
+                    (scope, z))]  # fmt: skip
+        return dict(rows)
+
+    def looked_at(self, scope: str) -> datetime | None:
+        """When the user last left the cases list (None: never)."""
+        rows = self._rows("SELECT value FROM meta WHERE scope=? AND key='cases.looked_at'",
+                          (scope,))  # fmt: skip
+        return _dt(rows[0]["value"]) if rows else None
+
+    def mark_seen(
+        self, scope: str, seen: Iterable[tuple[str, str]], at: datetime | None = None
+    ) -> int:
+        """Record (zaaknummer, status) pairs as looked at; with `at`, the whole list was."""
+        pairs = [(scope, z, s) for z, s in seen]
+        with self._tx() as conn:
+            conn.executemany("INSERT OR REPLACE INTO case_seen VALUES (?, ?, ?)", pairs)
+            if at is not None:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES (?, 'cases.looked_at', ?)",
+                             (scope, _iso(at)))  # fmt: skip
+        return len(pairs)
+
+    def count_changed(self, scope: str) -> int:
+        """Cases whose status differs from the one last looked at, new ones included; 0 when
+        the list was never looked at (then nothing is news yet)."""
+        if self.looked_at(scope) is None:
+            return 0
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM cases c LEFT JOIN case_seen s "
+            "ON s.scope = c.scope AND s.zaaknummer = c.zaaknummer "
+            "WHERE c.scope = ? AND (s.status IS NULL OR s.status <> c.status)", (scope,),
+        )  # fmt: skip
+        return int(rows[0]["n"])
+
     # --- employees and snapshots -------------------------------------------------------------
 
     def replace_employees(self, scope: str, employees: Iterable[Employee], at: datetime) -> int:
@@ -310,7 +389,7 @@ class LocalCache:
 
     def forget(self, scope: str) -> None:
         with self._tx() as conn:
-            for table in ("meta", "cases", "case_details", "employees", "snapshots"):
+            for table in ("meta", "cases", "case_details", "employees", "snapshots", "case_seen"):
                 conn.execute(f"DELETE FROM {table} WHERE scope=?", (scope,))
 
 

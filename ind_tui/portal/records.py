@@ -3,13 +3,19 @@ the client's module readable. Mixed into PortalClient."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import hashlib
+import os
+import tempfile
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ind_tui.portal.errors import BadResponseError
 from ind_tui.portal.models import (
     CaseDetail,
     CasePage,
@@ -20,6 +26,10 @@ from ind_tui.portal.models import (
 )
 from ind_tui.portal.retry import Retry
 from ind_tui.portal.transport import PortalHttp
+
+CHUNK = 256 * 1024
+# Told while a file is written: bytes written so far, and the total.
+FileProgress = Callable[[int, int], None]
 
 
 class RecordsMixin:
@@ -96,3 +106,53 @@ class RecordsMixin:
             headers={"Accept": "application/pdf"},
         )  # fmt: skip
         return response.content
+
+    async def download_case_document_to(
+        self, zaaknummer: str, document: DossierDocument, target: Path, *,
+        overwrite: bool = False, progress: FileProgress | None = None,
+    ) -> Path:  # fmt: skip
+        """Fetch a dossier document and store it at `target`, whole or not at all: the bytes
+        are checked against the dossier's SHA-256, written to a temporary file beside the
+        target and renamed into place. An existing file is replaced only with `overwrite`
+        (else FileExistsError: ask the user first)."""
+        if not overwrite and target.exists():
+            raise FileExistsError(str(target))
+        data = await self.download_case_document(zaaknummer, document.id)
+        if hashlib.sha256(data).hexdigest() != document.sha256:
+            raise BadResponseError(f"{document.id}: the content does not match the dossier")
+        return await store_file(target, data, overwrite=overwrite, progress=progress)
+
+
+async def store_file(target: Path, data: bytes, *, overwrite: bool = False,
+                     progress: FileProgress | None = None) -> Path:  # fmt: skip
+    """Write `data` to `target` atomically, in chunks off the event loop."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    temp = Path(temp_name)
+    total = len(data)
+    view = memoryview(data)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for start in range(0, max(total, 1), CHUNK):
+                await asyncio.to_thread(f.write, view[start:start + CHUNK])
+                if progress is not None:
+                    progress(min(total, start + CHUNK), total)
+            await asyncio.to_thread(os.fsync, f.fileno())
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            _place_new(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
+
+
+def _place_new(temp: Path, target: Path) -> None:
+    """Rename without replacing: a hard link fails if the target appeared meanwhile."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)

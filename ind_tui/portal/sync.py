@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -17,6 +18,8 @@ from ind_tui.portal.client import PortalClient
 from ind_tui.portal.models import Account, Me
 
 PAGE_SIZE = 1000
+# Told after each page: cases received so far in this pass, and how many the pass brings.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ async def sync_cases(
     *,
     full: bool = False,
     page_size: int = PAGE_SIZE,
+    progress: Progress | None = None,
 ) -> SyncReport:
     started = time.perf_counter()
     log = client.reqlog
@@ -65,6 +69,8 @@ async def sync_cases(
         if not full and state.as_of is not None:
             async for page in client.iter_cases(changed_since=state.as_of, page_size=page_size):
                 received += await asyncio.to_thread(cache.upsert_cases, scope, page.items, now)
+                if progress is not None:
+                    progress(received, page.total)
             archived += await asyncio.to_thread(cache.archive_expired, scope, last_refresh, now)
             # Every listed case is known here, so equal counts mean equal sets; a difference
             # means some case left the list early (e.g. withdrawn access): list everything.
@@ -74,6 +80,8 @@ async def sync_cases(
             async for page in client.iter_cases(page_size=page_size):
                 received += await asyncio.to_thread(cache.upsert_cases, scope, page.items, now)
                 listed.update(c.zaaknummer for c in page.items)
+                if progress is not None:
+                    progress(len(listed), page.total)
             archived += await asyncio.to_thread(cache.archive_missing, scope, listed, now)
         cache.set_sync_state(scope, SyncState(
             etag=etag, as_of=probe.as_of, last_refresh=last_refresh, last_sync=now,

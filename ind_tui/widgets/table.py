@@ -19,9 +19,9 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ind_tui.widgets.lists import FilterHost
-from ind_tui.widgets.table_model import Column, Row, TableModel
+from ind_tui.widgets.table_model import Column, Row, Scope, ScopeLike, TableModel
 
-__all__ = ["Column", "FilterTable", "TableModel", "VirtualTable"]
+__all__ = ["Column", "FilterTable", "Scope", "TableModel", "VirtualTable"]
 
 GAP = 2  # blank cells between columns
 _CACHE_LIMIT = 4096  # row strips kept; a few screens' worth, so memory stays flat
@@ -170,6 +170,26 @@ class VirtualTable(ScrollView, can_focus=True):
         self.model.filter(text)
         self._data_changed(keep)
 
+    def set_scope(self, keep: ScopeLike) -> None:
+        """Limit the rows shown before the filter applies (a facet, hiding archived rows)."""
+        cursor = self.cursor_row_index
+        self.model.set_scope(keep)
+        self._data_changed(cursor)
+
+    def adopt(self, model: TableModel) -> None:
+        """Show a model prepared elsewhere (built, sorted and filtered in a worker thread), so
+        a reload of 100,000 rows never holds up the event loop. The cursor goes to the top."""
+        self.model = model
+        self._cursor = 0
+        self._layout_width = -1
+        self._data_changed(keep=None)
+        self._prepare_search()
+
+    def rows_changed(self) -> None:
+        """Rows were replaced in place (same count, same order): draw them again."""
+        self._strips.clear()
+        self.refresh()
+
     def sort(self, column: int | str | None, descending: bool = False) -> None:
         keep = self.cursor_row_index
         self.model.sort(column, descending)
@@ -247,6 +267,11 @@ class VirtualTable(ScrollView, can_focus=True):
         self._update_virtual_size()
         self.refresh()
         self._scroll_to_cursor(centre=True)
+        # Posted from the table's own queue: a message made while a parent handles an event
+        # (the filter line's Input.Changed) would stop bubbling at that parent.
+        self.call_next(self._post_cursor_moved)
+
+    def _post_cursor_moved(self) -> None:
         self.post_message(self.CursorMoved(self, self._cursor, self.cursor_row_index))
 
     def _move_to(self, view_index: int, centre: bool = False) -> None:
@@ -336,6 +361,10 @@ class VirtualTable(ScrollView, can_focus=True):
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self.scrollable_content_region.width != self._layout_width:
+            # A scrollbar came or went without a resize: fit the columns to the new width.
+            self._strips.clear()
+            self._update_virtual_size()
         state = (self.get_pseudo_class_state(), self.app.theme)
         if state != self._style_state:  # focus, hover or theme: styles differ
             self._style_state = state

@@ -9,6 +9,8 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from typing import Any, Literal
 
 SEP = "\x1f"  # joins cells in the search text, so a needle never matches across two cells
@@ -30,11 +32,19 @@ class Column:
     min_width: int = 4  # narrowest the column may shrink to on a small terminal
     formatter: Callable[[Any], str] | None = None
     align: Literal["left", "right"] = "left"
+    # What `/` searches in this column, when it should differ from what is shown (a status
+    # shown as "received → in progress" is found by its current status only).
+    search: Callable[[Any], str] | None = None
 
     def text(self, value: Any) -> str:
         if value is None:
             return ""
         return self.formatter(value) if self.formatter else str(value)
+
+    def search_text(self, value: Any) -> str:
+        if self.search is None or value is None:
+            return self.text(value)
+        return self.search(value)
 
 
 @dataclass(frozen=True)
@@ -51,19 +61,56 @@ class Token:
         return self.column == other.column and other.needle in self.needle
 
 
+def _search_texts(column: Column, values: list[Any]) -> list[str]:
+    """The normalised search text of each value. Equal values share one string: a status
+    column of 100,000 rows then holds a handful of strings, which is kinder to memory and
+    makes scanning it faster (the same few strings stay in the CPU cache)."""
+    memo: dict[Any, str] = {}
+    out: list[str] = []
+    try:
+        for value in values:
+            text = memo.get(value)
+            if text is None:
+                text = memo[value] = normalise(column.search_text(value))
+            out.append(text)
+    except TypeError:  # a value that cannot be a dict key
+        return [normalise(column.search_text(value)) for value in values]
+    return out
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Keep the rows whose cell in `column` passes `keep`. `keep` is asked once per distinct
+    value, so a scope on a status column of 100,000 rows costs a few dozen calls."""
+
+    column: int
+    keep: Callable[[Any], bool]
+
+
+ScopeLike = Callable[[Row], bool] | Scope | None
+
+
 class TableModel:
     """Rows as tuples and a view: the indices of the rows shown, filtered then sorted.
 
     The sort order of all rows is kept, and filtering walks it, so the view is always sorted
-    and sorting never has to be redone when the filter changes.
+    and sorting never has to be redone when the filter changes. A scope (`set_scope`, e.g. a
+    facet) limits the rows before the filter applies.
     """
 
-    def __init__(self, columns: Sequence[Column], rows: Iterable[Row] = ()) -> None:
+    def __init__(
+        self, columns: Sequence[Column], rows: Iterable[Row] = (), *,
+        sort: int | None = None, descending: bool = False,
+        scope: ScopeLike = None, query: str = "",
+    ) -> None:  # fmt: skip
+        """Sort, scope and query given here are applied once, as the rows are set."""
         self.columns: list[Column] = list(columns)
-        self.sort_column: int | None = None
-        self.sort_descending = False
-        self.query = ""
+        self.sort_column: int | None = sort
+        self.sort_descending = descending
+        self.query = query
         self._lock = threading.Lock()
+        self._scope: ScopeLike = scope
+        self._mask: bytearray | None = None
         self.set_rows(rows)
 
     # -- data -------------------------------------------------------------------------------
@@ -74,13 +121,15 @@ class TableModel:
         with self._lock:
             self._haystack: list[str] | None = None
             self._norm: list[list[str]] = []
+        self._orders: dict[tuple[int | None, bool], list[int]] = {}
         self._order: list[int] = list(range(len(self.rows)))
         self._tokens: list[Token] = []
         if self.sort_column is not None:
             self._sort_order()
+        self._mask = self._make_mask(self._scope)
         self.view: list[int] = self._order
         query, self.query = self.query, ""
-        if query:
+        if query or self._mask is not None:
             self.filter(query)
 
     def __len__(self) -> int:
@@ -116,10 +165,8 @@ class TableModel:
         with self._lock:
             if self._haystack is None:
                 rows = self.rows
-                norm = [
-                    [normalise(text) for text in map(column.text, [row[i] for row in rows])]
-                    for i, column in enumerate(self.columns)
-                ]
+                norm = [_search_texts(column, [row[i] for row in rows])
+                        for i, column in enumerate(self.columns)]
                 self._norm = norm
                 self._haystack = list(map(SEP.join, zip(*norm, strict=True)))
             return self._haystack, self._norm
@@ -135,7 +182,7 @@ class TableModel:
             column = found
         self.sort_column, self.sort_descending = column, descending
         self._sort_order()
-        if self._tokens:
+        if self._tokens or self._mask is not None:
             keep = bytearray(len(self.rows))
             for i in self.view:
                 keep[i] = 1
@@ -144,6 +191,16 @@ class TableModel:
             self.view = self._order
 
     def _sort_order(self) -> None:
+        # Each order is kept until the rows change: going back to a column costs nothing.
+        key = (self.sort_column, self.sort_descending)
+        known = self._orders.get(key)
+        if known is None:
+            self._compute_order()
+            self._orders[key] = self._order
+        else:
+            self._order = known
+
+    def _compute_order(self) -> None:
         column, rows = self.sort_column, self.rows
         if column is None:
             self._order = list(range(len(rows)))
@@ -158,6 +215,36 @@ class TableModel:
         except TypeError:  # mixed types in one column: compare as text
             present.sort(key=lambda i: str(values[i]), reverse=self.sort_descending)
         self._order = present + empty
+
+    # -- scope ------------------------------------------------------------------------------
+
+    def set_scope(self, keep: ScopeLike) -> list[int]:
+        """Show only rows for which `keep(row)` holds (None: all), then the filter on top."""
+        self._scope = keep
+        self._mask = self._make_mask(keep)
+        query, self.query, self._tokens = self.query, "", []
+        return self.filter(query)
+
+    @property
+    def scope(self) -> ScopeLike:
+        return self._scope
+
+    def _make_mask(self, keep: ScopeLike) -> bytearray | None:
+        if keep is None:
+            return None
+        if not isinstance(keep, Scope):
+            return bytearray(map(bool, map(keep, self.rows)))
+        values = list(map(itemgetter(keep.column), self.rows))
+        try:
+            decided = {value: bool(keep.keep(value)) for value in set(values)}
+        except TypeError:  # values that cannot be dict keys: ask for each row
+            return bytearray(map(bool, map(keep.keep, values)))
+        return bytearray(map(decided.__getitem__, values))
+
+    def _scoped_order(self) -> list[int]:
+        mask = self._mask
+        return self._order if mask is None else list(compress(self._order,
+                                                              map(mask.__getitem__, self._order)))
 
     # -- filter -----------------------------------------------------------------------------
 
@@ -181,7 +268,7 @@ class TableModel:
         tokens = self.parse(query)
         old = self._tokens
         narrowing = bool(old) and all(any(n.implies(o) for n in tokens) for o in old)
-        candidates = self.view if narrowing else self._order
+        candidates = self.view if narrowing else self._scoped_order()
         terms = [t for t in tokens if t not in old] if narrowing else tokens
         for token in terms:
             if token.column is None or token.needle:
