@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck bench fuzz clean
+.PHONY: run test lint typecheck bench fuzz soak clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: $(STAMP_TEST) lint typecheck
 # Longer property runs against the API (schemathesis with more examples).
 fuzz: $(STAMP_TEST)
 	IND_TUI_FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_api_fuzz.py
+
+# Filing under faults: 500 seeded submissions (`make test` runs a short one). IND_TUI_SOAK
+# and IND_TUI_SOAK_SEED change size and seed; the summary line is printed at the end.
+soak: $(STAMP_TEST)
+	IND_TUI_SOAK=$${IND_TUI_SOAK:-500} $(BIN)/python -m pytest -s -p no:randomly tests/test_soak.py
 
 bench: $(STAMP_TEST)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

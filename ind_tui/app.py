@@ -39,8 +39,11 @@ class PortalApp(App[int]):
     ]
 
     def __init__(self, start: StartInfo, connector: Connector,
-                 keymap: dict[str, str] | None = None, keymap_problem: str | None = None):
+                 keymap: dict[str, str] | None = None, keymap_problem: str | None = None,
+                 open_path: Path | None = None):
         super().__init__()
+        self.open_path = open_path  # `ind-tui open FILE.tfa`: the draft to open after login
+        self.inbox_unread = 0  # unread messages, for the header (screens/inbox_watch.py)
         self.profile_name = start.profile_name
         self.portal_url = "" if start.embedded else start.portal
         self.is_sandbox = start.embedded
@@ -141,6 +144,18 @@ class PortalApp(App[int]):
     def logged_in(self, me: Me) -> None:
         self.me = me
         self.refresh_chrome()
+        from ind_tui.screens.inbox_watch import start_watch
+
+        start_watch(self)  # news from the IND: a look every few minutes, announced once
+        if self.open_path is not None:
+            path, self.open_path = self.open_path, None
+            # Later, so the login screen first makes way for home: Esc leads there.
+            self.call_later(self._open_draft, path)
+
+    def _open_draft(self, path: Path) -> None:
+        from ind_tui.screens.drafts_dialogs import open_wizard
+
+        open_wizard(self, path)
 
     def refresh_chrome(self) -> None:
         for screen in self.screen_stack:
@@ -211,7 +226,8 @@ class PortalApp(App[int]):
 
 
 def build_app(portal: str | None, profile: str | None, lang: str | None,
-              app_class: type[PortalApp] = PortalApp) -> PortalApp:
+              app_class: type[PortalApp] = PortalApp, open_path: Path | None = None
+              ) -> PortalApp:
     from ind_tui.keymap import load_keymap
     from ind_tui.startup import peek
 
@@ -224,9 +240,11 @@ def build_app(portal: str | None, profile: str | None, lang: str | None,
 
         return connect(resolve_profile(profile, portal))
 
-    return app_class(peek(profile, portal, lang), connector, keymap, problem)
+    return app_class(peek(profile, portal, lang), connector, keymap, problem,
+                     open_path=open_path)
 
 
-def run(portal: str | None, profile: str | None, lang: str | None) -> int:
-    result: Any = build_app(portal, profile, lang).run()
+def run(portal: str | None, profile: str | None, lang: str | None,
+        open_path: Path | None = None) -> int:
+    result: Any = build_app(portal, profile, lang, open_path=open_path).run()
     return int(result or 0)

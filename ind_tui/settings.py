@@ -5,6 +5,7 @@ token store and language hang off a named profile:
 
     default_profile = "noordzee-prod"
     language = "nl"
+    bell = true                      # a terminal bell with news from the IND (default off)
 
     [profiles.sandbox]
     portal = "embedded"
@@ -75,6 +76,7 @@ class Settings(BaseModel):
 
     default_profile: str = SANDBOX_PROFILE
     language: Literal["nl", "en"] | None = None
+    bell: bool = False  # ring the terminal bell when news from the IND is announced
     profiles: dict[str, Profile] = Field(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:

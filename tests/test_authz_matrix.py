@@ -64,6 +64,7 @@ ADMIN_ROUTES = (
     ("POST", f"{API}/sandbox/faults"),
     ("DELETE", f"{API}/sandbox/faults"),
     ("POST", f"{API}/sandbox/fees"),
+    ("POST", f"{API}/sandbox/refunds"),
 )
 
 PDF = letter(["x"])
@@ -93,14 +94,22 @@ class World:
     a_employee_ids: frozenset[str]
     a_v_numbers: frozenset[str]
     a_cases_etag: str
+    message_a: str = ""  # a message about a case A submitted itself (an open request if any)
+    a_messages: frozenset[str] = frozenset()  # every message A's HR sees
+    agent_messages: frozenset[str] = frozenset()  # the messages agent-noordzee sees
+    appointment_a: str = ""  # A's booking for case_a
+    payment_a: str = ""  # the reference of A's payment of its application
     types: dict[str, str] = field(default_factory=dict)  # identity -> a type it may file
     own_case: dict[str, str] = field(default_factory=dict)  # identity -> a case it sees
 
     def secrets(self, identity: str) -> set[str]:
         """What of A's the identity may never read."""
         hidden = self.a_cases - (self.agent_cases if identity == "agent-noordzee" else set())
+        hidden |= self.a_messages - (self.agent_messages if identity == "agent-noordzee"
+                                     else set())
         out = {self.case_a, self.dossier_doc, self.staging_doc, self.app_id, self.app_zaak,
-               "Geheim Aanvrager Noordzee", *hidden}
+               self.message_a, self.appointment_a, self.payment_a, "Geheim Aanvrager Noordzee",
+               *hidden}
         if identity not in SHARES_EMPLOYEES:
             out |= {self.employee_id, "Geheim Werknemer Noordzee", *self.a_employee_ids,
                     *self.a_v_numbers}
@@ -205,6 +214,19 @@ def _build_world(client: TestClient) -> World:
         a_v_numbers=frozenset(e["v_number"] for e in employees) - {employee_v},
         a_cases_etag=etag,
     )
+    a_messages = _json(client.get(f"{API}/messages", headers=auth[OWNER],
+                                  params={"limit": 1000}))["items"]
+    world.a_messages = frozenset(m["id"] for m in a_messages)
+    world.agent_messages = frozenset(m["id"] for m in _json(client.get(
+        f"{API}/messages", headers=auth["agent-noordzee"], params={"limit": 1000}))["items"])
+    world.message_a = next(m["id"] for m in sorted(a_messages, key=lambda m: m["state"] != "open")
+                           if m["id"] not in world.agent_messages)
+    world.payment_a = paid["payment"]["reference"]
+    slot = _json(client.get(f"{API}/appointments/slots", headers=auth[OWNER], params={
+        "purpose": "biometrics", "locations": "ind-zwolle", "zaaknummer": case_a}))["slots"][0]
+    world.appointment_a = _json(client.post(
+        f"{API}/appointments", json={"zaaknummer": case_a, "slot_id": slot["id"]},
+        headers={**auth[OWNER], "Idempotency-Key": "authz-noordzee-appointment-0001"}))["id"]
     for identity in OTHERS:
         types = _json(client.get(f"{API}/application-types", headers=auth[identity]))
         world.types[identity] = next(t["id"] for t in types if t["fee_eur"] > 0
@@ -242,6 +264,12 @@ def _application(w: World, who: str, documents: dict[str, str]) -> dict[str, Any
     return {"type_id": w.types[who], "form_version": 1, "documents": documents,
             "answers": example_answers(w.types[who]), "employee": {
         "name": "Test Persoon", "date_of_birth": "1990-01-01", "nationality": "IND"}}
+
+
+def _free_slot(w: World) -> str:
+    found = w.client.get(f"{API}/appointments/slots", headers=w.auth[OWNER],
+                         params={"purpose": "biometrics", "locations": "ind-den-bosch"})
+    return str(_json(found)["slots"][0]["id"])
 
 
 def _case_for(w: World, who: str) -> str:
@@ -325,6 +353,65 @@ PROBES: dict[tuple[str, str], tuple[Probe, ...]] = {
             "GET", f"{API}/cases/{_case_for(w, who)}/documents/{w.dossier_doc}"), "denied"),
         Probe("A's staging upload through an own case", lambda w, who: Call(
             "GET", f"{API}/cases/{_case_for(w, who)}/documents/{w.staging_doc}"), "denied"),
+    ),
+    ("GET", f"{API}/messages"): (
+        Probe("own list", lambda w, who: Call(
+            "GET", f"{API}/messages", params={"limit": "1000"}), "list"),
+        Probe("A's case's messages", lambda w, who: Call(
+            "GET", f"{API}/messages", params={"zaaknummer": w.case_a}), "list"),
+    ),
+    ("GET", f"{API}/messages/{{message_id}}"): (
+        Probe("A's message", lambda w, who: Call(
+            "GET", f"{API}/messages/{w.message_a}"), "denied"),
+    ),
+    ("POST", f"{API}/messages/{{message_id}}/read"): (
+        Probe("A's message", lambda w, who: Call(
+            "POST", f"{API}/messages/{w.message_a}/read"), "denied"),
+    ),
+    ("POST", f"{API}/messages/{{message_id}}/answer"): (
+        Probe("A's request with A's dossier document", lambda w, who: Call(
+            "POST", f"{API}/messages/{w.message_a}/answer",
+            json={"documents": {"passport_copy": w.dossier_doc}}), "denied"),
+    ),
+    ("GET", f"{API}/appointments/locations"): (
+        Probe("the locations", lambda w, who: Call("GET", f"{API}/appointments/locations"),
+              "list"),
+    ),
+    ("GET", f"{API}/appointments/slots"): (
+        Probe("free slots", lambda w, who: Call(
+            "GET", f"{API}/appointments/slots", params={"purpose": "biometrics"}), "list"),
+        Probe("free slots for A's case", lambda w, who: Call(
+            "GET", f"{API}/appointments/slots",
+            params={"purpose": "biometrics", "zaaknummer": w.case_a}), "denied"),
+    ),
+    ("POST", f"{API}/appointments"): (
+        Probe("for A's case", lambda w, who: Call(
+            "POST", f"{API}/appointments", headers={"Idempotency-Key": f"appt-{who}-0001"},
+            json={"zaaknummer": w.case_a, "slot_id": _free_slot(w)}), "denied"),
+    ),
+    ("GET", f"{API}/appointments"): (
+        Probe("own list", lambda w, who: Call("GET", f"{API}/appointments"), "list"),
+        Probe("A's case's bookings", lambda w, who: Call(
+            "GET", f"{API}/appointments", params={"zaaknummer": w.case_a}), "list"),
+    ),
+    ("GET", f"{API}/appointments/{{appointment_id}}"): (
+        Probe("A's booking", lambda w, who: Call(
+            "GET", f"{API}/appointments/{w.appointment_a}"), "denied"),
+    ),
+    ("POST", f"{API}/appointments/{{appointment_id}}/reschedule"): (
+        Probe("A's booking", lambda w, who: Call(
+            "POST", f"{API}/appointments/{w.appointment_a}/reschedule",
+            json={"slot_id": _free_slot(w)}), "denied"),
+    ),
+    ("POST", f"{API}/appointments/{{appointment_id}}/cancel"): (
+        Probe("A's booking", lambda w, who: Call(
+            "POST", f"{API}/appointments/{w.appointment_a}/cancel"), "denied"),
+    ),
+    ("GET", f"{API}/payments"): (
+        Probe("own list", lambda w, who: Call("GET", f"{API}/payments"), "list"),
+        Probe("by A's application and case", lambda w, who: Call(
+            "GET", f"{API}/payments",
+            params={"application_id": w.app_id, "zaaknummer": w.app_zaak}), "list"),
     ),
     ("GET", f"{API}/employees"): (
         Probe("own list", lambda w, who: Call(

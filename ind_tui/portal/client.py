@@ -14,9 +14,9 @@ asks the portal what happened before it gives up.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -63,6 +63,10 @@ from ind_tui.portal.transport import PortalHttp, Timeouts
 
 M = TypeVar("M", bound=BaseModel)
 ShowDevice = Callable[[DeviceAuthResponse], Awaitable[None] | None]
+UPLOAD_CHUNK = 64 * 1024
+# A document body as chunks: called once per attempt, so a retry sends it from the start.
+Chunks = Callable[[], AsyncIterator[bytes]]
+UploadProgress = Callable[[int, int], None]  # (bytes sent, total bytes)
 
 
 def _ambiguous(exc: PortalError) -> bool:
@@ -194,10 +198,26 @@ class PortalClient(RecordsMixin, EmployeesMixin, InboxMixin, AppointmentsMixin, 
 
     # --- documents, applications, payment ------------------------------------------------------
 
-    async def upload_document(self, data: bytes, filename: str) -> UploadedDocument:
+    async def upload_document(
+        self, data: bytes | Chunks, filename: str, *, size: int | None = None,
+        progress: UploadProgress | None = None,
+    ) -> UploadedDocument:
+        """Upload a PDF, streamed in chunks with its Content-Length. `data` is the bytes, or
+        a function giving a fresh async chunk iterator (with `size`), so a document is never
+        held whole; `progress(sent, total)` is called after every chunk."""
+        if isinstance(data, bytes):
+            size, source = len(data), _chunks_of(data)
+        elif size is None:
+            raise ValueError("a streamed document needs its size")
+        else:
+            source = data
+        body = _StreamedBody(source, size, progress)
         response = await self.http.request(
-            "POST", "/documents", content=data, mode=Retry.UNSENT,
-            headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
+            # PortalHttp hands `content` to httpx untouched (httpx streams any async
+            # iterable) and only takes its len(), for the log and the attempt's deadline.
+            "POST", "/documents", content=cast(bytes, body), mode=Retry.UNSENT,
+            headers={"Content-Type": "application/pdf", "Content-Length": str(size),
+                     "X-Filename": quote(filename)},
         )  # fmt: skip
         return self.http.parse(response, UploadedDocument)
 
@@ -295,6 +315,35 @@ class PortalClient(RecordsMixin, EmployeesMixin, InboxMixin, AppointmentsMixin, 
             details={**details, "application": app.model_dump(mode="json")},
             request_id=cause.request_id,
         ) from cause
+
+
+class _StreamedBody:
+    """A request body of known size, sent chunk by chunk; every iteration (one per attempt)
+    starts again from the first chunk."""
+
+    def __init__(self, chunks: Chunks, size: int, progress: UploadProgress | None) -> None:
+        self._chunks = chunks
+        self.size = size
+        self._progress = progress
+
+    def __len__(self) -> int:
+        return self.size
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        sent = 0
+        async for chunk in self._chunks():
+            yield chunk
+            sent += len(chunk)  # resumed: the transport took the chunk and wants the next
+            if self._progress is not None:
+                self._progress(sent, self.size)
+
+
+def _chunks_of(data: bytes) -> Chunks:
+    async def chunks() -> AsyncIterator[bytes]:
+        for start in range(0, len(data), UPLOAD_CHUNK):
+            yield data[start:start + UPLOAD_CHUNK]
+
+    return chunks
 
 
 def _parse_list(response: httpx.Response, model: type[M]) -> list[M]:

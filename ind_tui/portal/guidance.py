@@ -201,6 +201,13 @@ _TEXTS: dict[str, _Entry] = {
         "Vernieuw de aanvraag om het actuele bedrag te zien en bevestig opnieuw.",
         "Amount does not match", "The amount differs from the fee the portal charges now.",
         "Refresh the application to see the current fee and confirm again."),
+    ErrorCode.NOTHING_TO_PAY: (
+        "Niets te betalen", "Voor deze aanvraag zijn geen leges verschuldigd; er is niets "
+        "afgeschreven.",
+        "Geen actie nodig: de aanvraag is zonder betaling ingediend. Bekijk het "
+        "ontvangstbewijs.",
+        "Nothing to pay", "This application carries no fee; nothing was charged.",
+        "Nothing to do: the application was filed without payment. See the receipt."),
     # --- documents ---------------------------------------------------------------------------
     ErrorCode.DOCUMENT_NOT_PDF: (
         "Geen PDF", "Het portaal neemt alleen PDF-bestanden aan.",
@@ -249,6 +256,97 @@ _TEXTS: dict[str, _Entry] = {
         "Geen actie nodig.",
         "Already deregistered", "This employee has already been deregistered.",
         "Nothing to do."),
+    ErrorCode.EMPLOYEE_END_IN_FUTURE: (
+        "Einddatum ligt in de toekomst",
+        "Een afmelding kan pas vanaf de dag dat het dienstverband of het werk eindigt.",
+        "Meld af op of na de einddatum; u hebt daarna 4 weken. Is het einde van het contract "
+        "bij de werknemer vastgelegd, dan herinnert ind-tui u eraan.",
+        "End date is in the future",
+        "An employee can be deregistered from the day the employment or the work ends.",
+        "Deregister on or after the end date; you then have 4 weeks. With the contract end "
+        "recorded for the employee, ind-tui reminds you."),
+    ErrorCode.PURPOSE_NOT_RECOGNISED: (
+        "Niet erkend voor dit verblijfsdoel",
+        "De onderneming is niet als referent erkend voor het gekozen verblijfsdoel.",
+        "Kies een verblijfsdoel waarvoor de onderneming erkend is (zie Accountinformatie), of "
+        "vraag eerst erkenning voor dit doel aan.",
+        "Not recognised for this purpose",
+        "The company is not a recognised sponsor for the chosen purpose of stay.",
+        "Choose a purpose the company is recognised for (see Account information), or apply "
+        "for recognition for this purpose first."),
+    # --- messages --------------------------------------------------------------------------
+    ErrorCode.MESSAGE_ANSWERED: (
+        "Al beantwoord",
+        "Dit verzoek om informatie is al beantwoord, met andere documenten dan deze.",
+        "Wilt u nog iets aanvullen, upload het dan als extra document bij de zaak; dat kan "
+        "tot de IND heeft besloten.",
+        "Already answered",
+        "This request for information was already answered, with other documents than these.",
+        "To add something, upload it as an extra document to the case; that is possible until "
+        "the IND has decided."),
+    ErrorCode.MESSAGE_NOT_ANSWERABLE: (
+        "Kan niet (meer) beantwoord worden",
+        "Alleen een openstaand verzoek om informatie kan beantwoord worden; dit bericht is "
+        "geen verzoek, of de termijn is verstreken.",
+        "Is de termijn verstreken, upload de documenten dan als extra document bij de zaak "
+        "zolang de IND nog niet heeft besloten, of neem contact op met de IND.",
+        "Cannot be answered (any more)",
+        "Only an open request for information can be answered; this message is not a "
+        "request, or its deadline has passed.",
+        "If the deadline has passed, upload the documents as extra documents to the case "
+        "while the IND has not decided yet, or contact the IND."),
+    # --- appointments and refunds -----------------------------------------------------------
+    ErrorCode.SLOT_TAKEN: (
+        "Tijdstip al bezet",
+        "Iemand anders heeft dit tijdstip net geboekt, of het is al voorbij. Er is niets "
+        "geboekt.",
+        "Zoek opnieuw naar het eerste vrije tijdstip en kies een ander; afzeggingen komen "
+        "geregeld vrij, vooral in Amsterdam.",
+        "Time slot taken",
+        "Someone else has just booked this time slot, or it has passed. Nothing was booked.",
+        "Search again for the first free time slot and pick another; cancellations free up "
+        "slots regularly, especially in Amsterdam."),
+    ErrorCode.VISIT_NOT_POSSIBLE: (
+        "Dit bezoek past niet bij de zaak",
+        "Een sticker verblijfsaantekening kan alleen zolang er nog geen besluit is; "
+        "biometrie voor het document gemaakt wordt; het verblijfsdocument ophalen pas als de "
+        "IND meldt dat het klaarligt.",
+        "Kies een ander doel, of wacht tot de zaak zover is (zie Lopende aanvragen).",
+        "This visit does not fit the case",
+        "A residence endorsement sticker is only possible while no decision has been taken; "
+        "biometrics before the document is made; collecting the residence document only once "
+        "the IND reports it ready.",
+        "Choose another purpose, or wait until the case gets there (see Running cases)."),
+    ErrorCode.LOCATION_NOT_SERVING: (
+        "Locatie helpt deze aanvraag niet",
+        "Expatcentra helpen alleen kennismigranten en vergelijkbare aanvragen (en hun "
+        "gezinsleden); of de locatie biedt dit doel niet aan.",
+        "Kies een IND-loket of een andere locatie.",
+        "Location does not serve this application",
+        "Expat centres only serve highly skilled migrants and similar applications (and "
+        "their family members); or the location does not offer this purpose.",
+        "Choose an IND desk or another location."),
+    ErrorCode.APPOINTMENT_EXISTS: (
+        "Al een afspraak",
+        "Voor deze zaak staat al een afspraak met hetzelfde doel.",
+        "Verzet die afspraak in plaats van een tweede te boeken.",
+        "Appointment already booked",
+        "This case already has an appointment for the same purpose.",
+        "Reschedule that appointment instead of booking a second one."),
+    ErrorCode.APPOINTMENT_CLOSED: (
+        "Afspraak niet meer te wijzigen",
+        "Deze afspraak is afgezegd of al voorbij.",
+        "Boek zo nodig een nieuwe afspraak.",
+        "Appointment can no longer be changed",
+        "This appointment was cancelled or has already taken place.",
+        "Book a new appointment if needed."),
+    ErrorCode.ALREADY_REFUNDED: (
+        "Al terugbetaald",
+        "Deze betaling is al terugbetaald; er gaat niet nog eens geld terug.",
+        "Geen actie nodig. De terugbetaling staat bij Betalingen.",
+        "Already refunded",
+        "This payment has already been refunded; no money goes back twice.",
+        "Nothing to do. The refund is listed under Payments."),
     # --- sandbox ---------------------------------------------------------------------------
     ErrorCode.SANDBOX_ADMIN_REQUIRED: (
         "Sandboxbeheer nodig", "Dit kan alleen met het beheertoken van de sandbox.",

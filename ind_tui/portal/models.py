@@ -86,6 +86,7 @@ class ErrorCode(StrEnum):
     ALREADY_PAID = "already_paid"
     PAYMENT_REQUIRED = "payment_required"
     AMOUNT_MISMATCH = "amount_mismatch"
+    NOTHING_TO_PAY = "nothing_to_pay"  # a free application: there is no fee to pay
     # documents
     DOCUMENT_NOT_PDF = "document_not_pdf"
     DOCUMENT_TOO_LARGE = "document_too_large"
@@ -96,6 +97,18 @@ class ErrorCode(StrEnum):
     PAPER_FORM_REQUIRED = "paper_form_required"
     EMPLOYEE_EXISTS = "employee_exists"
     EMPLOYEE_DEREGISTERED = "employee_deregistered"
+    EMPLOYEE_END_IN_FUTURE = "employee_end_in_future"
+    PURPOSE_NOT_RECOGNISED = "purpose_not_recognised"
+    # messages
+    MESSAGE_ANSWERED = "message_answered"
+    MESSAGE_NOT_ANSWERABLE = "message_not_answerable"
+    # appointments and refunds
+    SLOT_TAKEN = "slot_taken"
+    VISIT_NOT_POSSIBLE = "visit_not_possible"
+    LOCATION_NOT_SERVING = "location_not_serving"
+    APPOINTMENT_EXISTS = "appointment_exists"
+    APPOINTMENT_CLOSED = "appointment_closed"
+    ALREADY_REFUNDED = "already_refunded"
     # sandbox admin
     SANDBOX_ADMIN_REQUIRED = "sandbox_admin_required"
     UNKNOWN_IDENTITY = "unknown_identity"
@@ -293,7 +306,9 @@ class Person(Strict):
 class ApplicationRequest(Strict):
     type_id: str = Field(min_length=1, max_length=60)
     form_version: int = Field(ge=1)
-    employee: Person
+    employee: Person | None = Field(
+        default=None, description="the person applied for; absent for a form that asks for none"
+    )
     permit_expiry: IsoDate | None = Field(default=None, description="required for extensions")
     answers: dict[str, Any] = Field(default_factory=dict)
     documents: dict[str, str] = Field(
@@ -445,6 +460,15 @@ class EmployeeStatus(StrEnum):
     DEREGISTERED = "deregistered"
 
 
+class DeregistrationReason(StrEnum):
+    """Why a sponsor reports an employee's end (each within 4 weeks, DOMAIN.md)."""
+
+    EMPLOYMENT_ENDED = "employment_ended"  # the employee left
+    NEVER_STARTED = "never_started"
+    INCOME_BELOW_THRESHOLD = "income_below_threshold"
+    WORK_ENDED = "work_ended"  # the work the permit was for ended (e.g. the permit ran out)
+
+
 class Employee(Wire):
     id: str
     name: str
@@ -456,6 +480,13 @@ class Employee(Wire):
     permit_end: date | None
     status: EmployeeStatus
     end_date: date | None = None
+    contract_end: date | None = Field(
+        default=None, description="end of the employment contract, when the sponsor gave one"
+    )
+    end_reason: DeregistrationReason | None = None
+    deregistered_at: datetime | None = None
+    deregistration_late: bool = False
+    deregistration_reference: str | None = None
 
 
 class EmployeePage(Wire):
@@ -472,18 +503,13 @@ class EmployeeRegistration(Strict):
     purpose: Purpose
     start_date: IsoDate
     permit_end: IsoDate | None = None
-
-
-class DeregistrationReason(StrEnum):
-    EMPLOYMENT_ENDED = "employment_ended"
-    NEVER_STARTED = "never_started"
-    INCOME_BELOW_THRESHOLD = "income_below_threshold"
-    WORK_ENDED = "work_ended"
+    contract_end: IsoDate | None = None
 
 
 class DeregistrationRequest(Strict):
     end_date: IsoDate
     reason: DeregistrationReason
+    note: str | None = Field(default=None, max_length=200, description="free text, optional")
 
 
 class DeregistrationReceipt(Wire):
@@ -493,6 +519,7 @@ class DeregistrationReceipt(Wire):
     end_date: date
     report_deadline: date
     late: bool
+    reason: DeregistrationReason | None = None
 
 
 # --- sandbox administration ---------------------------------------------------------------
@@ -541,6 +568,7 @@ class FaultKind(StrEnum):
     SERVER_ERROR = "server_error"  # 500
     RATE_LIMIT = "rate_limit"  # 429 with Retry-After
     COMMIT_THEN_DROP = "commit_then_drop"  # the work is done, the answer never arrives
+    COMMIT_THEN_ERROR = "commit_then_error"  # the work is done, the answer is a 500
 
 
 class FaultSpec(Strict):

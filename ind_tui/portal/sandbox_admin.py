@@ -18,6 +18,7 @@ from ind_tui.portal.models import (
     FaultSpec,
     Identity,
 )
+from ind_tui.portal.models_payments import Refund, RefundReason, RefundRequest
 from ind_tui.portal.retry import Retry
 from ind_tui.portal.transport import PortalHttp
 
@@ -68,3 +69,9 @@ class SandboxAdmin:
 
     async def clear_faults(self) -> None:
         await self._call("DELETE", "/sandbox/faults")
+
+    async def refund(self, reference: str,
+                     reason: RefundReason = RefundReason.NOT_RECEIVED) -> Refund:
+        """Refund a payment as IND staff would (raises ConflictError if refunded already)."""
+        body = RefundRequest(reference=reference, reason=reason)
+        return self.http.parse(await self._call("POST", "/sandbox/refunds", body), Refund)

@@ -120,13 +120,76 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE documents ADD COLUMN reserved_by TEXT;
     """,
     # 3 -> 4: employees (registration details, deregistration reason, late reports).
+    # contract_end: the end of employment the sponsor recorded, so a deregistration can be
+    # reminded of; the deregistration's reason, reference, moment and lateness are kept with
+    # the employee; the index serves the paged list of a sponsor with 50,000 employees.
     """
+    ALTER TABLE employees ADD COLUMN contract_end TEXT;
+    ALTER TABLE employees ADD COLUMN end_reason TEXT;
+    ALTER TABLE employees ADD COLUMN end_note TEXT;
+    ALTER TABLE employees ADD COLUMN deregistered_at TEXT;
+    ALTER TABLE employees ADD COLUMN deregistration_late INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE employees ADD COLUMN deregistration_reference TEXT;
+    ALTER TABLE employees ADD COLUMN registered_at TEXT;
+    CREATE INDEX employees_sponsor ON employees (sponsor_kvk, id);
     """,
     # 4 -> 5: messages (requests for information, decisions, letters) and their deadlines.
+    # One message per case event that sends a letter (UNIQUE: a refresh that runs twice
+    # delivers once). `requested` and `answer` are JSON; `base_deadline` is the decision
+    # deadline before the request, from which the suspension is counted.
     """
+    CREATE TABLE messages (
+        id TEXT PRIMARY KEY, case_id INTEGER NOT NULL, event_at TEXT NOT NULL,
+        kind TEXT NOT NULL, sent_at TEXT NOT NULL, deadline TEXT, base_deadline TEXT,
+        decision_deadline TEXT, decision TEXT, requested TEXT NOT NULL DEFAULT '[]',
+        read_at TEXT, answered_at TEXT, answered_by_kvk TEXT, answer TEXT,
+        UNIQUE (case_id, event_at, kind)
+    );
+    CREATE INDEX messages_case ON messages (case_id, id);
     """,
     # 5 -> 6: appointments (locations, slots, bookings), payment history and refunds.
+    # Slots are computed, not stored; a booking holds its slot id, and the partial unique
+    # indexes make a double booking of one slot (or two live bookings of one case for one
+    # purpose) impossible in SQLite itself, whatever the route code does.
+    # seeded_payments: the fees the demo world's cases were paid with before the sandbox
+    # started (the `payments` table holds only those paid through the API); payment_records
+    # is both as one list (seq orders payments made within the same second). A refund is a
+    # row of its own; UNIQUE: never two for one payment.
     """
+    CREATE TABLE appointments (
+        id TEXT PRIMARY KEY, sponsor_kvk TEXT NOT NULL, booked_by_kvk TEXT NOT NULL,
+        case_id INTEGER NOT NULL, location_id TEXT NOT NULL, purpose TEXT NOT NULL,
+        slot_id TEXT NOT NULL, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
+        status TEXT NOT NULL, booked_at TEXT NOT NULL, changed_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX appointments_one_per_slot ON appointments (slot_id)
+        WHERE status = 'booked';
+    CREATE UNIQUE INDEX appointments_one_per_visit ON appointments (case_id, purpose)
+        WHERE status = 'booked';
+    CREATE INDEX appointments_case ON appointments (case_id, starts_at);
+    CREATE TABLE seeded_payments (
+        reference TEXT PRIMARY KEY, sponsor_kvk TEXT NOT NULL, paid_by_kvk TEXT NOT NULL,
+        case_id INTEGER, type_id TEXT NOT NULL, employee_name TEXT NOT NULL,
+        amount INTEGER NOT NULL, fee_year INTEGER NOT NULL, method TEXT NOT NULL,
+        paid_at TEXT NOT NULL
+    );
+    CREATE TABLE refunds (
+        reference TEXT PRIMARY KEY, payment_reference TEXT NOT NULL UNIQUE,
+        amount INTEGER NOT NULL, reason TEXT NOT NULL, refunded_at TEXT NOT NULL
+    );
+    CREATE VIEW payment_records AS
+        SELECT p.reference AS reference, p.application_id AS application_id,
+               a.sponsor_kvk AS sponsor_kvk, a.submitted_by_kvk AS paid_by_kvk,
+               a.case_id AS case_id, a.type_id AS type_id,
+               COALESCE(json_extract(a.body, '$.employee.name'), '') AS employee_name,
+               json_extract(a.body, '$.employee.date_of_birth') AS date_of_birth,
+               p.amount AS amount, p.fee_year AS fee_year, p.method AS method,
+               p.paid_at AS paid_at, p.rowid AS seq
+        FROM payments p JOIN applications a ON a.id = p.application_id
+        UNION ALL
+        SELECT reference, NULL, sponsor_kvk, paid_by_kvk, case_id, type_id, employee_name,
+               NULL, amount, fee_year, method, paid_at, 0
+        FROM seeded_payments
     """,
 )
 

@@ -18,6 +18,9 @@ from ind_tui.sandbox.db import Database
 from ind_tui.sandbox.errors import PortalError
 
 DROP_FLAG = "ind_drop_after_commit"
+DROP_KIND = "ind_drop_kind"
+# Faults that let the work be done first: used up only when an answer is really spoilt.
+_AFTER_COMMIT = frozenset({FaultKind.COMMIT_THEN_DROP.value, FaultKind.COMMIT_THEN_ERROR.value})
 
 
 class ConnectionDropped(ConnectionResetError):
@@ -76,8 +79,8 @@ class FaultStore:
                 if self._rng.random() >= row["probability"]:
                     continue
                 fired.append(_fault(row))
-                if row["kind"] == FaultKind.COMMIT_THEN_DROP.value:
-                    continue  # used up only when an answer is really cut (see consume)
+                if row["kind"] in _AFTER_COMMIT:
+                    continue  # used up only when an answer is really spoilt (see consume)
                 conn.execute(
                     "UPDATE faults SET fired = fired + 1, "
                     "remaining = CASE WHEN remaining IS NULL THEN NULL ELSE remaining - 1 END "
@@ -87,7 +90,7 @@ class FaultStore:
         return fired
 
     def consume(self, fault_id: int) -> bool:
-        """Use up one firing of a commit-then-drop fault; False if none is left."""
+        """Use up one firing of a commit-then-drop/-error fault; False if none is left."""
         with self._lock, self._db.write() as conn:
             return conn.execute(
                 "UPDATE faults SET fired = fired + 1, "
@@ -140,12 +143,14 @@ async def apply_faults(request: Request, store: FaultStore) -> None:
             raise PortalError(429, ErrorCode.RATE_LIMITED, "too many requests",
                               {"retry_after": fault.retry_after},
                               {"Retry-After": str(fault.retry_after)})
-        elif fault.kind is FaultKind.COMMIT_THEN_DROP:
+        elif fault.kind in (FaultKind.COMMIT_THEN_DROP, FaultKind.COMMIT_THEN_ERROR):
             request.scope[DROP_FLAG] = fault.id
+            request.scope[DROP_KIND] = fault.kind
 
 
 class DropAfterCommitMiddleware:
-    """Lets the handler finish (and commit), then cuts the answer off half-way."""
+    """Lets the handler finish (and commit), then cuts the answer off half-way, or (for
+    commit_then_error) answers 500 instead: the work is done, the client is told it failed."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -155,9 +160,12 @@ class DropAfterCommitMiddleware:
             await self.app(scope, receive, send)
             return
         start: Message | None = None
+        replaced = False
 
         async def guarded_send(message: Message) -> None:
-            nonlocal start
+            nonlocal start, replaced
+            if replaced:
+                return  # the real answer's body, after the 500 went out in its place
             if not scope.get(DROP_FLAG):
                 await send(message)
                 return
@@ -168,6 +176,10 @@ class DropAfterCommitMiddleware:
                 if int(message.get("status", 500)) >= 400 or not store.consume(scope[DROP_FLAG]):
                     scope[DROP_FLAG] = False
                     await send(message)
+                    return
+                if scope.get(DROP_KIND) is FaultKind.COMMIT_THEN_ERROR:
+                    replaced = True
+                    await _send_internal_error(scope, send)
                     return
                 start = message
                 return
@@ -180,3 +192,15 @@ class DropAfterCommitMiddleware:
             await send(message)
 
         await self.app(scope, receive, guarded_send)
+
+
+async def _send_internal_error(scope: Scope, send: Send) -> None:
+    body = json.dumps({
+        "code": ErrorCode.INTERNAL_ERROR.value,
+        "message": "the portal failed after doing the work (sandbox fault)",
+        "details": {}, "request_id": scope.get("ind_request_id") or None,
+    }).encode()
+    await send({"type": "http.response.start", "status": 500,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})

@@ -114,6 +114,9 @@ def materialise(conn: sqlite3.Connection, previous: datetime | None, refresh_at:
     """Bring every case to its state as of `refresh_at` (the daily refresh). Returns how many
     cases changed. `seen_at` records the refresh at which a change became visible, so an
     incremental sync (`changed_since`) never misses one."""
+    from ind_tui.sandbox.messages import deliver  # letters first: a request bends the plan
+
+    deliver(conn, previous, refresh_at)
     r = iso(refresh_at)
     cur = conn.execute(
         """

@@ -21,7 +21,8 @@ from ind_tui.portal.models import (
     FeeChange,
     Identity,
 )
-from ind_tui.sandbox import auth
+from ind_tui.portal.models_payments import Refund, RefundRequest
+from ind_tui.sandbox import auth, refunds
 from ind_tui.sandbox.deps import SandboxDep, errors, require_admin
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.identities import identity_models
@@ -96,3 +97,13 @@ def set_fee(body: FeeChange, sb: SandboxDep) -> Response:
             (rule.fee_group.value, body.year, body.fee_eur),
         )
     return Response(status_code=204)
+
+
+@router.post("/refunds", name="sandbox.refunds", status_code=201, response_model=Refund,
+             responses=errors(403, 404, 409, auth=False,
+                              s403="the sandbox admin token is missing or wrong",
+                              s409="refunded already (`already_refunded`)"))
+def refund_payment(body: RefundRequest, sb: SandboxDep) -> Refund:
+    """Refund one payment now, as IND staff would after finding the submission never
+    arrived. (Refunds the portal makes by itself need no call: see refunds.py.)"""
+    return refunds.refund(sb.db, body.reference, body.reason, sb.clock.now())

@@ -164,7 +164,10 @@ def _check(sb: Sandbox, principal: Principal, body: ApplicationRequest, now: dat
             raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
                               "unknown document for this account", {"slot": slot, "id": doc_id})
     # The same definitions the client fills in: what its wizard refuses, the portal refuses.
-    answers = merge_request(body.type_id, body.answers, body.employee.model_dump(mode="json"),
+    # A form that asks about no person (the sponsor's own notification) needs no employee;
+    # one that does gets its person fields judged as missing when the employee is absent.
+    person = body.employee.model_dump(mode="json") if body.employee is not None else {}
+    answers = merge_request(body.type_id, body.answers, person,
                             body.permit_expiry.isoformat() if body.permit_expiry else None)
     verdict = evaluate(body.type_id, answers, today=now.astimezone(AMSTERDAM).date(),
                        documents=body.documents)
@@ -193,6 +196,16 @@ def _application(conn: Any, row: Any) -> Application:
     )
 
 
+def _case_name(conn: Any, body: ApplicationRequest, principal: Principal) -> str:
+    """The name a case is listed under: the employee's, or for a form about no person (the
+    sponsor's notification) the company's own."""
+    if body.employee is not None:
+        return body.employee.name
+    row = conn.execute("SELECT name FROM companies WHERE kvk=?",
+                       (principal.company_kvk,)).fetchone()
+    return str(row["name"]) if row is not None else principal.company_kvk
+
+
 def _make_case(sb: Sandbox, conn: Any, principal: Principal, app_row: Any, now: datetime) -> int:
     """Register the case behind a submitted application; its life is planned here."""
     body = ApplicationRequest.model_validate_json(app_row["body"])
@@ -204,12 +217,13 @@ def _make_case(sb: Sandbox, conn: Any, principal: Principal, app_row: Any, now: 
     # Family applications are sometimes processed by hand: listed some working days later.
     manual = 7 if rule.id.startswith("family") and rng.random() < 0.3 else 0
     listed = refresh_point(now) + timedelta(days=1 + manual)
+    v_number = body.employee.v_number if body.employee is not None else None
     cur = conn.execute(
         "INSERT INTO cases (zaaknummer, sponsor_kvk, submitted_by_kvk, type_id, employee_name, "
         "v_number, submitted_at, receipt_date, paper, listed_from) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-        (str(zaak), principal.company_kvk, principal.own_kvk, rule.id, body.employee.name,
-         body.employee.v_number, iso(now), receipt.isoformat(), iso(listed)),
+        (str(zaak), principal.company_kvk, principal.own_kvk, rule.id,
+         _case_name(conn, body, principal), v_number, iso(now), receipt.isoformat(), iso(listed)),
     )
     case_id = int(cur.lastrowid or 0)
     steps = plan_steps(rng, days, principal.role is not principal.role.EMPLOYER)
@@ -244,9 +258,10 @@ def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
              body.model_dump_json(), fee, now.astimezone(AMSTERDAM).year, iso(now), key),
         )
         for slot, doc_id in body.documents.items():
+            # The same document may fill two slots of this application, never another's.
             taken = conn.execute(
-                "UPDATE documents SET reserved_by=? WHERE id=? AND reserved_by IS NULL "
-                "AND case_id IS NULL", (app_id, doc_id)).rowcount
+                "UPDATE documents SET reserved_by=? WHERE id=? AND (reserved_by IS NULL "
+                "OR reserved_by=?) AND case_id IS NULL", (app_id, doc_id, app_id)).rowcount
             if taken != 1:
                 raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
                                   "this document is already part of another application",
@@ -310,6 +325,9 @@ def pay(app_id: str, body: PaymentRequest, principal: PrincipalDep, sb: SandboxD
 
     def work(conn: Any) -> tuple[int, dict[str, Any]]:
         row = conn.execute("SELECT * FROM applications WHERE id=?", (app_id,)).fetchone()
+        if row["fee"] == 0:  # filed at once without payment: say so, not "already paid"
+            raise PortalError(409, ErrorCode.NOTHING_TO_PAY, "this application has no fee to pay",
+                              {"application": _application(conn, row).model_dump(mode="json")})
         paid = conn.execute("SELECT * FROM payments WHERE application_id=?", (app_id,)).fetchone()
         if paid is not None or row["status"] != ApplicationStatus.AWAITING_PAYMENT.value:
             details: dict[str, Any] = {

@@ -30,6 +30,7 @@ from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.lifecycle import visible_since
+from ind_tui.sandbox.messages import dossier_letters, letter_pdf
 from ind_tui.sandbox.pdfgen import letter
 from ind_tui.sandbox.routes_applications import _PDF_BODY, clean_filename, read_pdf
 from ind_tui.sandbox.state import Sandbox
@@ -201,6 +202,7 @@ def dossier(zaaknummer: Zaak, principal: PrincipalDep, sb: SandboxDep) -> Dossie
                         added_at=parse_iso(at))
         for doc_id, (title, kind, content, at) in _letters(row).items()
     ]
+    docs += dossier_letters(sb.db.read(), row["id"])  # letters that came as messages
     docs += [DossierDocument(id=u["id"], title=u["title"], kind="upload", size=u["size"],
                              sha256=u["sha256"], added_at=parse_iso(u["added_at"]))
              for u in _uploads(sb, row["id"])]
@@ -217,6 +219,8 @@ def download(zaaknummer: Zaak, doc_id: Annotated[str, Path(max_length=40)],
     letters = _letters(row)
     if doc_id in letters:
         content = letters[doc_id][2]
+    elif (message_letter := letter_pdf(sb.db.read(), row["id"], doc_id)) is not None:
+        content = message_letter
     else:
         found = sb.db.read().execute(
             "SELECT content FROM documents WHERE id=? AND case_id=?", (doc_id, row["id"])

@@ -1,7 +1,145 @@
-"""Sandbox routes: messages."""
+"""Messages from the IND: the inbox (paged like the cases), one message, marking it read, and
+answering a request for information with documents uploaded to the case."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from ind_tui.portal.models import ErrorCode, Service
+from ind_tui.portal.models_inbox import (
+    MESSAGE_ID,
+    AnswerReceipt,
+    AnswerRequest,
+    Message,
+    MessageKind,
+    MessagePage,
+    RequestState,
+)
+from ind_tui.sandbox import messages as letters
+from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.db import iso
+from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
+from ind_tui.sandbox.errors import PortalError
+from ind_tui.sandbox.state import Sandbox
 
 router = APIRouter()
+MessageId = Annotated[str, Path(pattern=MESSAGE_ID)]
+_FROM = "FROM messages m JOIN cases c ON c.id = m.case_id"
+# The same as letters.state_of, in SQL; `?` is the portal's date.
+_REQUEST = "m.kind = 'info_request' AND "
+_STATE_SQL = {
+    RequestState.OPEN: _REQUEST + "m.answered_at IS NULL AND m.deadline >= ?",
+    RequestState.LAPSED: _REQUEST + "m.answered_at IS NULL AND m.deadline < ?",
+    RequestState.ANSWERED: _REQUEST + "m.answered_at IS NOT NULL",
+}
+
+
+def _visibility(principal: Principal, refresh: datetime) -> tuple[str, list[Any]]:
+    """As for cases: the own company's, never paper, listed; a representative only the
+    messages of cases it submitted. Letters stay after their case leaves the list."""
+    sql = "c.sponsor_kvk = ? AND c.paper = 0 AND c.listed_from <= ?"
+    args: list[Any] = [principal.company_kvk, iso(refresh)]
+    if principal.is_representative:
+        sql += " AND c.submitted_by_kvk = ?"
+        args.append(principal.own_kvk)
+    return sql, args
+
+
+def _today(sb: Sandbox) -> Any:
+    return letters.local_day(sb.clock.now())
+
+
+@router.get("/messages", name="messages.list", response_model=MessagePage,
+            responses=errors(403))
+def list_messages(
+    principal: PrincipalDep, sb: SandboxDep,
+    unread: bool | None = None,
+    zaaknummer: Annotated[str | None, Query(pattern=r"^\d{10}$")] = None,
+    kind: MessageKind | None = None,
+    state: RequestState | None = None,
+    after: Annotated[str | None, Query(pattern=MESSAGE_ID)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> MessagePage:
+    """Newest first. `unread` in the answer counts all unread messages, whatever the filter
+    (the number a header shows)."""
+    sb.require(principal, Service.CASES)
+    refresh = sb.ensure_refreshed()
+    where, args = _visibility(principal, refresh)
+    conn = sb.db.read()
+    all_unread = int(conn.execute(
+        f"SELECT COUNT(*) {_FROM} WHERE {where} AND m.read_at IS NULL", args).fetchone()[0])
+    if unread is not None:
+        where += " AND m.read_at IS NULL" if unread else " AND m.read_at IS NOT NULL"
+    if zaaknummer is not None:
+        where += " AND c.zaaknummer = ?"
+        args.append(zaaknummer)
+    if kind is not None:
+        where += " AND m.kind = ?"
+        args.append(kind.value)
+    if state is not None:
+        where += " AND " + _STATE_SQL[state]
+        if "?" in _STATE_SQL[state]:
+            args.append(_today(sb).isoformat())
+    total = int(conn.execute(f"SELECT COUNT(*) {_FROM} WHERE {where}", args).fetchone()[0])
+    page_where, page_args = where, list(args)
+    if after is not None:
+        page_where += " AND m.id < ?"
+        page_args.append(after)
+    rows = conn.execute(
+        f"SELECT {letters.COLUMNS} {_FROM} WHERE {page_where} ORDER BY m.id DESC LIMIT ?",
+        [*page_args, limit + 1]).fetchall()
+    today = _today(sb)
+    items = [letters.to_message(r, today) for r in rows[:limit]]
+    return MessagePage(items=items, total=total, unread=all_unread,
+                       next_after=items[-1].id if len(rows) > limit else None,
+                       last_refresh=refresh, as_of=sb.clock.now())
+
+
+def _visible(sb: Sandbox, principal: Principal, message_id: str) -> Any:
+    where, args = _visibility(principal, sb.ensure_refreshed())
+    row = sb.db.read().execute(
+        f"SELECT {letters.COLUMNS} {_FROM} WHERE m.id = ? AND {where}", [message_id, *args]
+    ).fetchone()
+    if row is None:
+        raise PortalError(404, ErrorCode.NOT_FOUND, "no such message for this account")
+    return row
+
+
+@router.get("/messages/{message_id}", name="messages.get", response_model=Message,
+            responses=errors(403, 404))
+def get_message(message_id: MessageId, principal: PrincipalDep, sb: SandboxDep) -> Message:
+    sb.require(principal, Service.CASES)
+    return letters.to_message(_visible(sb, principal, message_id), _today(sb))
+
+
+@router.post("/messages/{message_id}/read", name="messages.read", response_model=Message,
+             responses=errors(403, 404))
+def mark_read(message_id: MessageId, principal: PrincipalDep, sb: SandboxDep) -> Message:
+    """Marking read twice is harmless: the first moment stays."""
+    sb.require(principal, Service.CASES)
+    _visible(sb, principal, message_id)
+    with sb.db.write() as conn:
+        conn.execute("UPDATE messages SET read_at = COALESCE(read_at, ?) WHERE id = ?",
+                     (iso(sb.clock.now()), message_id))
+    return letters.to_message(_visible(sb, principal, message_id), _today(sb))
+
+
+@router.post("/messages/{message_id}/answer", name="messages.answer",
+             response_model=AnswerReceipt, responses=errors(403, 404, 409))
+def answer_message(message_id: MessageId, body: AnswerRequest, principal: PrincipalDep,
+                   sb: SandboxDep) -> AnswerReceipt:
+    """Answer a request for information with documents first uploaded to the case
+    (POST /cases/{zaaknummer}/documents), one per requested item. The decision period stood
+    still from the request until today; the decision deadline moves accordingly. Sending the
+    same answer again returns the same receipt."""
+    sb.require(principal, Service.CASES)
+    sb.require(principal, Service.DOCUMENTS)
+    _visible(sb, principal, message_id)
+    with sb.db.write() as conn:
+        row = conn.execute(
+            f"SELECT {letters.COLUMNS} {_FROM} WHERE m.id = ?", (message_id,)).fetchone()
+        return letters.answer(conn, row, dict(body.documents), sb.clock.now(),
+                              principal.own_kvk)

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from ind_tui.forms.rules import FEES, TYPES_BY_ID, FeeGroup
 from ind_tui.portal.models import CaseStatus, Decision
+from ind_tui.sandbox.appointments import seed_appointments
 from ind_tui.sandbox.clock import AMSTERDAM, refresh_point
 from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.identities import (
@@ -23,6 +24,7 @@ from ind_tui.sandbox.identities import (
     UNIVERSITY,
 )
 from ind_tui.sandbox.lifecycle import EventRow, Step, events_for, insert_events, plan_steps
+from ind_tui.sandbox.refunds import seed_payments
 
 FIRST = ("Aarav", "Mei", "Lucas", "Priya", "Mehmet", "Sofia", "Kenji", "Amara", "Diego",
          "Olena", "Wei", "Fatima", "Ravi", "Ana", "Jin", "Chidi", "Leila", "Mateo", "Yuki",
@@ -97,12 +99,58 @@ def seed_employees(
             if status == "deregistered" else None
         purpose = "research" if kvk == UNIVERSITY else "labour"
         conn.execute(
-            "INSERT INTO employees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO employees ({EMPLOYEE_COLUMNS}) VALUES ({', '.join('?' * 14)})",
             (f"E{kvk[-3:]}{n:05d}", kvk, name, v_number, born.isoformat(), nationality,
-             purpose, start.isoformat(), permit_end.isoformat(), status, end_date, kvk),
+             purpose, start.isoformat(), permit_end.isoformat(), status, end_date, kvk,
+             "employment_ended" if end_date else None, iso(now)),
         )
         people.append(person)
     return people
+
+
+EMPLOYEE_COLUMNS = ("id, sponsor_kvk, name, v_number, date_of_birth, nationality, purpose, "
+                    "start_date, permit_end, status, end_date, registered_by_kvk, end_reason, "
+                    "registered_at")
+
+
+def _seed_employee_duties(conn: sqlite3.Connection, kvk: str, now: datetime) -> None:
+    """A few employees whose sponsor has something to do: a permit in its extension window,
+    a contract that ended 10 days ago (deregister within 4 weeks) and one that ended 40 days
+    ago (the report is late). Set after the random spread, which stays as it was."""
+    today = now.astimezone(AMSTERDAM).date()
+    for n, permit_end, contract_end in (
+        (1, today + timedelta(days=45), None),
+        (2, today + timedelta(days=700), today - timedelta(days=10)),
+        (4, today + timedelta(days=400), today - timedelta(days=40)),
+    ):
+        conn.execute(
+            "UPDATE employees SET permit_end=?, contract_end=? WHERE id=?",
+            (permit_end.isoformat(), contract_end.isoformat() if contract_end else None,
+             f"E{kvk[-3:]}{n:05d}"),
+        )
+
+
+def seed_extra_employees(conn: sqlite3.Connection, count: int, now: datetime,
+                         sponsor: str = NOORDZEE) -> None:
+    """`count` more employees for one sponsor, for scale tests (bulk insert, one transaction):
+    `ind-tui`'s list, filter and duties with 50,000 people."""
+    rng = random.Random(SEED + 7 * count)
+    today = now.astimezone(AMSTERDAM).date()
+    first = int(conn.execute("SELECT COUNT(*) FROM employees WHERE sponsor_kvk=?",
+                             (sponsor,)).fetchone()[0])
+    rows = []
+    for n in range(first, first + count):
+        name, _v, born, nationality = _person(rng, now)
+        start = today - timedelta(days=rng.randrange(20, 5 * 365))
+        permit_end = today + timedelta(days=rng.randrange(-30, 5 * 365))
+        contract_end = today - timedelta(days=rng.randrange(1, 60)) if n % 97 == 3 else None
+        rows.append((f"X{sponsor[-3:]}{n:07d}", sponsor, name, f"{8000000000 + n}",
+                     born.isoformat(), nationality, "labour", start.isoformat(),
+                     permit_end.isoformat(), "registered", None, sponsor, None, iso(now),
+                     contract_end.isoformat() if contract_end else None))
+    conn.executemany(
+        f"INSERT INTO employees ({EMPLOYEE_COLUMNS}, contract_end) "
+        f"VALUES ({', '.join('?' * 15)})", rows)
 
 
 class CaseWriter:
@@ -182,6 +230,7 @@ HSM_TYPES = ("hsm_first_vvr", "hsm_first_mvv", "hsm_extension", "hsm_change_empl
 def seed_demo(conn: sqlite3.Connection, now: datetime) -> None:
     rng = random.Random(SEED)
     staff = seed_employees(conn, rng, NOORDZEE, 60, now)
+    _seed_employee_duties(conn, NOORDZEE, now)
     delta_staff = seed_employees(conn, rng, DELTA, 25, now)
     researchers = seed_employees(conn, rng, UNIVERSITY, 12, now)
     w = CaseWriter(conn, 1, ZAAK_START)
@@ -213,8 +262,31 @@ def seed_demo(conn: sqlite3.Connection, now: datetime) -> None:
         w.add(sponsor=MOLEN, by=MOLEN, type_id="eu_blue_card", person=_person(rng, now),
               submitted_at=now - timedelta(days=rng.randrange(3, 60)),
               steps=plan_steps(rng, 90, False))
+    _seed_requests(w, staff, now)
     w.flush()
     _set_counters(conn, w)
+    # Fees paid (and refunds) and a few bookings; their own random stream, so the cases and
+    # employees above stay as they are.
+    seed_payments(conn, now, NOORDZEE, SEED + 1)
+    seed_appointments(conn, now, NOORDZEE, PAYROLL)
+
+
+def _seed_requests(w: CaseWriter, staff: list[Person], now: datetime) -> None:
+    """Requests for information the inbox shows: one whose deadline is days away (filed by
+    the agency), and one that arrives with the next daily refresh. Added last, so the cases
+    above keep their numbers."""
+    d, h = timedelta(days=1), timedelta(hours=1)
+    S = CaseStatus
+    rec = [Step(S.SUBMITTED, 0 * d), Step(S.RECEIVED, h), Step(S.IN_PROGRESS, 3 * d)]
+    w.add(sponsor=NOORDZEE, by=PAYROLL, type_id="family_first", person=staff[20],
+          submitted_at=now - 30 * d, steps=[
+              *rec, Step(S.INFO_REQUESTED, 4 * d), Step(S.IN_PROGRESS, 28 * d),
+              Step(S.DECIDED, 10 * d, Decision.GRANTED)])
+    w.add(sponsor=NOORDZEE, by=NOORDZEE, type_id="hsm_extension", person=staff[21],
+          submitted_at=now - 4 * d, steps=[
+              *rec, Step(S.INFO_REQUESTED, d + 10 * h), Step(S.IN_PROGRESS, 14 * d),
+              Step(S.DECIDED, 10 * d, Decision.GRANTED),
+              Step(S.READY_FOR_COLLECTION, 4 * d), Step(S.CLOSED, 20 * d)])
 
 
 def seed_extra_cases(conn: sqlite3.Connection, count: int, now: datetime,

@@ -16,13 +16,17 @@ from ind_tui.screens.base import PortalScreen, set_text
 from ind_tui.screens.timefmt import local
 from ind_tui.widgets.lists import VimOptionList
 
-# (area, service it needs or None, key)
+# (area, service it needs or None when every account may, key)
 AREAS = (
     ("new", Service.SUBMIT, "1"),
     ("drafts", Service.SUBMIT, "2"),
     ("cases", Service.CASES, "3"),
     ("employees", Service.EMPLOYEES, "4"),
     ("account", Service.ACCOUNT, "5"),
+    ("inbox", Service.CASES, "6"),
+    ("due", None, "7"),
+    ("appointments", Service.CASES, "8"),
+    ("payments", Service.SUBMIT, "9"),
 )
 
 
@@ -94,7 +98,8 @@ class HomeScreen(PortalScreen):
         lines = await self.portal_app.call(lambda: home_lines(self.portal_app))
         if lines is not None and self.is_attached:
             set_text(self, "#today", "\n".join(lines))
-            self.query_one("#today").display = bool(lines)
+            for today in self.query("#today"):  # gone if the app closed meanwhile
+                today.display = bool(lines)
 
     @on(VimOptionList.OptionSelected, "#areas")
     def _chosen(self, event: VimOptionList.OptionSelected) -> None:

@@ -27,8 +27,18 @@ ALIASES = {
 }
 
 
+def case_number(raw: str) -> str | None:
+    """`:cases 3100000001`, `:zaken Z3100000001` or a bare case number: that case."""
+    words = raw.strip().lstrip(":").split()
+    if len(words) == 2 and ALIASES.get(words[0].lower()) == "cases":
+        words = words[1:]
+    value = words[0].removeprefix("Z").removeprefix("z") if len(words) == 1 else ""
+    return value if len(value) == 10 and value.isdigit() else None
+
+
 def go(app: PortalApp, raw: str) -> None:
-    target = ALIASES.get(raw.strip().lower().lstrip(":").split(" ")[0], "")
+    zaak = case_number(raw)
+    target = "cases" if zaak else ALIASES.get(raw.strip().lower().lstrip(":").split(" ")[0], "")
     if target == "help":
         app.action_help()
         return
@@ -46,6 +56,11 @@ def go(app: PortalApp, raw: str) -> None:
     while len(app.screen_stack) > 2 and not isinstance(app.screen, HomeScreen):
         app.pop_screen()
     if target == "home":
+        return
+    if zaak:
+        from ind_tui.screens.cases import open_case
+
+        open_case(app, zaak)
         return
     if target in AREA_SCREENS:
         app.push_screen(screen_for(target))

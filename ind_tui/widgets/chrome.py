@@ -24,6 +24,8 @@ class PortalHeader(Widget):
     PortalHeader #where { width: 1fr; color: $text-muted; }
     PortalHeader #sandbox { width: auto; background: $warning; color: $background;
                             text-style: bold; padding: 0 1; }
+    PortalHeader #unread { width: auto; background: $accent; color: $background;
+                           text-style: bold; padding: 0 1; margin: 0 1 0 0; }
     """
 
     def compose(self) -> ComposeResult:
@@ -32,12 +34,15 @@ class PortalHeader(Widget):
             yield Static(id="who-person")
         with Horizontal():
             yield Static(id="where")
+            yield Static(id="unread")
             yield Static(id="sandbox")
 
     def on_mount(self) -> None:
         self.update_from_app()
 
     def update_from_app(self) -> None:
+        if not self.query("#who-company"):  # not composed yet: on_mount fills it in
+            return
         app = self.app
         me = getattr(app, "me", None)
         company = t("app.title")
@@ -54,6 +59,10 @@ class PortalHeader(Widget):
         url = getattr(app, "portal_url", "") or ""
         self.query_one("#where", Static).update(
             f" {t('header.profile', profile=profile)} · {url}")
+        unread = int(getattr(app, "inbox_unread", 0) or 0)
+        badge = self.query_one("#unread", Static)
+        badge.display = me is not None and unread > 0
+        badge.update(t("header.unread", n=unread))
         marker = self.query_one("#sandbox", Static)
         is_sandbox = bool(getattr(app, "is_sandbox", False))
         marker.display = is_sandbox

@@ -1,0 +1,86 @@
+"""How the inbox, a message and the due-soon list look, in Dutch and English, at 80x24
+(pytest-textual-snapshot).
+
+Update after an intended change with
+`pytest tests/test_tui_inbox_snapshots.py --snapshot-update` and look at the report first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+
+SIZE = (80, 24)
+LANGS = ["nl", "en"]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The announced messages are remembered under the home folder: start each run empty.
+    fixed = Path("/tmp/ind-tui-inbox-snapshot-home")
+    (fixed / "data" / "inbox-state.json").unlink(missing_ok=True)
+    monkeypatch.setenv("IND_TUI_HOME", str(fixed))
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    pilot.app.clear_notifications()
+    await pilot.pause(0.1)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+async def _home(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.home import HomeScreen
+
+    await login_as(pilot, "sponsor-eh3")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
+                   and pilot.app.screen.query_one("#today").display)
+
+
+async def inbox(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.inbox import InboxScreen
+
+    await _home(pilot)
+    await pilot.press("colon", *"inbox", "enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, InboxScreen)
+                   and pilot.app.screen.loaded)
+    await _settle(pilot)
+
+
+async def message(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.inbox_message import MessageScreen
+
+    await inbox(pilot)
+    await pilot.press("3", "home", "enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, MessageScreen)
+                   and pilot.app.screen.message is not None
+                   and not pilot.app.screen.message.unread)
+    await _settle(pilot)
+
+
+async def due(pilot: Pilot[Any]) -> None:
+    from ind_tui.screens.due import DueScreen
+
+    await _home(pilot)
+    await pilot.press("colon", *"due", "enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DueScreen)
+                   and pilot.app.screen.due is not None)
+    await _settle(pilot)
+
+
+SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
+    "inbox": inbox, "message": message, "due": due,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare: Any, tmp_path: Path, screen: str, lang: str) -> None:
+    app = make_app(sandbox_app(tmp_path), lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=SCREENS[screen])
