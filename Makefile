@@ -28,8 +28,12 @@ lint: $(STAMP_TEST)
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
 
+# Tests in parallel, a file per worker (snapshot files keep a fixed home folder each);
+# many tests wait on the sandbox or a terminal, so 4 workers use 2 cores well.
+TEST_WORKERS ?= 4
+
 test: $(STAMP_TEST) lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Longer property runs against the API (schemathesis with more examples).
 fuzz: $(STAMP_TEST)

@@ -58,6 +58,7 @@ def test_documents_check_warns_but_accepts(
         (pdf_bytes(pad=5000), ["--max-bytes", "1000"], "document_too_large"),
         (pdf_bytes()[:100], [], "document_unreadable"),
     ],
+    ids=["not_pdf", "too_large", "unreadable"],  # stable ids: parallel workers must agree
 )
 def test_documents_check_refusals_exit_2_with_one_line(
     tmp_path: Path,
@@ -133,6 +134,7 @@ def test_drafts_check_ok_and_missing_documents(
         (b"not a zip", "bundle_unreadable"),
         (zip_bytes([("../../etc/cron.d/x", b"*")]), "bundle_bad_name"),
     ],
+    ids=["not_zip", "escaping_name"],
 )
 def test_drafts_check_hostile_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, code: str

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
-FIXED_HOME = Path("/tmp/ind-tui-snapshot-home")
+FIXED_HOME = Path("/tmp/ind-tui-snapshot-employees")
 CSV = ("Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum\r\n"
        "José Álvarez;4200000001;14-2-1991;MEX;arbeid;1-10-2026\r\n"
        "Foute Regel;42;1-1-1990;IND;arbeid;3/4/2026\r\n"
@@ -28,7 +28,7 @@ CSV = ("Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum\r\n"
 @pytest.fixture(autouse=True)
 def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
     # Paths appear on some screens: keep them the same each run.
-    monkeypatch.setenv("IND_TUI_HOME", str(FIXED_HOME))
+    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("employees")))
 
 
 async def _settle(pilot: Pilot[Any]) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -23,9 +23,7 @@ LANGS = ["nl", "en"]
 @pytest.fixture(autouse=True)
 def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
     # The announced messages are remembered under the home folder: start each run empty.
-    fixed = Path("/tmp/ind-tui-inbox-snapshot-home")
-    (fixed / "data" / "inbox-state.json").unlink(missing_ok=True)
-    monkeypatch.setenv("IND_TUI_HOME", str(fixed))
+    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("inbox")))
 
 
 async def _settle(pilot: Pilot[Any]) -> None:

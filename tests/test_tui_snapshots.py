@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from ind_tui.portal.errors import ServiceUnavailableError
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import fixed_home, home_settled, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -23,8 +23,7 @@ LANGS = ["nl", "en"]
 @pytest.fixture(autouse=True)
 def _fixed_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Paths appear on some screens (help shows the keymap file): keep them the same each run.
-    fixed = Path("/tmp/ind-tui-snapshot-home")
-    monkeypatch.setenv("IND_TUI_HOME", str(fixed))
+    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("home")))
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
@@ -38,8 +37,8 @@ async def _to_home(pilot: Pilot[Any]) -> None:
     from ind_tui.screens.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
-                   and "06:00" in str(pilot.app.screen.query_one("#refreshed").render()))
+    await home_settled(pilot)
+    assert isinstance(pilot.app.screen, HomeScreen)
 
 
 async def login(pilot: Pilot[Any]) -> None:

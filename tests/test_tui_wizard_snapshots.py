@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from ind_tui.drafts.session import DraftSession
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -27,7 +27,7 @@ FORM = "hsm_first_vvr"
 @pytest.fixture(autouse=True)
 def _fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     # The time of saving and the home folder appear on screen: the same every run.
-    monkeypatch.setenv("IND_TUI_HOME", "/tmp/ind-tui-snapshot-home")
+    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("wizard")))
 
     def fixed(_moment: object = None) -> str:
         return "09:30:00"

@@ -68,3 +68,31 @@ async def login_as(pilot: Pilot[object], identity: str) -> None:
                    and app.screen.device is not None
                    and app.screen.query_one(VimOptionList).option_count > 0)
     await pilot.press("slash", *identity, "enter", "enter")
+
+
+def fixed_home(name: str) -> Path:
+    """An empty home folder at a fixed path, for snapshots that show paths. Each snapshot
+    file has its own (files run in parallel), emptied per test so no run sees another's
+    drafts, caches or remembered messages."""
+    import shutil
+
+    folder = Path("/tmp") / f"ind-tui-snapshot-{name}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+async def home_settled(pilot: Pilot[object]) -> None:
+    """On home, and home done asking the portal for its lines: a picture taken earlier
+    would depend on how fast that answer came."""
+    from textual.worker import WorkerState
+
+    from ind_tui.screens.home import HomeScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
+                   and "06:00" in str(app.screen.query_one("#refreshed").render()))
+    home = app.screen
+    await wait_for(pilot, lambda: not any(
+        w.node is home and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        for w in app.workers))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -25,7 +25,6 @@ from ind_tui.portal.models import (
     EmployeeRegistration,
     EmployeeStatus,
     ErrorCode,
-    IsoDate,
     Purpose,
     Service,
 )
@@ -61,9 +60,11 @@ def list_employees(
     principal: PrincipalDep, sb: SandboxDep, status: EmployeeStatus | None = None,
     after: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    ending_before: Annotated[IsoDate | None, Query(
+    # A plain ISO date: a number would otherwise pass as a Unix timestamp.
+    ending_before: Annotated[str | None, Query(
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
         description="only registered employees whose permit or contract ends before this "
-                    "date: the ones a sponsor may have a duty for")] = None,
+                    "date (YYYY-MM-DD): the ones a sponsor may have a duty for")] = None,
 ) -> EmployeePage:
     sb.require(principal, Service.EMPLOYEES)
     where, args = "sponsor_kvk = ?", [principal.company_kvk]
@@ -71,8 +72,13 @@ def list_employees(
         where += " AND status = ?"
         args.append(status.value)
     if ending_before is not None:
+        try:
+            before = date.fromisoformat(ending_before)
+        except ValueError:
+            raise PortalError(422, ErrorCode.VALIDATION_FAILED, "ending_before is not a date",
+                              {"field": "ending_before"}) from None
         where += " AND status = 'registered' AND (permit_end < ? OR contract_end < ?)"
-        args += [ending_before.isoformat()] * 2
+        args += [before.isoformat()] * 2
     conn = sb.db.read()
     total = int(conn.execute(f"SELECT COUNT(*) FROM employees WHERE {where}", args).fetchone()[0])
     if after is not None:

@@ -61,17 +61,22 @@ class HomeScreen(PortalScreen):
         me = self.portal_app.me
         assert me is not None
         allowed = {s.service: s for s in me.services}
+        titles = {area: t(f"home.area.{area}") for area, _, _ in AREAS}
+        width = max(len(title) for title in titles.values()) + 2
         options = []
+        self._refusals: dict[str, str] = {}
+        # One line per area, so all nine fit on an 80x24 terminal with the day's lines.
         for area, service, key in AREAS:
-            access = allowed.get(service)
-            title = f"{key}  [b]{t(f'home.area.{area}')}[/b]"
-            label = f"{title}\n   [dim]{t(f'home.area.{area}.help')}[/dim]"
+            access = allowed.get(service) if service is not None else None
+            title = f"{key}  [b]{titles[area]}[/b]" + " " * (width - len(titles[area]))
             if access is not None and not access.allowed:
                 reason = t(f"reason.{access.reason_code}") if access.reason_code else ""
-                label = f"{title}\n   " + t("home.not_allowed", reason=reason)
+                label = title + t("home.not_allowed", reason=reason)
+                self._refusals[area] = t("home.not_allowed", reason=reason)
                 options.append(Option(label, id=area, disabled=True))
             else:
-                options.append(Option(label, id=area))
+                options.append(Option(f"{title}[dim]{t(f'home.area.{area}.help')}[/dim]",
+                                      id=area))
         return options
 
     def on_mount(self) -> None:
@@ -109,6 +114,6 @@ class HomeScreen(PortalScreen):
     def action_area(self, area: str) -> None:
         option = self.query_one(VimOptionList).get_option(area)
         if option.disabled:
-            self.notify(str(option.prompt).split("\n", 1)[-1].strip(), severity="warning")
+            self.notify(self._refusals.get(area, ""), severity="warning")
             return
         self.portal_app.action_go(area)
