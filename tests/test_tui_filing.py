@@ -286,3 +286,38 @@ async def test_a_free_notification_is_filed_without_a_payment(tmp_path: Path) ->
         steps = text_of(screen, "#filing-steps")
         assert steps.count("not needed") == 2  # no documents, no payment
         assert counts(sandbox) == (before[0] + 1, before[1])
+
+
+async def test_esc_home_after_filing_from_the_wizard_leaves_the_app_running(
+    tmp_path: Path,
+) -> None:
+    """Filing pushed over the wizard: Esc after the receipt goes home, past the wizard,
+    whose 'now locked' rebuild must not run on a screen that is gone."""
+    from ind_tui.drafts.store import DocumentStore
+    from ind_tui.screens.home import HomeScreen
+    from ind_tui.screens.wizard import WizardScreen
+
+    sandbox = sandbox_app(tmp_path)
+    app = fast_app(sandbox)
+    session = ready_session(tmp_path)
+    # The wizard opens the file with the user's own store: put the passport there too.
+    session.store = DocumentStore()
+    session.attach("passport_copy", write_pdf(tmp_path / "passport2.pdf", pdf_bytes(pages=2)))
+    session.save()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        wizard = WizardScreen(session.path)
+        app.push_screen(wizard)
+        await wait_for(pilot, lambda: app.screen is wizard and wizard.fee is not None)
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilingScreen))
+        screen = app.screen
+        assert isinstance(screen, FilingScreen)
+        await confirm_and_file(pilot, screen)
+        await wait_for(pilot, lambda: screen.query_one("#filing-receipt").display)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, HomeScreen)
+        assert counts(sandbox)[1] >= 1

@@ -86,6 +86,11 @@ class HomeScreen(PortalScreen):
     def after_recompose(self) -> None:
         self.on_mount()
 
+    def on_screen_resume(self) -> None:
+        # Back from an area: what it did (a filing, a deregistration) changes the day's lines.
+        if self.query("#areas"):
+            self.action_reload()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Home is the bottom of the stack: there is nowhere to go back to.
         return action != "back"

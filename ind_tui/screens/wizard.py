@@ -148,12 +148,15 @@ class WizardScreen(AutosavingScreen):
             else:
                 self._refresh_all()
 
+    def _showing(self) -> bool:
+        # Esc from filing may close this screen too (back to home) before a call runs.
+        return self.is_attached and self.is_running and self.app.screen is self
+
     async def _relock(self) -> None:
-        # Esc from filing may close this screen too before the call runs.
-        if not self.is_attached:
+        if not self._showing():
             return
         await self.recompose()
-        if self.is_attached:
+        if self._showing() and self.query("#wizard-pages"):
             self.after_recompose()
 
     # --- the portal's facts: today and the fee --------------------------------------------
