@@ -21,7 +21,7 @@ from ind_tui.forms.rules import (
     hsm_threshold_kind,
     salary_threshold,
 )
-from ind_tui.forms.texts import THRESHOLD_NAMES
+from ind_tui.forms.texts import THRESHOLD_NAMES, Text
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,11 @@ class Finding:
 RuleFn = Callable[[str, Mapping[str, Any], Mapping[str, Any], date], list[Finding]]
 
 
-def _euro(amount: Decimal | int) -> str:
-    return f"{amount:,.2f}".replace(",", " ")
+def _euro(amount: Decimal | int) -> Text:
+    """An amount as each language writes it: 5.942,00 in Dutch, 5,942.00 in English."""
+    english = f"{amount:,.2f}"
+    dutch = english.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return Text(dutch, english)
 
 
 def salary_check(target: str, values: Mapping[str, Any], params: Mapping[str, Any],
