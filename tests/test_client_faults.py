@@ -76,7 +76,8 @@ async def test_429_with_a_long_wait_is_handed_to_the_user(client: PortalClient) 
 
 
 async def test_latency_above_the_timeout_is_a_typed_timeout(tmp_path: Path) -> None:
-    fast = Timeouts(connect=0.05, read=0.05)
+    # Short enough to time out on the 5 s fault, long enough that a busy machine still logs in.
+    fast = Timeouts(connect=1.0, read=1.0)
     async with make_client(make_app(tmp_path), timeouts=fast) as c:
         await login(c)
         await admin_of(c).fault("me", "latency", latency_ms=5000)
@@ -87,7 +88,7 @@ async def test_latency_above_the_timeout_is_a_typed_timeout(tmp_path: Path) -> N
 
 
 async def test_one_slow_answer_is_retried(tmp_path: Path) -> None:
-    async with make_client(make_app(tmp_path), timeouts=Timeouts(connect=0.05, read=0.05)) as c:
+    async with make_client(make_app(tmp_path), timeouts=Timeouts(connect=1.0, read=1.0)) as c:
         await login(c)
         await admin_of(c).fault("me", "latency", latency_ms=5000, count=1)
         assert (await c.me()).person_name

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from ind_tui.i18n import t
 from ind_tui.sandbox.pdfgen import letter
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (120, 36)
 
@@ -38,6 +38,7 @@ async def _home(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
     await login_as(pilot, identity)
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
                    and pilot.app.screen.query_one("#today").display)
+    await home_settled(pilot)  # no look of home's still running when a test moves the clock
 
 
 async def _inbox(pilot: Pilot[Any]) -> Any:

@@ -20,6 +20,15 @@ from typing import Any
 from ind_tui.portal.models import Address
 
 STATE_FILE = "inbox-state.json"
+# One lock per file for every InboxStore of the process: screens and the background look each
+# make their own, and a read-modify-write must not lose another's update.
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(path: Path) -> threading.Lock:
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(path.resolve(), threading.Lock())
 KEEP_ANNOUNCED = 5000  # ids kept per scope; older ones can no longer come back as new
 ADDRESS_DEADLINE_DAYS = 14
 
@@ -46,7 +55,7 @@ class InboxStore:
 
             path = data_dir() / STATE_FILE
         self.path = path
-        self._lock = threading.Lock()
+        self._lock = _lock_for(path)
 
     # --- file ----------------------------------------------------------------------------
 
@@ -63,7 +72,8 @@ class InboxStore:
 
     def _write(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
+        # A name of its own: another process (a second ind-tui) may be writing too.
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path)
 

@@ -88,7 +88,11 @@ class HomeScreen(PortalScreen):
 
     def on_screen_resume(self) -> None:
         # Back from an area: what it did (a filing, a deregistration) changes the day's lines.
-        if self.query("#areas"):
+        # Not when home only showed between two screens (a jump from `:` passes through it).
+        self.set_timer(0.3, self._reload_if_shown)
+
+    def _reload_if_shown(self) -> None:
+        if self.is_attached and self.app.screen is self and self.query("#areas"):
             self.action_reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
