@@ -22,11 +22,13 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/ind-tui $(ARGS)
 
+# tool caches live in .venv: `make test` writes nothing into the checkout.
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check ind_tui tests bench
+	RUFF_CACHE_DIR=$(VENV)/.cache/ruff $(BIN)/ruff check ind_tui tests bench
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP_TEST)
-	$(BIN)/mypy
+	$(BIN)/mypy --cache-dir $(VENV)/.cache/mypy
 
 # Tests in parallel, a file per worker (snapshot files keep a fixed home folder each);
 # many tests wait on the sandbox or a terminal, so 4 workers use 2 cores well.

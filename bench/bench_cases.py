@@ -48,7 +48,7 @@ TYPES = ["hsm_first_vvr", "hsm_first_mvv", "hsm_extension", "hsm_change_employer
 
 
 def me() -> Any:
-    from ind_tui.portal.models import CompanyRef, Me, Role
+    from ind_tui.api.models import CompanyRef, Me, Role
 
     return Me(person_name="Mark de Graaf", assurance_level="EH3", role=Role.REPRESENTATIVE,
               company=CompanyRef(kvk="45678901", name="Payroll Partners B.V."),
@@ -58,8 +58,8 @@ def me() -> Any:
 
 def seed(count: int) -> None:
     """Fill the cache of IND_TUI_HOME with `count` cases and a last look."""
-    from ind_tui.portal.cache import LocalCache, SyncState, scope_for
-    from ind_tui.portal.models import CaseStatus, CaseSummary, Decision
+    from ind_tui.api.models import CaseStatus, CaseSummary, Decision
+    from ind_tui.local.cache import LocalCache, SyncState, scope_for
 
     scope = scope_for(SCOPE_PROFILE, me())
     rng = random.Random(7)
@@ -125,8 +125,8 @@ def timed_keys(widget: Any, action: Any, repeats: int) -> list[float]:
 
 
 def bench_app() -> Any:
-    from ind_tui.app import PortalApp
-    from ind_tui.startup import StartInfo
+    from ind_tui.local.startup import StartInfo
+    from ind_tui.tui.app import PortalApp
 
     class Bench(PortalApp):
         """The real app, logged in from the start and without a portal (offline)."""
@@ -144,8 +144,8 @@ def bench_app() -> Any:
 
 
 async def child_ours() -> dict[str, Any]:
-    from ind_tui.screens.cases import CasesScreen
-    from ind_tui.widgets.table import VirtualTable
+    from ind_tui.tui.screens.cases.screen import CasesScreen
+    from ind_tui.tui.widgets.table import VirtualTable
 
     painted: list[float] = []
     original = VirtualTable.render_lines
@@ -160,7 +160,7 @@ async def child_ours() -> dict[str, Any]:
     out: dict[str, Any] = {}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        from ind_tui.screens.cases_data import app_cache
+        from ind_tui.tui.screens.cases.data import app_cache
 
         await app_cache(app)  # opening the cache file is the app's, once per run
         start = time.perf_counter()
@@ -211,9 +211,9 @@ async def child_stock() -> dict[str, Any]:
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable
 
-    from ind_tui.portal.cache import LocalCache, scope_for
-    from ind_tui.screens.cases_columns import columns
-    from ind_tui.screens.cases_data import build_rows
+    from ind_tui.local.cache import LocalCache, scope_for
+    from ind_tui.tui.screens.cases.columns import columns
+    from ind_tui.tui.screens.cases.data import build_rows
 
     cols = columns()
     painted: list[float] = []

@@ -104,8 +104,8 @@ def hostile_files(root: Path, kind: str) -> dict[str, Path]:
     import hashlib
     import json
 
-    from ind_tui.drafts.bundle import bundle_bytes
-    from ind_tui.drafts.model import DocumentRef, Draft, utcnow
+    from ind_tui.local.drafts.bundle import bundle_bytes
+    from ind_tui.local.drafts.model import DocumentRef, Draft, utcnow
 
     sha = hashlib.sha256(b"x").hexdigest()
     draft = Draft(form_id="hsm_first", form_version=1)
@@ -160,7 +160,10 @@ def hostile_files(root: Path, kind: str) -> dict[str, Path]:
 
 
 def bench_hostile(root: Path) -> None:
-    from ind_tui.drafts import BundleRefused, DocumentStore, read_bundle, unpack_draft
+    from ind_tui.local.drafts.bundle import read_bundle
+    from ind_tui.local.drafts.errors import BundleRefused
+    from ind_tui.local.drafts.packed import unpack_draft
+    from ind_tui.local.drafts.store import DocumentStore
 
     store = DocumentStore(root / "hostile-store")
     readers: dict[str, Callable[[Path], object]] = {
@@ -196,16 +199,12 @@ def bench_hostile(root: Path) -> None:
 
 
 def bench_documents(root: Path) -> bool:
-    from ind_tui.drafts import (
-        DocumentStore,
-        Draft,
-        attach_document,
-        check_pdf,
-        open_draft,
-        save_draft,
-    )
-    from ind_tui.drafts.atomic import atomic_writer
-    from ind_tui.drafts.bundle import bundle_bytes
+    from ind_tui.local.drafts.atomic import atomic_writer
+    from ind_tui.local.drafts.bundle import bundle_bytes, open_draft, save_draft
+    from ind_tui.local.drafts.documents import attach_document
+    from ind_tui.local.drafts.model import Draft
+    from ind_tui.local.drafts.pdfcheck import check_pdf
+    from ind_tui.local.drafts.store import DocumentStore
 
     pdfs = root / "pdfs"
     pdfs.mkdir()

@@ -24,10 +24,10 @@ from typing import Any
 
 import httpx
 
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.employee_csv import RowState, preview, read_csv
-from ind_tui.portal.models import Purpose
-from ind_tui.portal.sandbox_admin import SandboxAdmin
+from ind_tui.api.models import Purpose
+from ind_tui.client.client import PortalClient
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.domain.employee_csv import RowState, preview, read_csv
 from ind_tui.sandbox.app import create_app
 from ind_tui.sandbox.seed import seed_extra_employees
 from ind_tui.sandbox.state import SandboxConfig
@@ -79,11 +79,11 @@ async def dry_run(app: object, rows: int) -> None:
 
 
 async def first_paint(app: object, employees: int) -> float:
-    from ind_tui.app import PortalApp
-    from ind_tui.portal.connect import Connection, connect
-    from ind_tui.portal.tokens import StoreKind, StoreStatus, TokenStore
-    from ind_tui.settings import Profile
-    from ind_tui.startup import StartInfo
+    from ind_tui.local.settings import Profile
+    from ind_tui.local.startup import StartInfo
+    from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
+    from ind_tui.services.connect import Connection, connect
+    from ind_tui.tui.app import PortalApp
 
     profile = Profile(name="bench", portal="http://sandbox.bench")
     store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
@@ -132,7 +132,7 @@ async def first_paint(app: object, employees: int) -> float:
 
 async def open_list(tui: Any) -> tuple[Any, float, float]:
     """Open the list: the screen, when, and seconds until a frame with rows was drawn."""
-    from ind_tui.screens.employees import EmployeesScreen
+    from ind_tui.tui.screens.employees.screen import EmployeesScreen
 
     painted: list[float] = []
     start = time.perf_counter()

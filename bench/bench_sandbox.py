@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from ind_tui.sandbox.embedded import start_embedded
+from ind_tui.sandbox.serve import start_embedded
 from ind_tui.sandbox.state import SandboxConfig
 
 CASES = 100_000

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import httpx
 
-from ind_tui.portal.cache import LocalCache
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.sandbox_admin import SandboxAdmin
-from ind_tui.portal.sync import sync_cases
+from ind_tui.client.client import PortalClient
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.local.cache import LocalCache
 from ind_tui.sandbox.app import create_app
 from ind_tui.sandbox.state import SandboxConfig
+from ind_tui.services.sync import sync_cases
 
 ADMIN = "bench-admin"
 LIMIT = 0.02
@@ -37,7 +37,7 @@ async def run(cases: int, in_process: bool, workdir: Path) -> int:
         transport: httpx.AsyncBaseTransport | None = httpx.ASGITransport(app=create_app(config))
         url = "http://sandbox"
     else:
-        from ind_tui.sandbox.embedded import start_embedded
+        from ind_tui.sandbox.serve import start_embedded
 
         embedded = start_embedded(config=config)
         transport, url = None, embedded.url

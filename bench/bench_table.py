@@ -91,7 +91,7 @@ def timed_keys(widget: Any, action: Any, repeats: int) -> list[float]:
 async def child_ours(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     from textual.app import App, ComposeResult
 
-    from ind_tui.widgets.table import Column, VirtualTable
+    from ind_tui.tui.widgets.table import Column, VirtualTable
 
     columns = [Column(k, t) for k, t in zip(
         ["zaak", "employee", "vnumber", "type", "status", "submitted", "deadline", "changed"],

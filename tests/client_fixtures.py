@@ -12,12 +12,12 @@ from fastapi import FastAPI
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.models import ApplicationRequest, Me, Person
-from ind_tui.portal.retry import RetryPolicy
-from ind_tui.portal.sandbox_admin import SandboxAdmin
-from ind_tui.portal.tokens import StoreKind, StoreStatus, TokenStore
-from ind_tui.portal.transport import Timeouts
+from ind_tui.api.models import ApplicationRequest, Me, Person
+from ind_tui.client.client import PortalClient
+from ind_tui.client.retry import RetryPolicy
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.client.transport import Timeouts
+from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
 from ind_tui.sandbox.app import SandboxConfig, create_app
 
 ADMIN = "client-tests-admin"
@@ -66,7 +66,7 @@ def memory_store(backend: KeyringBackend | None = None) -> TokenStore:
 def hsm_request(name: str = "Test Person", **answers: Any) -> ApplicationRequest:
     from datetime import date
 
-    from ind_tui.forms import example_answers
+    from ind_tui.domain.forms import example_answers
 
     return ApplicationRequest(
         type_id="hsm_first_vvr", form_version=1,

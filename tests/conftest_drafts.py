@@ -14,8 +14,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ind_tui.drafts.bundle import bundle_bytes
-from ind_tui.drafts.model import DocumentRef, Draft, utcnow
+from ind_tui.local.drafts.bundle import bundle_bytes
+from ind_tui.local.drafts.model import DocumentRef, Draft, utcnow
 
 # --- PDFs ---------------------------------------------------------------------------------
 

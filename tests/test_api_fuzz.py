@@ -131,7 +131,7 @@ def _open_case(client: TestClient, auth: dict[str, str], cases: list[dict[str, A
 
 
 def _submit(client: TestClient, auth: dict[str, str], key: str) -> str:
-    from ind_tui.forms import example_answers
+    from ind_tui.domain.forms import example_answers
 
     created = client.post(
         f"{API}/applications", headers={**auth, "Idempotency-Key": key},

@@ -7,8 +7,8 @@ import importlib
 import pytest
 from textual.screen import Screen
 
-from ind_tui.screens.areas import AREA_SCREENS, HOME_PROVIDERS, _load
-from ind_tui.screens.navigation import ALIASES
+from ind_tui.tui.screens.shell.areas import AREA_SCREENS, HOME_PROVIDERS, _load
+from ind_tui.tui.screens.shell.navigation import ALIASES
 
 
 @pytest.mark.parametrize("area", sorted(AREA_SCREENS))

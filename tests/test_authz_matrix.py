@@ -180,7 +180,7 @@ def _build_world(client: TestClient) -> World:
     employee_id = _register(client, owner, "Geheim Werknemer Noordzee", employee_v)
     shared_employee = _register(client, owner, "Gedeelde Werknemer Noordzee", "7000000002")
     app_key = "authz-noordzee-application-0001"
-    from ind_tui.forms import example_answers
+    from ind_tui.domain.forms import example_answers
 
     app_body = {"type_id": "hsm_first_vvr", "form_version": 1,
                 "answers": example_answers("hsm_first_vvr"), "employee": {
@@ -259,7 +259,7 @@ class Probe:
 
 
 def _application(w: World, who: str, documents: dict[str, str]) -> dict[str, Any]:
-    from ind_tui.forms import example_answers
+    from ind_tui.domain.forms import example_answers
 
     return {"type_id": w.types[who], "form_version": 1, "documents": documents,
             "answers": example_answers(w.types[who]), "employee": {

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.portal.cache import LocalCache, scope_for
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.models import Account, CaseStatus
-from ind_tui.portal.sync import sync_account, sync_cases, sync_employees, sync_me
+from ind_tui.api.models import Account, CaseStatus
+from ind_tui.client.client import PortalClient
+from ind_tui.local.cache import LocalCache, scope_for
+from ind_tui.services.sync import sync_account, sync_cases, sync_employees, sync_me
 from tests.client_fixtures import admin_of, login, make_app, make_client
 
 

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from ind_tui.api.models import CaseStatus
 from ind_tui.cli.cases import _list_async, _status
-from ind_tui.portal.cache import LocalCache
-from ind_tui.portal.models import CaseStatus
-from ind_tui.portal.models_cases import (
+from ind_tui.domain.cases import (
     EXPORT_FIELDS,
     FACETS,
     NEW,
@@ -31,7 +30,8 @@ from ind_tui.portal.models_cases import (
     view_scope,
     write_records,
 )
-from ind_tui.portal.sync import sync_cases
+from ind_tui.local.cache import LocalCache
+from ind_tui.services.sync import sync_cases
 from tests.client_fixtures import login, make_app, make_client
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -115,7 +115,7 @@ def test_seen_statuses_mark_what_changed(tmp_path: Path) -> None:
 
 
 def test_a_version_1_cache_is_upgraded_in_place(tmp_path: Path) -> None:
-    from ind_tui.portal.cache import _SCHEMA
+    from ind_tui.local.cache import _SCHEMA
 
     path = tmp_path / "cache.db"
     conn = sqlite3.connect(path)
@@ -133,8 +133,8 @@ def test_a_version_1_cache_is_upgraded_in_place(tmp_path: Path) -> None:
 
 
 def test_the_list_model_scopes_then_filters_on_current_status() -> None:
-    from ind_tui.screens.cases_columns import columns
-    from ind_tui.widgets.table_model import Scope, TableModel
+    from ind_tui.tui.screens.cases.columns import columns
+    from ind_tui.tui.widgets.table_model import Scope, TableModel
 
     raws = [(f"31000000{n:02d}", name, None, type_id, status, None,
              "2026-10-01T08:00:00+00:00", "2026-12-30", f"2026-10-{20 + n:02d}T06:00:00+00:00",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ind_tui.drafts.bundle import save_draft
-from ind_tui.drafts.model import Draft, FilingReceipt, FilingStage
-from ind_tui.portal.models_cases import NOT_REGISTERED, STATUS, record
-from ind_tui.portal.pending import pending_case, pending_cases, pending_in_folder, pending_row
+from ind_tui.domain.cases import NOT_REGISTERED, STATUS, record
+from ind_tui.local.drafts.bundle import save_draft
+from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
+from ind_tui.services.pending import pending_case, pending_cases, pending_in_folder, pending_row
 
 PAID_AT = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from ind_tui.portal.cache import LocalCache
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.errors import NotFoundError
-from ind_tui.portal.models import PaymentMethod, PaymentRequest
-from ind_tui.portal.models_cases import ARCHIVED_STATE, LISTED, STATUS, rows_from_cache
-from ind_tui.portal.retry import new_idempotency_key
-from ind_tui.portal.sync import sync_cases
+from ind_tui.api.errors import NotFoundError
+from ind_tui.api.models import PaymentMethod, PaymentRequest
+from ind_tui.client.client import PortalClient
+from ind_tui.client.retry import new_idempotency_key
+from ind_tui.domain.cases import ARCHIVED_STATE, LISTED, STATUS, rows_from_cache
+from ind_tui.local.cache import LocalCache
 from ind_tui.sandbox.db import parse_iso
+from ind_tui.services.sync import sync_cases
 from tests.client_fixtures import admin_of, hsm_request, login, make_app, make_client
 
 

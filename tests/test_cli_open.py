@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from ind_tui.cli import EXIT_BAD_INPUT, build_parser, main
-from ind_tui.drafts.bundle import bundle_bytes
-from ind_tui.drafts.model import Draft
-from ind_tui.drafts.session import DraftSession
+from ind_tui.local.drafts.bundle import bundle_bytes
+from ind_tui.local.drafts.model import Draft
+from ind_tui.local.drafts.session import DraftSession
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
 
@@ -65,7 +65,7 @@ def test_unknown_form_in_dutch(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
 
 def test_build_app_carries_the_path(tmp_path: Path) -> None:
-    from ind_tui.app import build_app
+    from ind_tui.cli.tui import build_app
 
     path = tmp_path / "x.tfa"
     assert build_app(None, None, "en", open_path=path).open_path == path
@@ -74,7 +74,7 @@ def test_build_app_carries_the_path(tmp_path: Path) -> None:
 
 async def test_good_file_opens_in_the_wizard_after_login(tmp_path: Path) -> None:
     from ind_tui.cli.opener import check_draft
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     session = DraftSession.new("hsm_first_mvv", profile="test", kvk="12345678",
                                directory=tmp_path)
@@ -85,7 +85,7 @@ async def test_good_file_opens_in_the_wizard_after_login(tmp_path: Path) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         try:
-            import ind_tui.screens.wizard  # noqa: F401
+            import ind_tui.tui.screens.wizard.screen  # noqa: F401
         except ModuleNotFoundError:
             await wait_for(pilot, lambda: any(path.name in n.message
                                               for n in app._notifications))

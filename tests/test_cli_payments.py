@@ -8,7 +8,7 @@ import io
 import json
 from pathlib import Path
 
-from ind_tui.portal.payments import CSV_COLUMNS
+from ind_tui.client.payments import CSV_COLUMNS
 from tests.test_cli_session import FILE_STORE, run
 
 

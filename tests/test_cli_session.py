@@ -125,8 +125,8 @@ def test_identity_without_admin_token_is_bad_input(tmp_path: Path, served: str) 
 
 
 async def test_token_from_the_environment(tmp_path: Path, served: str) -> None:
-    from ind_tui.portal.client import PortalClient
-    from ind_tui.portal.sandbox_admin import SandboxAdmin
+    from ind_tui.client.client import PortalClient
+    from ind_tui.client.sandbox_admin import SandboxAdmin
 
     async with PortalClient(served) as client:
         device = await client.start_login()

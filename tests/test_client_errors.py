@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.portal.clock import PortalClock, age_on
-from ind_tui.portal.errors import (
+from ind_tui.api.errors import (
     ClientCode,
     ConflictError,
     LoginRefusedError,
@@ -20,9 +19,10 @@ from ind_tui.portal.errors import (
     SessionExpiredError,
     error_from_api,
 )
-from ind_tui.portal.guidance import guidance, known_codes
-from ind_tui.portal.models import ApiError, ErrorCode
-from ind_tui.portal.reqlog import RequestLog, redact, redact_path
+from ind_tui.api.models import ApiError, ErrorCode
+from ind_tui.client.reqlog import RequestLog, redact, redact_path
+from ind_tui.domain.clock import PortalClock, age_on
+from ind_tui.i18n.guidance import guidance, known_codes
 from tests.client_fixtures import login, make_app, make_client
 
 
@@ -116,9 +116,9 @@ def test_clock_basics() -> None:
 
 def test_importing_the_portal_package_stays_light() -> None:
     code = (
-        "import sys, ind_tui.portal, ind_tui.portal.client, ind_tui.portal.auth, "
-        "ind_tui.portal.tokens, ind_tui.portal.cache, ind_tui.portal.sync, "
-        "ind_tui.portal.connect, ind_tui.portal.sandbox_admin, ind_tui.settings\n"
+        "import sys, ind_tui.client.client, ind_tui.client.auth, "
+        "ind_tui.local.tokens, ind_tui.local.cache, ind_tui.services.sync, "
+        "ind_tui.services.connect, ind_tui.client.sandbox_admin, ind_tui.local.settings\n"
         "bad = [m for m in ('textual', 'pypdf', 'fastapi', 'uvicorn', 'keyring') "
         "if m in sys.modules]\n"
         "print(','.join(bad))"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.errors import (
+from ind_tui.api.errors import (
     ConnectionFailedError,
     NotSentError,
     OutcomeUnknownError,
@@ -20,9 +19,10 @@ from ind_tui.portal.errors import (
     ServerError,
     ServiceUnavailableError,
 )
-from ind_tui.portal.models import ApplicationStatus, ErrorCode, PaymentMethod, PaymentRequest
-from ind_tui.portal.retry import RetryPolicy, new_idempotency_key
-from ind_tui.portal.transport import Timeouts
+from ind_tui.api.models import ApplicationStatus, ErrorCode, PaymentMethod, PaymentRequest
+from ind_tui.client.client import PortalClient
+from ind_tui.client.retry import RetryPolicy, new_idempotency_key
+from ind_tui.client.transport import Timeouts
 from tests.client_fixtures import TEST_RETRY, admin_of, hsm_request, login, make_app, make_client
 
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.portal.auth import poll_device_login
-from ind_tui.portal.errors import (
+from ind_tui.api.errors import (
     ClientCode,
     LoginExpiredError,
     LoginRefusedError,
     NotLoggedInError,
     SessionExpiredError,
 )
-from ind_tui.portal.models import ErrorCode, Role
+from ind_tui.api.models import ErrorCode, Role
+from ind_tui.client.auth import poll_device_login
 from tests.client_fixtures import (
     MemoryKeyring,
     admin_of,

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.errors import ConnectionFailedError
-from ind_tui.portal.models import ApplicationStatus
-from ind_tui.portal.sandbox_admin import SandboxAdmin
-from ind_tui.sandbox.embedded import start_embedded
+from ind_tui.api.errors import ConnectionFailedError
+from ind_tui.api.models import ApplicationStatus
+from ind_tui.client.client import PortalClient
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.sandbox.serve import start_embedded
 from ind_tui.sandbox.state import SandboxConfig
 from tests.client_fixtures import TEST_RETRY, hsm_request, memory_store
 

@@ -10,16 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui import paths
-from ind_tui.drafts import (
-    GUIDANCE,
-    BundleRefused,
-    Code,
-    DocumentRefused,
-    DocumentStore,
-    DraftError,
-    attach_document,
-    collect_orphans,
+from ind_tui.local import paths
+from ind_tui.local.drafts.bundle import (
+    MAX_BUNDLE_BYTES,
+    bundle_bytes,
     draft_path,
     list_drafts,
     open_draft,
@@ -27,8 +21,16 @@ from ind_tui.drafts import (
     read_bundle_bytes,
     save_draft,
 )
-from ind_tui.drafts.bundle import MAX_BUNDLE_BYTES, bundle_bytes
-from ind_tui.drafts.errors import guidance
+from ind_tui.local.drafts.documents import attach_document, collect_orphans
+from ind_tui.local.drafts.errors import (
+    GUIDANCE,
+    BundleRefused,
+    Code,
+    DocumentRefused,
+    DraftError,
+    guidance,
+)
+from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import (
     bundle_entries,
     fake_ref,
@@ -300,8 +302,9 @@ def test_error_one_line_carries_code_detail_and_guidance() -> None:
 
 def test_drafts_package_does_not_import_textual_or_pypdf() -> None:
     code = (
-        "import sys, ind_tui.drafts as d\n"
-        "d.Draft; d.save_draft; d.pack_draft; d.check_pdf; d.collect_orphans\n"
+        "import sys\n"
+        "import ind_tui.local.drafts.bundle, ind_tui.local.drafts.packed\n"
+        "import ind_tui.local.drafts.pdfcheck, ind_tui.local.drafts.documents\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'pypdf')))"
     )
     out = subprocess.run(

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui import paths
-from ind_tui.drafts import DocumentStore, attach_document, draft_path, save_draft
-from ind_tui.drafts.bundle import bundle_bytes
+from ind_tui.local import paths
+from ind_tui.local.drafts.bundle import bundle_bytes, draft_path, save_draft
+from ind_tui.local.drafts.documents import attach_document
+from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import pdf_bytes, run_cli, sample_draft, write_pdf, zip_bytes
 
 

@@ -16,9 +16,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ind_tui import paths
-from ind_tui.drafts import BundleRefused, Code, Draft, read_bundle, read_bundle_bytes
-from ind_tui.drafts.bundle import MAX_BUNDLE_BYTES, bundle_bytes
+from ind_tui.local import paths
+from ind_tui.local.drafts.bundle import (
+    MAX_BUNDLE_BYTES,
+    bundle_bytes,
+    read_bundle,
+    read_bundle_bytes,
+)
+from ind_tui.local.drafts.errors import BundleRefused, Code
+from ind_tui.local.drafts.model import Draft
 from tests.conftest_drafts import (
     bundle_entries,
     patch_central,

@@ -14,20 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ind_tui.drafts import (
-    BundleRefused,
-    Code,
-    DocumentStore,
-    DraftError,
-    attach_document,
-    open_draft,
-    pack_draft,
-    read_bundle,
-    save_draft,
-    unpack_draft,
-)
-from ind_tui.drafts.bundle import bundle_bytes
-from ind_tui.drafts.model import DocumentRef, utcnow
+from ind_tui.local.drafts.bundle import bundle_bytes, open_draft, read_bundle, save_draft
+from ind_tui.local.drafts.documents import attach_document
+from ind_tui.local.drafts.errors import BundleRefused, Code, DraftError
+from ind_tui.local.drafts.model import DocumentRef, utcnow
+from ind_tui.local.drafts.packed import pack_draft, unpack_draft
+from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import (
     patch_central,
     pdf_bytes,
@@ -79,7 +71,7 @@ def test_pack_and_unpack_on_another_machine(
 def test_unpack_defaults_to_the_drafts_folder(
     tmp_path: Path, machine_a: DocumentStore, machine_b: DocumentStore
 ) -> None:
-    from ind_tui import paths
+    from ind_tui.local import paths
 
     tfa = _draft_with_documents(tmp_path, machine_a)
     packed = pack_draft(tfa, tmp_path / "x.tfapack", machine_a)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.drafts.errors import DocumentRefused
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
+from ind_tui.local.drafts.errors import DocumentRefused
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import pdf_bytes
 
 FORM = "hsm_first_vvr"

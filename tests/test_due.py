@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.portal.due import DueKind, build_due, load_due
-from ind_tui.portal.duties import DEREGISTER, EXTENSION_WINDOW, Duty
-from ind_tui.portal.inbox_store import AddressChange, InboxStore
-from ind_tui.portal.models import Address, Decision, NotificationKind, NotificationRequest
-from ind_tui.portal.models_appointments import (
+from ind_tui.api.appointments import (
     Appointment,
     AppointmentStatus,
     VisitPurpose,
 )
-from ind_tui.portal.models_inbox import Message, MessageKind, RequestedDocument, RequestState
+from ind_tui.api.inbox import Message, MessageKind, RequestedDocument, RequestState
+from ind_tui.api.models import Address, Decision, NotificationKind, NotificationRequest
+from ind_tui.local.inbox_store import AddressChange, InboxStore
+from ind_tui.services.due import DueKind, build_due, load_due
+from ind_tui.services.duties import DEREGISTER, EXTENSION_WINDOW, Duty
 from tests.client_fixtures import admin_of, login, make_app, make_client
 
 TODAY = date(2026, 11, 2)

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.employee_csv import (
+from ind_tui.api.models import Purpose
+from ind_tui.client.client import PortalClient
+from ind_tui.domain.employee_csv import (
     Preview,
     RowState,
     parse_date,
     preview,
     read_csv,
 )
-from ind_tui.portal.employee_import import Outcome, describe, failures_csv, send
-from ind_tui.portal.models import Purpose
+from ind_tui.services.employee_import import Outcome, describe, failures_csv, send
 from tests.client_fixtures import admin_of, login, make_app, make_client
 
 TODAY = date(2026, 11, 2)
@@ -126,7 +126,7 @@ def test_a_mixed_file_previews_every_row_with_its_errors() -> None:
         "Contract Voor Start;7200000011;1-1-1990;IND;arbeid;1-10-2026;;1-9-2026",
         ";;;;;;;",
     ]
-    from ind_tui.portal.models import Employee
+    from ind_tui.api.models import Employee
 
     registered = [
         Employee(id="E1", name="Al Bekend", v_number="1684665718",
@@ -303,7 +303,7 @@ async def test_the_failures_file_imports_again_once_fixed(client: PortalClient) 
 async def test_an_export_of_the_list_imports_again_without_changing_anything(
     client: PortalClient, tmp_path: Path,
 ) -> None:
-    from ind_tui.screens.employees_view import write_export
+    from ind_tui.tui.screens.employees.view import write_export
 
     everyone = await client.employees()
     target = tmp_path / "export.csv"

@@ -10,16 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ind_tui.portal.duties import (
-    DEREGISTER,
-    EXTENSION_WINDOW,
-    employee_duties,
-    extension_v_numbers,
-    load_employee_duties,
-    lookahead,
-    pending_extensions,
-)
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     CaseStatus,
     CaseSummary,
     Decision,
@@ -28,7 +19,16 @@ from ind_tui.portal.models import (
     EmployeeStatus,
     Purpose,
 )
-from ind_tui.portal.models_employees import registration_problems
+from ind_tui.domain.employees import registration_problems
+from ind_tui.services.duties import (
+    DEREGISTER,
+    EXTENSION_WINDOW,
+    employee_duties,
+    extension_v_numbers,
+    load_employee_duties,
+    lookahead,
+    pending_extensions,
+)
 from tests.client_fixtures import login, make_app, make_client
 from tests.conftest import API, bearer
 

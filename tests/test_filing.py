@@ -15,15 +15,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from ind_tui.drafts.bundle import read_bundle
-from ind_tui.drafts.errors import DraftSaveError
-from ind_tui.drafts.filing import Filing, FilingProgress, FilingStage, FormIncompleteError
-from ind_tui.drafts.model import DocumentRef, utcnow
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
-from ind_tui.forms import example_answers, split_answers
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.errors import (
+from ind_tui.api.errors import (
     BadRequestError,
     ConflictError,
     ForbiddenError,
@@ -32,14 +24,22 @@ from ind_tui.portal.errors import (
     ServiceUnavailableError,
     SessionExpiredError,
 )
-from ind_tui.portal.guidance import known_codes
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     ApplicationRequest,
     ErrorCode,
     PaymentMethod,
     PaymentRequest,
     Person,
 )
+from ind_tui.client.client import PortalClient
+from ind_tui.domain.forms import example_answers, split_answers
+from ind_tui.i18n.guidance import known_codes
+from ind_tui.local.drafts.bundle import read_bundle
+from ind_tui.local.drafts.errors import DraftSaveError
+from ind_tui.local.drafts.model import DocumentRef, utcnow
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
+from ind_tui.services.filing import Filing, FilingProgress, FilingStage, FormIncompleteError
 from tests.client_fixtures import admin_of, login, make_app, make_client
 from tests.conftest_drafts import pdf_bytes
 

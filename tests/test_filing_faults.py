@@ -19,14 +19,14 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from ind_tui.drafts.filing import Filing, FilingStage
-from ind_tui.drafts.session import DraftSession
-from ind_tui.forms import split_answers
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.errors import PortalError
-from ind_tui.portal.guidance import known_codes
-from ind_tui.portal.sandbox_admin import SandboxAdmin
-from ind_tui.portal.transport import Timeouts
+from ind_tui.api.errors import PortalError
+from ind_tui.client.client import PortalClient
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.client.transport import Timeouts
+from ind_tui.domain.forms import split_answers
+from ind_tui.i18n.guidance import known_codes
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.services.filing import Filing, FilingStage
 from tests.client_fixtures import TEST_RETRY, admin_of, login, make_app, make_client, memory_store
 from tests.test_filing import DD, HSM, make_draft, reopen
 

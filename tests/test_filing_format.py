@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from ind_tui.drafts import BundleRefused, Code, read_bundle, read_bundle_bytes, save_draft
-from ind_tui.drafts.model import FORMAT_VERSION, FilingReceipt, FilingStage
-from ind_tui.drafts.packed import pack_draft, unpack_draft
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
+from ind_tui.local.drafts.bundle import read_bundle, read_bundle_bytes, save_draft
+from ind_tui.local.drafts.errors import BundleRefused, Code
+from ind_tui.local.drafts.model import FORMAT_VERSION, FilingReceipt, FilingStage
+from ind_tui.local.drafts.packed import pack_draft, unpack_draft
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import bundle_entries, pdf_bytes, sample_draft, zip_bytes
 from tests.test_filing import put_document
 

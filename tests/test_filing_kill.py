@@ -22,8 +22,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ind_tui.drafts.bundle import read_bundle
-from ind_tui.drafts.filing import FilingStage
+from ind_tui.local.drafts.bundle import read_bundle
+from ind_tui.services.filing import FilingStage
 from tests.test_filing import HSM, make_draft
 
 ADMIN_TOKEN = "kill-test-admin"
@@ -33,14 +33,14 @@ API = "/api/v1"
 FILER = r"""
 import asyncio, json, sys
 from pathlib import Path
-from ind_tui.drafts.filing import Filing
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.models import PaymentMethod
-from ind_tui.portal.retry import RetryPolicy
-from ind_tui.portal.sandbox_admin import SandboxAdmin
-from ind_tui.portal.transport import Timeouts
+from ind_tui.services.filing import Filing
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
+from ind_tui.client.client import PortalClient
+from ind_tui.api.models import PaymentMethod
+from ind_tui.client.retry import RetryPolicy
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.client.transport import Timeouts
 
 url, token, draft, store, mode = sys.argv[1:6]
 

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from ind_tui.drafts.filing import Filing, FilingStage
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.sandbox_admin import SandboxAdmin
-from ind_tui.portal.transport import Timeouts
-from ind_tui.sandbox.embedded import start_embedded
+from ind_tui.client.client import PortalClient
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.client.transport import Timeouts
+from ind_tui.sandbox.serve import start_embedded
 from ind_tui.sandbox.state import SandboxConfig
+from ind_tui.services.filing import Filing, FilingStage
 from tests.client_fixtures import TEST_RETRY, memory_store
 from tests.test_filing import DD, HSM, make_draft, reopen
 

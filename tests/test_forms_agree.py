@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ind_tui.forms import evaluate, example_answers, form_ids, split_answers
+from ind_tui.domain.forms import evaluate, example_answers, form_ids, split_answers
 from tests.conftest import API, bearer
 
 TODAY = date(2026, 11, 2)  # the sandbox clock's start

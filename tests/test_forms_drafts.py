@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.drafts import Draft, open_draft, save_draft
-from ind_tui.forms import evaluate, example_answers, form_ids, load_form
+from ind_tui.domain.forms import evaluate, example_answers, form_ids, load_form
+from ind_tui.local.drafts.bundle import open_draft, save_draft
+from ind_tui.local.drafts.model import Draft
 
 
 @pytest.mark.parametrize("form_id", form_ids())

@@ -9,11 +9,18 @@ from typing import Any
 
 import pytest
 
-from ind_tui.forms import evaluate, example_answers, fee_for, form_ids, load_form, split_answers
-from ind_tui.forms.engine import Evaluation
-from ind_tui.forms.rules import APPLICATION_TYPES
-from ind_tui.forms.schema import parse_form
-from ind_tui.forms.texts import MESSAGES, Text
+from ind_tui.domain.forms import (
+    evaluate,
+    example_answers,
+    fee_for,
+    form_ids,
+    load_form,
+    split_answers,
+)
+from ind_tui.domain.forms.engine import Evaluation
+from ind_tui.domain.forms.rules import APPLICATION_TYPES
+from ind_tui.domain.forms.schema import parse_form
+from ind_tui.domain.forms.texts import MESSAGES, Text
 
 TODAY = date(2026, 11, 2)
 FORMS = list(form_ids())

@@ -8,9 +8,14 @@ from typing import Any
 
 import pytest
 
-from ind_tui.forms import evaluate, example_answers
-from ind_tui.forms.engine import Evaluation
-from ind_tui.forms.rules import SALARY_THRESHOLDS, ThresholdKind, add_months, salary_threshold
+from ind_tui.domain.forms import evaluate, example_answers
+from ind_tui.domain.forms.engine import Evaluation
+from ind_tui.domain.forms.rules import (
+    SALARY_THRESHOLDS,
+    ThresholdKind,
+    add_months,
+    salary_threshold,
+)
 
 YEARS = sorted(SALARY_THRESHOLDS)
 

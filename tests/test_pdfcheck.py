@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from ind_tui.drafts import Code, DocumentRefused, check_pdf
-from ind_tui.drafts.pdfcheck import DEFAULT_MAX_DOCUMENT_BYTES, PdfCheck
+from ind_tui.local.drafts.errors import Code, DocumentRefused
+from ind_tui.local.drafts.pdfcheck import DEFAULT_MAX_DOCUMENT_BYTES, PdfCheck, check_pdf
 from tests.conftest_drafts import build_pdf, pdf_bytes, pdf_of_size
 
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
@@ -179,7 +179,10 @@ def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
 
 
 def test_an_80_mb_file_is_refused_and_nothing_is_kept(tmp_path: Path) -> None:
-    from ind_tui.drafts import DocumentRefused, DocumentStore, Draft, attach_document
+    from ind_tui.local.drafts.documents import attach_document
+    from ind_tui.local.drafts.errors import DocumentRefused
+    from ind_tui.local.drafts.model import Draft
+    from ind_tui.local.drafts.store import DocumentStore
 
     big = tmp_path / "scan-of-everything.pdf"
     with open(big, "wb") as f:

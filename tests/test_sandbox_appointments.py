@@ -17,8 +17,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from ind_tui.portal.errors import NotSentError, PortalError, ServiceUnavailableError
-from ind_tui.portal.models_appointments import AppointmentStatus, VisitPurpose
+from ind_tui.api.appointments import AppointmentStatus, VisitPurpose
+from ind_tui.api.errors import NotSentError, PortalError, ServiceUnavailableError
 from ind_tui.sandbox.app import SandboxConfig, create_app
 from ind_tui.sandbox.appointments import LOCATIONS_BY_ID, day_slots, holidays, is_free
 from ind_tui.sandbox.clock import AMSTERDAM

@@ -15,7 +15,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from ind_tui.portal.errors import (
+from ind_tui.api.errors import (
     NotSentError,
     PortalError,
     RateLimitedError,
@@ -23,8 +23,8 @@ from ind_tui.portal.errors import (
     ServerError,
     ServiceUnavailableError,
 )
-from ind_tui.portal.models import PaymentMethod, PaymentRequest, PaymentStatus
-from ind_tui.portal.models_payments import RefundReason
+from ind_tui.api.models import PaymentMethod, PaymentRequest, PaymentStatus
+from ind_tui.api.payments import RefundReason
 from ind_tui.sandbox.clock import AMSTERDAM
 from tests.client_fixtures import admin_of, hsm_request, login, make_app, make_client
 from tests.conftest import ADMIN, API, bearer
@@ -46,7 +46,7 @@ async def _advance(http: httpx.AsyncClient, **change: Any) -> None:
 
 async def _submit_and_pay(http: httpx.AsyncClient, auth: Auth, key: str, method: str,
                           name: str = "Dubbel Betaald") -> dict[str, Any]:
-    from ind_tui.forms import example_answers
+    from ind_tui.domain.forms import example_answers
 
     body = {"type_id": "hsm_first_vvr", "form_version": 1,
             "answers": example_answers("hsm_first_vvr"),

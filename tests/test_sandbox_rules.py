@@ -228,7 +228,7 @@ async def test_employees_register_and_deregister(http: httpx.AsyncClient) -> Non
 
 
 def _application(type_id: str, **extra: object) -> dict[str, object]:
-    from ind_tui.forms import example_answers
+    from ind_tui.domain.forms import example_answers
 
     return {"type_id": type_id, "form_version": 1, "answers": example_answers(type_id),
             "employee": {"name": "Priya Patel", "date_of_birth": "1990-05-17",

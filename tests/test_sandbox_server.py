@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from ind_tui.api.models import CaseStatus
 from ind_tui.cli import main
-from ind_tui.portal.models import CaseStatus
 from ind_tui.sandbox.app import SandboxConfig, create_app
-from ind_tui.sandbox.embedded import start_embedded
+from ind_tui.sandbox.serve import start_embedded
 from tests.conftest import ADMIN, ADMIN_TOKEN, API, bearer
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.settings import (
+from ind_tui.local.settings import (
     EMBEDDED,
     Profile,
     Settings,

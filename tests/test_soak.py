@@ -21,13 +21,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from ind_tui.drafts.filing import Filing, FilingStage
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
-from ind_tui.portal.client import PortalClient
-from ind_tui.portal.errors import PortalError
-from ind_tui.portal.retry import RetryPolicy
-from ind_tui.portal.transport import Timeouts
+from ind_tui.api.errors import PortalError
+from ind_tui.client.client import PortalClient
+from ind_tui.client.retry import RetryPolicy
+from ind_tui.client.transport import Timeouts
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
+from ind_tui.services.filing import Filing, FilingStage
 from tests.client_fixtures import admin_of, login, make_app, make_client, memory_store
 from tests.conftest_drafts import pdf_bytes
 from tests.test_filing import DD, HSM, put_document, reopen

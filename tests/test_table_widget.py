@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
-from ind_tui.widgets.table import FilterTable, VirtualTable
-from ind_tui.widgets.table_model import Column, TableModel
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table_model import Column, TableModel
 
 COLUMNS = [
     Column("zaak", "Zaaknummer"),

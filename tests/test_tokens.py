@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from keyring.backends import fail
 
-from ind_tui.portal.errors import ClientCode
-from ind_tui.portal.keyrings import encrypted_file_backend
-from ind_tui.portal.tokens import ENV_TOKEN, StoredTokens, StoreKind, open_token_store
+from ind_tui.api.errors import ClientCode
+from ind_tui.local.keyrings import encrypted_file_backend
+from ind_tui.local.tokens import ENV_TOKEN, StoredTokens, StoreKind, open_token_store
 from tests.client_fixtures import HangingKeyring, MemoryKeyring, RaisingKeyring
 
 SECRET = "access-SECRET-abcdefghijklmnopqrstuvwxyz"
@@ -97,7 +97,7 @@ async def test_keyring_that_raises_on_save_keeps_this_run_going() -> None:
 async def test_plaintext_backends_are_refused() -> None:
     from keyrings.cryptfile.file import PlaintextKeyring  # type: ignore[import-untyped]
 
-    from ind_tui.portal.keyrings import is_plaintext
+    from ind_tui.local.keyrings import is_plaintext
 
     assert is_plaintext(PlaintextKeyring())
 
@@ -108,7 +108,7 @@ async def test_unconfigured_keyring_never_picks_a_file_backend(
     """keyrings.cryptfile is installed here; without an explicit choice it must not be used."""
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))  # no keyringrc.cfg
-    from ind_tui.portal.keyrings import os_keyring
+    from ind_tui.local.keyrings import os_keyring
 
     backend, _reason = os_keyring()
     assert backend is None or not type(backend).__module__.startswith("keyrings.")

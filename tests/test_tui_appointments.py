@@ -11,15 +11,15 @@ import httpx
 from fastapi import FastAPI
 from textual.pilot import Pilot
 
-from ind_tui.portal.models_appointments import AppointmentStatus, VisitPurpose
-from ind_tui.screens.appointments import AppointmentsScreen, ConfirmDialog
-from ind_tui.screens.appointments_book import (
+from ind_tui.api.appointments import AppointmentStatus, VisitPurpose
+from ind_tui.tui.screens.appointments.book import (
     CasePicker,
     LocationPicker,
     PurposePicker,
     SlotPicker,
     remembered_locations,
 )
+from ind_tui.tui.screens.appointments.screen import AppointmentsScreen, ConfirmDialog
 from tests.conftest import API, bearer
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
@@ -33,7 +33,7 @@ async def home_settled(pilot: Pilot[Any]) -> None:
                                           for w in pilot.app.workers))
 
 async def _open(pilot: Pilot[Any]) -> AppointmentsScreen:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))

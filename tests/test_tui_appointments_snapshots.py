@@ -35,7 +35,7 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 
 async def _go(pilot: Pilot[Any], area: str) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
@@ -50,7 +50,7 @@ async def appointments(pilot: Pilot[Any]) -> None:
 
 
 async def first_free_slots(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.appointments_book import LocationPicker, PurposePicker, SlotPicker
+    from ind_tui.tui.screens.appointments.book import LocationPicker, PurposePicker, SlotPicker
 
     await _go(pilot, "appointments")
     await _settle(pilot)  # no news toast left on the list under the dialogs

@@ -13,11 +13,9 @@ from typing import Any
 import httpx
 from textual.pilot import Pilot
 
-from ind_tui.app import PortalApp
-from ind_tui.i18n import t
-from ind_tui.portal.connect import Connection, connect
-from ind_tui.portal.models import COMPLETED_STATUSES, CaseStatus
-from ind_tui.portal.models_cases import (
+from ind_tui.api.models import COMPLETED_STATUSES, CaseStatus
+from ind_tui.client.retry import FAST_RETRY
+from ind_tui.domain.cases import (
     ARCHIVED_STATE,
     EXPORT_FIELDS,
     NOT_REGISTERED,
@@ -25,11 +23,13 @@ from ind_tui.portal.models_cases import (
     ZAAK,
     record,
 )
-from ind_tui.portal.retry import FAST_RETRY
-from ind_tui.portal.tokens import StoreKind, StoreStatus, TokenStore
+from ind_tui.i18n import t
+from ind_tui.local.settings import Profile
+from ind_tui.local.startup import StartInfo
+from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
 from ind_tui.sandbox.pdfgen import letter
-from ind_tui.settings import Profile
-from ind_tui.startup import StartInfo
+from ind_tui.services.connect import Connection, connect
+from ind_tui.tui.app import PortalApp
 from tests.conftest import ADMIN_TOKEN
 from tests.tui_helpers import PORTAL, login_as, make_app, sandbox_app, wait_for
 
@@ -37,7 +37,7 @@ SIZE = (120, 36)
 
 
 def cases_screen(app: PortalApp) -> Any:
-    from ind_tui.screens.cases import CasesScreen
+    from ind_tui.tui.screens.cases.screen import CasesScreen
 
     screen = app.screen
     return screen if isinstance(screen, CasesScreen) else None
@@ -52,7 +52,7 @@ def ready(app: PortalApp) -> bool:
 
 async def open_cases(pilot: Pilot[Any], app: PortalApp, identity: str | None = "sponsor-eh3"
                      ) -> Any:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     if identity is not None:
         await login_as(pilot, identity)
@@ -80,9 +80,9 @@ def text_of(screen: Any, selector: str) -> str:
 
 async def leave(pilot: Pilot[Any], app: PortalApp) -> None:
     """Esc back home, and wait until the list's statuses are recorded as seen."""
-    from ind_tui.portal.cache import scope_for
-    from ind_tui.screens.cases_data import app_cache
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.local.cache import scope_for
+    from ind_tui.tui.screens.cases.data import app_cache
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     cache = await app_cache(app)
     assert app.me is not None
@@ -141,8 +141,8 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
 
 
 async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
-    from ind_tui.screens.case_detail import CaseDetailScreen
-    from ind_tui.screens.cases import CasesScreen
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+    from ind_tui.tui.screens.cases.screen import CasesScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -163,7 +163,7 @@ async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
 
 
 async def test_what_changed_since_the_last_look(tmp_path: Path) -> None:
-    from ind_tui.screens.cases import home_lines
+    from ind_tui.tui.screens.cases.screen import home_lines
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -217,11 +217,11 @@ async def test_archive_after_forty_days_and_its_toggle(tmp_path: Path) -> None:
 
 
 async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
-    from ind_tui.drafts.bundle import draft_path, save_draft
-    from ind_tui.drafts.model import Draft, FilingReceipt, FilingStage
-    from ind_tui.portal.models import PaymentMethod, PaymentRequest
-    from ind_tui.portal.retry import new_idempotency_key
-    from ind_tui.screens.case_detail import CaseDetailScreen
+    from ind_tui.api.models import PaymentMethod, PaymentRequest
+    from ind_tui.client.retry import new_idempotency_key
+    from ind_tui.local.drafts.bundle import draft_path, save_draft
+    from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
     from tests.client_fixtures import hsm_request
 
     app = make_app(sandbox_app(tmp_path))
@@ -299,7 +299,7 @@ def app_with_cable(tmp_path: Path) -> tuple[PortalApp, Cable]:
 
 
 async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
-    from ind_tui.screens.case_detail import CaseDetailScreen
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
     app, cable = app_with_cable(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -337,7 +337,7 @@ async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
 
 async def open_case_where(pilot: Pilot[Any], app: PortalApp, wanted: Any) -> Any:
     """Open the first case in the list whose row `wanted(row)` accepts."""
-    from ind_tui.screens.case_detail import CaseDetailScreen
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
     screen = cases_screen(app) or await open_cases(pilot, app)
     row = next(r for r in view_rows(screen) if wanted(r))
@@ -379,7 +379,7 @@ async def test_upload_extra_pdf_and_a_bad_one_refused(tmp_path: Path) -> None:
         assert detail.can_upload
         await pilot.press("u", *str(bad), "enter")
         await wait_for(pilot, lambda: "scan.pdf" in text_of(detail, "#case-upload"))
-        from ind_tui.drafts.errors import guidance
+        from ind_tui.local.drafts.errors import guidance
 
         assert guidance("document_not_pdf", "en") in text_of(detail, "#case-upload")
         assert len((await app.conn.client.case_documents(zaak)).documents) == before
@@ -392,13 +392,13 @@ async def test_upload_extra_pdf_and_a_bad_one_refused(tmp_path: Path) -> None:
 
 
 async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path) -> None:
-    from ind_tui.screens.cases_dialogs import PathPrompt
+    from ind_tui.tui.screens.cases.dialogs import PathPrompt
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         detail = await open_case_where(pilot, app, lambda r: r[STATUS][1] == "decided")
         assert not detail.can_upload
-        from ind_tui.portal.guidance import guidance
+        from ind_tui.i18n.guidance import guidance
 
         reason = guidance("case_decided", "en")
         assert reason.explanation in text_of(detail, "#case-upload")
@@ -409,7 +409,7 @@ async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path)
 
 
 async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
-    from ind_tui.screens.cases_dialogs import Confirm, PathPrompt
+    from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
 
     folder = tmp_path / "downloads"
     folder.mkdir()
@@ -443,7 +443,7 @@ async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
 
 
 async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
-    from ind_tui.screens.cases_dialogs import Confirm, PathPrompt
+    from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

@@ -27,8 +27,8 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 
 async def cases_list(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.cases import CasesScreen
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.cases.screen import CasesScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = pilot.app
     await login_as(pilot, "sponsor-eh3")
@@ -42,8 +42,8 @@ async def cases_list(pilot: Pilot[Any]) -> None:
 
 
 async def case_detail(pilot: Pilot[Any]) -> None:
-    from ind_tui.portal.models_cases import STATUS, ZAAK
-    from ind_tui.screens.case_detail import CaseDetailScreen
+    from ind_tui.domain.cases import STATUS, ZAAK
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
     await cases_list(pilot)
     table = pilot.app.screen.table

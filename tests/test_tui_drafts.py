@@ -11,12 +11,12 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from ind_tui import paths
-from ind_tui.drafts.atomic import atomic_write_bytes
-from ind_tui.drafts.bundle import bundle_bytes, list_drafts, read_bundle
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
-from ind_tui.forms.engine import evaluate
+from ind_tui.domain.forms.engine import evaluate
+from ind_tui.local import paths
+from ind_tui.local.drafts.atomic import atomic_write_bytes
+from ind_tui.local.drafts.bundle import bundle_bytes, list_drafts, read_bundle
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import write_pdf
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
@@ -67,7 +67,7 @@ async def home_settled(pilot: Pilot[Any]) -> None:
     runs races the other areas' start-up, which is not what these tests are about)."""
     from textual.worker import WorkerState
 
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
@@ -79,7 +79,7 @@ async def home_settled(pilot: Pilot[Any]) -> None:
 
 
 async def open_drafts(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> Any:
-    from ind_tui.screens.drafts import DraftsScreen
+    from ind_tui.tui.screens.drafts.screen import DraftsScreen
     app = pilot.app
     await login_as(pilot, identity)
     await home_settled(pilot)
@@ -167,7 +167,7 @@ async def test_open_goes_to_the_wizard(tmp_path: Path) -> None:
         screen = await open_drafts(pilot)
         await pilot.press("enter")
         try:
-            import ind_tui.screens.wizard  # noqa: F401
+            import ind_tui.tui.screens.wizard.screen  # noqa: F401
         except ModuleNotFoundError:
             await wait_for(pilot, lambda: any(path.name in n.message
                                               for n in app._notifications))
@@ -310,7 +310,7 @@ async def test_unpack_refuses_a_file_that_is_not_a_pack(tmp_path: Path) -> None:
 
 
 async def test_home_lines(tmp_path: Path) -> None:
-    from ind_tui.screens.drafts import home_lines
+    from ind_tui.tui.screens.drafts.screen import home_lines
 
     app = make_app(sandbox_app(tmp_path))
     assert await home_lines(app) == []
@@ -324,7 +324,7 @@ async def test_home_lines(tmp_path: Path) -> None:
 
 
 async def test_home_screen_shows_the_drafts_line(tmp_path: Path) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     make_draft(employee="one")
     make_draft(employee="two")
@@ -337,7 +337,7 @@ async def test_home_screen_shows_the_drafts_line(tmp_path: Path) -> None:
 
 def test_rows_follow_the_last_change(tmp_path: Path) -> None:
     """Saving an old draft brings it to the top of the list."""
-    from ind_tui.screens.drafts_files import collect
+    from ind_tui.tui.screens.drafts.files import collect
 
     older = make_draft(employee="older", changed=datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
     newer = make_draft(employee="newer", changed=datetime(2026, 1, 6, 8, 0, tzinfo=UTC))
@@ -348,7 +348,7 @@ def test_rows_follow_the_last_change(tmp_path: Path) -> None:
 
 def filed(stage: str, fee: int, *, employee: str) -> Path:
     """A draft with the filing state drafts/filing.py leaves after each step."""
-    from ind_tui.drafts.model import FilingReceipt, FilingStage
+    from ind_tui.local.drafts.model import FilingReceipt, FilingStage
 
     path = make_draft(employee=employee, key=f"key-{employee}")
     draft = read_bundle(path)
@@ -366,7 +366,7 @@ def filed(stage: str, fee: int, *, employee: str) -> Path:
 
 
 async def test_filing_stages_as_the_filing_left_them(tmp_path: Path) -> None:
-    from ind_tui.screens.drafts import home_lines
+    from ind_tui.tui.screens.drafts.screen import home_lines
 
     unpaid = filed("submitted", 423, employee="Unpaid")
     free = filed("submitted", 0, employee="Free")

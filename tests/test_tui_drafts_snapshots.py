@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from ind_tui import paths
-from ind_tui.drafts.atomic import atomic_write_bytes
-from ind_tui.drafts.bundle import bundle_bytes, draft_path
-from ind_tui.drafts.model import Draft
+from ind_tui.local import paths
+from ind_tui.local.drafts.atomic import atomic_write_bytes
+from ind_tui.local.drafts.bundle import bundle_bytes, draft_path
+from ind_tui.local.drafts.model import Draft
 from tests.test_tui_drafts import home_settled
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
@@ -59,7 +59,7 @@ async def _home(pilot: Pilot[Any]) -> None:
 
 
 async def drafts(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.drafts import DraftsScreen
+    from ind_tui.tui.screens.drafts.screen import DraftsScreen
 
     await _home(pilot)
     await pilot.press("2")
@@ -82,7 +82,7 @@ async def delete_question(pilot: Pilot[Any]) -> None:
 
 
 async def new_application(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.wizard_start import NewApplicationScreen
+    from ind_tui.tui.screens.wizard.start import NewApplicationScreen
 
     await _home(pilot)
     await pilot.press("1")

@@ -10,14 +10,14 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from ind_tui.screens.employees import EmployeesScreen, home_lines
+from ind_tui.tui.screens.employees.screen import EmployeesScreen, home_lines
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
 SIZE = (120, 36)
 
 
 async def _employees(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> EmployeesScreen:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = pilot.app
     await login_as(pilot, identity)
@@ -91,8 +91,8 @@ async def test_the_list_filters_sorts_and_shows_the_duties(tmp_path: Path) -> No
 
 
 async def test_register_by_keys_and_the_refusals_on_the_way(tmp_path: Path) -> None:
-    from ind_tui.screens.employees_forms import RegisterScreen
-    from ind_tui.screens.guidance import GuidanceScreen
+    from ind_tui.tui.screens.employees.forms import RegisterScreen
+    from ind_tui.tui.screens.shell.guidance import GuidanceScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -140,7 +140,7 @@ async def test_register_by_keys_and_the_refusals_on_the_way(tmp_path: Path) -> N
 
 
 async def test_deregister_asks_first_and_a_late_report_is_flagged(tmp_path: Path) -> None:
-    from ind_tui.screens.employees_forms import ConfirmScreen, DeregisterScreen
+    from ind_tui.tui.screens.employees.forms import ConfirmScreen, DeregisterScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -179,8 +179,8 @@ async def test_deregister_asks_first_and_a_late_report_is_flagged(tmp_path: Path
 
 
 async def test_import_from_the_screen_previews_then_sends(tmp_path: Path) -> None:
-    from ind_tui.screens.employees_forms import ConfirmScreen
-    from ind_tui.screens.employees_import import ImportScreen
+    from ind_tui.tui.screens.employees.bulk import ImportScreen
+    from ind_tui.tui.screens.employees.forms import ConfirmScreen
 
     source = tmp_path / "new-staff.csv"
     source.write_bytes(("Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum\r\n"
@@ -214,7 +214,7 @@ async def test_import_from_the_screen_previews_then_sends(tmp_path: Path) -> Non
 
 
 async def test_an_employer_sees_why_not_and_has_no_home_lines(tmp_path: Path) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -234,7 +234,7 @@ async def test_an_employer_sees_why_not_and_has_no_home_lines(tmp_path: Path) ->
 
 
 async def test_home_names_the_employee_duties(tmp_path: Path) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

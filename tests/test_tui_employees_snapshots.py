@@ -39,8 +39,8 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 
 async def _list(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
-    from ind_tui.screens.employees import EmployeesScreen
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.employees.screen import EmployeesScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = pilot.app
     await login_as(pilot, identity)
@@ -58,7 +58,7 @@ async def employees(pilot: Pilot[Any]) -> None:
 
 
 async def deregister_form(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.employees_forms import DeregisterScreen
+    from ind_tui.tui.screens.employees.forms import DeregisterScreen
 
     await _list(pilot)
     await _settle(pilot)  # the toasts belong to the screen under the form
@@ -69,7 +69,7 @@ async def deregister_form(pilot: Pilot[Any]) -> None:
 
 
 async def import_preview(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.employees_import import ImportScreen
+    from ind_tui.tui.screens.employees.bulk import ImportScreen
 
     source = FIXED_HOME / "staff.csv"
     source.parent.mkdir(parents=True, exist_ok=True)

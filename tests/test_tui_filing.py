@@ -15,17 +15,17 @@ import pytest
 from fastapi import FastAPI
 from textual.pilot import Pilot
 
-from ind_tui.app import PortalApp
-from ind_tui.drafts.bundle import read_bundle
-from ind_tui.drafts.filing import FilingStage
-from ind_tui.drafts.session import DraftSession
 from ind_tui.i18n import set_language
-from ind_tui.portal.connect import Connection, connect
-from ind_tui.portal.tokens import StoreKind, StoreStatus, TokenStore
-from ind_tui.screens.wizard_filing import FilingScreen
-from ind_tui.screens.wizard_review import ConfirmScreen
-from ind_tui.settings import Profile
-from ind_tui.startup import StartInfo
+from ind_tui.local.drafts.bundle import read_bundle
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.settings import Profile
+from ind_tui.local.startup import StartInfo
+from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
+from ind_tui.services.connect import Connection, connect
+from ind_tui.services.filing import FilingStage
+from ind_tui.tui.app import PortalApp
+from ind_tui.tui.screens.wizard.filing import FilingScreen
+from ind_tui.tui.screens.wizard.review import ConfirmScreen
 from tests.client_fixtures import TEST_RETRY
 from tests.conftest import ADMIN_TOKEN
 from tests.conftest_drafts import pdf_bytes, write_pdf
@@ -68,7 +68,7 @@ def counts(sandbox: FastAPI) -> tuple[int, int]:
 
 
 async def open_filing(pilot: Pilot[Any], session: DraftSession) -> FilingScreen:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = pilot.app
     if not isinstance(app.screen, FilingScreen):
@@ -136,7 +136,7 @@ async def test_file_pay_and_save_the_receipt(tmp_path: Path) -> None:
         assert receipt.zaaknummer in target.read_text("utf-8")
         # Esc after filing leads home.
         await pilot.press("escape")
-        from ind_tui.screens.home import HomeScreen
+        from ind_tui.tui.screens.shell.home import HomeScreen
 
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 
@@ -207,7 +207,7 @@ async def test_a_lapsed_session_logs_in_again_and_comes_back(tmp_path: Path) -> 
         with sandbox.state.sandbox.db.write() as conn:
             conn.execute("UPDATE tokens SET state='revoked'")
         await pilot.press("y")
-        from ind_tui.screens.login import LoginScreen
+        from ind_tui.tui.screens.shell.login import LoginScreen
 
         await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen), tries=1000)
         assert app.screen.relogin
@@ -293,9 +293,9 @@ async def test_esc_home_after_filing_from_the_wizard_leaves_the_app_running(
 ) -> None:
     """Filing pushed over the wizard: Esc after the receipt goes home, past the wizard,
     whose 'now locked' rebuild must not run on a screen that is gone."""
-    from ind_tui.drafts.store import DocumentStore
-    from ind_tui.screens.home import HomeScreen
-    from ind_tui.screens.wizard import WizardScreen
+    from ind_tui.local.drafts.store import DocumentStore
+    from ind_tui.tui.screens.shell.home import HomeScreen
+    from ind_tui.tui.screens.wizard.screen import WizardScreen
 
     sandbox = sandbox_app(tmp_path)
     app = fast_app(sandbox)

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from ind_tui.i18n import t
-from ind_tui.portal.guidance import guidance
+from ind_tui.i18n.guidance import guidance
 from ind_tui.sandbox.identities import identity_models
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
 
 async def test_login_by_keys_reaches_home(tmp_path: Path) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -30,7 +30,7 @@ async def test_login_by_keys_reaches_home(tmp_path: Path) -> None:
     "identity", [i for i in identity_models() if i.expected_error], ids=lambda i: i.name
 )
 async def test_each_login_failure_shows_its_guidance(tmp_path: Path, identity: object) -> None:
-    from ind_tui.screens.login import LoginScreen
+    from ind_tui.tui.screens.shell.login import LoginScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -44,7 +44,7 @@ async def test_each_login_failure_shows_its_guidance(tmp_path: Path, identity: o
 
 
 async def test_representative_header_says_on_behalf(tmp_path: Path) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 30)) as pilot:
@@ -58,15 +58,15 @@ async def test_representative_header_says_on_behalf(tmp_path: Path) -> None:
 
 
 async def _home(pilot: object, app: object) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")  # type: ignore[arg-type]
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))  # type: ignore[arg-type,attr-defined]
 
 
 async def test_change_administration_address(tmp_path: Path) -> None:
-    from ind_tui.screens.account import AccountScreen
-    from ind_tui.screens.address import AddressScreen
+    from ind_tui.tui.screens.account.address import AddressScreen
+    from ind_tui.tui.screens.account.screen import AccountScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -87,7 +87,7 @@ async def test_change_administration_address(tmp_path: Path) -> None:
 
 
 async def test_address_form_refuses_bad_input_and_keeps_it(tmp_path: Path) -> None:
-    from ind_tui.screens.address import AddressScreen
+    from ind_tui.tui.screens.account.address import AddressScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -102,8 +102,8 @@ async def test_address_form_refuses_bad_input_and_keeps_it(tmp_path: Path) -> No
 
 
 async def test_503_shows_guidance_and_keeps_the_screen(tmp_path: Path) -> None:
-    from ind_tui.screens.account import AccountScreen
-    from ind_tui.screens.guidance import GuidanceScreen
+    from ind_tui.tui.screens.account.screen import AccountScreen
+    from ind_tui.tui.screens.shell.guidance import GuidanceScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -122,8 +122,8 @@ async def test_503_shows_guidance_and_keeps_the_screen(tmp_path: Path) -> None:
 
 
 async def test_session_expiry_asks_to_log_in_and_returns(tmp_path: Path) -> None:
-    from ind_tui.screens.account import AccountScreen
-    from ind_tui.screens.login import LoginScreen
+    from ind_tui.tui.screens.account.screen import AccountScreen
+    from ind_tui.tui.screens.shell.login import LoginScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -143,7 +143,7 @@ async def test_session_expiry_asks_to_log_in_and_returns(tmp_path: Path) -> None
 
 
 async def test_report_bundle_has_no_tokens(tmp_path: Path) -> None:
-    from ind_tui.screens.report import ReportScreen
+    from ind_tui.tui.screens.shell.report import ReportScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -181,9 +181,9 @@ async def test_palette_switches_language(tmp_path: Path) -> None:
 
 
 async def test_help_jump_and_keymap(tmp_path: Path) -> None:
-    from ind_tui.screens.account import AccountScreen
-    from ind_tui.screens.help import HelpScreen
-    from ind_tui.screens.report import ReportScreen
+    from ind_tui.tui.screens.account.screen import AccountScreen
+    from ind_tui.tui.screens.shell.help import HelpScreen
+    from ind_tui.tui.screens.shell.report import ReportScreen
 
     app = make_app(sandbox_app(tmp_path), keymap={"app.report": "f12"})
     async with app.run_test(size=(100, 30)) as pilot:
@@ -205,8 +205,8 @@ async def test_help_jump_and_keymap(tmp_path: Path) -> None:
 
 
 async def test_report_that_cannot_be_written_keeps_the_text(tmp_path: Path) -> None:
-    from ind_tui.paths import data_dir
-    from ind_tui.screens.report import ReportScreen
+    from ind_tui.local.paths import data_dir
+    from ind_tui.tui.screens.shell.report import ReportScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -33,7 +33,7 @@ def _record_announcements(app: Any) -> list[str]:
 
 
 async def _home(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, identity)
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
@@ -42,7 +42,7 @@ async def _home(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
 
 
 async def _inbox(pilot: Pilot[Any]) -> Any:
-    from ind_tui.screens.inbox import InboxScreen
+    from ind_tui.tui.screens.inbox.screen import InboxScreen
 
     await pilot.press("colon", *"inbox", "enter")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, InboxScreen)
@@ -92,7 +92,7 @@ async def test_unread_first_views_filters_and_mark_read(tmp_path: Path) -> None:
 
 
 async def _open_request(pilot: Pilot[Any]) -> Any:
-    from ind_tui.screens.inbox_message import MessageScreen
+    from ind_tui.tui.screens.inbox.message import MessageScreen
 
     screen = await _inbox(pilot)
     await pilot.press("3", "home", "enter")
@@ -104,8 +104,8 @@ async def _open_request(pilot: Pilot[Any]) -> Any:
 
 
 async def test_answer_with_pdfs_a_bad_one_refused_first(tmp_path: Path) -> None:
-    from ind_tui.screens.guidance import GuidanceScreen
-    from ind_tui.screens.inbox_answer import AnswerScreen
+    from ind_tui.tui.screens.inbox.answer import AnswerScreen
+    from ind_tui.tui.screens.shell.guidance import GuidanceScreen
 
     good = tmp_path / "good.pdf"
     good.write_bytes(letter(["a signed contract"]))
@@ -157,7 +157,7 @@ async def test_answer_with_pdfs_a_bad_one_refused_first(tmp_path: Path) -> None:
 
 
 async def test_open_the_case_from_a_message(tmp_path: Path) -> None:
-    from ind_tui.screens.case_detail import CaseDetailScreen
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -172,7 +172,7 @@ async def test_open_the_case_from_a_message(tmp_path: Path) -> None:
 
 async def test_news_is_announced_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       _isolated_home: Path) -> None:
-    from ind_tui.screens.inbox_watch import look_now
+    from ind_tui.tui.screens.inbox.watch import look_now
 
     config = _isolated_home / "config"
     config.mkdir(parents=True, exist_ok=True)
@@ -205,11 +205,11 @@ async def test_news_is_announced_once(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 async def test_due_soon_lists_and_goes_to_the_request(tmp_path: Path) -> None:
-    from ind_tui.screens.address import AddressScreen
-    from ind_tui.screens.appointments import AppointmentsScreen
-    from ind_tui.screens.due import DateScreen, DueScreen
-    from ind_tui.screens.employees import EmployeesScreen
-    from ind_tui.screens.inbox_message import MessageScreen
+    from ind_tui.tui.screens.account.address import AddressScreen
+    from ind_tui.tui.screens.appointments.screen import AppointmentsScreen
+    from ind_tui.tui.screens.due.screen import DateScreen, DueScreen
+    from ind_tui.tui.screens.employees.screen import EmployeesScreen
+    from ind_tui.tui.screens.inbox.message import MessageScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -252,8 +252,8 @@ async def test_due_soon_lists_and_goes_to_the_request(tmp_path: Path) -> None:
 
 
 async def test_what_the_inbox_showed_is_not_announced_again(tmp_path: Path) -> None:
-    from ind_tui.portal.inbox_store import InboxStore
-    from ind_tui.screens.inbox_watch import look_now, scope_of
+    from ind_tui.local.inbox_store import InboxStore
+    from ind_tui.tui.screens.inbox.watch import look_now, scope_of
 
     app = make_app(sandbox_app(tmp_path))
     seen = _record_announcements(app)

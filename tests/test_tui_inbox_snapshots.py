@@ -34,7 +34,7 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 
 async def _home(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
@@ -42,7 +42,7 @@ async def _home(pilot: Pilot[Any]) -> None:
 
 
 async def inbox(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.inbox import InboxScreen
+    from ind_tui.tui.screens.inbox.screen import InboxScreen
 
     await _home(pilot)
     await pilot.press("colon", *"inbox", "enter")
@@ -52,7 +52,7 @@ async def inbox(pilot: Pilot[Any]) -> None:
 
 
 async def message(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.inbox_message import MessageScreen
+    from ind_tui.tui.screens.inbox.message import MessageScreen
 
     await inbox(pilot)
     await pilot.press("3", "home", "enter")
@@ -63,7 +63,7 @@ async def message(pilot: Pilot[Any]) -> None:
 
 
 async def due(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.due import DueScreen
+    from ind_tui.tui.screens.due.screen import DueScreen
 
     await _home(pilot)
     await pilot.press("colon", *"due", "enter")

@@ -8,14 +8,14 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from ind_tui.drafts.bundle import list_drafts, read_bundle
-from ind_tui.drafts.session import DraftSession
+from ind_tui.local.drafts.bundle import list_drafts, read_bundle
+from ind_tui.local.drafts.session import DraftSession
 from tests.test_tui_drafts import home_settled
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
 
 async def open_new(pilot: Pilot[Any], identity: str) -> Any:
-    from ind_tui.screens.wizard_start import NewApplicationScreen
+    from ind_tui.tui.screens.wizard.start import NewApplicationScreen
 
     app = pilot.app
     await login_as(pilot, identity)
@@ -84,7 +84,7 @@ async def test_enter_creates_a_draft_for_the_company_acted_for(tmp_path: Path) -
         assert (draft.form_id, draft.kvk, draft.profile) == (first, "12345678", "test")
         assert draft.answers == {} and draft.idempotency_key is None
         try:
-            import ind_tui.screens.wizard  # noqa: F401
+            import ind_tui.tui.screens.wizard.screen  # noqa: F401
         except ModuleNotFoundError:
             return
         await wait_for(pilot, lambda: type(app.screen).__name__ == "WizardScreen")
@@ -94,7 +94,7 @@ async def test_enter_creates_a_draft_for_the_company_acted_for(tmp_path: Path) -
 
 
 async def test_existing_drafts_are_mentioned_before_another_is_started(tmp_path: Path) -> None:
-    from ind_tui.screens.drafts import DraftsScreen
+    from ind_tui.tui.screens.drafts.screen import DraftsScreen
 
     DraftSession.new("eu_blue_card", profile="test", kvk="12345678")
     DraftSession.new("eu_blue_card", profile="test", kvk="56789012")  # another company's
@@ -124,8 +124,8 @@ async def test_existing_drafts_are_mentioned_before_another_is_started(tmp_path:
 
 
 async def test_an_account_that_may_not_file_is_told_why(tmp_path: Path) -> None:
-    from ind_tui.portal.models import Service, ServiceAccess
-    from ind_tui.screens.wizard_start import NewApplicationScreen
+    from ind_tui.api.models import Service, ServiceAccess
+    from ind_tui.tui.screens.wizard.start import NewApplicationScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 from textual.pilot import Pilot
 
-from ind_tui.portal.models import PaymentStatus
-from ind_tui.portal.payments import CSV_COLUMNS
-from ind_tui.screens.payments import ExportDialog, PaymentsScreen
+from ind_tui.api.models import PaymentStatus
+from ind_tui.client.payments import CSV_COLUMNS
+from ind_tui.tui.screens.payments.screen import ExportDialog, PaymentsScreen
 from tests.conftest import ADMIN, API
 from tests.test_tui_appointments import home_settled
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
@@ -21,7 +21,7 @@ SIZE = (100, 30)
 
 
 async def _open(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> PaymentsScreen:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, identity)
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))

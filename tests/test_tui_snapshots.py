@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from ind_tui.portal.errors import ServiceUnavailableError
+from ind_tui.api.errors import ServiceUnavailableError
 from tests.tui_helpers import fixed_home, home_settled, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (80, 24)
@@ -34,7 +34,7 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 
 async def _to_home(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")
     await home_settled(pilot)
@@ -42,8 +42,8 @@ async def _to_home(pilot: Pilot[Any]) -> None:
 
 
 async def login(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.login import LoginScreen
-    from ind_tui.widgets.lists import VimOptionList
+    from ind_tui.tui.screens.shell.login import LoginScreen
+    from ind_tui.tui.widgets.lists import VimOptionList
 
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, LoginScreen)
                    and pilot.app.screen.device is not None
@@ -68,7 +68,7 @@ async def home(pilot: Pilot[Any]) -> None:
 
 
 async def account(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.account import AccountScreen
+    from ind_tui.tui.screens.account.screen import AccountScreen
 
     await _to_home(pilot)
     await pilot.press("5")
@@ -78,7 +78,7 @@ async def account(pilot: Pilot[Any]) -> None:
 
 
 async def address_form(pilot: Pilot[Any]) -> None:
-    from ind_tui.screens.address import AddressScreen
+    from ind_tui.tui.screens.account.address import AddressScreen
 
     await account(pilot)
     await pilot.press("a")

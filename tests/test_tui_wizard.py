@@ -13,12 +13,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from ind_tui.drafts.errors import Code, guidance
-from ind_tui.drafts.session import DraftSession
-from ind_tui.forms.texts import MESSAGES
+from ind_tui.domain.forms.texts import MESSAGES
 from ind_tui.i18n import set_language, t
-from ind_tui.screens.wizard import WizardScreen
-from ind_tui.screens.wizard_issues import DOCUMENTS, REVIEW, IssuesPanel
+from ind_tui.local.drafts.errors import Code, guidance
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.tui.screens.wizard.issues import DOCUMENTS, REVIEW, IssuesPanel
+from ind_tui.tui.screens.wizard.screen import WizardScreen
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
 FORM = "hsm_first_vvr"  # pages: person, employment, address, antecedents, contact
@@ -44,7 +44,7 @@ def on_disk(path: Path) -> dict[str, Any]:
 @asynccontextmanager
 async def wizard(tmp_path: Path, path: Path, lang: str = "en"
                  ) -> AsyncIterator[tuple[Pilot[Any], WizardScreen]]:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = make_app(sandbox_app(tmp_path), lang=lang)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -278,7 +278,7 @@ async def test_reopening_restores_answers_and_page(tmp_path: Path) -> None:
 
 
 async def test_save_as_adds_the_suffix_and_continues_in_the_new_file(tmp_path: Path) -> None:
-    from ind_tui.screens.wizard_pages import SaveAsScreen
+    from ind_tui.tui.screens.wizard.pages import SaveAsScreen
 
     path = new_draft(tmp_path, employee_name="Priya Raman")
     (tmp_path / "taken.tfa").write_bytes(b"someone else's")
@@ -332,7 +332,7 @@ async def test_a_sent_draft_opens_read_only(tmp_path: Path) -> None:
         await pilot.press("f8")  # continues filing instead of editing
         await pilot.pause()
         try:
-            from ind_tui.screens.wizard_filing import FilingScreen
+            from ind_tui.tui.screens.wizard.filing import FilingScreen
         except ModuleNotFoundError:
             assert screen.is_current
         else:
@@ -360,7 +360,7 @@ async def test_a_missing_file_says_so(tmp_path: Path) -> None:
 
 
 async def test_review_asks_to_change_a_field_and_to_submit(tmp_path: Path) -> None:
-    from ind_tui.screens.wizard_review import ReviewPane
+    from ind_tui.tui.screens.wizard.review import ReviewPane
 
     async with wizard(tmp_path, new_draft(tmp_path)) as (pilot, screen):
         screen.show_page(REVIEW)
@@ -379,8 +379,8 @@ async def test_review_asks_to_change_a_field_and_to_submit(tmp_path: Path) -> No
 
 
 async def test_an_unavailable_portal_costs_no_answers(tmp_path: Path) -> None:
-    from ind_tui.screens.guidance import GuidanceScreen
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.guidance import GuidanceScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     path = new_draft(tmp_path, employee_name="Priya Raman")
     app = make_app(sandbox_app(tmp_path))
@@ -411,8 +411,8 @@ async def test_switching_language_keeps_answers_and_page(tmp_path: Path) -> None
 
 
 async def test_a_complete_draft_goes_to_filing_and_comes_back_read_only(tmp_path: Path) -> None:
-    from ind_tui.forms import example_answers
-    from ind_tui.screens.wizard_filing import FilingScreen
+    from ind_tui.domain.forms import example_answers
+    from ind_tui.tui.screens.wizard.filing import FilingScreen
 
     answers = example_answers(FORM) | {
         "employee_name": "Priya Raman", "date_of_birth": "1990-02-14", "nationality": "IND"}
@@ -432,8 +432,8 @@ async def test_a_complete_draft_goes_to_filing_and_comes_back_read_only(tmp_path
 
 
 async def test_an_expired_login_asks_again_and_returns_to_the_wizard(tmp_path: Path) -> None:
-    from ind_tui.screens.home import HomeScreen
-    from ind_tui.screens.login import LoginScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
+    from ind_tui.tui.screens.shell.login import LoginScreen
 
     path = new_draft(tmp_path, employee_name="Priya Raman")
     app = make_app(sandbox_app(tmp_path))

@@ -10,12 +10,12 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
-from ind_tui.drafts.errors import Code, guidance
-from ind_tui.drafts.session import DraftSession
 from ind_tui.i18n import set_language, t
-from ind_tui.screens.wizard_docs import DocumentsPane
-from ind_tui.screens.wizard_review import ConfirmScreen
-from ind_tui.widgets.pathinput import PathInput, completions, expand
+from ind_tui.local.drafts.errors import Code, guidance
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.tui.screens.wizard.docs import DocumentsPane
+from ind_tui.tui.screens.wizard.review import ConfirmScreen
+from ind_tui.tui.widgets.pathinput import PathInput, completions, expand
 from tests.conftest_drafts import pdf_bytes, write_pdf
 from tests.test_tui_wizard_review import session_for
 from tests.tui_helpers import wait_for
@@ -236,7 +236,7 @@ async def test_a_document_not_on_this_computer_asks_to_reattach(tmp_path: Path) 
 
 
 async def test_upload_shows_progress_can_be_stopped_and_tried_again(tmp_path: Path) -> None:
-    from ind_tui.screens.base import PortalScreen
+    from ind_tui.tui.screens.shell.base import PortalScreen
     from tests.test_tui_filing import fast_app
     from tests.tui_helpers import login_as, sandbox_app
 
@@ -254,7 +254,7 @@ async def test_upload_shows_progress_can_be_stopped_and_tried_again(tmp_path: Pa
     sandbox = sandbox_app(tmp_path)
     app = fast_app(sandbox)
     async with app.run_test(size=(100, 30)) as pilot:
-        from ind_tui.screens.home import HomeScreen
+        from ind_tui.tui.screens.shell.home import HomeScreen
 
         await login_as(pilot, "sponsor-eh3")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))

@@ -16,13 +16,13 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 import ind_tui
-from ind_tui.drafts.filing import FilingStage
-from ind_tui.drafts.session import DraftSession
 from ind_tui.i18n import set_language
-from ind_tui.screens.wizard_docs import DocumentsPane
-from ind_tui.screens.wizard_filing import FilingScreen
-from ind_tui.screens.wizard_review import ConfirmScreen, ReviewPane
-from ind_tui.widgets.chrome import PortalFooter
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.services.filing import FilingStage
+from ind_tui.tui.screens.wizard.docs import DocumentsPane
+from ind_tui.tui.screens.wizard.filing import FilingScreen
+from ind_tui.tui.screens.wizard.review import ConfirmScreen, ReviewPane
+from ind_tui.tui.widgets.chrome import PortalFooter
 from tests.conftest_drafts import pdf_bytes, write_pdf
 from tests.test_tui_filing import fast_app, ready_session
 from tests.test_tui_wizard_review import session_for
@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 2)
 
 
 class PaneHost(App[None]):
-    CSS_PATH = Path(ind_tui.__file__).parent / "app.tcss"
+    CSS_PATH = Path(ind_tui.__file__).parent / "tui" / "app.tcss"
 
     def __init__(self, session: DraftSession, pane: str) -> None:
         super().__init__()
@@ -96,7 +96,7 @@ def test_review_page(snap_compare: Any, tmp_path: Path, lang: str) -> None:
 
 
 async def _filing(pilot: Pilot[Any], tmp_path: Path) -> FilingScreen:
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     await login_as(pilot, "sponsor-eh3")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))

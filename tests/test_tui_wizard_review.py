@@ -10,12 +10,12 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Button, OptionList, Static
 
-from ind_tui.drafts.session import DraftSession
-from ind_tui.drafts.store import DocumentStore
-from ind_tui.forms import example_answers
-from ind_tui.forms.engine import Evaluation
+from ind_tui.domain.forms import example_answers
+from ind_tui.domain.forms.engine import Evaluation
 from ind_tui.i18n import set_language, t
-from ind_tui.screens.wizard_review import ReviewPane, money
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.local.drafts.store import DocumentStore
+from ind_tui.tui.screens.wizard.review import ReviewPane, money
 from tests.conftest_drafts import write_pdf
 from tests.tui_helpers import wait_for
 

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from ind_tui.drafts.session import DraftSession
+from ind_tui.local.drafts.session import DraftSession
 from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (80, 24)
@@ -32,8 +32,8 @@ def _fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     def fixed(_moment: object = None) -> str:
         return "09:30:00"
 
-    monkeypatch.setattr("ind_tui.screens.wizard_autosave.clock_label", fixed)
-    monkeypatch.setattr("ind_tui.screens.wizard.clock_label", fixed)
+    monkeypatch.setattr("ind_tui.tui.screens.wizard.autosave.clock_label", fixed)
+    monkeypatch.setattr("ind_tui.tui.screens.wizard.screen.clock_label", fixed)
 
 
 def draft(folder: Path, **answers: Any) -> Path:
@@ -47,8 +47,8 @@ def draft(folder: Path, **answers: Any) -> Path:
 
 
 async def open_wizard(pilot: Pilot[Any], path: Path) -> Any:
-    from ind_tui.screens.home import HomeScreen
-    from ind_tui.screens.wizard import WizardScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
+    from ind_tui.tui.screens.wizard.screen import WizardScreen
 
     await login_as(pilot, "sponsor-eh3")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))

@@ -10,12 +10,12 @@ import httpx
 from fastapi import FastAPI
 from textual.pilot import Pilot
 
-from ind_tui.app import PortalApp
-from ind_tui.portal.connect import Connection, connect
-from ind_tui.portal.tokens import StoreKind, StoreStatus, TokenStore
+from ind_tui.local.settings import Profile
+from ind_tui.local.startup import StartInfo
+from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
 from ind_tui.sandbox.app import SandboxConfig, create_app
-from ind_tui.settings import Profile
-from ind_tui.startup import StartInfo
+from ind_tui.services.connect import Connection, connect
+from ind_tui.tui.app import PortalApp
 from tests.conftest import ADMIN_TOKEN
 
 PORTAL = "http://sandbox.test"
@@ -60,8 +60,8 @@ async def wait_for(pilot: Pilot[object], condition: object, tries: int = 500) ->
 
 async def login_as(pilot: Pilot[object], identity: str) -> None:
     """Pick a sandbox identity in the login screen's list by keys: / filter, Enter."""
-    from ind_tui.screens.login import LoginScreen
-    from ind_tui.widgets.lists import VimOptionList
+    from ind_tui.tui.screens.shell.login import LoginScreen
+    from ind_tui.tui.widgets.lists import VimOptionList
 
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen)
@@ -87,7 +87,7 @@ async def home_settled(pilot: Pilot[object]) -> None:
     would depend on how fast that answer came."""
     from textual.worker import WorkerState
 
-    from ind_tui.screens.home import HomeScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)

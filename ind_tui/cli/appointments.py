@@ -71,7 +71,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace) -> int:
-    from ind_tui.portal.models_appointments import AppointmentStatus
+    from ind_tui.api.appointments import AppointmentStatus
 
     status = AppointmentStatus(args.status) if args.status else None
     found = await client.appointments(zaaknummer=args.zaaknummer, status=status)
@@ -139,10 +139,10 @@ def _book(args: argparse.Namespace) -> int:
 
 async def _book_async(client: Any, args: argparse.Namespace, locations: list[str],
                       start: date | None) -> int:
-    from ind_tui.portal.errors import ConflictError
-    from ind_tui.portal.models import ErrorCode
-    from ind_tui.portal.models_appointments import Slot, VisitPurpose
-    from ind_tui.portal.retry import new_idempotency_key
+    from ind_tui.api.appointments import Slot, VisitPurpose
+    from ind_tui.api.errors import ConflictError
+    from ind_tui.api.models import ErrorCode
+    from ind_tui.client.retry import new_idempotency_key
 
     lang = _lang(args)
     known = {p.id for p in await client.locations()}

@@ -1,7 +1,7 @@
 """`ind-tui cases list | show`: running cases for scripts (table, CSV or JSON on stdout).
 
 CSV and JSON carry the same columns as an export from the cases screen
-(`ind_tui.portal.models_cases.EXPORT_FIELDS`); here every case is one the portal lists.
+(`ind_tui.domain.cases.EXPORT_FIELDS`); here every case is one the portal lists.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _status(value: str | None) -> Any:
     and several separated by commas. None: every status."""
     if value is None:
         return None
-    from ind_tui.portal.models import CaseStatus
+    from ind_tui.api.models import CaseStatus
 
     wanted = []
     for part in value.split(","):
@@ -56,8 +56,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 async def _run(args: argparse.Namespace, body: Any) -> int:
-    from ind_tui.portal.connect import connect
-    from ind_tui.portal.errors import PortalError
+    from ind_tui.api.errors import PortalError
+    from ind_tui.cli.launch import connect_profile as connect
 
     profile = _profile(args)
     lang = _lang(args)
@@ -70,7 +70,7 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
-    from ind_tui.portal.models_cases import Row, row_from_summary, write_records
+    from ind_tui.domain.cases import Row, row_from_summary, write_records
 
     rows: list[Row] = []
     for wanted in status or [None]:
@@ -84,7 +84,7 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
     from rich.console import Console
     from rich.table import Table
 
-    from ind_tui.portal.models_cases import record
+    from ind_tui.domain.cases import record
 
     table = Table(box=None, pad_edge=False)
     for column in ("zaaknummer", "employee", "type", "status", "submitted", "deadline"):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
 
 if TYPE_CHECKING:
-    from ind_tui.drafts.errors import DraftError, Lang
+    from ind_tui.local.drafts.errors import DraftError, Lang
 
 
 def _lang(args: argparse.Namespace) -> Lang:
@@ -25,7 +25,7 @@ def _lang(args: argparse.Namespace) -> Lang:
 
 def _fail(exc: DraftError, args: argparse.Namespace) -> int:
     """Refusals are bad input (exit 2); anything else the operation failing (exit 1)."""
-    from ind_tui.drafts.errors import BundleRefused, DocumentRefused
+    from ind_tui.local.drafts.errors import BundleRefused, DocumentRefused
 
     if isinstance(exc, BundleRefused | DocumentRefused):
         raise BadInput(exc.one_line(_lang(args)))
@@ -45,7 +45,7 @@ def _need_action(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ind_tui.drafts.bundle import list_drafts
+    from ind_tui.local.drafts.bundle import list_drafts
 
     folder: Path | None = args.dir
     try:
@@ -82,8 +82,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from ind_tui.drafts.bundle import open_draft
-    from ind_tui.drafts.errors import DraftError
+    from ind_tui.local.drafts.bundle import open_draft
+    from ind_tui.local.drafts.errors import DraftError
 
     path: Path = args.file
     try:
@@ -105,7 +105,7 @@ def _check(args: argparse.Namespace) -> int:
         state = "re-attach" if slot in opened.missing else "present"
         out.write(f"document {slot}: {ref.name} ({ref.size} bytes, {ref.pages} p.) {state}\n")
     if opened.missing:
-        from ind_tui.drafts.errors import Code, guidance
+        from ind_tui.local.drafts.errors import Code, guidance
 
         out.write(f"to re-attach: {', '.join(opened.missing)}\n")
         out.write(guidance(Code.DOCUMENT_MISSING, _lang(args)) + "\n")
@@ -113,8 +113,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from ind_tui.drafts.errors import DraftError
-    from ind_tui.drafts.packed import PACK_SUFFIX, pack_draft
+    from ind_tui.local.drafts.errors import DraftError
+    from ind_tui.local.drafts.packed import PACK_SUFFIX, pack_draft
 
     src: Path = args.file
     out: Path = args.out
@@ -137,8 +137,8 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _unpack(args: argparse.Namespace) -> int:
-    from ind_tui.drafts.errors import DraftError
-    from ind_tui.drafts.packed import unpack_draft
+    from ind_tui.local.drafts.errors import DraftError
+    from ind_tui.local.drafts.packed import unpack_draft
 
     src: Path = args.file
     try:
@@ -157,8 +157,8 @@ def _unpack(args: argparse.Namespace) -> int:
 
 
 def _document_check(args: argparse.Namespace) -> int:
-    from ind_tui.drafts.documents import check_document
-    from ind_tui.drafts.errors import DocumentRefused, guidance
+    from ind_tui.local.drafts.documents import check_document
+    from ind_tui.local.drafts.errors import DocumentRefused, guidance
 
     path: Path = args.file
     try:

@@ -61,9 +61,9 @@ def _run_sync(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _run(args: argparse.Namespace, body: Any) -> int:
+    from ind_tui.api.errors import PortalError
+    from ind_tui.cli.launch import connect_profile as connect
     from ind_tui.i18n import set_language
-    from ind_tui.portal.connect import connect
-    from ind_tui.portal.errors import PortalError
 
     lang = _lang(args)
     set_language(lang)
@@ -83,8 +83,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace) -> int:
-    from ind_tui.portal.employee_csv import EXPORT_COLUMNS
-    from ind_tui.portal.models import EmployeeStatus
+    from ind_tui.api.models import EmployeeStatus
+    from ind_tui.domain.employee_csv import EXPORT_COLUMNS
 
     status = EmployeeStatus(args.status) if args.status else None
     count = 0
@@ -131,7 +131,7 @@ def _duties(args: argparse.Namespace) -> int:
 
 
 async def _duties_async(client: Any, args: argparse.Namespace) -> int:
-    from ind_tui.portal.duties import load_employee_duties
+    from ind_tui.services.duties import load_employee_duties
 
     await client.me()  # learns the portal's clock
     duties = await load_employee_duties(client)
@@ -153,7 +153,7 @@ async def _duties_async(client: Any, args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ind_tui.portal.employee_csv import read_csv
+    from ind_tui.domain.employee_csv import read_csv
 
     try:
         data = args.file.read_bytes()
@@ -164,8 +164,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 async def _import_async(client: Any, args: argparse.Namespace, csv_file: Any, lang: str) -> int:
-    from ind_tui.portal.employee_csv import RowState, preview
-    from ind_tui.portal.employee_import import Outcome, describe, failures_csv, send
+    from ind_tui.domain.employee_csv import RowState, preview
+    from ind_tui.services.employee_import import Outcome, describe, failures_csv, send
 
     me = await client.me()
     today = client.clock.today()

@@ -36,7 +36,7 @@ def register(sub: Any) -> None:
 def _kind(value: str | None) -> Any:
     if value is None:
         return None
-    from ind_tui.portal.models_inbox import MessageKind
+    from ind_tui.api.inbox import MessageKind
 
     wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
     try:
@@ -47,8 +47,8 @@ def _kind(value: str | None) -> Any:
 
 
 async def _run(args: argparse.Namespace, body: Any) -> int:
-    from ind_tui.portal.connect import connect
-    from ind_tui.portal.errors import PortalError
+    from ind_tui.api.errors import PortalError
+    from ind_tui.cli.launch import connect_profile as connect
 
     profile = _profile(args)
     lang = _lang(args)
@@ -126,8 +126,8 @@ def _due(args: argparse.Namespace) -> int:
 
 
 async def _due_async(client: Any, profile: Any, args: argparse.Namespace) -> int:
-    from ind_tui.portal.cache import scope_for
-    from ind_tui.portal.due import load_due
+    from ind_tui.local.cache import scope_for
+    from ind_tui.services.due import load_due
 
     me = await client.me()
     due = await load_due(client, me, scope_for(profile.name, me))
@@ -158,7 +158,7 @@ def _about(item: Any) -> str:
     if item.kind == "address":
         return f"administration address changes on {detail}"
     if item.kind == "appointment" and item.at is not None:
-        from ind_tui.portal.clock import AMSTERDAM
+        from ind_tui.domain.clock import AMSTERDAM
 
         purpose, _, location = detail.partition("@")
         return f"{item.at.astimezone(AMSTERDAM):%H:%M} {location} ({purpose.replace('_', ' ')})"

@@ -23,11 +23,11 @@ def _shown(path: Path) -> str:
 
 def check_draft(path: Path, lang: str) -> Path:
     """The draft file, absolute, if the wizard can open it; else BadInput with the reason."""
-    from ind_tui.drafts.bundle import read_bundle
-    from ind_tui.drafts.errors import DraftError
-    from ind_tui.drafts.packed import PACK_SUFFIX
-    from ind_tui.forms.schema import load_form
+    from ind_tui.domain.forms.schema import load_form
     from ind_tui.i18n import set_language, t
+    from ind_tui.local.drafts.bundle import read_bundle
+    from ind_tui.local.drafts.errors import DraftError
+    from ind_tui.local.drafts.packed import PACK_SUFFIX
 
     set_language(lang)
     if path.suffix.lower() == PACK_SUFFIX:
@@ -48,7 +48,7 @@ def check_draft(path: Path, lang: str) -> Path:
 
 def _open(args: argparse.Namespace) -> int:
     path = check_draft(args.file, _lang(args))
-    from ind_tui.app import run
+    from ind_tui.cli.tui import run
 
     return run(portal=args.portal, profile=args.profile, lang=args.lang, open_path=path)
 

@@ -38,8 +38,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace) -> int:
-    from ind_tui.portal.models import PaymentStatus
-    from ind_tui.portal.payments import format_eur, write_payments_csv
+    from ind_tui.api.models import PaymentStatus
+    from ind_tui.client.payments import format_eur, write_payments_csv
 
     status = PaymentStatus(args.status) if args.status else None
     listed = await client.payments(zaaknummer=args.zaaknummer, year=args.year, status=status)

@@ -29,6 +29,8 @@ def register(sub: Any) -> None:
                        help="a new database's clock ticks (running) or waits (frozen)")
     serve.add_argument("--token-ttl", type=int, default=900, metavar="SECONDS",
                        help="access token lifetime on the sandbox clock (default 900)")
+    # The TUI's embedded default (ind_tui/cli/launch.py): address on stdout, stop at stdin EOF.
+    serve.add_argument("--embedded", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(handler=_serve)
 
     ids = cmds.add_parser("identities", help="list the test identities")
@@ -37,7 +39,7 @@ def register(sub: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from ind_tui.sandbox.embedded import serve_forever
+    from ind_tui.sandbox.serve import serve_embedded, serve_forever
     from ind_tui.sandbox.state import SandboxConfig
 
     if not 0 <= args.port <= 65535:
@@ -47,18 +49,24 @@ def _serve(args: argparse.Namespace) -> int:
     if args.token_ttl < 10:
         raise BadInput("--token-ttl must be at least 10 seconds")
     if args.db is None:
-        from ind_tui.paths import sandbox_db
+        from ind_tui.local.paths import sandbox_db
 
         args.db = sandbox_db()
     kwargs: dict[str, Any] = {}
     if args.admin_token:
         kwargs["admin_token"] = args.admin_token
+    if args.embedded:
+        # A short poll interval: the TUI's identity picker approves within a second.
+        kwargs["device_interval"] = 2
     config = SandboxConfig(
         db_path=args.db, seed=args.seed, extra_cases=args.cases,
         clock_running=args.clock == "running", access_token_ttl=args.token_ttl, **kwargs,
     )
     try:
-        serve_forever(config, args.host, args.port)
+        if args.embedded:
+            serve_embedded(config, args.host, args.port)
+        else:
+            serve_forever(config, args.host, args.port)
     except OSError as exc:
         raise BadInput(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from exc
     return EXIT_OK

@@ -38,7 +38,7 @@ def _lang(args: argparse.Namespace) -> str:
     if args.lang:
         return str(args.lang)
     try:
-        from ind_tui.settings import load_settings
+        from ind_tui.local.settings import load_settings
 
         return load_settings().language or "en"
     except Exception:
@@ -54,7 +54,7 @@ def _err(text: str) -> None:
 
 
 def _profile(args: argparse.Namespace) -> Any:
-    from ind_tui.settings import SettingsError, resolve_profile
+    from ind_tui.local.settings import SettingsError, resolve_profile
 
     try:
         return resolve_profile(args.profile, args.portal)
@@ -73,7 +73,7 @@ def _passphrase() -> str | None:
 
 
 def _fail(exc: Exception, lang: str) -> int:
-    from ind_tui.portal.errors import PortalError
+    from ind_tui.api.errors import PortalError
 
     if isinstance(exc, PortalError):
         g = exc.guidance(lang)
@@ -95,8 +95,8 @@ def _login(args: argparse.Namespace) -> int:
 
 
 async def _login_async(args: argparse.Namespace) -> int:
-    from ind_tui.portal.connect import connect
-    from ind_tui.portal.errors import PortalError
+    from ind_tui.api.errors import PortalError
+    from ind_tui.cli.launch import connect_profile as connect
 
     lang = _lang(args)
     profile = _profile(args)
@@ -150,8 +150,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 async def _status_async(args: argparse.Namespace) -> int:
-    from ind_tui.portal.connect import connect
-    from ind_tui.portal.errors import PortalError, SessionExpiredError
+    from ind_tui.api.errors import PortalError, SessionExpiredError
+    from ind_tui.cli.launch import connect_profile as connect
 
     lang = _lang(args)
     profile = _profile(args)
@@ -217,7 +217,7 @@ def _logout(args: argparse.Namespace) -> int:
 
 
 async def _logout_async(args: argparse.Namespace) -> int:
-    from ind_tui.portal.connect import connect
+    from ind_tui.cli.launch import connect_profile as connect
 
     lang = _lang(args)
     profile = _profile(args)

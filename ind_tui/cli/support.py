@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ind_tui.support import BundleError, read_bundle
+    from ind_tui.services.support import BundleError, read_bundle
 
     if not args.bundle.is_file():
         raise BadInput(f"no such file: {args.bundle}")

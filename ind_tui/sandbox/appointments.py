@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from ind_tui.forms.rules import TYPES_BY_ID
-from ind_tui.portal.models_appointments import Location, LocationKind, Slot, VisitPurpose
+from ind_tui.api.appointments import Location, LocationKind, Slot, VisitPurpose
+from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ind_tui.portal.models import ErrorCode, Identity, Role
+from ind_tui.api.models import ErrorCode, Identity, Role
 
 NOORDZEE = "12345678"
 UNIVERSITY = "23456789"

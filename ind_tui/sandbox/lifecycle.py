@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ind_tui.forms.rules import COMPLETED_VISIBLE_DAYS, RECOGNISED_TARGET_DAYS
-from ind_tui.portal.models import CaseStatus, Decision
+from ind_tui.api.models import CaseStatus, Decision
+from ind_tui.domain.forms.rules import COMPLETED_VISIBLE_DAYS, RECOGNISED_TARGET_DAYS
 from ind_tui.sandbox.db import iso
 
 INFO_REQUEST_EXTENSION_DAYS = 28  # the decision period is extended by the time given

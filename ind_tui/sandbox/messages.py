@@ -17,14 +17,14 @@ import sqlite3
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ind_tui.portal.models import CaseStatus, Decision, DossierDocument, ErrorCode
-from ind_tui.portal.models_inbox import (
+from ind_tui.api.inbox import (
     AnswerReceipt,
     Message,
     MessageKind,
     RequestedDocument,
     RequestState,
 )
+from ind_tui.api.models import CaseStatus, Decision, DossierDocument, ErrorCode
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.errors import PortalError

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ind_tui.forms.rules import TYPES_BY_ID
-from ind_tui.portal.models import ErrorCode, PaymentMethod, PaymentStatus
-from ind_tui.portal.models_payments import PaymentRecord, Refund, RefundReason
+from ind_tui.api.models import ErrorCode, PaymentMethod, PaymentStatus
+from ind_tui.api.payments import PaymentRecord, Refund, RefundReason
+from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.appointments import working_days_after
 from ind_tui.sandbox.clock import AMSTERDAM, REFRESH_HOUR
 from ind_tui.sandbox.db import Database, iso, parse_iso

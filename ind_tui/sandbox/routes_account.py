@@ -10,8 +10,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     Account,
     Address,
     ApplicationType,
@@ -25,6 +24,7 @@ from ind_tui.portal.models import (
     Representative,
     Service,
 )
+from ind_tui.domain.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.clock import AMSTERDAM

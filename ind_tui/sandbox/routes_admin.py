@@ -8,8 +8,7 @@ from datetime import timedelta
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
-from ind_tui.forms.rules import TYPES_BY_ID
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     ApproveRequest,
     ApproveResult,
     ClockChange,
@@ -21,7 +20,8 @@ from ind_tui.portal.models import (
     FeeChange,
     Identity,
 )
-from ind_tui.portal.models_payments import Refund, RefundRequest
+from ind_tui.api.payments import Refund, RefundRequest
+from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox import auth, refunds
 from ind_tui.sandbox.deps import SandboxDep, errors, require_admin
 from ind_tui.sandbox.errors import PortalError

@@ -14,10 +14,7 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.forms.engine import evaluate
-from ind_tui.forms.rules import TYPES_BY_ID, extension_opens
-from ind_tui.forms.wire import merge_request
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     Application,
     ApplicationRequest,
     ApplicationStatus,
@@ -30,6 +27,9 @@ from ind_tui.portal.models import (
     Service,
     UploadedDocument,
 )
+from ind_tui.domain.forms.engine import evaluate
+from ind_tui.domain.forms.rules import TYPES_BY_ID, extension_opens
+from ind_tui.domain.forms.wire import merge_request
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.clock import AMSTERDAM, refresh_point

@@ -16,8 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from ind_tui.portal.models import CaseStatus, Decision, ErrorCode, IsoDate, Service
-from ind_tui.portal.models_appointments import (
+from ind_tui.api.appointments import (
     ZAAK_PATTERN,
     Appointment,
     AppointmentRequest,
@@ -29,6 +28,7 @@ from ind_tui.portal.models_appointments import (
     VisitPurpose,
     purposes_for,
 )
+from ind_tui.api.models import CaseStatus, Decision, ErrorCode, IsoDate, Service
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.appointments import (
     LOCATIONS,

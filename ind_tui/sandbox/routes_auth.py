@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     DeviceAuthRequest,
     DeviceAuthResponse,
     LogoutRequest,

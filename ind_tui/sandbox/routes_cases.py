@@ -10,8 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.forms.rules import TYPES_BY_ID
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     COMPLETED_STATUSES,
     CaseDetail,
     CaseEvent,
@@ -25,6 +24,7 @@ from ind_tui.portal.models import (
     Receipt,
     Service,
 )
+from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors

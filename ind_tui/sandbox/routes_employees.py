@@ -16,8 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.forms.rules import DEREGISTRATION_DEADLINE_DAYS
-from ind_tui.portal.models import (
+from ind_tui.api.models import (
     DeregistrationReceipt,
     DeregistrationRequest,
     Employee,
@@ -28,7 +27,8 @@ from ind_tui.portal.models import (
     Purpose,
     Service,
 )
-from ind_tui.portal.models_employees import registration_problems
+from ind_tui.domain.employees import registration_problems
+from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.clock import AMSTERDAM

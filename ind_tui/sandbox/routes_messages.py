@@ -8,8 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from ind_tui.portal.models import ErrorCode, Service
-from ind_tui.portal.models_inbox import (
+from ind_tui.api.inbox import (
     MESSAGE_ID,
     AnswerReceipt,
     AnswerRequest,
@@ -18,6 +17,7 @@ from ind_tui.portal.models_inbox import (
     MessagePage,
     RequestState,
 )
+from ind_tui.api.models import ErrorCode, Service
 from ind_tui.sandbox import messages as letters
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.db import iso

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from ind_tui.portal.models import PaymentStatus, Service
-from ind_tui.portal.models_appointments import ZAAK_PATTERN
-from ind_tui.portal.models_payments import PaymentList, totals
+from ind_tui.api.appointments import ZAAK_PATTERN
+from ind_tui.api.models import PaymentStatus, Service
+from ind_tui.api.payments import PaymentList, totals
 from ind_tui.sandbox import refunds
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 

@@ -1,0 +1,74 @@
+"""Messages from the IND and the deadlines they set. Mixed into
+PortalClient."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ind_tui.api.inbox import (
+    AnswerReceipt,
+    AnswerRequest,
+    Message,
+    MessageKind,
+    MessagePage,
+    RequestState,
+)
+from ind_tui.client.retry import Retry
+from ind_tui.client.transport import PortalHttp
+
+
+class InboxMixin:
+    http: PortalHttp
+
+    async def messages_page(
+        self, *, unread: bool | None = None, zaaknummer: str | None = None,
+        kind: MessageKind | None = None, state: RequestState | None = None,
+        after: str | None = None, limit: int | None = None,
+    ) -> MessagePage:  # fmt: skip
+        """One page, newest first; `unread` in the answer counts all unread messages."""
+        params: dict[str, Any] = {
+            "unread": None if unread is None else str(unread).lower(),
+            "zaaknummer": zaaknummer, "kind": kind.value if kind else None,
+            "state": state.value if state else None, "after": after, "limit": limit,
+        }  # fmt: skip
+        response = await self.http.request("GET", "/messages", params=params)
+        page = self.http.parse(response, MessagePage)
+        self.http.clock.observe(page.as_of)
+        return page
+
+    async def messages(
+        self, *, unread: bool | None = None, zaaknummer: str | None = None,
+        kind: MessageKind | None = None, state: RequestState | None = None,
+        page_size: int = 500, at_most: int | None = None,
+    ) -> tuple[list[Message], MessagePage]:  # fmt: skip
+        """Every message matching the filter (all pages; the newest `at_most` when given), and
+        the last page read (for its counts and clock)."""
+        out: list[Message] = []
+        after: str | None = None
+        while True:
+            page = await self.messages_page(unread=unread, zaaknummer=zaaknummer, kind=kind,
+                                            state=state, after=after, limit=page_size)  # fmt: skip
+            out.extend(page.items)
+            if page.next_after is None or (at_most is not None and len(out) >= at_most):
+                return out[:at_most], page
+            after = page.next_after
+
+    async def message(self, message_id: str) -> Message:
+        response = await self.http.request("GET", f"/messages/{message_id}")
+        return self.http.parse(response, Message)
+
+    async def mark_read(self, message_id: str) -> Message:
+        # Marking read again changes nothing on the portal, so a retry is safe.
+        response = await self.http.request(
+            "POST", f"/messages/{message_id}/read", mode=Retry.IDEMPOTENT
+        )
+        return self.http.parse(response, Message)
+
+    async def answer_message(self, message_id: str, documents: dict[str, str]) -> AnswerReceipt:
+        """Answer a request with documents already uploaded to its case (item key -> dossier
+        document id). The same answer again replays the receipt, so a retry is safe."""
+        response = await self.http.request(
+            "POST", f"/messages/{message_id}/answer", json=AnswerRequest(documents=documents),
+            mode=Retry.IDEMPOTENT,
+        )  # fmt: skip
+        return self.http.parse(response, AnswerReceipt)

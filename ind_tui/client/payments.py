@@ -1,0 +1,95 @@
+"""Payments and refunds, per application and overall. Mixed into PortalClient.
+
+Also the CSV the bookkeeping gets (one line per payment, its refund on the same line), shared
+by the TUI's export and `ind-tui payments list --format csv`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from ind_tui.api.models import PaymentStatus
+from ind_tui.api.payments import PaymentList, PaymentRecord
+from ind_tui.client.transport import PortalHttp
+
+CSV_COLUMNS = (
+    "reference", "paid_at", "collected_at", "zaaknummer", "application_id", "employee_name",
+    "type_id", "fee_year", "method", "status", "amount_eur", "refunded_eur", "net_eur",
+    "refund_reference", "refunded_at", "refund_reason", "paid_by_kvk",
+)
+
+
+class PaymentsMixin:
+    http: PortalHttp
+
+    async def payments(
+        self, *, zaaknummer: str | None = None, application_id: str | None = None,
+        status: PaymentStatus | None = None, year: int | None = None,
+    ) -> PaymentList:  # fmt: skip
+        """This account's payments, newest first, with totals; refunds are on their payment."""
+        params: dict[str, Any] = {
+            "zaaknummer": zaaknummer, "application_id": application_id,
+            "status": status.value if status else None, "year": year,
+        }  # fmt: skip
+        response = await self.http.request("GET", "/payments", params=params)
+        result = self.http.parse(response, PaymentList)
+        self.http.clock.observe(result.as_of)
+        return result
+
+
+def format_eur(amount: int, lang: str = "en") -> str:
+    """An amount as people read it: € 1.234,00 in Dutch, €1,234.00 in English."""
+    text = f"{amount:,.2f}"
+    if lang == "nl":
+        return "€ " + text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return "€" + text
+
+
+def csv_row(p: PaymentRecord) -> dict[str, Any]:
+    refunded = p.refund.amount_eur if p.refund else 0
+    return {
+        "reference": p.reference, "paid_at": p.paid_at.isoformat(),
+        "collected_at": p.collected_at.isoformat(), "zaaknummer": p.zaaknummer or "",
+        "application_id": p.application_id or "", "employee_name": p.employee_name,
+        "type_id": p.type_id, "fee_year": p.fee_year, "method": p.method.value,
+        "status": p.status.value, "amount_eur": f"{p.amount_eur:.2f}",
+        "refunded_eur": f"{refunded:.2f}", "net_eur": f"{p.amount_eur - refunded:.2f}",
+        "refund_reference": p.refund.reference if p.refund else "",
+        "refunded_at": p.refund.refunded_at.isoformat() if p.refund else "",
+        "refund_reason": p.refund.reason.value if p.refund else "",
+        "paid_by_kvk": p.paid_by_kvk,
+    }
+
+
+def write_payments_csv(items: Iterable[PaymentRecord], out: TextIO) -> int:
+    """Write the CSV to an open text stream; returns the number of payments written."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for item in items:
+        writer.writerow(csv_row(item))
+        count += 1
+    return count
+
+
+def export_payments_csv(items: Iterable[PaymentRecord], path: Path) -> int:
+    """Write the CSV to `path` all at once: a failure leaves any earlier file as it was."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder; name a file")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            count = write_payments_csv(items, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count

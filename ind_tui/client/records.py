@@ -1,0 +1,158 @@
+"""Running cases and their dossier: the read-mostly part of PortalClient, split off to keep
+the client's module readable. Mixed into PortalClient."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ind_tui.api.errors import BadResponseError
+from ind_tui.api.models import (
+    CaseDetail,
+    CasePage,
+    CaseStatus,
+    CaseSummary,
+    DossierDocument,
+    DossierList,
+)
+from ind_tui.client.retry import Retry
+from ind_tui.client.transport import PortalHttp
+
+CHUNK = 256 * 1024
+# Told while a file is written: bytes written so far, and the total.
+FileProgress = Callable[[int, int], None]
+
+
+class RecordsMixin:
+    http: PortalHttp
+
+    async def _get(self, path: str, **params: Any) -> httpx.Response:
+        return await self.http.request("GET", path, params=params)
+
+    # --- cases -------------------------------------------------------------------------------
+
+    async def cases_page(
+        self,
+        *,
+        status: CaseStatus | None = None,
+        type_id: str | None = None,
+        changed_since: datetime | None = None,
+        after: str | None = None,
+        limit: int | None = None,
+        etag: str | None = None,
+    ) -> tuple[CasePage | None, str | None]:
+        """One page and its ETag; (None, etag) when `etag` still matches (304)."""
+        params: dict[str, Any] = {
+            "status": status.value if status else None, "type": type_id,
+            "changed_since": changed_since.isoformat() if changed_since else None,
+            "after": after, "limit": limit,
+        }  # fmt: skip
+        headers = {"If-None-Match": etag} if etag else None
+        response = await self.http.request("GET", "/cases", params=params, headers=headers)
+        new_etag = response.headers.get("etag")
+        if response.status_code == 304:
+            return None, new_etag or etag
+        page = self.http.parse(response, CasePage)
+        self.http.clock.observe(page.as_of)
+        return page, new_etag
+
+    async def iter_cases(
+        self, *, status: CaseStatus | None = None, type_id: str | None = None,
+        changed_since: datetime | None = None, page_size: int = 1000,
+    ) -> AsyncIterator[CasePage]:  # fmt: skip
+        after: str | None = None
+        while True:
+            page, _ = await self.cases_page(status=status, type_id=type_id,
+                                            changed_since=changed_since, after=after,
+                                            limit=page_size)  # fmt: skip
+            if page is None:  # cannot happen without If-None-Match; keeps mypy honest
+                return
+            yield page
+            if page.next_after is None:
+                return
+            after = page.next_after
+
+    async def cases(self, *, status: CaseStatus | None = None) -> list[CaseSummary]:
+        """Every visible case (all pages). For a kept, offline-readable list use sync."""
+        return [case async for page in self.iter_cases(status=status) for case in page.items]
+
+    async def case(self, zaaknummer: str) -> CaseDetail:
+        return self.http.parse(await self._get(f"/cases/{zaaknummer}"), CaseDetail)
+
+    async def case_documents(self, zaaknummer: str) -> DossierList:
+        return self.http.parse(await self._get(f"/cases/{zaaknummer}/documents"), DossierList)
+
+    async def upload_case_document(
+        self, zaaknummer: str, data: bytes, filename: str
+    ) -> DossierDocument:
+        response = await self.http.request(
+            "POST", f"/cases/{zaaknummer}/documents", content=data, mode=Retry.UNSENT,
+            headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
+        )  # fmt: skip
+        return self.http.parse(response, DossierDocument)
+
+    async def download_case_document(self, zaaknummer: str, document_id: str) -> bytes:
+        response = await self.http.request(
+            "GET", f"/cases/{zaaknummer}/documents/{document_id}",
+            headers={"Accept": "application/pdf"},
+        )  # fmt: skip
+        return response.content
+
+    async def download_case_document_to(
+        self, zaaknummer: str, document: DossierDocument, target: Path, *,
+        overwrite: bool = False, progress: FileProgress | None = None,
+    ) -> Path:  # fmt: skip
+        """Fetch a dossier document and store it at `target`, whole or not at all: the bytes
+        are checked against the dossier's SHA-256, written to a temporary file beside the
+        target and renamed into place. An existing file is replaced only with `overwrite`
+        (else FileExistsError: ask the user first)."""
+        if not overwrite and target.exists():
+            raise FileExistsError(str(target))
+        data = await self.download_case_document(zaaknummer, document.id)
+        if hashlib.sha256(data).hexdigest() != document.sha256:
+            raise BadResponseError(f"{document.id}: the content does not match the dossier")
+        return await store_file(target, data, overwrite=overwrite, progress=progress)
+
+
+async def store_file(target: Path, data: bytes, *, overwrite: bool = False,
+                     progress: FileProgress | None = None) -> Path:  # fmt: skip
+    """Write `data` to `target` atomically, in chunks off the event loop."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    temp = Path(temp_name)
+    total = len(data)
+    view = memoryview(data)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for start in range(0, max(total, 1), CHUNK):
+                await asyncio.to_thread(f.write, view[start:start + CHUNK])
+                if progress is not None:
+                    progress(min(total, start + CHUNK), total)
+            await asyncio.to_thread(os.fsync, f.fileno())
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            _place_new(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
+
+
+def _place_new(temp: Path, target: Path) -> None:
+    """Rename without replacing: a hard link fails if the target appeared meanwhile."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)

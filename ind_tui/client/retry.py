@@ -1,0 +1,120 @@
+"""When a failed call may be sent again, and how long to wait first.
+
+The waiting itself (exponential backoff with jitter, bounded in attempts and total time) is
+stamina's; this module only decides *whether* a given failure is safe to repeat for a given
+kind of call, and turns a Retry-After into the wait.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+
+from ind_tui.api.errors import (
+    ConflictError,
+    ConnectionDroppedError,
+    ConnectionFailedError,
+    RateLimitedError,
+    RequestTimeoutError,
+    ServiceUnavailableError,
+)
+from ind_tui.api.models import ErrorCode
+
+
+class Retry(StrEnum):
+    """What kind of call this is, for retrying."""
+
+    SAFE = "safe"  # reads: repeating cannot change anything
+    IDEMPOTENT = "idempotent"  # writes with an Idempotency-Key: the portal dedupes repeats
+    UNSENT = "unsent"  # other writes: repeat only when the portal surely did nothing
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 5
+    total_seconds: float = 30.0  # no new attempt starts after this much time
+    wait_initial: float = 0.25
+    wait_max: float = 5.0
+    wait_jitter: float = 0.5
+    # A Retry-After longer than this is not waited out: the caller gets RateLimitedError
+    # (with retry_after) and can tell the user when to try again.
+    max_retry_after: float = 30.0
+    in_progress_wait: float = 0.5  # pause before asking again after 409 request_in_progress
+
+
+FAST_RETRY = RetryPolicy(
+    attempts=4, total_seconds=5.0, wait_initial=0.0, wait_max=0.01, wait_jitter=0.0,
+    max_retry_after=0.05, in_progress_wait=0.01,
+)  # fmt: skip
+
+
+_KEY = re.compile(r"^[A-Za-z0-9_-]{8,100}$")
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for one submission or payment. Store it with the draft before sending."""
+    return str(uuid.uuid4())
+
+
+def check_idempotency_key(key: str) -> str:
+    """Refuse a key the portal would refuse (8-100 of letters, digits, '-' and '_'): found
+    out only after an ambiguous failure, it would leave the outcome unknown."""
+    if not _KEY.match(key):
+        raise ValueError("an idempotency key is 8-100 letters, digits, '-' or '_'")
+    return key
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def decide(mode: Retry, policy: RetryPolicy, exc: Exception) -> bool | float:
+    """stamina backoff hook: False = give up, True = default backoff, float = wait this long."""
+    if mode is Retry.NEVER:
+        return False
+    if isinstance(exc, ConnectionFailedError) and not exc.sent:
+        return True
+    if isinstance(exc, RateLimitedError):
+        return _after(exc.retry_after, policy)
+    if isinstance(exc, ServiceUnavailableError):
+        # A 503 is the portal declining the work; a 502/504 from a gateway may hide a
+        # request that did reach the portal, so only calls safe to repeat go again.
+        if exc.status == 503 or mode is not Retry.UNSENT:
+            return _after(exc.retry_after, policy)
+        return False
+    if mode is Retry.UNSENT:
+        return False
+    if isinstance(exc, RequestTimeoutError | ConnectionDroppedError | ConnectionFailedError):
+        return True
+    if (
+        mode is Retry.IDEMPOTENT
+        and isinstance(exc, ConflictError)
+        and exc.code == ErrorCode.REQUEST_IN_PROGRESS
+    ):
+        return policy.in_progress_wait
+    return False
+
+
+def _after(retry_after: float | None, policy: RetryPolicy) -> bool | float:
+    if retry_after is None:
+        return True
+    if retry_after > policy.max_retry_after:
+        return False
+    return retry_after

@@ -1,0 +1,1 @@
+"""Drafts (.tfa bundles), the document store and PDF checks: import from the submodules."""

@@ -1,1 +1,0 @@
-"""The portal client and the API contract. Never imports Textual."""

@@ -1,0 +1,55 @@
+"""What is new since the last look: unread messages not announced before, and cases that
+changed. Announced once: what was announced is remembered in the InboxStore.
+
+Two small requests: the unread messages (which also give the unread count) and, when a
+previous look is known, the number of cases changed since then (`limit=1`, only the count).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ind_tui.api.inbox import Message
+from ind_tui.api.models import Service
+from ind_tui.local.inbox_store import InboxStore
+
+if TYPE_CHECKING:
+    from ind_tui.api.models import Me
+    from ind_tui.client.client import PortalClient
+
+UNREAD_PAGE = 200
+
+
+@dataclass
+class News:
+    unread: int
+    new_messages: list[Message] = field(default_factory=list)
+    changed_cases: int = 0
+    as_of: datetime | None = None
+
+    @property
+    def worth_telling(self) -> bool:
+        return bool(self.new_messages or self.changed_cases)
+
+
+def may_read_messages(me: Me) -> bool:
+    return any(s.service is Service.CASES and s.allowed for s in me.services)
+
+
+async def look(client: PortalClient, me: Me, scope: str, store: InboxStore) -> News:
+    """Ask the portal; does not record anything (see `remember`)."""
+    page = await client.messages_page(unread=True, limit=UNREAD_PAGE)
+    announced = store.announced(scope)
+    news = News(unread=page.unread, as_of=page.as_of,
+                new_messages=[m for m in page.items if m.id not in announced])
+    since = store.cases_looked_at(scope)
+    if since is not None:
+        cases, _ = await client.cases_page(changed_since=since, limit=1)
+        news.changed_cases = cases.total if cases is not None else 0
+    return news
+
+
+def remember(store: InboxStore, scope: str, news: News) -> None:
+    store.remember(scope, {m.id for m in news.new_messages}, news.as_of)

@@ -1,0 +1,96 @@
+"""Applications this computer filed that the portal does not list yet.
+
+The portal lists a new case only after its next daily refresh, and a family application in
+manual processing some working days later. Until then the only trace is the receipt kept
+with the draft it was filed from. Each draft that holds a receipt whose zaaknummer the cache
+does not know becomes a row "submitted, not yet registered". No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ind_tui.domain.cases import NOT_REGISTERED, Row, status_cell
+from ind_tui.domain.clock import AMSTERDAM
+
+if TYPE_CHECKING:
+    from ind_tui.local.drafts.model import Draft, FilingReceipt
+
+
+@dataclass(frozen=True)
+class PendingCase:
+    zaaknummer: str
+    employee_name: str
+    v_number: str | None
+    type_id: str
+    received_at: datetime  # when the receipt came (aware)
+    receipt_date: date
+    decision_deadline: date
+    draft_path: Path | None = None
+
+
+def receipt_of(draft: Draft) -> FilingReceipt | None:
+    """The receipt of a draft whose filing is done; None for any other draft (not sent, or
+    submitted and not yet paid: no case number is known for those)."""
+    from ind_tui.local.drafts.model import FilingStage
+    from ind_tui.services.filing import filing_stage
+
+    if filing_stage(draft) is not FilingStage.DONE:
+        return None
+    return draft.receipt
+
+
+def pending_case(draft: Draft, path: Path | None = None) -> PendingCase | None:
+    receipt = receipt_of(draft)
+    if receipt is None:
+        return None
+    name = draft.answers.get("employee_name")
+    v_number = draft.answers.get("v_number")
+    # When it was filed: the payment's moment, else noon of the receipt day (Amsterdam).
+    at = receipt.paid_at or datetime.combine(receipt.receipt_date, time(12), AMSTERDAM)
+    return PendingCase(
+        zaaknummer=receipt.zaaknummer, employee_name=name.strip() if isinstance(name, str) else "",
+        v_number=v_number if isinstance(v_number, str) and v_number else None,
+        type_id=draft.form_id, received_at=at.astimezone(UTC),
+        receipt_date=receipt.receipt_date, decision_deadline=receipt.decision_deadline,
+        draft_path=path,
+    )  # fmt: skip
+
+
+def pending_cases(drafts: Iterable[tuple[Path | None, Draft]], known: Container[str]
+                  ) -> list[PendingCase]:  # fmt: skip
+    """Filed drafts whose zaaknummer is not among `known` (the cached cases), newest first;
+    each zaaknummer once (a copy of a filed draft carries the same receipt)."""
+    found: dict[str, PendingCase] = {}
+    for path, draft in drafts:
+        case = pending_case(draft, path)
+        if case is None or case.zaaknummer in known:
+            continue
+        kept = found.get(case.zaaknummer)
+        if kept is None or case.received_at > kept.received_at:
+            found[case.zaaknummer] = case
+    return sorted(found.values(), key=lambda c: c.received_at, reverse=True)
+
+
+def pending_in_folder(known: Container[str], folder: Path | None = None) -> list[PendingCase]:
+    """The same for every readable draft in the drafts folder (unreadable ones are skipped:
+    the drafts screen reports them)."""
+    from ind_tui.local.drafts.bundle import list_drafts
+
+    try:
+        infos = list_drafts(folder)
+    except OSError:  # no drafts folder yet
+        return []
+    return pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
+
+
+def pending_row(case: PendingCase) -> Row:
+    """A list row: status 'submitted', state 'not registered'."""
+    at = case.received_at.astimezone(UTC).isoformat()
+    return (case.zaaknummer, case.employee_name, case.v_number, case.type_id,
+            status_cell("submitted", "", NOT_REGISTERED), at,
+            case.decision_deadline.isoformat(), at, None, None)

@@ -1,0 +1,106 @@
+"""Support bundles: what the IND asks for when reporting a technical problem (a screenshot
+showing the portal address, KvK, exact date and time, a short description), plus what support
+staff need to reproduce it. No token, passphrase or document ever goes in. No Textual here."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ind_tui import __version__
+from ind_tui.local.paths import data_dir
+
+SECRET_KEYS = re.compile(r"token|authori[sz]ation|passphrase|password|secret|cookie", re.I)
+# Long opaque strings (tokens) that slipped into free text are cut out too.
+OPAQUE = re.compile(r"\b[A-Za-z0-9_-]{32,}\b")
+MAX_DESCRIPTION = 4000
+
+
+@dataclass
+class BundleInput:
+    screenshot_svg: str
+    screen_text: str
+    description: str
+    portal_url: str
+    profile: str
+    kvk: str | None = None
+    person: str | None = None
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    last_error: dict[str, Any] | None = None
+    mail_text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def scrub(value: Any) -> Any:
+    """Drop secret-looking fields and opaque token-like strings, recursively."""
+    if isinstance(value, dict):
+        return {k: ("[redacted]" if SECRET_KEYS.search(str(k)) else scrub(v))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    if isinstance(value, str):
+        return OPAQUE.sub("[redacted]", value)
+    return value
+
+
+def bundles_dir() -> Path:
+    path = data_dir() / "support"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def build_bundle(data: BundleInput, directory: Path | None = None,
+                 now: datetime | None = None) -> Path:
+    """Write the bundle zip and return its path."""
+    moment = (now or datetime.now(UTC)).astimezone()
+    report = scrub({
+        "created_local": moment.isoformat(timespec="seconds"),
+        "created_utc": moment.astimezone(UTC).isoformat(timespec="seconds"),
+        "time_zone": moment.tzname(),
+        "kvk": data.kvk, "person": data.person, "profile": data.profile,
+        "portal_url": data.portal_url, "app_version": __version__,
+        "description": data.description[:MAX_DESCRIPTION], **data.extra,
+    })
+    target = (directory or bundles_dir()) / f"ind-tui-support-{moment:%Y%m%d-%H%M%S}.zip"
+    tmp = target.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("report.json", json.dumps(report, indent=2, ensure_ascii=False))
+        zf.writestr("description.txt", report["description"])
+        zf.writestr("screenshot.svg", scrub(data.screenshot_svg))
+        zf.writestr("screen.txt", scrub(data.screen_text))
+        zf.writestr("requests.json", json.dumps(scrub(data.requests), indent=2, default=str))
+        zf.writestr("error.json", json.dumps(scrub(data.last_error), indent=2, default=str))
+        zf.writestr("mail.txt", scrub(data.mail_text))
+    tmp.replace(target)
+    return target
+
+
+class BundleError(Exception):
+    """The file is not a support bundle this version can read."""
+
+
+def read_bundle(path: Path) -> dict[str, Any]:
+    """What a bundle holds, for `ind-tui support show` (bounded reads: it may be hostile)."""
+    wanted = {"report.json", "description.txt", "screen.txt", "requests.json", "error.json",
+              "mail.txt"}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            out: dict[str, Any] = {}
+            for info in zf.infolist():
+                if info.filename not in wanted:
+                    continue
+                if info.file_size > 4 * 1024 * 1024:
+                    raise BundleError(f"{info.filename} is too large for a support bundle")
+                with zf.open(info) as fh:
+                    raw = fh.read(4 * 1024 * 1024 + 1).decode("utf-8", "replace")
+                out[info.filename] = json.loads(raw) if info.filename.endswith(".json") else raw
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BundleError(f"not a readable support bundle: {exc}") from exc
+    if "report.json" not in out:
+        raise BundleError("not a support bundle: report.json is missing")
+    return out

@@ -1,0 +1,115 @@
+"""Bringing the local cache up to date with the portal, moving as few bytes as possible.
+
+Cases: one tiny probe (`limit=1` with If-None-Match) answers "nothing changed" with a 304.
+Otherwise only the cases changed since the last sync are fetched (`changed_since`), and a
+count check decides whether cases also left the list in a way only a full listing reveals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ind_tui.api.models import Account, Me
+from ind_tui.client.client import PortalClient
+from ind_tui.local.cache import LocalCache, SyncState
+
+PAGE_SIZE = 1000
+# Told after each page: cases received so far in this pass, and how many the pass brings.
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    scope: str
+    full: bool  # a full listing was made
+    not_modified: bool  # the portal said nothing changed (304)
+    received: int  # cases received
+    archived: int  # cases newly moved to the local archive
+    active: int  # cases in the cache that the portal still lists
+    listed: int | None  # what the portal says it lists (None when it answered 304)
+    requests: int
+    bytes_received: int
+    seconds: float
+    last_refresh: datetime | None
+    rebuilt_from: str | None  # the cache file was damaged and set aside (tell the user)
+
+
+async def sync_cases(
+    client: PortalClient,
+    cache: LocalCache,
+    scope: str,
+    *,
+    full: bool = False,
+    page_size: int = PAGE_SIZE,
+    progress: Progress | None = None,
+) -> SyncReport:
+    started = time.perf_counter()
+    log = client.reqlog
+    requests0, bytes0 = log.requests, log.bytes_received
+    state = cache.sync_state(scope)
+    if state.as_of is None:
+        full = True
+    probe, etag = await client.cases_page(limit=1, etag=None if full else state.etag)
+    now = client.clock.now()
+    received = archived = 0
+    if probe is None:
+        cache.set_sync_state(scope, replace(state, last_sync=now))
+        if state.last_refresh is not None:
+            archived = await asyncio.to_thread(cache.archive_expired, scope,
+                                               state.last_refresh, now)  # fmt: skip
+        last_refresh = state.last_refresh
+        not_modified = True
+    else:
+        not_modified = False
+        last_refresh = probe.last_refresh
+        if not full and state.as_of is not None:
+            async for page in client.iter_cases(changed_since=state.as_of, page_size=page_size):
+                received += await asyncio.to_thread(cache.upsert_cases, scope, page.items, now)
+                if progress is not None:
+                    progress(received, page.total)
+            archived += await asyncio.to_thread(cache.archive_expired, scope, last_refresh, now)
+            # Every listed case is known here, so equal counts mean equal sets; a difference
+            # means some case left the list early (e.g. withdrawn access): list everything.
+            full = cache.count_cases(scope) != probe.total
+        if full:
+            listed: set[str] = set()
+            async for page in client.iter_cases(page_size=page_size):
+                received += await asyncio.to_thread(cache.upsert_cases, scope, page.items, now)
+                listed.update(c.zaaknummer for c in page.items)
+                if progress is not None:
+                    progress(len(listed), page.total)
+            archived += await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+        cache.set_sync_state(scope, SyncState(
+            etag=etag, as_of=probe.as_of, last_refresh=last_refresh, last_sync=now,
+            last_full_sync=now if full else state.last_full_sync,
+        ))  # fmt: skip
+    return SyncReport(
+        scope=scope, full=full, not_modified=not_modified, received=received,
+        archived=archived, active=cache.count_cases(scope),
+        listed=None if probe is None else probe.total,
+        requests=log.requests - requests0, bytes_received=log.bytes_received - bytes0,
+        seconds=time.perf_counter() - started, last_refresh=last_refresh,
+        rebuilt_from=str(cache.rebuilt_from) if cache.rebuilt_from else None,
+    )  # fmt: skip
+
+
+async def sync_employees(client: PortalClient, cache: LocalCache, scope: str) -> int:
+    employees = await client.employees()
+    return await asyncio.to_thread(cache.replace_employees, scope, employees, client.clock.now())
+
+
+async def sync_account(client: PortalClient, cache: LocalCache, scope: str) -> Account:
+    account = await client.account()
+    cache.save_snapshot(scope, "account", account, client.clock.now())
+    return account
+
+
+async def sync_me(client: PortalClient, cache: LocalCache, scope: str) -> Me:
+    me = await client.me()
+    cache.save_snapshot(scope, "me", me, client.clock.now())
+    return me
+

@@ -1,0 +1,303 @@
+"""The steps of booking (or moving) a desk appointment, each a small dialog that returns its
+choice: which case, which visit, which places (remembered for next time), which slot.
+AppointmentsScreen chains them."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from ind_tui.api.appointments import LocationKind, VisitPurpose, purposes_for
+from ind_tui.i18n import language, t
+from ind_tui.i18n.timefmt import AMSTERDAM, day
+from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
+from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table_model import Column
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ind_tui.api.appointments import Location, SlotSearch
+    from ind_tui.api.models import CaseSummary
+
+REMEMBERED = "appointments.json"
+PER_LOCATION = 3  # free slots offered per location
+
+
+# --- small shared pieces ------------------------------------------------------------------------
+
+
+def when(moment: datetime) -> str:
+    """A slot's time as people read it: weekday, date, time (Amsterdam)."""
+    local = moment.astimezone(AMSTERDAM)
+    return f"{t(f'appointments.weekday.{local.weekday()}')} {local:%d-%m-%Y %H:%M}"
+
+
+def when_short(moment: datetime) -> str:
+    """The same without the year, for a narrow list column."""
+    local = moment.astimezone(AMSTERDAM)
+    return f"{t(f'appointments.weekday.{local.weekday()}')} {local:%d-%m %H:%M}"
+
+
+def place_name(location_id: str, name_en: str, name_nl: str) -> str:
+    return name_nl if language() == "nl" and name_nl else name_en or location_id
+
+
+def case_status(status: str) -> str:
+    """A case status in words (the cases area's texts; the plain value if it has none)."""
+    key = f"cases.status.{status}"
+    text = t(key)
+    return status.replace("_", " ") if text == key else text
+
+
+def purpose_text(purpose: VisitPurpose) -> str:
+    return t(f"appointments.purpose.{purpose.value}")
+
+
+def remembered_locations() -> list[str]:
+    """The places chosen last time (none when never chosen or unreadable)."""
+    from ind_tui.local.paths import config_dir
+
+    try:
+        data = json.loads((config_dir() / REMEMBERED).read_text(encoding="utf-8"))
+        return [x for x in data.get("locations", []) if isinstance(x, str)]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def remember_locations(ids: Sequence[str]) -> None:
+    from ind_tui.local.paths import config_dir
+
+    path = config_dir() / REMEMBERED
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(json.dumps({"locations": list(ids)}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a preference only: the booking goes ahead without it
+
+
+class _Step(OnPortalApp, ModalScreen[Any]):
+    BINDINGS = [Binding("escape", "cancel", "key.back", id="appointments.step_cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- 1: the case ------------------------------------------------------------------------------
+
+
+class CasePicker(_Step):
+    """The cases whose foreign national can come to a desk now."""
+
+    def __init__(self, cases: Sequence[CaseSummary]) -> None:
+        super().__init__()
+        self.cases = list(cases)
+
+    def compose(self) -> ComposeResult:
+        columns = [
+            Column("zaak", t("appointments.col.zaak"), width=10),
+            Column("employee", t("appointments.col.employee"), min_width=10),
+            Column("type", t("appointments.col.type"), min_width=8),
+            Column("status", t("appointments.col.status"), min_width=8),
+        ]
+        rows = [(c.zaaknummer, c.employee_name, c.type_id, case_status(c.status.value))
+                for c in self.cases]
+        table = VirtualTable(columns, rows, empty_text=t("appointments.no_cases"),
+                             id="pick-case-table")
+        with Vertical(id="pick-case", classes="dialog appointments-step"):
+            yield Static(t("appointments.step.case"), classes="title")
+            yield Static(t("appointments.step.case_hint"), classes="muted")
+            yield FilterTable(table, id="pick-case-list")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#pick-case-table").focus()
+
+    @on(VirtualTable.RowSelected, "#pick-case-table")
+    def _chosen(self, event: VirtualTable.RowSelected) -> None:
+        self.dismiss(self.cases[event.row_index])
+
+
+# --- 2: the visit -----------------------------------------------------------------------------
+
+
+class PurposePicker(_Step):
+    """Why the person comes; visits the case does not allow now are shown, greyed, with why."""
+
+    def __init__(self, case: CaseSummary) -> None:
+        super().__init__()
+        self.case = case
+        self.allowed = purposes_for(case.status, case.decision, case.type_id)
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for purpose in VisitPurpose:
+            explained = t(f"appointments.help.{purpose.value}")
+            label = f"[b]{purpose_text(purpose)}[/b]\n   [dim]{explained}[/dim]"
+            if purpose not in self.allowed:
+                label = (f"{purpose_text(purpose)}\n   "
+                         + t(f"appointments.not_now.{purpose.value}"))
+            options.append(Option(label, id=purpose.value, disabled=purpose not in self.allowed))
+        with Vertical(id="pick-purpose", classes="dialog appointments-step"):
+            yield Static(t("appointments.step.purpose"), classes="title")
+            yield Static(t("appointments.for_case", employee=self.case.employee_name,
+                           zaak=self.case.zaaknummer), classes="muted")
+            yield VimOptionList(*options, id="pick-purpose-list")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        options = self.query_one("#pick-purpose-list", VimOptionList)
+        options.focus()
+        first = next((i for i, p in enumerate(VisitPurpose) if p in self.allowed), None)
+        if first is not None:
+            options.highlighted = first
+
+    @on(VimOptionList.OptionSelected, "#pick-purpose-list")
+    def _chosen(self, event: VimOptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(VisitPurpose(event.option.id))
+
+
+# --- 3: the places ----------------------------------------------------------------------------
+
+
+class LocationList(SelectionList[str]):
+    """Space toggles a place; Enter takes the choice."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False, id="appointments.places_down"),
+        Binding("k", "cursor_up", show=False, id="appointments.places_up"),
+        Binding("enter", "confirm", "appointments.key.search", id="appointments.places_ok"),
+    ]
+
+    class Confirmed(Message):
+        pass
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Confirmed())
+
+
+class LocationPicker(_Step):
+    def __init__(self, locations: Sequence[Location], type_id: str | None,
+                 chosen: Sequence[str]) -> None:
+        super().__init__()
+        self.locations = [loc for loc in locations if type_id is None or loc.serves(type_id)]
+        known = {loc.id for loc in self.locations}
+        self.chosen = [x for x in chosen if x in known]
+
+    def compose(self) -> ComposeResult:
+        items = []
+        for loc in self.locations:
+            name = place_name(loc.id, loc.name_en, loc.name_nl)
+            kind = t("appointments.kind.expat_centre") if loc.kind is LocationKind.EXPAT_CENTRE \
+                else t("appointments.kind.ind_desk")
+            items.append(Selection(f"{name}  [dim]{kind}[/dim]", loc.id, loc.id in self.chosen))
+        with Vertical(id="pick-places", classes="dialog appointments-step"):
+            yield Static(t("appointments.step.places"), classes="title")
+            yield Static(t("appointments.step.places_hint"), classes="muted")
+            yield LocationList(*items, id="pick-places-list")
+            yield Static("", id="pick-places-error", classes="error-text")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#pick-places-list").focus()
+        self.query_one("#pick-places-error").display = False
+
+    @on(LocationList.Confirmed)
+    def _confirmed(self) -> None:
+        chosen = self.query_one("#pick-places-list", LocationList).selected
+        if not chosen:
+            set_text(self, "#pick-places-error", t("appointments.pick_one"))
+            self.query_one("#pick-places-error").display = True
+            return
+        # Keep the list's order, so the remembered choice reads the same next time.
+        order = [loc.id for loc in self.locations]
+        self.dismiss(sorted(chosen, key=order.index))
+
+
+# --- 4: the slot ------------------------------------------------------------------------------
+
+
+class SlotPicker(_Step):
+    """The first free slots across the chosen places, earliest first; `r` looks again."""
+
+    BINDINGS = [Binding("r", "reload", "key.refresh", id="appointments.slots_refresh")]
+
+    def __init__(self, purpose: VisitPurpose, locations: Sequence[str], zaaknummer: str,
+                 names: dict[str, str], note: str = "") -> None:
+        super().__init__()
+        self.purpose, self.locations, self.zaaknummer = purpose, list(locations), zaaknummer
+        self.names = names  # location id -> its name in the interface language
+        self.note = note
+        self.found: SlotSearch | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-slot", classes="dialog appointments-step"):
+            yield Static(t("appointments.step.slot", purpose=purpose_text(self.purpose)),
+                         classes="title")
+            yield Static(self.note, id="pick-slot-note", classes="notice")
+            yield Static(t("appointments.searching"), id="pick-slot-status", classes="muted")
+            yield VimOptionList(id="pick-slot-list")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#pick-slot-note").display = bool(self.note)
+        self.query_one("#pick-slot-list").focus()
+        self.action_reload()
+
+    @work(exclusive=True, group="appointments-slots")
+    async def action_reload(self) -> None:
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        found = await self.portal_app.call(lambda: conn.client.first_free(
+            self.purpose, self.locations, zaaknummer=self.zaaknummer, per_location=PER_LOCATION))
+        if found is None or not self.is_attached:
+            return
+        self.found = found
+        self._show(found)
+
+    def _show(self, found: SlotSearch) -> None:
+        options = [Option(f"{when(s.starts_at)}  ·  {self._place_of(s.location_id)}", id=s.id)
+                   for s in found.slots]
+        listing = self.query_one("#pick-slot-list", VimOptionList)
+        listing.clear_options()
+        listing.add_options(options)
+        if options:
+            listing.highlighted = 0
+        lines = [t("appointments.found", count=len(found.slots)) if found.slots
+                 else t("appointments.none_free", until=day(found.searched_until))]
+        if found.without_free:
+            lines.append(t("appointments.full_until", until=day(found.searched_until),
+                           places=", ".join(self._place_of(x) for x in found.without_free)))
+        if found.not_serving:
+            lines.append(t("appointments.not_serving",
+                           places=", ".join(self._place_of(x) for x in found.not_serving)))
+        set_text(self, "#pick-slot-status", "\n".join(lines))
+
+    def _place_of(self, location_id: str) -> str:
+        return self.names.get(location_id, location_id)
+
+    @on(VimOptionList.OptionSelected, "#pick-slot-list")
+    def _chosen(self, event: VimOptionList.OptionSelected) -> None:
+        if self.found is None:
+            return
+        slot = next((s for s in self.found.slots if s.id == event.option.id), None)
+        if slot is not None:
+            self.dismiss(slot)
+

@@ -1,0 +1,327 @@
+"""Appointments at IND desks and expat centres: this account's bookings, and booking the first
+free slot across chosen places for a case's foreign national; moving and cancelling."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ind_tui.api.appointments import AppointmentStatus, LocationKind, purposes_for
+from ind_tui.i18n import t
+from ind_tui.i18n.timefmt import AMSTERDAM, day
+from ind_tui.tui.screens.appointments.book import (
+    CasePicker,
+    LocationPicker,
+    PurposePicker,
+    SlotPicker,
+    place_name,
+    purpose_text,
+    remember_locations,
+    remembered_locations,
+    when,
+    when_short,
+)
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.chrome import Panel, PortalFooter
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table_model import Column
+
+if TYPE_CHECKING:
+    from ind_tui.api.appointments import Appointment, Location, Slot, VisitPurpose
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """y goes ahead; n or Esc does not. Enter does nothing, so no stray key cancels a visit."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "appointments.key.yes", id="appointments.confirm_yes"),
+        Binding("n,escape", "answer(False)", "appointments.key.no", id="appointments.confirm_no"),
+    ]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text, self.text = title, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="appointments-confirm", classes="dialog -error"):
+            yield Static(self.title_text, classes="title")
+            yield Static(self.text)
+            yield Static(t("appointments.confirm_keys"), classes="muted")
+        yield PortalFooter()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+def _columns() -> list[Column]:
+    return [
+        Column("when", t("appointments.col.when"), width=16, min_width=14,
+               formatter=when_short),
+        Column("zaak", t("appointments.col.zaak"), width=10, min_width=10),
+        Column("employee", t("appointments.col.employee"), min_width=8),
+        Column("purpose", t("appointments.col.purpose"), min_width=7),
+        Column("place", t("appointments.col.place"), min_width=8),
+        Column("status", t("appointments.col.status"), min_width=6),
+    ]
+
+
+class AppointmentsScreen(PortalScreen):
+    HELP_KEY = "appointments.help"
+    BINDINGS = [
+        Binding("b", "book", "appointments.key.book", id="appointments.book"),
+        Binding("m", "reschedule", "appointments.key.reschedule", id="appointments.reschedule"),
+        Binding("x", "cancel_booking", "appointments.key.cancel", id="appointments.cancel"),
+        Binding("r", "reload", "key.refresh", id="appointments.refresh"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.bookings: list[Appointment] = []
+        self.locations: list[Location] = []
+        self.loaded = False
+        self._query = query  # e.g. "zaak:3100000007", to open on one case's bookings
+        self._select: str | None = None  # the booking to put the cursor on after a reload
+        self._keys: dict[tuple[str, str], str] = {}  # (zaak, slot) -> its idempotency key
+
+    # --- layout and loading -----------------------------------------------------------------
+
+    def body(self) -> ComposeResult:
+        yield Static(t("appointments.title"), classes="title", id="appointments-title")
+        table = VirtualTable(_columns(), empty_text=t("appointments.loading"),
+                             id="appointments-table")
+        yield FilterTable(table, id="appointments-list")
+        yield Panel("", id="appointments-detail")
+        yield Static(t("appointments.hint"), classes="muted", id="appointments-hint")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#appointments-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.table.sort(0)
+        self.table.focus()
+        if self._query:
+            from textual.widgets import Input
+
+            self.query_one("#appointments-list", FilterTable).add_class("-filtering")
+            self.query_one("#appointments-list Input", Input).value = self._query
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.table.sort(0)
+        self.table.focus()
+        self._show_rows()
+
+    @work(exclusive=True, group="appointments-load")
+    async def action_reload(self) -> None:
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        if not self.locations:
+            places = await self.portal_app.call(conn.client.locations)
+            if places is None or not self.is_attached:
+                return
+            self.locations = places
+        found = await self.portal_app.call(conn.client.appointments)
+        if found is None or not self.is_attached:
+            return
+        self.bookings = found
+        self.loaded = True
+        self._show_rows()
+
+    def _place(self, appointment: Appointment) -> str:
+        return place_name(appointment.location_id, appointment.location_name,
+                          appointment.location_name_nl)
+
+    def _short_place(self, appointment: Appointment) -> str:
+        """City and kind, e.g. "Zwolle (IND)", for the narrow list column."""
+        loc = next((x for x in self.locations if x.id == appointment.location_id), None)
+        if loc is None:
+            return self._place(appointment)
+        return t(f"appointments.short_place.{loc.kind.value}", city=loc.city)
+
+    def _show_rows(self) -> None:
+        table = self.table
+        table.empty_text = t("appointments.none") if self.loaded else t("appointments.loading")
+        keep = self._select or (self.current.id if self.current is not None else None)
+        self._select = None
+        table.set_rows([
+            (a.starts_at, a.zaaknummer, a.employee_name,
+             t(f"appointments.purpose_short.{a.purpose.value}"), self._short_place(a),
+             t(f"appointments.status.{a.status.value}"))
+            for a in self.bookings])
+        if keep is not None:
+            for pos, index in enumerate(table.model.view):
+                if self.bookings[index].id == keep:
+                    table.jump_to(pos)
+                    break
+        upcoming = sum(a.status is AppointmentStatus.BOOKED for a in self.bookings)
+        set_text(self, "#appointments-title", t("appointments.title_count", count=upcoming))
+        self._show_detail()
+
+    @property
+    def current(self) -> Appointment | None:
+        try:
+            index = self.table.cursor_row_index
+        except NoMatches:  # being recomposed
+            return None
+        if index is None or index >= len(self.bookings):
+            return None
+        return self.bookings[index]
+
+    @on(VirtualTable.CursorMoved, "#appointments-table")
+    def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        panel = self.query_one("#appointments-detail", Panel)
+        a = self.current
+        panel.display = a is not None
+        if a is None:
+            return
+        kind = next((loc.kind for loc in self.locations if loc.id == a.location_id), None)
+        kind_text = t("appointments.kind.expat_centre") if kind is LocationKind.EXPAT_CENTRE \
+            else t("appointments.kind.ind_desk")
+        ends = a.ends_at.astimezone(AMSTERDAM)
+        panel.border_title = f"{a.employee_name} · {a.zaaknummer}"
+        panel.update("\n".join([
+            f"[b]{purpose_text(a.purpose)}[/b] · {when(a.starts_at)}–{ends:%H:%M}",
+            f"{self._place(a)} ({kind_text})",
+            t("appointments.detail_status", status=t(f"appointments.status.{a.status.value}"),
+              booked=day(a.booked_at.astimezone(AMSTERDAM).date())),
+            f"[dim]{t(f'appointments.help.{a.purpose.value}')}[/dim]",
+        ]))
+
+    def _names(self) -> dict[str, str]:
+        return {loc.id: place_name(loc.id, loc.name_en, loc.name_nl) for loc in self.locations}
+
+    # --- book -------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="appointments-flow")
+    async def action_book(self) -> None:
+        conn = self.portal_app.conn
+        if conn is None or not self.locations:
+            return
+        client = conn.client
+        cases = await self.portal_app.call(client.cases)
+        if cases is None or not self.is_attached:
+            return
+        open_cases = [c for c in cases if purposes_for(c.status, c.decision, c.type_id)]
+        case = await self.app.push_screen_wait(CasePicker(open_cases))
+        if case is None:
+            return
+        purpose = await self.app.push_screen_wait(PurposePicker(case))
+        if purpose is None:
+            return
+        places = await self.app.push_screen_wait(
+            LocationPicker(self.locations, case.type_id, remembered_locations()))
+        if places is None:
+            return
+        remember_locations(places)
+        await self._book_slot(case.zaaknummer, purpose, places)
+
+    async def _book_slot(self, zaak: str, purpose: VisitPurpose, places: list[str]) -> None:
+        from ind_tui.client.retry import new_idempotency_key
+
+        assert self.portal_app.conn is not None
+        client = self.portal_app.conn.client
+        note = ""
+        while True:
+            slot: Slot | None = await self.app.push_screen_wait(
+                SlotPicker(purpose, places, zaak, self._names(), note))
+            if slot is None:
+                return
+            # One key per booking meant: sending it again after a lost answer books once.
+            key = self._keys.setdefault((zaak, slot.id), new_idempotency_key())
+            outcome = await self.portal_app.call(
+                lambda s=slot, k=key: _unless_taken(client.book(zaak, s.id, k)))
+            if outcome is None:
+                return  # the guidance panel said why
+            if isinstance(outcome, str):
+                note = t("appointments.taken")
+                continue
+            self._keys.pop((zaak, slot.id), None)
+            self._done(outcome, "appointments.booked")
+            return
+
+    def _done(self, appointment: Appointment, key: str) -> None:
+        self.notify(t(key, when=when(appointment.starts_at), place=self._place(appointment)))
+        self._select = appointment.id
+        self.action_reload()
+
+    # --- move and cancel --------------------------------------------------------------------
+
+    def _open_booking(self) -> Appointment | None:
+        a = self.current
+        if a is None:
+            return None
+        if a.status is not AppointmentStatus.BOOKED:
+            self.notify(t("appointments.closed"), severity="warning")
+            return None
+        return a
+
+    @work(exclusive=True, group="appointments-flow")
+    async def action_reschedule(self) -> None:
+        a = self._open_booking()
+        conn = self.portal_app.conn
+        if a is None or conn is None:
+            return
+        chosen = remembered_locations() or [a.location_id]
+        places = await self.app.push_screen_wait(LocationPicker(self.locations, None, chosen))
+        if places is None:
+            return
+        remember_locations(places)
+        client = conn.client
+        note = ""
+        while True:
+            slot: Slot | None = await self.app.push_screen_wait(
+                SlotPicker(a.purpose, places, a.zaaknummer, self._names(), note))
+            if slot is None:
+                return
+            outcome = await self.portal_app.call(
+                lambda s=slot: _unless_taken(client.reschedule(a.id, s.id)))
+            if outcome is None:
+                return
+            if isinstance(outcome, str):
+                note = t("appointments.taken")
+                continue
+            self._done(outcome, "appointments.moved")
+            return
+
+    @work(exclusive=True, group="appointments-flow")
+    async def action_cancel_booking(self) -> None:
+        a = self._open_booking()
+        conn = self.portal_app.conn
+        if a is None or conn is None:
+            return
+        sure = await self.app.push_screen_wait(ConfirmDialog(
+            t("appointments.cancel_title"),
+            t("appointments.cancel_text", employee=a.employee_name,
+              purpose=purpose_text(a.purpose), when=when(a.starts_at), place=self._place(a))))
+        if not sure:
+            return
+        client = conn.client
+        done = await self.portal_app.call(lambda: client.cancel_appointment(a.id))
+        if done is not None and self.is_attached:
+            self._done(done, "appointments.cancelled")
+
+
+async def _unless_taken(pending: Any) -> Any:
+    """The booking, or "taken" when someone else got the slot first (the user picks again);
+    any other failure goes on to the guidance panel."""
+    from ind_tui.api.errors import ConflictError
+    from ind_tui.api.models import ErrorCode
+
+    try:
+        return await pending
+    except ConflictError as exc:
+        if exc.code != ErrorCode.SLOT_TAKEN:
+            raise
+        return "taken"

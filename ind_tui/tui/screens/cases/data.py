@@ -1,0 +1,156 @@
+"""What the cases screens share: the local cache of the running app, the account's scope in
+it, the list model built off the event loop, and portal calls that may find the portal gone
+(then the screens fall back to the cache instead of showing an error)."""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from ind_tui.domain.cases import (
+    ARCHIVED_STATE,
+    CHANGED,
+    NOT_REGISTERED,
+    Row,
+    cell_counts,
+    facet_counts,
+    rows_from_cache,
+)
+from ind_tui.tui.widgets.table_model import Column, ScopeLike, TableModel
+
+if TYPE_CHECKING:
+    from ind_tui.api.errors import PortalError
+    from ind_tui.local.cache import LocalCache
+    from ind_tui.tui.app import PortalApp
+
+T = TypeVar("T")
+FIRST_SCREEN = 200  # rows read for the first paint, before the whole list
+_caches: weakref.WeakKeyDictionary[object, LocalCache] = weakref.WeakKeyDictionary()
+_opening: weakref.WeakKeyDictionary[object, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+async def app_cache(app: object) -> LocalCache:
+    """One cache per running app, opened (its integrity check included) in a thread."""
+    cache = _caches.get(app)
+    if cache is not None:
+        return cache
+    lock = _opening.setdefault(app, asyncio.Lock())
+    async with lock:
+        cache = _caches.get(app)
+        if cache is None:
+            from ind_tui.local.cache import LocalCache
+
+            cache = _caches[app] = await asyncio.to_thread(LocalCache)
+    return cache
+
+
+def app_scope(app: PortalApp) -> str | None:
+    """The cache scope of the logged-in account (None before a login)."""
+    if app.me is None:
+        return None
+    from ind_tui.local.cache import scope_for
+
+    return scope_for(app.profile_name, app.me)
+
+
+def portal_now(app: PortalApp) -> datetime:
+    """The portal's clock when it was heard from, else this computer's."""
+    if app.conn is not None:
+        return app.conn.client.clock.now()
+    return datetime.now(UTC)
+
+
+# --- portal calls that may find the portal gone ------------------------------------------------
+
+
+@dataclass
+class Outcome(Generic[T]):
+    value: T | None = None
+    offline: bool = False  # the portal could not be reached (or is down): use the cache
+    error: PortalError | None = None  # any other refusal, for the caller to judge
+
+
+async def quiet_call(app: PortalApp, factory: Callable[[], Awaitable[T]]) -> Outcome[T]:
+    """A portal call whose failure the caller handles. A lapsed session still asks for a new
+    login (through `app.call`); an unreachable portal gives `offline`."""
+    from ind_tui.api.errors import (
+        PortalError,
+        ServiceUnavailableError,
+        SessionExpiredError,
+        TransportError,
+    )
+
+    if app.conn is None:
+        return Outcome(offline=True)
+    try:
+        return Outcome(await factory())
+    except SessionExpiredError:
+        value = await app.call(factory)
+        return Outcome(value, error=None)
+    except (TransportError, ServiceUnavailableError):
+        return Outcome(offline=True)
+    except PortalError as exc:
+        return Outcome(error=exc)
+
+
+# --- the list, built in a worker thread --------------------------------------------------------
+
+
+@dataclass
+class ListData:
+    model: TableModel
+    counts: dict[str, int]  # per facet, archive included
+    counts_listed: dict[str, int]  # per facet, archive left out
+    archived: int
+    pending: int
+    total: int
+
+
+def build_rows(cache: LocalCache, scope: str, *, limit: int | None = None) -> list[Row]:
+    """Rows from the cache, with the 'changed since last looked' marks."""
+    raws = cache.case_rows(scope, limit=limit)
+    seen: dict[str, str] | None = None
+    if cache.looked_at(scope) is not None:
+        zaaks = [raw[0] for raw in raws] if limit is not None else None
+        seen = cache.seen_statuses(scope, zaaks)
+    return rows_from_cache(raws, seen)
+
+
+def build_model(columns: list[Column], rows: list[Row], *, sort: tuple[int | None, bool],
+                scope: ScopeLike, query: str) -> ListData:
+    """A model sorted, scoped and filtered as the screen shows it; safe in a thread.
+
+    The rows are first put in the default order (newest change first), so the search text,
+    built in that order, is laid out in memory as a filter walks it: scanning 100,000 rows
+    in order is several times faster than jumping about."""
+    rows.sort(key=itemgetter(CHANGED), reverse=True)
+    model = TableModel(columns, rows, sort=sort[0], descending=sort[1], scope=scope,
+                       query=query)
+    cells = cell_counts(rows)
+    archived = sum(n for cell, n in cells.items() if cell[3] == ARCHIVED_STATE)
+    pending = sum(n for cell, n in cells.items() if cell[3] == NOT_REGISTERED)
+    return ListData(model, facet_counts(rows, cells=cells),
+                    facet_counts(rows, archived=False, cells=cells), archived, pending, len(rows))
+
+
+DEFAULT_SORT: tuple[int | None, bool] = (CHANGED, True)  # newest change first
+
+
+def age_text(since: datetime, now: datetime, t: Callable[..., str]) -> str:
+    minutes = max(0, int((now - since).total_seconds() // 60))
+    if minutes < 60:
+        return t("cases.age_minutes", minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return t("cases.age_hours", hours=hours, minutes=minutes)
+    days, hours = divmod(hours, 24)
+    return t("cases.age_days", days=days, hours=hours)
+
+
+def describe_error(exc: Any) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

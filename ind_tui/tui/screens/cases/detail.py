@@ -1,0 +1,279 @@
+"""One case: status history, receipt, decision deadline (and how it moved), the employee,
+the dossier (inzage dossierstukken) with downloads, and extra documents until the IND
+decides. Offline, or once the portal stopped listing the case, it shows the local copy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from ind_tui.api.models import CaseDetail, CaseSummary, DossierList
+from ind_tui.i18n import language, t
+from ind_tui.i18n.timefmt import day, local
+from ind_tui.tui.screens.cases.columns import decision_label, status_label, type_label
+from ind_tui.tui.screens.cases.data import (
+    app_cache,
+    app_scope,
+    portal_now,
+    quiet_call,
+)
+from ind_tui.tui.screens.cases.documents import CaseDocumentsMixin, size_text
+from ind_tui.tui.screens.shell.base import PortalScreen
+from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.lists import VimOptionList
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ind_tui.local.cache import LocalCache
+    from ind_tui.services.pending import PendingCase
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+def deadline_moves(detail: CaseDetail) -> list[str]:
+    """How the decision deadline moved after the receipt, one line per move."""
+    lines, current = [], detail.receipt.decision_deadline
+    for event in detail.events:
+        new = event.decision_deadline
+        if new is not None and new != current:
+            values = {"at": local(event.at), "old": day(current), "new": day(new)}
+            lines.append(t("case.deadline_moved", note=escape(event.note), **values)
+                         if event.note else t("case.deadline_moved_plain", **values))
+            current = new
+    return lines
+
+
+class CaseDetailScreen(CaseDocumentsMixin, PortalScreen):
+    HELP_KEY = "case.help"
+    BINDINGS = [
+        Binding("u", "upload", "case.key.upload", id="case.upload"),
+        Binding("d", "download", "case.key.download", id="case.download"),
+        Binding("r", "reload", "key.refresh", id="case.refresh"),
+    ]
+
+    def __init__(self, zaaknummer: str, pending: PendingCase | None = None) -> None:
+        super().__init__()
+        self.zaaknummer = zaaknummer
+        self.pending = pending
+        self.detail: CaseDetail | None = None
+        self.summary: CaseSummary | None = None
+        self.dossier: DossierList | None = None
+        self.offline = False
+        self.archived = False
+        self.max_bytes = DEFAULT_MAX_BYTES
+        self.kept_at: datetime | None = None  # when the local copy shown was fetched
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="case-body"):
+            yield Static(t("case.title", zaak=self.zaaknummer), classes="title")
+            yield Static("", id="case-note", classes="notice")
+            yield Panel(t("case.loading"), id="case-summary")
+            yield Panel("", id="case-timeline")
+            yield Panel("", id="case-upload")
+            with Horizontal(id="case-progressbar"):
+                yield ProgressBar(id="case-progress", show_eta=False)
+                yield Static("", id="case-progress-label", classes="muted")
+            yield Static(t("case.dossier"), classes="subtitle", id="case-dossier-title")
+            yield Static(t("case.dossier_hint"), classes="muted", id="case-dossier-hint")
+            yield VimOptionList(id="case-dossier")
+
+    def on_mount(self) -> None:
+        self.hide_progress()
+        self.query_one("#case-note").display = False
+        self.query_one("#case-dossier").focus()
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.hide_progress()
+        self.query_one("#case-dossier").focus()
+        self._show()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="case-load")
+    async def load(self) -> None:
+        if self.pending is not None:
+            self._show()
+            return
+        app = self.portal_app
+        scope = app_scope(app)
+        cache = await app_cache(app)
+        cached = cache.case(scope, self.zaaknummer) if scope else None
+        self.summary = cached.case if cached else None
+        self.archived = cached is not None and cached.archived
+        if self.archived or not await self._fetch(cache, scope):
+            kept = cache.case_detail(scope, self.zaaknummer) if scope else None
+            self.detail = kept.value if kept else None
+            self.kept_at = kept.fetched_at if kept else None
+        if self.is_attached:
+            self._show()
+
+    async def _fetch(self, cache: LocalCache, scope: str | None) -> bool:
+        """The case and its dossier from the portal; False when the local copy must do."""
+        from ind_tui.api.errors import NotFoundError
+
+        app = self.portal_app
+        if app.conn is None:
+            self.offline = True
+            return False
+        client = app.conn.client
+        got = await quiet_call(app, lambda: client.case(self.zaaknummer))
+        self.offline = got.offline
+        if got.value is None:
+            if isinstance(got.error, NotFoundError) and self.summary is not None:
+                self.archived = True  # known here, no longer listed: past its 28 days
+            elif got.error is not None:
+                app.show_error(got.error)
+            return False
+        detail = self.detail = got.value
+        if scope is not None:
+            cache.save_case_detail(scope, detail, portal_now(app))
+            cache.mark_seen(scope, [(detail.zaaknummer, detail.status.value)])  # looked at
+        info = await quiet_call(app, client.portal_info)
+        if info.value is not None:
+            self.max_bytes = info.value.max_document_bytes
+        docs = await quiet_call(app, lambda: client.case_documents(self.zaaknummer))
+        self.dossier = docs.value
+        if docs.error is not None:
+            app.show_error(docs.error)
+        return True
+
+    # --- showing --------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        note = self.query_one("#case-note", Static)
+        if self.pending is not None:
+            self._show_pending(self.pending)
+            return
+        notes = []
+        if self.archived:
+            notes.append(t("case.archived"))
+        elif self.offline:
+            kept = self.kept_at
+            notes.append(t("case.offline", when=local(kept)) if kept else t("case.no_copy"))
+        note.update("\n".join(notes))
+        note.display = bool(notes)
+        case = self.detail or self.summary
+        summary = self.query_one("#case-summary", Panel)
+        summary.border_title = t("case.summary")
+        if case is None:
+            summary.update(t("case.no_copy") if self.offline else t("case.loading"))
+            return
+        summary.update(self._summary_text(case))
+        timeline = self.query_one("#case-timeline", Panel)
+        timeline.border_title = t("case.timeline")
+        timeline.display = self.detail is not None
+        if self.detail is not None:
+            timeline.update("\n".join(
+                f"{local(e.at)}  {status_label(e.status.value):<22}"
+                + (f" [dim]{escape(e.note)}[/dim]" if e.note else "")
+                for e in self.detail.events))
+        self._show_upload()
+        self._show_dossier()
+
+    def _summary_text(self, case: CaseSummary) -> str:
+        status = status_label(case.status.value)
+        if case.decision is not None:
+            status = t("cases.with_decision", status=status,
+                       decision=decision_label(case.decision.value))
+        lines = [
+            f"[b]{t('case.employee')}:[/b] {escape(case.employee_name)}"
+            + (f"  ({t('case.vnumber')} {case.v_number})" if case.v_number else ""),
+            f"[b]{t('case.type')}:[/b] {escape(type_label(case.type_id))}",
+            f"[b]{t('case.status')}:[/b] {status}",
+            f"[b]{t('case.submitted')}:[/b] {local(case.submitted_at)}",
+        ]
+        detail = self.detail
+        if detail is not None:
+            lines.append(f"[b]{t('case.receipt')}:[/b] " + t(
+                "case.receipt_line", zaak=detail.receipt.zaaknummer,
+                date=day(detail.receipt.receipt_date)))
+        lines.append(f"[b]{t('case.deadline')}:[/b] {day(case.decision_deadline)}")
+        if detail is not None:
+            moves = deadline_moves(detail)
+            if moves:
+                lines.append("  " + t("case.deadline_first",
+                                      date=day(detail.receipt.decision_deadline)))
+                lines.extend("  " + line for line in moves)
+            lines.append(t("case.refreshed", when=local(detail.last_refresh)))
+        return "\n".join(lines)
+
+    def _show_pending(self, pending: PendingCase) -> None:
+        summary = self.query_one("#case-summary", Panel)
+        summary.border_title = t("case.summary")
+        lines = [
+            f"[b]{t('case.employee')}:[/b] {escape(pending.employee_name)}",
+            f"[b]{t('case.type')}:[/b] {escape(type_label(pending.type_id))}",
+            f"[b]{t('case.status')}:[/b] {t('cases.state.not_registered')}",
+            f"[b]{t('case.receipt')}:[/b] " + t("case.receipt_line", zaak=pending.zaaknummer,
+                                                 date=day(pending.receipt_date)),
+            f"[b]{t('case.deadline')}:[/b] {day(pending.decision_deadline)}",
+            "", t("case.pending", date=local(pending.received_at)),
+        ]
+        if pending.draft_path is not None:
+            lines.append(t("case.pending_draft", path=escape(str(pending.draft_path))))
+        summary.update("\n".join(lines))
+        for selector in ("#case-timeline", "#case-upload", "#case-dossier-title",
+                         "#case-dossier-hint", "#case-dossier"):
+            self.query_one(selector).display = False
+
+    @on(VimOptionList.OptionSelected, "#case-dossier")
+    def _chosen(self, _: VimOptionList.OptionSelected) -> None:
+        self.action_download()
+
+    @property
+    def can_upload(self) -> bool:
+        return (self.detail is not None and self.detail.can_upload and not self.offline
+                and not self.archived)
+
+    def upload_refusal(self) -> str:
+        """Why no document can be added now, in the user's words."""
+        if self.detail is not None and not self.detail.can_upload:
+            from ind_tui.i18n.guidance import guidance
+
+            g = guidance(self.detail.upload_refused_reason or "case_decided", language())
+            return t("case.upload_closed", reason=f"{g.explanation} {g.action}")
+        if self.archived:
+            return t("case.upload_closed", reason=t("case.upload_archived"))
+        return t("case.upload_offline")
+
+    def _show_upload(self) -> None:
+        panel = self.query_one("#case-upload", Panel)
+        panel.border_title = t("case.upload")
+        if self.can_upload:
+            panel.update(t("case.upload_open", mb=self.max_bytes // (1024 * 1024)))
+            panel.remove_class("-warning")
+        else:
+            panel.update(self.upload_refusal())
+            panel.add_class("-warning")
+
+    def _show_dossier(self) -> None:
+        options = self.query_one("#case-dossier", VimOptionList)
+        options.clear_options()
+        docs = self.dossier.documents if self.dossier is not None else []
+        for doc in docs:
+            line = t("case.doc_line", title=escape(doc.title),
+                     kind=t(f"case.doc_kind.{doc.kind}"), size=size_text(doc.size),
+                     date=local(doc.added_at))
+            options.add_option(Option(line, id=doc.id))
+        if not docs:
+            if self.dossier is not None:
+                text = t("case.dossier_empty")
+            else:
+                text = t("case.dossier_archived" if self.archived else "case.dossier_offline")
+            options.add_option(Option(text, disabled=True))
+        elif options.highlighted is None:
+            options.highlighted = 0

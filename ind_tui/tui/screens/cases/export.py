@@ -1,0 +1,63 @@
+"""`e` on the cases list: the rows in view, as filtered and sorted, to a CSV or JSON file. The
+writer is the one `ind-tui cases list --format csv|json` uses, so both give the same columns."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+
+from ind_tui.domain.cases import ExportFormat, Row, export_rows, format_for
+from ind_tui.i18n import t
+from ind_tui.tui.screens.cases.data import describe_error
+from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
+from ind_tui.tui.widgets.table_model import TableModel
+
+
+def default_export_path(today: date) -> Path:
+    return Path.cwd() / f"ind-cases-{today.isoformat()}.csv"
+
+
+def check_export_path(path: Path) -> str | None:
+    if format_for(path) is None:
+        return t("cases.export.bad_format", path=str(path))
+    if not path.parent.is_dir():
+        return t("cases.export.no_folder", path=str(path.parent))
+    return None
+
+
+def ask_export(screen: Screen[Any], model: TableModel) -> None:
+    """Ask for the file (and before replacing one), then write it in a thread."""
+    rows = [model.rows[i] for i in model.view]  # the view as it is at the key press
+    prompt = PathPrompt(t("cases.export.title", count=f"{len(rows):,}"), t("cases.export.hint"),
+                        str(default_export_path(date.today())), check_export_path)
+
+    def chosen(path: Path | None) -> None:
+        if path is None:
+            return
+        fmt = format_for(path)
+        assert fmt is not None  # the prompt checked it
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                screen.run_worker(write(screen, path, rows, fmt), group="cases-export")
+
+        if path.exists():
+            screen.app.push_screen(Confirm(t("cases.overwrite", path=str(path))), confirmed)
+        else:
+            confirmed(True)
+
+    screen.app.push_screen(prompt, chosen)
+
+
+async def write(screen: Screen[Any], path: Path, rows: list[Row], fmt: ExportFormat) -> None:
+    try:
+        count = await asyncio.to_thread(export_rows, path, rows, fmt)
+    except OSError as exc:
+        screen.notify(t("cases.export.failed", path=str(path), reason=describe_error(exc)),
+                      severity="error", timeout=10)
+        return
+    screen.notify(t("cases.export.done", count=f"{count:,}", path=str(path)))

@@ -1,0 +1,414 @@
+"""Running cases (lopende aanvragen): the list from the local cache, brought up to date in
+the background, with what changed since the user last looked, the archive, cases filed here
+that the portal does not list yet, quick views, filter, sort, jump and export.
+
+"Last looked" is recorded when the user leaves this list (Esc, a jump elsewhere, quitting)
+after it showed the whole list: the statuses shown then count as seen. Opening a case counts
+as looking at that case. While the list is open its marks stay put, also when a background
+sync brings news, so nothing changes under the reader's eyes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, ProgressBar, Static
+
+from ind_tui.domain.cases import (
+    ARCHIVED_STATE,
+    FACETS,
+    NOT_REGISTERED,
+    STATUS,
+    ZAAK,
+    Row,
+    view_scope,
+    without_marker,
+)
+from ind_tui.i18n import t
+from ind_tui.i18n.timefmt import local
+from ind_tui.tui.screens.cases.columns import columns
+from ind_tui.tui.screens.cases.data import (
+    DEFAULT_SORT,
+    FIRST_SCREEN,
+    ListData,
+    Outcome,
+    age_text,
+    app_cache,
+    app_scope,
+    build_model,
+    build_rows,
+    portal_now,
+    quiet_call,
+)
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.table import FilterTable, Scope, VirtualTable
+
+if TYPE_CHECKING:
+    from ind_tui.local.cache import LocalCache
+    from ind_tui.services.pending import PendingCase
+    from ind_tui.services.sync import SyncReport
+    from ind_tui.tui.app import PortalApp
+
+
+class CasesScreen(PortalScreen):
+    HELP_KEY = "cases.help"
+    BINDINGS = [
+        *(Binding(str(n), f"facet('{name}')", "cases.key.facet", show=n == 1,
+                  key_display="1-6" if n == 1 else None, id=f"cases.facet_{name}")
+          for n, name in enumerate(FACETS, start=1)),
+        Binding("a", "toggle_archive", "cases.key.archive", id="cases.archive"),
+        Binding("z", "jump_case", "cases.key.jump", id="cases.jump"),
+        Binding("e", "export", "cases.key.export", id="cases.export"),
+        Binding("r", "sync", "key.refresh", id="cases.refresh"),
+    ]
+
+    def __init__(self, focus_case: str | None = None) -> None:
+        super().__init__()
+        self.focus_case = focus_case  # put the cursor here once the list is read
+        self.facet = "all"
+        self.show_archived = True
+        self.data: ListData | None = None  # the whole list, once read
+        self.full = False
+        self.offline = False
+        self.syncing = False
+        self.first_look = True  # nothing recorded as seen yet: no marks this time
+        self.pending: list[PendingCase] = []
+        self.last_report: SyncReport | None = None
+        self._cache: LocalCache | None = None
+        self._scope: str | None = None
+        self._shown_count = -1
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def body(self) -> ComposeResult:
+        yield Static(t("cases.title"), classes="title", id="cases-title")
+        yield Static("", id="cases-fresh", classes="muted")
+        yield Static("", id="cases-offline", classes="notice")
+        with Horizontal(id="cases-syncbar"):
+            yield ProgressBar(id="cases-progress", show_eta=False)
+            yield Static("", id="cases-sync-label", classes="muted")
+        yield Static("", id="cases-facets")
+        yield Static("", id="cases-changed", classes="muted")
+        table = VirtualTable(columns(), empty_text=t("cases.loading"), id="cases-table")
+        table.tooltip = t("cases.help")
+        yield FilterTable(table, id="cases-filter")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#cases-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.query_one("#cases-offline").display = False
+        self.query_one("#cases-syncbar").display = False
+        self.table.focus()
+        self.load()
+
+    def after_recompose(self) -> None:
+        # Labels changed language: rebuild the rows' texts from the cache.
+        self.query_one("#cases-offline").display = self.offline
+        self.query_one("#cases-syncbar").display = self.syncing
+        self.table.focus()
+        self.full = False
+        self.load(sync=False)
+
+    # --- reading the cache, then syncing --------------------------------------------------
+
+    @work(exclusive=True, group="cases-load")
+    async def load(self, sync: bool = True) -> None:
+        app = self.portal_app
+        scope = app_scope(app)
+        if scope is None:
+            return
+        cache = self._cache = await app_cache(app)
+        self._scope = scope
+        self.first_look = cache.looked_at(scope) is None
+        if not self.full:
+            first = await asyncio.to_thread(build_rows, cache, scope, limit=FIRST_SCREEN)
+            if not self.is_attached:
+                return
+            table = self.table
+            table.model.sort_column, table.model.sort_descending = DEFAULT_SORT
+            table.set_rows(first)  # a first screenful in milliseconds; the rest follows
+            table.empty_text = t("cases.empty_cache") if not first else t("cases.empty")
+            self._show_state()
+        await self.reload()
+        if sync:
+            self.sync()
+
+    async def reload(self) -> None:
+        """Read the whole list (and the drafts filed here) in a thread and show it."""
+        cache, scope = self._cache, self._scope
+        if cache is None or scope is None:
+            return
+        from ind_tui.services.pending import pending_in_folder, pending_row
+
+        table = self.table
+        cursor = table.cursor_row_index
+        # The cursor stays on its case, unless it was on the first row: then the top of the
+        # list (the newest changes) stays in view.
+        keep = table.model.rows[cursor][ZAAK] if cursor and table.cursor_row else None
+        model = table.model
+        sort = (model.sort_column, model.sort_descending)
+        query, scope_fn = model.query, self._view_scope()
+        columns_now = model.columns
+
+        def read() -> ListData:
+            rows = build_rows(cache, scope)
+            self.pending = pending_in_folder({row[ZAAK] for row in rows})
+            rows.extend(pending_row(p) for p in self.pending)
+            return build_model(columns_now, rows, sort=sort, scope=scope_fn, query=query)
+
+        view = (self.facet, self.show_archived)
+        data = await asyncio.to_thread(read)
+        if not self.is_attached:
+            return
+        self.data, self.full = data, True
+        table = self.table
+        # Keys pressed while the list was read apply to the new model too.
+        now = table.model
+        table.adopt(data.model)
+        if (now.sort_column, now.sort_descending) != sort:
+            table.sort(now.sort_column, now.sort_descending)
+        typed = self.query_one("#cases-filter Input", Input).value
+        if typed != query:
+            table.apply_filter(typed)
+        if (self.facet, self.show_archived) != view:
+            table.set_scope(self._view_scope())
+        table.empty_text = t("cases.empty") if data.total else t("cases.empty_cache")
+        target = self.focus_case or keep
+        if target is not None:
+            table.jump_to_value(ZAAK, target)
+        self.focus_case = None
+        self._show_state()
+
+    def action_sync(self) -> None:
+        self.sync(reread=True)  # by hand: read the drafts folder again too
+
+    @work(exclusive=True, group="cases-sync")
+    async def sync(self, reread: bool = False) -> None:
+        app = self.portal_app
+        cache, scope = self._cache, self._scope
+        if cache is None or scope is None:
+            return
+        from ind_tui.services.sync import sync_cases
+
+        self.syncing = True
+        self._show_sync(None, None)
+
+        def progress(done: int, total: int) -> None:
+            self._show_sync(done, total)
+
+        conn = app.conn
+        if conn is None:
+            outcome: Outcome[SyncReport] = Outcome(offline=True)
+        else:
+            client = conn.client
+            outcome = await quiet_call(
+                app, lambda: sync_cases(client, cache, scope, progress=progress))
+        self.syncing = False
+        if not self.is_attached:
+            return
+        self.query_one("#cases-syncbar").display = False
+        if outcome.offline:
+            self.offline = True
+        elif outcome.error is not None:
+            app.show_error(outcome.error)
+        elif outcome.value is not None:
+            self.offline = False
+            report = self.last_report = outcome.value
+            if report.rebuilt_from:
+                self.notify(t("cases.rebuilt", path=report.rebuilt_from), severity="warning")
+            if reread or not report.not_modified or report.archived or not self.full:
+                await self.reload()
+        self._show_state()
+
+    # --- what the lines above the table say ------------------------------------------------
+
+    def _show_sync(self, done: int | None, total: int | None) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#cases-syncbar").display = True
+        bar = self.query_one("#cases-progress", ProgressBar)
+        if done is None or not total:
+            bar.update(total=None)
+            set_text(self, "#cases-sync-label", t("cases.syncing"))
+        else:
+            bar.update(total=total, progress=done)
+            set_text(self, "#cases-sync-label", t("cases.syncing_count", done=f"{done:,}",
+                                                  total=f"{total:,}"))
+
+    def _show_state(self) -> None:
+        if not self.is_attached or self._cache is None or self._scope is None:
+            return
+        state = self._cache.sync_state(self._scope)
+        if state.last_sync is None:
+            fresh = t("cases.fresh_never")
+        else:
+            refresh = local(state.last_refresh) if state.last_refresh else \
+                t("cases.refresh_unknown")
+            fresh = t("cases.fresh", refresh=refresh, sync=local(state.last_sync))
+        set_text(self, "#cases-fresh", fresh)
+        offline = self.query_one("#cases-offline")
+        offline.display = self.offline
+        if self.offline:
+            if state.last_sync is None:
+                set_text(self, "#cases-offline", t("cases.offline_never"))
+            else:
+                age = age_text(state.last_sync, portal_now(self.portal_app), t)
+                set_text(self, "#cases-offline", t("cases.offline", when=local(state.last_sync),
+                                                   age=age))
+        self._show_facets()
+
+    def _show_facets(self) -> None:
+        data = self.data
+        table = self.table
+        if data is None:
+            set_text(self, "#cases-facets", t("cases.loading"))
+            return
+        counts = data.counts if self.show_archived else data.counts_listed
+        parts = []
+        for n, name in enumerate(FACETS, start=1):
+            label = f"{n} {t(f'cases.facet.{name}')} {counts[name]:,}"
+            parts.append(f"[reverse] {label} [/reverse]" if name == self.facet else label)
+        archive = t("cases.archive_on" if self.show_archived else "cases.archive_off",
+                    count=f"{data.archived:,}")
+        line = " · ".join(parts) + f"  │ a {archive}"
+        self._shown_count = table.row_count
+        line += "  │ " + t("cases.count", shown=f"{table.row_count:,}",
+                           total=f"{data.total:,}")
+        set_text(self, "#cases-facets", line)
+        changed = counts["changed"]
+        if self.first_look:
+            note = t("cases.changed_first")
+        elif changed:
+            looked = self._cache.looked_at(self._scope) if self._cache and self._scope else None
+            note = t("cases.changed_line", count=f"{changed:,}",
+                     when=local(looked) if looked else "")
+        else:
+            note = ""
+        if data.pending:
+            note = (note + "  │ " if note else "") + t("cases.pending_count",
+                                                       count=data.pending)
+        set_text(self, "#cases-changed", note)
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def action_facet(self, name: str) -> None:
+        self.facet = name
+        self._apply_scope()
+
+    def action_toggle_archive(self) -> None:
+        self.show_archived = not self.show_archived
+        self._apply_scope()
+
+    def _view_scope(self) -> Scope | None:
+        keep = view_scope(self.facet, self.show_archived)
+        return None if keep is None else Scope(STATUS, keep)
+
+    def _apply_scope(self) -> None:
+        if not self.full:  # the first screenful only: the whole list brings the scope
+            return
+        self.table.set_scope(self._view_scope())
+        self._show_facets()
+
+    @on(VirtualTable.CursorMoved, "#cases-table")
+    def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        # A filter or view change moves the cursor too; only then does the count change.
+        if self.data is not None and self.table.row_count != self._shown_count:
+            self._show_facets()
+
+    @on(VirtualTable.RowSelected, "#cases-table")
+    def _open(self, event: VirtualTable.RowSelected) -> None:
+        self.open_row(event.row_index)
+
+    def open_row(self, index: int) -> None:
+        from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+
+        row = self.table.model.rows[index]
+        cell = row[STATUS]
+        pending = None
+        if cell[3] == NOT_REGISTERED:
+            pending = next((p for p in self.pending if p.zaaknummer == row[ZAAK]), None)
+        elif cell[2] and self.full:
+            self._seen(index, row)
+        self.app.push_screen(CaseDetailScreen(row[ZAAK], pending=pending))
+
+    def _seen(self, index: int, row: Row) -> None:
+        """Opening a case is looking at it: its mark goes, here and in the cache."""
+        table = self.table
+        table.model.rows[index] = without_marker(row)
+        table.rows_changed()
+        if self.data is not None:
+            self.data.counts["changed"] -= 1
+            if row[STATUS][3] != ARCHIVED_STATE:
+                self.data.counts_listed["changed"] -= 1
+        if self._cache is not None and self._scope is not None:
+            self._cache.mark_seen(self._scope, [(row[ZAAK], row[STATUS][1])])
+        self._show_facets()
+
+    def action_jump_case(self) -> None:
+        from ind_tui.tui.screens.cases.dialogs import CaseNumberPrompt
+
+        self.app.push_screen(CaseNumberPrompt(), self.go_to_case)
+
+    def go_to_case(self, zaak: str | None) -> None:
+        if not zaak:
+            return
+        table = self.table
+        if table.jump_to_value(ZAAK, zaak, prefix=True):
+            return
+        if any(str(row[ZAAK]).startswith(zaak) for row in table.model.rows):
+            self.facet, self.show_archived = "all", True
+            self.query_one(FilterTable).action_close_filter()
+            self._apply_scope()
+            table.jump_to_value(ZAAK, zaak, prefix=True)
+            self.notify(t("cases.jump.widened", zaak=zaak))
+            return
+        self.notify(t("cases.jump.not_found", zaak=zaak), severity="warning")
+
+    def action_export(self) -> None:
+        from ind_tui.tui.screens.cases.export import ask_export
+
+        ask_export(self, self.table.model)
+
+    # --- leaving: what was shown counts as seen ---------------------------------------------
+
+    def on_unmount(self) -> None:
+        cache, scope, data = self._cache, self._scope, self.data
+        if cache is None or scope is None or data is None or not self.full:
+            return
+        first = self.first_look
+        seen = [(row[ZAAK], row[STATUS][1]) for row in data.model.rows
+                if row[STATUS][3] != NOT_REGISTERED and (first or row[STATUS][2])]
+        at = portal_now(self.portal_app)
+        # Not a worker: the screen's workers end with it, and this must still be written.
+        threading.Thread(target=cache.mark_seen, args=(scope, seen, at),
+                         name="cases-seen").start()
+
+
+def open_case(app: PortalApp, zaak: str) -> None:
+    """`:cases 3100000001` or a bare case number: the list (cursor on it) and the case."""
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+
+    app.push_screen(CasesScreen(focus_case=zaak))
+    app.push_screen(CaseDetailScreen(zaak))
+
+
+async def home_lines(app: PortalApp) -> list[str]:
+    """For the home screen: how many cases changed since the user last looked (cheap, from
+    the cache; nothing before the first look)."""
+    scope = app_scope(app)
+    if scope is None:
+        return []
+    cache = await app_cache(app)
+    changed = await asyncio.to_thread(cache.count_changed, scope)
+    return [t("cases.home.changed", count=f"{changed:,}")] if changed else []
+
+
+__all__ = ["CasesScreen", "home_lines", "open_case"]

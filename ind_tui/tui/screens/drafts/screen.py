@@ -1,0 +1,390 @@
+"""Drafts: every saved application on this computer, how far each is, what it still needs,
+and the file work around them (rename, copy, delete, pack for a colleague, unpack)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.markup import escape
+from textual.widgets import Static
+
+from ind_tui.i18n import language, t
+from ind_tui.i18n.timefmt import day, local
+from ind_tui.tui.screens.drafts.dialogs import YES, LineDialog, QuestionDialog, open_wizard
+from ind_tui.tui.screens.drafts.files import DraftRow, FileActionRefused, shown_name
+from ind_tui.tui.screens.drafts.table import UPDATED, cells, columns, slot_names, stage_text
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from ind_tui.local.drafts.errors import DraftError
+    from ind_tui.tui.app import PortalApp
+
+def _error_text(error: DraftError | None, *, markup: bool = True) -> str:
+    if error is None:
+        return ""
+    shown = escape(error.detail) if markup else error.detail
+    detail = f" ({shown})" if error.detail else ""
+    return f"{error.code.value}{detail}\n{error.guidance('nl' if language() == 'nl' else 'en')}"
+
+
+class DraftsScreen(PortalScreen):
+    HELP_KEY = "drafts.help"
+    BINDINGS = [
+        Binding("r", "rename", "drafts.key.rename", id="drafts.rename"),
+        Binding("c", "duplicate", "drafts.key.duplicate", id="drafts.duplicate"),
+        Binding("d,delete", "delete", "drafts.key.delete", id="drafts.delete"),
+        Binding("p", "pack", "drafts.key.pack", id="drafts.pack"),
+        Binding("u", "unpack", "drafts.key.unpack", id="drafts.unpack"),
+        Binding("n", "new", "drafts.key.new", id="drafts.new", show=False),
+        Binding("f5", "reload", "key.refresh", id="drafts.refresh", show=False),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.rows: list[DraftRow] = []
+        self.loaded = False
+        self._query = query
+        self._select: Path | None = None  # the file to put the cursor on after a reload
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def body(self) -> ComposeResult:
+        yield Static(t("drafts.title"), classes="title", id="drafts-title")
+        table = VirtualTable(columns(), empty_text=t("drafts.loading"), id="drafts-table")
+        yield FilterTable(table, id="drafts-list")
+        yield Panel("", id="drafts-detail")
+        yield Static(t("drafts.hint"), classes="muted", id="drafts-hint")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#drafts-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.table.sort(UPDATED, descending=True)
+        self.table.focus()
+        if self._query:
+            from textual.widgets import Input
+
+            self.query_one("#drafts-list", FilterTable).add_class("-filtering")
+            self.query_one("#filter", Input).value = self._query
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.table.sort(UPDATED, descending=True)
+        self.table.focus()
+        self._show_rows()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:  # back from the wizard: progress and names may have changed
+            self.action_reload()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        conn = self.portal_app.conn
+        return conn.client.clock.today() if conn is not None else date.today()
+
+    @work(exclusive=True, group="drafts-load")
+    async def action_reload(self) -> None:
+        from ind_tui.tui.screens.drafts.files import collect
+
+        today = self._today()
+        try:
+            rows = await asyncio.to_thread(collect, today)
+        except OSError as exc:
+            self._say(t("drafts.folder_unreadable", reason=exc.strerror or str(exc)),
+                        severity="error")
+            rows = []
+        if not self.is_attached:
+            return
+        self.rows = rows
+        self.loaded = True
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        table = self.table
+        table.empty_text = t("drafts.none") if self.loaded else t("drafts.loading")
+        keep = self._select or (self.current.path if self.current is not None else None)
+        self._select = None
+        table.set_rows([cells(row) for row in self.rows])
+        if keep is not None:
+            for pos, index in enumerate(table.model.view):
+                if self.rows[index].path == keep:
+                    table.jump_to(pos)
+                    break
+        count = len(self.rows)
+        set_text(self, "#drafts-title", t("drafts.title_count", count=count) if count
+                 else t("drafts.title"))
+        self._show_detail()
+
+    @property
+    def current(self) -> DraftRow | None:
+        try:
+            index = self.table.cursor_row_index
+        except NoMatches:  # being recomposed
+            return None
+        if index is None or index >= len(self.rows):
+            return None
+        return self.rows[index]
+
+    @on(VirtualTable.CursorMoved, "#drafts-table")
+    def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        panel = self.query_one("#drafts-detail", Panel)
+        row = self.current
+        panel.display = row is not None
+        if row is None:
+            return
+        panel.border_title = escape(shown_name(row.path))
+        panel.set_class(row.draft is None, "-error")
+        panel.update(self.detail_text(row))
+
+    def detail_text(self, row: DraftRow) -> str:
+        if row.draft is None:
+            return t("drafts.detail.unreadable") + "\n" + _error_text(row.error)
+        lang = language()
+        title = row.title.get(lang) if row.title is not None else row.draft.form_id
+        lines = [f"[b]{escape(title)}[/b]" + (f" · {escape(row.employee)}" if row.employee else "")]
+        if not row.known_form:
+            lines.append(t("drafts.detail.unknown_form", form=row.draft.form_id))
+        elif row.missing:
+            names = ", ".join(label.get(lang) for label in row.missing)
+            lines.append(t("drafts.detail.missing", count=len(row.missing), names=names))
+        else:
+            lines.append(t("drafts.detail.no_missing"))
+        if row.reattach:
+            names = ", ".join(label.get(lang) for label in row.reattach)
+            lines.append(t("drafts.detail.reattach", names=names))
+        if row.stage is not None:
+            lines.append(t("drafts.detail.stage", stage=stage_text(row.stage)))
+        receipt = getattr(row.draft, "receipt", None)
+        if receipt is not None:
+            lines.append(t("drafts.detail.receipt", zaaknummer=receipt.zaaknummer,
+                           deadline=day(receipt.decision_deadline)))
+        elif row.stage == "started":
+            lines.append(t("drafts.detail.started"))
+        who = t("drafts.detail.kvk", kvk=row.draft.kvk) if row.draft.kvk else ""
+        lines.append(t("drafts.detail.created", when=local(row.draft.created_at)) + who)
+        return "\n".join(lines)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    @on(VirtualTable.RowSelected, "#drafts-table")
+    def _selected(self, event: VirtualTable.RowSelected) -> None:
+        event.stop()
+        if event.row_index < len(self.rows):
+            self.open_row(self.rows[event.row_index])
+
+    def open_row(self, row: DraftRow) -> None:
+        if row.draft is None:
+            self._say(t("drafts.cannot_open", name=shown_name(row.path)), severity="warning")
+            return
+        if not row.known_form:
+            self._say(t("drafts.detail.unknown_form", form=row.draft.form_id),
+                        severity="warning")
+            return
+        open_wizard(self.portal_app, row.path)
+
+    def _readable(self) -> DraftRow | None:
+        row = self.current
+        if row is None:
+            return None
+        if row.draft is None:
+            self._say(t("drafts.cannot_open", name=shown_name(row.path)), severity="warning")
+            return None
+        return row
+
+    def action_new(self) -> None:
+        self.portal_app.action_go("new")
+
+    def action_rename(self, error: str = "", value: str | None = None) -> None:
+        row = self.current
+        if row is None:
+            return
+        typed = row.path.stem if value is None else value
+
+        def given(name: str | None) -> None:
+            if name is not None:
+                self._rename(row.path, name)
+
+        prompt = t("drafts.rename.prompt", name=escape(shown_name(row.path)))
+        self.app.push_screen(LineDialog(t("drafts.rename.title"), prompt, typed, error), given)
+
+    def _rename(self, path: Path, name: str) -> None:
+        from ind_tui.tui.screens.drafts.files import rename_draft
+
+        try:
+            target = rename_draft(path, name)
+        except FileActionRefused as exc:
+            self.action_rename(t(exc.key, **exc.params), name)
+            return
+        except OSError as exc:
+            self._say(t("drafts.failed", reason=exc.strerror or str(exc)), severity="error")
+            return
+        if target != path:
+            self._say(t("drafts.renamed", name=target.name))
+        self._select = target
+        self.action_reload()
+
+    @work(exclusive=True, group="drafts-act")
+    async def action_duplicate(self) -> None:
+        from ind_tui.local.drafts.errors import DraftError
+        from ind_tui.tui.screens.drafts.files import duplicate_draft
+
+        row = self._readable()
+        if row is None:
+            return
+        try:
+            target = await asyncio.to_thread(duplicate_draft, row.path)
+        except (DraftError, FileActionRefused, OSError) as exc:
+            self._say(self._failure(exc), severity="error")
+            return
+        self._say(t("drafts.duplicated", name=target.name))
+        self._select = target
+        self.action_reload()
+
+    def action_delete(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        text = t("drafts.delete.text", name=escape(shown_name(row.path)))
+        if row.stage is not None and row.stage != "done":  # its keys still matter
+            text += "\n\n" + t("drafts.delete.started")
+        if row.draft is not None and row.draft.documents:
+            text += "\n" + t("drafts.delete.documents_kept")
+
+        def answered(choice: str | None) -> None:
+            if choice == YES:
+                self._delete(row.path)
+
+        self.app.push_screen(QuestionDialog(t("drafts.delete.title"), text,
+                                            yes=t("drafts.delete.yes"), no=t("drafts.delete.no"),
+                                            danger=True), answered)
+
+    def _delete(self, path: Path) -> None:
+        from ind_tui.tui.screens.drafts.files import delete_draft
+
+        try:
+            delete_draft(path)
+        except OSError as exc:
+            self._say(t("drafts.failed", reason=exc.strerror or str(exc)), severity="error")
+            return
+        self._say(t("drafts.deleted", name=shown_name(path)))
+        self.action_reload()
+
+    def action_pack(self, error: str = "", value: str | None = None) -> None:
+        from ind_tui.local.drafts.packed import PACK_SUFFIX
+
+        row = self._readable()
+        if row is None:
+            return
+        typed = str(Path.cwd() / (row.path.stem + PACK_SUFFIX)) if value is None else value
+
+        def given(target: str | None) -> None:
+            if target is not None:
+                self._pack(row, target)
+
+        self.app.push_screen(LineDialog(t("drafts.pack.title"),
+                                        t("drafts.pack.prompt", suffix=PACK_SUFFIX),
+                                        typed, error, path=True), given)
+
+    @work(exclusive=True, group="drafts-act")
+    async def _pack(self, row: DraftRow, typed: str) -> None:
+        from ind_tui.local.drafts.errors import DraftError
+        from ind_tui.local.drafts.packed import pack_draft
+        from ind_tui.tui.screens.drafts.files import pack_target
+
+        try:
+            out = pack_target(typed, row.path)
+            result = await asyncio.to_thread(pack_draft, row.path, out)
+        except FileActionRefused as exc:
+            self.action_pack(t(exc.key, **exc.params), typed)
+            return
+        except (DraftError, OSError) as exc:
+            self.action_pack(self._failure(exc), typed)
+            return
+        result_form = row.draft.form_id if row.draft is not None else ""
+        text = t("drafts.packed", path=str(result.path), count=result.documents)
+        if result.missing:
+            text += "\n" + t("drafts.packed_missing",
+                              slots=slot_names(result_form, result.missing))
+        self._say(text, timeout=10)
+
+    def action_unpack(self, error: str = "", value: str = "") -> None:
+        def given(source: str | None) -> None:
+            if source is not None and source.strip():
+                self._unpack(source)
+
+        self.app.push_screen(LineDialog(t("drafts.unpack.title"), t("drafts.unpack.prompt"),
+                                        value, error, path=True), given)
+
+    @work(exclusive=True, group="drafts-act")
+    async def _unpack(self, typed: str) -> None:
+        from ind_tui.local.drafts.errors import DraftError
+        from ind_tui.local.drafts.packed import unpack_draft
+
+        source = Path(typed.strip()).expanduser()
+        try:
+            result = await asyncio.to_thread(unpack_draft, source)
+        except (DraftError, OSError) as exc:
+            self.action_unpack(self._failure(exc), typed)
+            return
+        text = t("drafts.unpacked", name=result.path.name, count=result.documents)
+        if result.missing:
+            text += "\n" + t("drafts.unpacked_missing",
+                              slots=slot_names(result.draft.form_id, result.missing))
+        self._say(text, timeout=10)
+        self._select = result.path
+        self.action_reload()
+
+    def _say(self, text: str, *, severity: SeverityLevel = "information",
+             timeout: float | None = None) -> None:
+        # Plain text: names and paths come from the disk and may hold markup characters.
+        self.notify(text, severity=severity, timeout=timeout, markup=False)
+
+    @staticmethod
+    def _failure(exc: Exception) -> str:
+        from ind_tui.local.drafts.errors import DraftError
+
+        if isinstance(exc, FileActionRefused):
+            return t(exc.key, **exc.params)
+        if isinstance(exc, DraftError):
+            return _error_text(exc, markup=False).replace("\n", " ")
+        if isinstance(exc, OSError):
+            where = f"{exc.filename}: " if exc.filename else ""
+            return t("drafts.failed", reason=where + (exc.strerror or type(exc).__name__))
+        return str(exc)
+
+
+async def home_lines(app: PortalApp) -> list[str]:
+    """"3 drafts, 1 not yet paid" for the home screen; nothing when there are none."""
+    from ind_tui.local.drafts.bundle import list_drafts
+    from ind_tui.tui.screens.drafts.files import summarise
+
+    try:
+        summary = summarise(await asyncio.to_thread(list_drafts))
+    except OSError:
+        return []
+    if summary.total == 0:
+        return []
+    parts = [t("drafts.home.count", count=summary.total) if summary.total != 1
+             else t("drafts.home.one")]
+    if summary.unpaid:
+        parts.append(t("drafts.home.unpaid", count=summary.unpaid))
+    if summary.unreadable:
+        parts.append(t("drafts.home.unreadable", count=summary.unreadable))
+    return [", ".join(parts)]
+

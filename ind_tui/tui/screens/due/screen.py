@@ -1,0 +1,216 @@
+"""Due soon: one list of everything with a date to act by, soonest first, on the portal's
+date. Enter goes to the thing itself (the request, the employee, the address form, the
+case); `a` notes a coming change of administration address (2 weeks to report it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ind_tui.api.models import Service
+from ind_tui.i18n import t
+from ind_tui.i18n.timefmt import day
+from ind_tui.services.due import DueItem, DueKind, DueList
+from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
+from ind_tui.tui.screens.inbox.watch import scope_of
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table_model import Column, Row
+
+
+def columns() -> list[Column]:
+    return [
+        Column("date", t("due.col.date"), width=10, min_width=10, formatter=day),
+        Column("left", t("due.col.left"), min_width=12),
+        Column("what", t("due.col.what"), min_width=10),
+        Column("who", t("due.col.who"), min_width=10),
+        Column("case", t("due.col.case"), width=10, min_width=10),
+        Column("detail", t("due.col.detail"), min_width=12),
+    ]
+
+
+def row_for(item: DueItem, today: date) -> Row:
+    return (item.due, days_left(item.due, today), due_what(item), item.employee_name or "",
+            item.zaaknummer or "", due_detail(item))
+
+
+class DateScreen(ModalScreen[date | None]):
+    """Asks for one date (YYYY-MM-DD)."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.back", id="due.date_cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="due-date", classes="dialog"):
+            yield Static(t("due.address.title"), classes="title")
+            yield Static(t("account.duty"), classes="muted")
+            yield Label(t("due.address.label"))
+            yield Input(placeholder="2026-12-01", id="due-date-input")
+            yield Static("", id="due-date-error", classes="error-text")
+        yield PortalFooter()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.dismiss(date.fromisoformat(event.value.strip()))
+        except ValueError:
+            self.query_one("#due-date-error", Static).update(t("due.address.invalid"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DueScreen(PortalScreen):
+    HELP_KEY = "due.help"
+    BINDINGS = [
+        Binding("a", "note_address", "due.key.address", id="due.address"),
+        Binding("x", "forget_address", "due.key.forget", id="due.forget"),
+        Binding("r", "reload", "key.refresh", id="due.refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.due: DueList | None = None
+
+    def body(self) -> ComposeResult:
+        yield Static(t("due.title"), classes="title", id="due-title")
+        yield Static("", id="due-summary", classes="muted")
+        yield Static("", id="due-failed", classes="notice")
+        table = VirtualTable(columns(), empty_text=t("due.loading"), id="due-table")
+        yield FilterTable(table, id="due-filter")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#due-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.table.focus()
+        self._show()
+
+    def on_screen_resume(self) -> None:
+        if self.due is not None:  # back from the thing: it may be done now
+            self.action_reload()
+
+    @work(exclusive=True, group="due")
+    async def action_reload(self) -> None:
+        from ind_tui.services.due import load_due
+
+        app = self.portal_app
+        conn, me, scope = app.conn, app.me, scope_of(app)
+        if conn is None or me is None or scope is None:
+            return
+        client = conn.client
+        found = await app.call(lambda: load_due(client, me, scope))
+        if found is None or not self.is_attached:
+            return
+        self.due = found
+        self._show()
+
+    def _show(self) -> None:
+        due = self.due
+        self.query_one("#due-failed").display = bool(due and due.failed)
+        if due is None:
+            return
+        self.table.set_rows([row_for(item, due.today) for item in due.items])
+        self.table.empty_text = t("due.empty")
+        late = sum(1 for item in due.items if item.due < due.today or item.late)
+        set_text(self, "#due-summary", t("due.summary", n=len(due.items), late=late,
+                                         today=day(due.today)))
+        if due.failed:
+            parts = ", ".join(t(f"due.part.{name}") for name in due.failed)
+            set_text(self, "#due-failed", t("due.failed", parts=parts))
+
+    def _current(self) -> DueItem | None:
+        index = self.table.cursor_row_index
+        if self.due is None or index is None or index >= len(self.due.items):
+            return None
+        return self.due.items[index]
+
+    # --- going to the thing ----------------------------------------------------------------
+
+    @on(VirtualTable.RowSelected, "#due-table")
+    def _open(self, event: VirtualTable.RowSelected) -> None:
+        if self.due is not None:
+            self.go_to(self.due.items[event.row_index])
+
+    def go_to(self, item: DueItem) -> None:
+        app = self.app
+        if item.kind == DueKind.INFORMATION and item.message_id:
+            from ind_tui.tui.screens.inbox.message import MessageScreen
+
+            app.push_screen(MessageScreen(item.message_id))
+        elif item.kind == DueKind.ADDRESS:
+            from ind_tui.tui.screens.account.screen import AccountScreen
+
+            app.push_screen(AccountScreen(change_address=True))
+        elif item.kind == DueKind.APPOINTMENT and item.zaaknummer:
+            from ind_tui.tui.screens.appointments.screen import AppointmentsScreen
+
+            app.push_screen(AppointmentsScreen(query=f"zaak:{item.zaaknummer}"))
+        elif item.employee_id:
+            from ind_tui.tui.screens.employees.screen import EmployeesScreen
+
+            app.push_screen(EmployeesScreen())
+        elif item.zaaknummer:
+            from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+
+            app.push_screen(CaseDetailScreen(item.zaaknummer))
+
+    # --- a noted change of administration address -------------------------------------------
+
+    def action_note_address(self) -> None:
+        me = self.portal_app.me
+        if me is None or not any(s.service is Service.ACCOUNT and s.allowed for s in me.services):
+            self.notify(t("due.address.only_sponsor"), severity="warning")
+            return
+
+        def chosen(effective: date | None) -> None:
+            if effective is not None:
+                self.note_address(effective)
+
+        self.app.push_screen(DateScreen(), chosen)
+
+    @work(group="due-address")
+    async def note_address(self, effective: date) -> None:
+        import asyncio
+
+        from ind_tui.local.inbox_store import AddressChange, InboxStore
+
+        app = self.portal_app
+        conn, scope = app.conn, scope_of(app)
+        if conn is None or scope is None:
+            return
+        client = conn.client
+        account = await app.call(client.account)
+        if account is None:
+            return
+        change = AddressChange(effective, account.administration_address, client.clock.now())
+        await asyncio.to_thread(InboxStore().note_address_change, scope, change)
+        self.notify(t("due.address.noted", date=day(change.due)))
+        self.action_reload()
+
+    @work(group="due-address")
+    async def action_forget_address(self) -> None:
+        import asyncio
+
+        from ind_tui.local.inbox_store import InboxStore
+
+        item, scope = self._current(), scope_of(self.portal_app)
+        if item is None or item.kind != DueKind.ADDRESS or scope is None:
+            self.notify(t("due.address.not_selected"), severity="warning")
+            return
+        effective = {date.fromisoformat(item.detail)}
+        await asyncio.to_thread(InboxStore().drop_address_changes, scope, effective)
+        self.notify(t("due.address.forgotten"))
+        self.action_reload()

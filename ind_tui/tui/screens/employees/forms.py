@@ -1,0 +1,351 @@
+"""The forms of the employees area: register (aanmelden), deregister (afmelden), a yes/no
+confirmation and a one-line prompt. Each checks what it can before anything is sent, by the
+same rules as the portal (portal.models_employees, portal.employee_csv's readers)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+from textual.widgets.option_list import Option
+
+from ind_tui.api.models import (
+    DeregistrationReason,
+    DeregistrationRequest,
+    Employee,
+    EmployeeRegistration,
+    Purpose,
+)
+from ind_tui.domain.employee_csv import RowError, parse_date, parse_nationality, parse_v_number
+from ind_tui.domain.employees import (
+    Problem,
+    problems_from_details,
+    registration_problems,
+)
+from ind_tui.domain.forms.countries import country_name
+from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
+from ind_tui.i18n import language, t
+from ind_tui.i18n.timefmt import day
+from ind_tui.services.employee_import import describe
+from ind_tui.tui.screens.shell.base import OnPortalApp
+from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.lists import VimOptionList
+
+if TYPE_CHECKING:
+    from ind_tui.api.errors import PortalError
+
+TEXT_FIELDS = ("name", "v_number", "date_of_birth", "nationality", "start_date", "permit_end",
+               "contract_end")
+OPTIONAL = ("permit_end", "contract_end")
+
+
+def _problem_text(problem: Problem) -> str:
+    return describe(RowError(problem.code, problem.field), language())
+
+
+class RegisterScreen(OnPortalApp, ModalScreen[Employee | None]):
+    """Fill in, check, send. Stays open when the portal refuses, with the fields marked; the
+    idempotency key stays with the same registration until the portal has answered it."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "employees.key.cancel", id="employees.register_cancel"),
+        Binding("ctrl+s", "submit", "employees.key.send", id="employees.register_submit"),
+    ]
+
+    def __init__(self, purposes: list[Purpose], today: date,
+                 draft: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.purposes = purposes or list(Purpose)
+        self.today = today
+        # What was typed, kept by the caller: Esc and coming back loses nothing.
+        self.draft = draft if draft is not None else {}
+        self._sent: EmployeeRegistration | None = None
+        self._key: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="employee-form", classes="dialog"):
+            yield Static(t("employees.register.title"), classes="title")
+            yield Static(t("employees.register.intro"), classes="muted")
+            for name in TEXT_FIELDS:
+                yield Label(t(f"employees.field.{name}"))
+                yield Input(self.draft.get(name, ""), id=f"f-{name}",
+                            tooltip=t("employees.help.register"))
+                yield Static("", id=f"e-{name}", classes="error-text field-error")
+                if name == "nationality":
+                    yield Label(t("employees.field.purpose"))
+                    yield VimOptionList(*[Option(t(f"purpose.{p.value}"), id=p.value)
+                                          for p in self.purposes], id="f-purpose")
+                    yield Static("", id="e-purpose", classes="error-text field-error")
+            yield Static("", id="form-errors", classes="error-text")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#f-purpose", VimOptionList).highlighted = 0
+        for error in self.query(".field-error"):
+            error.display = False
+        self.query_one("#f-name").focus()
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        if event.input.id == "f-contract_end":
+            self.action_submit()
+        else:
+            self.focus_next()
+
+    @on(VimOptionList.OptionSelected, "#f-purpose")
+    def _purpose_chosen(self, _: VimOptionList.OptionSelected) -> None:
+        self.focus_next()  # Enter picks and moves on, as in the text fields
+
+    @on(Input.Changed)
+    def _keep(self, event: Input.Changed) -> None:
+        if event.input.id:
+            self.draft[event.input.id.removeprefix("f-")] = event.value
+
+    @on(Input.Changed, "#f-nationality")
+    def _country(self, event: Input.Changed) -> None:
+        code = parse_nationality(event.value) if event.value.strip() else None
+        text = t("employees.register.country", code=code,
+                 name=country_name(code, language())) if code else ""
+        self._mark("nationality", text, error=False)
+
+    def _mark(self, field: str, text: str, error: bool = True) -> None:
+        widget = self.query_one(f"#e-{field}", Static)
+        widget.update(text)
+        widget.set_class(not error, "muted")
+        widget.display = bool(text)
+
+    def _read(self) -> tuple[EmployeeRegistration | None, list[Problem]]:
+        raw = {n: self.query_one(f"#f-{n}", Input).value.strip() for n in TEXT_FIELDS}
+        values: dict[str, object] = {}
+        problems: list[Problem] = []
+        for name, text in raw.items():
+            parsed: object
+            code: str | None
+            if not text:
+                if name not in OPTIONAL:
+                    problems.append(Problem(name, "missing"))
+                continue
+            if name in ("date_of_birth", "start_date", "permit_end", "contract_end"):
+                parsed, code = parse_date(text)
+            elif name == "v_number":
+                parsed, code = parse_v_number(text)
+                code = code and "bad_v_number"  # the spreadsheet hints do not apply here
+            elif name == "nationality":
+                parsed = parse_nationality(text)
+                code = None if parsed else "unknown_country"
+            else:
+                parsed, code = text, None
+            if code:
+                problems.append(Problem(name, code))
+            values[name] = parsed
+        option = self.query_one("#f-purpose", VimOptionList)
+        index = option.highlighted
+        values["purpose"] = self.purposes[index] if index is not None else None
+        if problems:
+            return None, problems
+        try:
+            reg = EmployeeRegistration.model_validate(values)
+        except ValidationError as exc:
+            return None, [Problem(str(e["loc"][0]) if e["loc"] else "name", "invalid")
+                          for e in exc.errors()]
+        return reg, registration_problems(reg, self.today, set(self.purposes))
+
+    def _show(self, problems: list[Problem], raw: dict[str, str] | None = None) -> None:
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            text = _problem_text(p)
+            if raw and p.field in raw and p.code in ("bad_date", "ambiguous_date",
+                                                     "unknown_country", "bad_v_number",
+                                                     "v_number_short", "v_number_scientific"):
+                text = describe(RowError(p.code, p.field, raw[p.field]), language())
+            by_field.setdefault(p.field, []).append(text)
+        for name in (*TEXT_FIELDS, "purpose"):
+            if name != "nationality" or name in by_field:
+                self._mark(name, "\n".join(by_field.get(name, [])))
+        if problems:
+            first = next((n for n in TEXT_FIELDS if n in by_field), None)
+            if first is not None:
+                self.query_one(f"#f-{first}").focus()
+
+    def action_submit(self) -> None:
+        reg, problems = self._read()
+        raw = {n: self.query_one(f"#f-{n}", Input).value.strip() for n in TEXT_FIELDS}
+        self._show(problems, raw)
+        if reg is None or problems:
+            return
+        if reg != self._sent or self._key is None:
+            from ind_tui.client.retry import new_idempotency_key
+
+            self._key = new_idempotency_key()  # the same registration keeps its key
+        self._sent = reg
+        self.send(reg)
+
+    @work(exclusive=True, group="register")
+    async def send(self, reg: EmployeeRegistration) -> None:
+        app = self.portal_app
+        conn = app.conn
+        if conn is None:
+            return
+        key = self._key
+        app.last_error = None
+        employee = await app.call(lambda: conn.client.register_employee(reg, key))
+        if employee is not None:
+            self.draft.clear()
+            self.dismiss(employee)
+            return
+        error: PortalError | None = app.last_error
+        if error is None:
+            return
+        problems = problems_from_details(error.details)
+        if error.code == "purpose_not_recognised":
+            problems.append(Problem("purpose", "not_recognised"))
+        self._show(problems)
+        self.query_one("#form-errors", Static).update(
+            t("employees.register.refused") if problems else "")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
+    """End date and reason, with the 4-week deadline (and lateness) shown as you type."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "employees.key.cancel", id="employees.deregister_cancel"),
+        Binding("ctrl+s", "submit", "employees.key.send", id="employees.deregister_submit"),
+    ]
+
+    def __init__(self, employee: Employee, today: date,
+                 previous: DeregistrationRequest | None = None,
+                 suggested: date | None = None) -> None:
+        super().__init__()
+        self.employee = employee
+        self.today = today
+        self.previous = previous
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        e, prev = self.employee, self.previous
+        end = prev.end_date if prev else (self.suggested or self.today)
+        with Vertical(id="employee-form", classes="dialog"):
+            yield Static(t("employees.deregister.title"), classes="title")
+            yield Static(t("employees.deregister.who", name=e.name, v_number=e.v_number,
+                           start=day(e.start_date)))
+            yield Label(t("employees.field.end_date"))
+            yield Input(day(end), id="f-end_date", tooltip=t("employees.help.deregister"))
+            yield Static("", id="deadline", classes="muted")
+            yield Label(t("employees.field.reason"))
+            reasons = VimOptionList(*[Option(t(f"employees.reason.{r.value}"), id=r.value)
+                                      for r in DeregistrationReason], id="f-reason")
+            reasons.tooltip = t("employees.deregister.pick")
+            yield reasons
+            yield Label(t("employees.field.note"))
+            yield Input((prev.note or "") if prev else "", id="f-note")
+            yield Static("", id="form-errors", classes="error-text")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        reasons = list(DeregistrationReason)
+        picked = self.previous.reason if self.previous else DeregistrationReason.EMPLOYMENT_ENDED
+        self.query_one("#f-reason", VimOptionList).highlighted = reasons.index(picked)
+        self._deadline(self.query_one("#f-end_date", Input).value)
+        self.query_one("#f-end_date").focus()
+
+    @on(Input.Changed, "#f-end_date")
+    def _changed(self, event: Input.Changed) -> None:
+        self._deadline(event.value)
+
+    def _deadline(self, text: str) -> None:
+        end, _ = parse_date(text)
+        widget = self.query_one("#deadline", Static)
+        if end is None or end > self.today:
+            widget.update("")
+            return
+        deadline = end + timedelta(days=DEREGISTRATION_DEADLINE_DAYS)
+        late = self.today > deadline
+        widget.update(t("employees.deregister.late" if late else "employees.deregister.deadline",
+                        deadline=day(deadline)))
+        widget.set_class(late, "notice")
+
+    @on(Input.Submitted)
+    @on(VimOptionList.OptionSelected, "#f-reason")
+    def _next(self, _: Input.Submitted | VimOptionList.OptionSelected) -> None:
+        self.focus_next()
+
+    def action_submit(self) -> None:
+        text = self.query_one("#f-end_date", Input).value
+        end, code = parse_date(text)
+        errors = []
+        if end is None:
+            errors.append(describe(RowError(code or "bad_date", "end_date", text), language()))
+        elif end > self.today:
+            from ind_tui.i18n.guidance import guidance
+
+            g = guidance("employee_end_in_future", language())
+            errors.append(f"{g.title}. {g.action}")
+        self.query_one("#form-errors", Static).update("\n".join(errors))
+        if end is None or errors:
+            return
+        index = self.query_one("#f-reason", VimOptionList).highlighted or 0
+        note = self.query_one("#f-note", Input).value.strip()[:200] or None
+        self.dismiss(DeregistrationRequest(end_date=end,
+                                           reason=list(DeregistrationReason)[index], note=note))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no before something that cannot be undone here."""
+
+    BINDINGS = [
+        Binding("y,ctrl+s", "answer(True)", "employees.key.confirm", id="employees.confirm_yes"),
+        Binding("n,escape", "answer(False)", "employees.key.cancel", id="employees.confirm_no"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="employee-confirm", classes="dialog"):
+            yield Static(self.text)
+            yield Static("[b]y[/b] / [b]n[/b]", classes="muted")
+        yield PortalFooter()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of input (a file name, a V-number): Enter gives it, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "employees.key.cancel", id="employees.prompt_cancel")]
+
+    def __init__(self, title: str, label: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text, self.label, self.value = title, label, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="employee-prompt", classes="dialog"):
+            yield Static(self.title_text, classes="title")
+            yield Label(self.label)
+            yield Input(self.value, id="prompt-input")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-input").focus()
+
+    @on(Input.Submitted)
+    def _done(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

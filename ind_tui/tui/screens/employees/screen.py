@@ -1,0 +1,415 @@
+"""Employees: the sponsor's registered migrants in a table that draws only what is on screen
+(fast with 50,000), what the sponsor has to do about them (deregister within 4 weeks, permits
+in their extension window), and register, deregister, import, export and find.
+
+Only recognised sponsors and their representatives have the service; anyone else sees why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from ind_tui.api.models import EmployeeStatus, Purpose
+from ind_tui.i18n import t
+from ind_tui.i18n.timefmt import day
+from ind_tui.services.duties import (
+    DEREGISTER,
+    Duty,
+    duty_by_employee,
+    employee_duties,
+    ended_on,
+)
+from ind_tui.tui.screens.employees.view import (
+    columns,
+    denied_text,
+    detail_text,
+    duty_cell,
+    duty_line,
+    employees_access,
+    write_export,
+)
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+
+if TYPE_CHECKING:
+    from ind_tui.api.models import (
+        DeregistrationReceipt,
+        DeregistrationRequest,
+        Employee,
+    )
+    from ind_tui.tui.app import PortalApp
+
+DUTY_LINES = 3  # duties shown above the table; `u` shows every employee with one
+FIRST_PAGE = 60  # employees in the first request: a screenful, at once
+REPAINT_SECONDS = 0.5  # while the rest arrives, the table grows this often
+
+
+class EmployeesScreen(PortalScreen):
+    HELP_KEY = "employees.hint"
+    BINDINGS = [
+        Binding("n", "register", "employees.key.register", id="employees.register"),
+        Binding("d", "deregister", "employees.key.deregister", id="employees.deregister"),
+        Binding("i", "import_csv", "employees.key.import", id="employees.import"),
+        Binding("x", "export", "employees.key.export", id="employees.export"),
+        Binding("f", "find", "employees.key.find", id="employees.find"),
+        Binding("u", "only_duties", "employees.key.duties", id="employees.only_duties"),
+        Binding("r", "reload", "key.refresh", id="employees.refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.employees: list[Employee] = []
+        self.shown: list[Employee] = []  # the table's rows, index for index
+        self.duties: list[Duty] = []
+        self._duty_of: dict[str, Duty] = {}
+        self.pending: set[str] = set()
+        self.total = 0
+        self.loaded = False
+        self.only_duties = False
+        self.today = date.today()
+        self._rows: list[tuple[object, ...]] = []  # one per employee, in list order
+        self._draft: dict[str, str] = {}  # the registration form as last typed
+        self._deregistering: tuple[str, DeregistrationRequest, str] | None = None
+
+    # --- layout -------------------------------------------------------------------------------
+
+    @property
+    def allowed(self) -> bool:
+        access = employees_access(self.portal_app.me)
+        return access is not None and access.allowed
+
+    def body(self) -> ComposeResult:
+        yield Static(f"[b]{t('employees.title')}[/b]", id="emp-status")
+        me = self.portal_app.me
+        if not self.allowed:
+            yield Panel(denied_text(me), id="emp-denied", classes="-warning")
+            return
+        yield Static("", id="emp-duties")
+        table = VirtualTable(columns(), empty_text=t("employees.empty"), id="emp-table")
+        table.tooltip = t("employees.hint")
+        yield FilterTable(table, id="emp-filter")
+        yield Static("", id="emp-detail", classes="muted")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#emp-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        if not self.allowed:
+            return
+        self.table.focus()
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        if self.allowed:
+            self.table.focus()
+            self._refresh_rows()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @work(exclusive=True, group="employees")
+    async def action_reload(self) -> None:
+        app = self.portal_app
+        conn = app.conn
+        if conn is None or not self.allowed:
+            return
+        client = conn.client
+        self.today = client.clock.today()
+        self.loaded = False
+        self.employees, self._rows, self._duty_of, self.duties = [], [], {}, []
+        painted = 0.0
+
+        async def fetch() -> bool:
+            nonlocal painted
+            # A small first page paints at once; the rest comes a thousand at a time and is
+            # shown every so often, not after each page (each showing re-sorts the table).
+            async for page in client.iter_employees(first_page=FIRST_PAGE):
+                self.total = page.total
+                if not self.is_attached:
+                    return False
+                self._append(page.items)
+                now = time.monotonic()
+                if not painted or now - painted >= REPAINT_SECONDS:
+                    first, painted = not painted, now
+                    self._show_partial()
+                    if first:  # the first screenful is drawn before the next page is asked
+                        await self._drawn()
+            return True
+
+        if not await app.call(fetch) or not self.is_attached:
+            return
+        from ind_tui.services.duties import pending_extensions
+
+        pending = await app.call(lambda: pending_extensions(client))
+        self.pending = pending or set()
+        self.loaded = True
+        if self.is_attached:
+            self._recompute()
+
+    async def _drawn(self) -> None:
+        drawn = asyncio.Event()
+        self.call_after_refresh(drawn.set)
+        with contextlib.suppress(TimeoutError):  # not on screen (a form over it): no wait
+            await asyncio.wait_for(drawn.wait(), timeout=1.0)
+
+    def _append(self, page: list[Employee]) -> None:
+        """One page in: its rows are made once, with the duties of its own employees (the
+        extensions under way are known at the end, when the duties are made again)."""
+        duty_of = duty_by_employee(employee_duties(page, self.today))
+        self._duty_of.update(duty_of)
+        self.employees.extend(page)
+        self._rows.extend(self._rows_for(page, duty_of))
+
+    def _show_partial(self) -> None:
+        if self.only_duties:
+            self._refresh_rows(partial=True)
+            return
+        self.shown = list(self.employees)
+        self.table.set_rows(list(self._rows))
+        self._status(partial=True)
+        self._show_duties(partial=True)
+        self._detail()
+
+    def _rows_for(self, employees: list[Employee], duty_of: dict[str, Duty]
+                  ) -> list[tuple[object, ...]]:
+        words: dict[object, str] = {**{p: t(f"purpose.{p.value}") for p in Purpose},
+                 **{s: t(f"employees.status.{s.value}") for s in EmployeeStatus}}
+        return [(e.name, e.v_number, e.date_of_birth, e.nationality, words[e.purpose],
+                 e.start_date, e.permit_end, words[e.status], duty_cell(duty_of.get(e.id)))
+                for e in employees]
+
+    def _recompute(self) -> None:
+        self.duties = employee_duties(self.employees, self.today,
+                                      pending_extensions=self.pending)
+        self._duty_of = duty_by_employee(self.duties)
+        self._refresh_rows()
+
+    def _refresh_rows(self, partial: bool = False) -> None:
+        duty_of = self._duty_of
+        if self.only_duties:  # soonest due first, as in the list above the table
+            by_id = {e.id: e for e in self.employees}
+            shown = [by_id[i] for i in duty_of if i in by_id]
+        else:
+            shown = self.employees
+        rows = self._rows_for(shown, duty_of)
+        if not self.only_duties:
+            self._rows = rows
+        self.shown = list(shown)
+        self.table.set_rows(rows)
+        self._status(partial)
+        self._show_duties(partial)
+        self._detail()
+
+    def _status(self, partial: bool = False) -> None:
+        title = f"[b]{t('employees.title')}[/b] · "
+        if partial:
+            text = t("employees.loading", n=len(self.employees), total=self.total)
+        else:
+            key = "employees.count_duties" if self.only_duties else "employees.count"
+            text = t(key, shown=self.table.row_count, total=len(self.employees))
+            text += " · [b]" + t("employees.duties.title", n=len(self.duties)) + "[/b]"
+        set_text(self, "#emp-status", title + text)
+
+    def _show_duties(self, partial: bool) -> None:
+        if partial:
+            set_text(self, "#emp-duties", "")
+            return
+        lines = [duty_line(d, self.today) for d in self.duties[:DUTY_LINES]]
+        if len(self.duties) > DUTY_LINES:
+            lines.append(t("employees.duties.more", n=len(self.duties) - DUTY_LINES))
+        set_text(self, "#emp-duties", "\n".join(lines) or t("employees.duties.none"))
+
+    # --- the row under the cursor -------------------------------------------------------------
+
+    def current(self) -> Employee | None:
+        index = self.table.cursor_row_index if self.allowed else None
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    @on(VirtualTable.CursorMoved, "#emp-table")
+    def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        self._detail()
+
+    def _detail(self) -> None:
+        e = self.current()
+        if e is None:
+            filtered = bool(self.table.model.query) and bool(self.employees)
+            set_text(self, "#emp-detail", t("employees.none_match") if filtered else "")
+            return
+        set_text(self, "#emp-detail", detail_text(e))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("register", "deregister", "import_csv", "export", "find", "only_duties",
+                      "reload"):
+            return self.allowed
+        return True
+
+    def _purposes(self) -> list[Purpose]:
+        me = self.portal_app.me
+        return [r.purpose for r in me.recognitions] if me is not None else []
+
+    def action_register(self) -> None:
+        from ind_tui.tui.screens.employees.forms import RegisterScreen
+
+        def done(employee: Employee | None) -> None:
+            if employee is None:
+                return
+            self.employees = [e for e in self.employees if e.v_number != employee.v_number]
+            self.employees.append(employee)
+            self._recompute()
+            self.table.jump_to_value("v_number", employee.v_number)
+            self.notify(t("employees.register.done", name=employee.name,
+                          v_number=employee.v_number))
+
+        self.app.push_screen(RegisterScreen(self._purposes(), self.today, self._draft), done)
+
+    def action_deregister(self, previous: DeregistrationRequest | None = None) -> None:
+        from ind_tui.tui.screens.employees.forms import ConfirmScreen, DeregisterScreen
+
+        employee = self.current()
+        if employee is None:
+            return
+        if employee.status is EmployeeStatus.DEREGISTERED:
+            self.notify(t("employees.deregister.already"), severity="warning")
+            return
+        ended = ended_on(employee, self.today, self.pending)
+
+        def confirmed(yes: bool | None, request: DeregistrationRequest) -> None:
+            if yes:
+                self.send_deregistration(employee, request)
+
+        def filled(request: DeregistrationRequest | None) -> None:
+            if request is None:
+                return
+            text = t("employees.deregister.confirm", name=employee.name,
+                     v_number=employee.v_number, end=day(request.end_date),
+                     reason=t(f"employees.reason.{request.reason.value}"))
+            self.app.push_screen(ConfirmScreen(text), lambda yes: confirmed(yes, request))
+
+        self.app.push_screen(DeregisterScreen(employee, self.today, previous,
+                                              ended[0] if ended else None), filled)
+
+    @work(exclusive=True, group="deregister")
+    async def send_deregistration(self, employee: Employee,
+                                  request: DeregistrationRequest) -> None:
+        from ind_tui.client.retry import new_idempotency_key
+
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        kept = self._deregistering
+        # The same report keeps its key until its receipt: a resend is answered, not redone.
+        key = kept[2] if kept and kept[:2] == (employee.id, request) else new_idempotency_key()
+        self._deregistering = (employee.id, request, key)
+        receipt = await self.portal_app.call(
+            lambda: conn.client.deregister_employee(employee.id, request, key))
+        if receipt is None:
+            if self.is_attached:
+                self.action_deregister(request)  # the form again, as it was filled in
+            return
+        self._deregistering = None
+        self._deregistered(employee, request, receipt)
+
+    def _deregistered(self, employee: Employee, request: DeregistrationRequest,
+                      receipt: DeregistrationReceipt) -> None:
+        updated = employee.model_copy(update={
+            "status": EmployeeStatus.DEREGISTERED, "end_date": receipt.end_date,
+            "end_reason": request.reason, "deregistered_at": receipt.received_at,
+            "deregistration_late": receipt.late,
+            "deregistration_reference": receipt.reference})
+        self.employees = [updated if e.id == employee.id else e for e in self.employees]
+        self._recompute()
+        key = "employees.deregister.done_late" if receipt.late else "employees.deregister.done"
+        self.notify(t(key, name=employee.name, reference=receipt.reference,
+                      deadline=day(receipt.report_deadline)),
+                    severity="warning" if receipt.late else "information", timeout=10)
+
+    def action_only_duties(self) -> None:
+        self.only_duties = not self.only_duties
+        self._refresh_rows(not self.loaded)
+        self.table.jump_to(0)
+
+    def action_find(self) -> None:
+        from ind_tui.tui.screens.employees.forms import PromptScreen
+
+        def found(text: str | None) -> None:
+            if not text:
+                return
+            digits = text.replace(" ", "")
+            ok = (digits.isdigit() and self.table.jump_to_value("v_number", digits)) or \
+                self.table.jump_to_value("name", text, prefix=True)
+            if ok and (e := self.current()) is not None:
+                self.notify(t("employees.found", name=e.name))
+            else:
+                self.notify(t("employees.not_found", text=text), severity="warning")
+
+        self.app.push_screen(PromptScreen(t("employees.key.find"),
+                                          t("employees.find_prompt")), found)
+
+    def action_export(self) -> None:
+        from ind_tui.tui.screens.employees.forms import PromptScreen
+
+        default = f"~/employees-{self.today.isoformat()}.csv"
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.export(Path(path).expanduser())
+
+        self.app.push_screen(PromptScreen(t("employees.export.title"),
+                                          t("employees.export.path"), default), chosen)
+
+    @work(group="export")
+    async def export(self, path: Path) -> None:
+        view = [self.shown[i] for i in self.table.model.view]
+        try:
+            await asyncio.to_thread(write_export, path, view)
+        except OSError as exc:
+            self.notify(t("employees.export.failed", path=path, reason=exc.strerror or exc),
+                        severity="error", timeout=10)
+            return
+        self.notify(t("employees.export.done", n=len(view), path=path))
+
+    def action_import_csv(self) -> None:
+        from ind_tui.tui.screens.employees.bulk import ImportScreen
+
+        self.app.push_screen(ImportScreen(self.employees, self._purposes(), self.today,
+                                          on_registered=self.action_reload))
+
+
+async def home_lines(app: PortalApp) -> list[str]:
+    """Deregistrations due and permits expiring within 3 months, for the home screen."""
+    access = employees_access(app.me)
+    conn = app.conn
+    if access is None or not access.allowed or conn is None:
+        return []
+    from ind_tui.api.errors import PortalError, SessionExpiredError
+    from ind_tui.services.duties import EXTENSION_WINDOW, load_employee_duties
+
+    try:
+        duties = await load_employee_duties(conn.client)
+    except SessionExpiredError:
+        raise
+    except PortalError:  # the other areas' lines still show; the list itself will explain
+        return []
+    deregister = [d for d in duties if d.kind == DEREGISTER]
+    late = sum(1 for d in deregister if d.late)
+    expiring = sum(1 for d in duties if d.kind == EXTENSION_WINDOW)
+    lines: list[str] = []
+    if deregister:
+        key = "employees.home.deregister_late" if late else "employees.home.deregister"
+        lines.append(t(key, n=len(deregister), late=late))
+    if expiring:
+        lines.append(t("employees.home.extension", n=expiring))
+    return lines

@@ -1,0 +1,261 @@
+"""The inbox: messages from the IND about this account's cases, unread first. Quick views
+(1-5), `/` filter, only the highlighted case (c) or employee (e), mark read (m), open the
+message (Enter) or its case (o). Also the home screen's lines: unread count, next deadline."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from ind_tui.api.inbox import Message, MessageKind, RequestState
+from ind_tui.i18n import t
+from ind_tui.i18n.timefmt import day, local
+from ind_tui.local.inbox_store import InboxStore
+from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
+from ind_tui.tui.screens.inbox.watch import look_now, scope_of, set_unread
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table_model import Column, Row
+
+if TYPE_CHECKING:
+    from ind_tui.tui.app import PortalApp
+
+MARK = "●"
+NEWEST = 1000  # read messages shown (newest first); every unread one is shown as well
+FACETS = ("all", "unread", "requests", "decisions", "ready")
+
+
+def columns() -> list[Column]:
+    return [
+        Column("new", MARK, width=1, min_width=1),
+        Column("date", t("inbox.col.sent"), width=10, min_width=10,
+               formatter=lambda d: local(d)[:10]),
+        Column("kind", t("inbox.col.kind"), min_width=7),
+        Column("case", t("inbox.col.case"), width=10, min_width=10),
+        Column("employee", t("inbox.col.employee"), min_width=10),
+        Column("deadline", t("inbox.col.deadline"), width=10, min_width=10, formatter=day),
+        Column("about", t("inbox.col.about"), min_width=12),
+    ]
+
+
+def in_facet(message: Message, facet: str) -> bool:
+    if facet == "unread":
+        return message.unread
+    if facet == "requests":
+        return message.state is RequestState.OPEN
+    if facet == "decisions":
+        return message.kind is MessageKind.DECISION
+    if facet == "ready":
+        return message.kind is MessageKind.READY_FOR_COLLECTION
+    return True
+
+
+def ordered(messages: list[Message]) -> list[Message]:
+    """Unread first; newest first within each."""
+    return sorted(messages, key=lambda m: (not m.unread, -m.sent_at.timestamp(), m.id))
+
+
+class InboxScreen(PortalScreen):
+    HELP_KEY = "inbox.help"
+    BINDINGS = [
+        *(Binding(str(n), f"facet('{name}')", "inbox.key.facet", show=n == 1,
+                  key_display="1-5" if n == 1 else None, id=f"inbox.facet_{name}")
+          for n, name in enumerate(FACETS, start=1)),
+        Binding("c", "only_case", "inbox.key.by_case", id="inbox.by_case"),
+        Binding("e", "only_employee", "inbox.key.by_employee", id="inbox.by_employee"),
+        Binding("m", "mark_read", "inbox.key.read", id="inbox.read"),
+        Binding("o", "open_case", "inbox.key.case", id="inbox.case"),
+        Binding("r", "reload", "key.refresh", id="inbox.refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[Message] = []
+        self.shown: list[Message] = []
+        self.total = 0
+        self.facet = "all"
+        self.only_case: str | None = None
+        self.only_employee: str | None = None
+        self.loaded = False
+
+    def body(self) -> ComposeResult:
+        yield Static(t("inbox.title"), classes="title", id="inbox-title")
+        yield Static("", id="inbox-counts", classes="muted")
+        yield Static("", id="inbox-facets")
+        table = VirtualTable(columns(), empty_text=t("inbox.loading"), id="inbox-table")
+        yield FilterTable(table, id="inbox-filter")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#inbox-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self._show()
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.table.focus()
+        self._show()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:  # back from a message: its state (read, answered) may have changed
+            self.action_reload()
+
+    @property
+    def today(self) -> date:
+        conn = self.portal_app.conn
+        return conn.client.clock.today() if conn is not None else date.today()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @work(exclusive=True, group="inbox")
+    async def action_reload(self) -> None:
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        client = conn.client
+
+        async def read() -> tuple[list[Message], int, int]:
+            newest, page = await client.messages(page_size=NEWEST, at_most=NEWEST)
+            unread: list[Message] = []
+            if page.unread and page.total > len(newest):
+                unread, _ = await client.messages(unread=True)
+            known = {m.id for m in newest}
+            return newest + [m for m in unread if m.id not in known], page.total, page.unread
+
+        found = await self.portal_app.call(read)
+        if found is None or not self.is_attached:
+            return
+        self.messages, self.total, unread = found
+        self.loaded = True
+        set_unread(self.portal_app, unread)
+        self._show()
+        scope = scope_of(self.portal_app)
+        if scope is not None:  # what the list shows has been seen: no announcing it later
+            seen = {m.id for m in self.messages if m.unread}
+            await asyncio.to_thread(InboxStore().remember, scope, seen, None)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        today = self.today
+        self.shown = [
+            m for m in ordered(self.messages)
+            if in_facet(m, self.facet)
+            and (self.only_case is None or m.zaaknummer == self.only_case)
+            and (self.only_employee is None or m.employee_name == self.only_employee)
+        ]
+        rows: list[Row] = [
+            (MARK if m.unread else "", m.sent_at, kind_text(m), m.zaaknummer, m.employee_name,
+             m.deadline, about(m, today))
+            for m in self.shown
+        ]
+        table = self.table
+        keep = self._current()
+        table.set_rows(rows)
+        table.empty_text = (t("inbox.loading") if not self.loaded
+                            else t("inbox.empty") if not self.messages
+                            else t("inbox.empty_filter"))
+        if keep is not None:
+            for pos, index in enumerate(table.model.view):
+                if self.shown[index].id == keep.id:
+                    table.jump_to(pos)
+                    break
+        unread = sum(m.unread for m in self.messages)
+        set_text(self, "#inbox-counts", t("inbox.counts", total=max(self.total, len(
+            self.messages)), unread=unread, today=day(today)) if self.loaded else "")
+        facets = [f"[b]{n}[/b] {'[reverse]' if f == self.facet else ''}"
+                  f"{t(f'inbox.facet.{f}')}{'[/reverse]' if f == self.facet else ''}"
+                  for n, f in enumerate(FACETS, start=1)]
+        if self.only_case:
+            facets.append(t("inbox.only_case", zaak=self.only_case))
+        if self.only_employee:
+            facets.append(t("inbox.only_employee", name=self.only_employee))
+        set_text(self, "#inbox-facets", t("inbox.facets", facets="  ".join(facets)))
+
+    def _current(self) -> Message | None:
+        if not self.shown:
+            return None
+        index = self.table.cursor_row_index
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_facet(self, name: str) -> None:
+        self.facet = name
+        self._show()
+
+    def action_only_case(self) -> None:
+        current = self._current()
+        self.only_case = None if self.only_case or current is None else current.zaaknummer
+        self._show()
+
+    def action_only_employee(self) -> None:
+        current = self._current()
+        self.only_employee = (None if self.only_employee or current is None
+                              else current.employee_name)
+        self._show()
+
+    @on(VirtualTable.RowSelected, "#inbox-table")
+    def _open(self, event: VirtualTable.RowSelected) -> None:
+        from ind_tui.tui.screens.inbox.message import MessageScreen
+
+        message = self.shown[event.row_index]
+        self.app.push_screen(MessageScreen(message.id, message))
+
+    def action_open_case(self) -> None:
+        from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+
+        current = self._current()
+        if current is not None:
+            self.app.push_screen(CaseDetailScreen(current.zaaknummer))
+
+    @work(group="inbox-read")
+    async def action_mark_read(self) -> None:
+        current = self._current()
+        conn = self.portal_app.conn
+        if current is None or conn is None or not current.unread:
+            return
+        client = conn.client
+        updated = await self.portal_app.call(lambda: client.mark_read(current.id))
+        if updated is None or not self.is_attached:
+            return
+        self.messages = [updated if m.id == updated.id else m for m in self.messages]
+        set_unread(self.portal_app, max(0, self.portal_app.inbox_unread - 1))
+        self._show()
+        self.notify(t("inbox.read_done"))
+
+
+# --- the home screen ------------------------------------------------------------------------
+
+
+async def home_lines(app: PortalApp) -> list[str]:
+    """Unread count and the next deadline; also the first look for news (announced once)."""
+    from ind_tui.api.errors import PortalError, SessionExpiredError
+
+    news = await look_now(app)
+    conn = app.conn
+    if news is None or conn is None:
+        return []
+    lines = [t("inbox.home.unread", n=news.unread)] if news.unread else []
+    try:
+        requests, _ = await conn.client.messages(state=RequestState.OPEN)
+    except SessionExpiredError:
+        raise
+    except PortalError:
+        return lines
+    dated = [m for m in requests if m.deadline is not None]
+    if dated:
+        first = min(dated, key=lambda m: (m.deadline, m.id))
+        assert first.deadline is not None
+        lines.append(t("inbox.home.next", name=first.employee_name, zaak=first.zaaknummer,
+                       date=day(first.deadline),
+                       left=days_left(first.deadline, conn.client.clock.today())))
+    return lines

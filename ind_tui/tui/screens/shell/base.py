@@ -1,0 +1,61 @@
+"""What every screen shares: the header, the footer, and Esc to go back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
+
+if TYPE_CHECKING:
+    from ind_tui.tui.app import PortalApp
+
+
+def set_text(screen: Screen[object], selector: str, text: str) -> None:
+    """Update a Static if it is there: a worker may finish after its screen was left or
+    while it is being rebuilt."""
+    for widget in screen.query(selector).results(Static):
+        widget.update(text)
+
+
+class OnPortalApp:
+    """For screens: the running app, typed."""
+
+    app: object
+
+    @property
+    def portal_app(self) -> PortalApp:
+        from ind_tui.tui.app import PortalApp
+
+        assert isinstance(self.app, PortalApp)
+        return self.app
+
+
+class PortalScreen(OnPortalApp, Screen[None]):
+    """Subclasses put their content in `body()`; the chrome comes from here."""
+
+    HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
+    BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
+
+    def compose(self) -> ComposeResult:
+        yield PortalHeader()
+        yield from self.body()
+        yield PortalFooter()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def after_recompose(self) -> None:
+        """Put loaded data back into freshly composed widgets (after a language switch)."""
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def refresh_chrome(self) -> None:
+        for header in self.query(PortalHeader):
+            header.update_from_app()

@@ -1,0 +1,128 @@
+"""Home: the portal's services as the main areas, with the reason for any the account may
+not use, and when the portal data was last refreshed."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ind_tui.api.models import Role, Service
+from ind_tui.i18n import t
+from ind_tui.i18n.timefmt import local
+from ind_tui.tui.screens.shell.areas import home_lines
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.lists import VimOptionList
+
+# (area, service it needs or None when every account may, key)
+AREAS = (
+    ("new", Service.SUBMIT, "1"),
+    ("drafts", Service.SUBMIT, "2"),
+    ("cases", Service.CASES, "3"),
+    ("employees", Service.EMPLOYEES, "4"),
+    ("account", Service.ACCOUNT, "5"),
+    ("inbox", Service.CASES, "6"),
+    ("due", None, "7"),
+    ("appointments", Service.CASES, "8"),
+    ("payments", Service.SUBMIT, "9"),
+)
+
+
+class HomeScreen(PortalScreen):
+    HELP_KEY = "home.hint"
+    BINDINGS = [
+        *(Binding(key, f"area('{area}')", f"home.area.{area}", show=False,
+                  id=f"home.area_{area}") for area, _, key in AREAS),
+        Binding("r", "reload", "key.refresh", id="home.refresh"),
+    ]
+
+    def body(self) -> ComposeResult:
+        me = self.portal_app.me
+        if me is None:
+            return
+        yield Static(t("home.greeting", name=me.person_name), classes="title")
+        company = me.acting_for or me.company
+        role = t(f"home.role.{me.role.value}")
+        yield Static(f"{t('home.company', name=company.name, kvk=company.kvk)} · {role}")
+        if me.role is Role.EMPLOYER:
+            yield Static(t("home.wrong_account", kvk=me.company.kvk), classes="muted")
+        areas = VimOptionList(*self._options(), id="areas")
+        areas.tooltip = t("help.areas")  # what ? / F1 explains for this list
+        yield areas
+        today = Static("", id="today")
+        today.display = False  # shown once an area has something to say
+        yield today
+        yield Static("", id="refreshed", classes="muted")
+        yield Static(t("home.hint"), classes="muted")
+
+    def _options(self) -> list[Option]:
+        me = self.portal_app.me
+        assert me is not None
+        allowed = {s.service: s for s in me.services}
+        titles = {area: t(f"home.area.{area}") for area, _, _ in AREAS}
+        width = max(len(title) for title in titles.values()) + 2
+        options = []
+        self._refusals: dict[str, str] = {}
+        # One line per area, so all nine fit on an 80x24 terminal with the day's lines.
+        for area, service, key in AREAS:
+            access = allowed.get(service) if service is not None else None
+            title = f"{key}  [b]{titles[area]}[/b]" + " " * (width - len(titles[area]))
+            if access is not None and not access.allowed:
+                reason = t(f"reason.{access.reason_code}") if access.reason_code else ""
+                label = title + t("home.not_allowed", reason=reason)
+                self._refusals[area] = t("home.not_allowed", reason=reason)
+                options.append(Option(label, id=area, disabled=True))
+            else:
+                options.append(Option(f"{title}[dim]{t(f'home.area.{area}.help')}[/dim]",
+                                      id=area))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one("#areas").focus()
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.on_mount()
+
+    def on_screen_resume(self) -> None:
+        # Back from an area: what it did (a filing, a deregistration) changes the day's lines.
+        # Not when home only showed between two screens (a jump from `:` passes through it).
+        self.set_timer(0.3, self._reload_if_shown)
+
+    def _reload_if_shown(self) -> None:
+        if self.is_attached and self.app.screen is self and self.query("#areas"):
+            self.action_reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Home is the bottom of the stack: there is nowhere to go back to.
+        return action != "back"
+
+    @work(exclusive=True, group="home")
+    async def action_reload(self) -> None:
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        info = await self.portal_app.call(conn.client.portal_info)
+        if info is None or not self.is_attached:  # the user may have moved on meanwhile
+            return
+        set_text(self, "#refreshed", t("home.refreshed", when=local(info.last_refresh)) + "\n"
+                 + t("home.portal_time", when=local(info.now)))
+        lines = await self.portal_app.call(lambda: home_lines(self.portal_app))
+        if lines is not None and self.is_attached:
+            set_text(self, "#today", "\n".join(lines))
+            for today in self.query("#today"):  # gone if the app closed meanwhile
+                today.display = bool(lines)
+
+    @on(VimOptionList.OptionSelected, "#areas")
+    def _chosen(self, event: VimOptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_area(event.option.id)
+
+    def action_area(self, area: str) -> None:
+        option = self.query_one(VimOptionList).get_option(area)
+        if option.disabled:
+            self.notify(self._refusals.get(area, ""), severity="warning")
+            return
+        self.portal_app.action_go(area)

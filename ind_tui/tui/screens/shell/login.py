@@ -1,0 +1,221 @@
+"""Log in with eHerkenning by device flow: a code and a URL for the browser, and — against a
+sandbox — the test identities to approve the code directly, so a demo needs no browser."""
+
+from __future__ import annotations
+
+import webbrowser
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ind_tui.i18n import language, t
+from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
+from ind_tui.tui.widgets.chrome import Panel, PortalFooter, PortalHeader
+from ind_tui.tui.widgets.lists import FilterList, VimOptionList
+
+if TYPE_CHECKING:
+    from ind_tui.api.models import DeviceAuthResponse, Identity, Me
+
+
+class ConnectionReady(Message):
+    """The app has connected to the portal (the embedded sandbox may take a moment)."""
+
+
+class LoginScreen(OnPortalApp, Screen[bool]):
+    HELP_KEY = "login.intro"
+    BINDINGS = [
+        Binding("l", "start", "key.login", id="login.start"),
+        Binding("o", "open_browser", "key.open_browser", id="login.open_browser"),
+        Binding("escape", "cancel", "key.back", show=False, id="login.cancel"),
+    ]
+
+    def __init__(self, relogin: bool = False) -> None:
+        super().__init__()
+        self.relogin = relogin
+        self.device: DeviceAuthResponse | None = None
+        self.identities: list[Identity] = []
+
+    def compose(self) -> ComposeResult:
+        yield PortalHeader()
+        with VerticalScroll(id="login-body"):
+            yield Static(t("login.title"), classes="title")
+            if self.relogin:
+                yield Static(t("login.again"), classes="notice")
+            yield Static(t("login.intro"), classes="muted")
+            yield Static(t("login.starting"), id="login-status")
+            yield Static("", id="login-code")
+            yield Static("", id="login-url")
+            yield Panel("", id="login-failure", classes="-error")
+            yield Static(t("login.sandbox_title"), id="identities-title", classes="subtitle")
+            yield Static(t("login.sandbox_hint"), id="identities-hint", classes="muted")
+            yield FilterList([], id="identities")
+        yield PortalFooter()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.portal_app.first_frame)
+        self.query_one("#login-failure").display = False
+        self._show_identities(bool(self.identities))
+        if self.portal_app.conn is not None:
+            self.begin()
+
+    def after_recompose(self) -> None:
+        self.query_one("#login-failure").display = False
+        self._fill_identities()
+        if self.device is not None:
+            self._show_device(self.device)
+
+    def _show_device(self, device: DeviceAuthResponse) -> None:
+        set_text(self, "#login-code", t("login.code", code=device.user_code))
+        set_text(self, "#login-url", t("login.visit", url=device.verification_uri))
+        self._status(t("login.waiting", minutes=max(1, device.expires_in // 60)))
+
+    def refresh_chrome(self) -> None:
+        self.query_one(PortalHeader).update_from_app()
+
+    def on_connection_ready(self, _: ConnectionReady) -> None:
+        self.refresh_chrome()
+        self.begin()
+
+    def _show_identities(self, shown: bool) -> None:
+        for selector in ("#identities-title", "#identities-hint", "#identities"):
+            self.query_one(selector).display = shown
+
+    def _status(self, text: str) -> None:
+        set_text(self, "#login-status", text)
+
+    @work(exclusive=True, group="login-begin")
+    async def begin(self) -> None:
+        """Reuse a stored session if it still works; otherwise start a device login."""
+        app = self.portal_app
+        conn = app.conn
+        assert conn is not None
+        self._status(t("login.connecting", url=conn.base_url))
+        if not self.relogin and await conn.client.stored_login() is not None:
+            from ind_tui.api.errors import PortalError
+
+            try:
+                self._success(await conn.client.me())
+                return
+            except PortalError:
+                pass  # the stored session is gone: log in afresh
+        admin = conn.sandbox_admin()
+        if admin is not None:
+            from ind_tui.api.errors import PortalError
+
+            try:
+                self.identities = await admin.identities()
+            except PortalError:
+                self.identities = []
+            self._fill_identities()
+        self.action_start()
+
+    def _fill_identities(self) -> None:
+        options = []
+        for ident in self.identities:
+            outcome = ident.role.value if ident.role else f"→ {ident.expected_error}"
+            # Two short lines, so the list reads well at 80 columns.
+            prompt = (f"{ident.name:<21}{ident.person_name:<17}{ident.assurance_level:<5}"
+                      f"{outcome}\n   [dim]KvK {ident.kvk} · {ident.purpose}[/dim]")
+            options.append(Option(prompt, id=ident.name))
+        self.query_one(FilterList).set_options(options)
+        self.query_one(VimOptionList).tooltip = t("help.identities")
+        self._show_identities(bool(options))
+        if options:
+            self.query_one(VimOptionList).focus()
+
+    def action_start(self) -> None:
+        if self.portal_app.conn is not None:
+            self.run_login()
+
+    @work(exclusive=True, group="login")
+    async def run_login(self) -> None:
+        from ind_tui.api.errors import PortalError
+
+        client = self.portal_app.conn.client  # type: ignore[union-attr]
+        self.query_one("#login-failure").display = False
+        try:
+            self.device = device = await client.start_login()
+            self._show_device(device)
+            me = await client.finish_login(device)
+        except PortalError as exc:
+            self._failed(exc)
+            return
+        self._success(me)
+
+    def _failed(self, error: object) -> None:
+        from ind_tui.api.errors import PortalError
+
+        assert isinstance(error, PortalError)
+        self.portal_app.last_error = error
+        g = error.guidance(language())
+        ref = t("error.request", rid=error.request_id) if error.request_id else ""
+        panel = self.query_one("#login-failure", Panel)
+        panel.border_title = t("login.failed")
+        panel.update(f"[b]{g.title}[/b]\n{g.explanation}\n{g.action}\n"
+                     f"{t('error.code', code=error.code)}  {ref}\n\n{t('login.start')}")
+        panel.display = True
+        self._status("")
+        self.query_one("#login-code", Static).update("")
+        self.query_one("#login-url", Static).update("")
+        self.device = None
+
+    def _success(self, me: Me) -> None:
+        app = self.portal_app
+        app.logged_in(me)
+        app.notify(t("login.success", name=me.person_name))
+        if self.relogin:
+            self.dismiss(True)
+            return
+        from ind_tui.tui.screens.shell.home import HomeScreen
+
+        app.switch_screen(HomeScreen())
+
+    @on(VimOptionList.OptionSelected)
+    def _identity_chosen(self, event: VimOptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.approve(event.option.id)
+
+    @work(exclusive=True, group="approve")
+    async def approve(self, identity: str) -> None:
+        conn = self.portal_app.conn
+        admin = conn.sandbox_admin() if conn is not None else None
+        if admin is None:
+            return
+        if self.device is None:  # a refused login ended the last code: get a new one
+            self.action_start()
+            for _ in range(100):
+                if self.device is not None:
+                    break
+                from asyncio import sleep
+
+                await sleep(0.05)
+        if self.device is None:
+            return
+        from ind_tui.api.errors import PortalError
+
+        try:
+            await admin.approve(self.device.user_code, identity)
+        except PortalError as exc:
+            self._failed(exc)
+
+    def action_open_browser(self) -> None:
+        if self.device is None:
+            return
+        url = self.device.verification_uri_complete
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        key = "login.browser_opened" if opened else "login.browser_failed"
+        self.notify(t(key, url=url), severity="information" if opened else "warning")
+
+    def action_cancel(self) -> None:
+        if self.relogin:
+            self.dismiss(False)

@@ -1,0 +1,79 @@
+"""Report a problem the way the IND asks: a support bundle and a ready e-mail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static, TextArea
+
+from ind_tui.i18n import t
+from ind_tui.tui.screens.shell.base import PortalScreen
+from ind_tui.tui.widgets.chrome import Panel
+
+
+class ReportScreen(PortalScreen):
+    HELP_KEY = "report.intro"
+    BINDINGS = [Binding("ctrl+s", "make", "report.make", id="report.make")]
+
+    def __init__(self, screen: tuple[str, str]) -> None:
+        super().__init__()
+        self.svg, self.text = screen  # taken before this screen covered the user's screen
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="report-body"):
+            yield Static(t("report.title"), classes="title")
+            yield Static(t("report.intro"), classes="muted")
+            yield Static(t("report.describe"))
+            yield TextArea(id="report-text", tooltip=t("help.report"))
+            yield Static(t("key.submit") + ": ctrl+s", classes="muted")
+            yield Panel("", id="report-result")
+
+    def on_mount(self) -> None:
+        self.query_one("#report-result").display = False
+        self.query_one(TextArea).focus()
+
+    def action_make(self) -> None:
+        self.make_bundle()
+
+    @work(exclusive=True, group="report")
+    async def make_bundle(self) -> None:
+        import asyncio
+
+        from ind_tui.services.support import BundleInput, build_bundle
+
+        app = self.portal_app
+        me = app.me
+        description = self.query_one(TextArea).text.strip() or t("report.no_description")
+        error = app.last_error
+        company = (me.acting_for or me.company) if me else None
+        kvk = company.kvk if company else "-"
+        when = datetime.now().astimezone().strftime("%d-%m-%Y %H:%M:%S %Z")
+        mail = (t("report.subject", kvk=kvk) + "\n\n" + t(
+            "report.body", kvk=kvk, when=when, portal=app.portal_url or "-",
+            rid=(error.request_id if error else None) or "-", text=description,
+            name=me.person_name if me else "-"))
+        requests = app.conn.client.reqlog.as_dicts() if app.conn else []
+        data = BundleInput(
+            screenshot_svg=self.svg, screen_text=self.text, description=description,
+            portal_url=app.portal_url, profile=app.profile_name, kvk=kvk,
+            person=me.person_name if me else None, requests=requests, mail_text=mail,
+            last_error=None if error is None else {
+                "code": error.code, "message": error.message, "status": error.status,
+                "request_id": error.request_id, "details": error.details},
+        )
+        try:
+            path = await asyncio.to_thread(build_bundle, data)
+        except OSError as exc:  # a full or read-only data dir: say so, keep the text
+            self.notify(t("report.failed", reason=exc.strerror or str(exc)), severity="error",
+                        timeout=15)
+            return
+        panel = self.query_one("#report-result", Panel)
+        panel.border_title = t("report.mail_title")
+        panel.update(f"{t('report.done', path=path)}\n{t('report.mail_hint')}\n\n{mail}")
+        panel.display = True
+        panel.scroll_visible()
+        self.notify(t("report.done", path=path))

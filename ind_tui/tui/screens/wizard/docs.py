@@ -1,0 +1,442 @@
+"""The wizard's documents page: which documents the form asks for, attaching a file by path
+(checked in the background), removing one, and uploading them to the portal ahead of filing.
+
+Nothing here touches the answers: a refused file, a failed or cancelled upload leaves the
+draft as it was, and the previous document of a slot stays until a new one is accepted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from ind_tui.i18n import language, t
+from ind_tui.tui.screens.wizard.review import ConfirmScreen, size_text
+from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.pathinput import PathInput
+
+if TYPE_CHECKING:
+    from ind_tui.client.client import PortalClient
+    from ind_tui.domain.forms.engine import Evaluation, SlotState
+    from ind_tui.local.drafts.model import DocumentRef
+    from ind_tui.local.drafts.pdfcheck import PdfCheck
+    from ind_tui.local.drafts.session import DraftSession
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+class DocumentsPane(Vertical):
+    """The form's document slots, with attach / detach / upload."""
+
+    BINDINGS = [
+        Binding("a", "attach", "wizard.docs.key.attach", id="wizard.docs.attach"),
+        Binding("d,delete", "detach", "wizard.docs.key.detach", id="wizard.docs.detach"),
+        Binding("u", "upload", "wizard.docs.key.upload", id="wizard.docs.upload"),
+        Binding("c", "cancel_upload", "wizard.docs.key.cancel_upload",
+                id="wizard.docs.cancel_upload"),
+        Binding("escape", "close_attach", "wizard.docs.key.close", show=False,
+                id="wizard.docs.close_attach"),
+    ]
+
+    class Changed(Message):
+        """A document was attached or removed: the draft changed (save it)."""
+
+    def __init__(self, session: DraftSession, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.evaluation: Evaluation | None = None
+        self.attaching: str | None = None  # the slot the path input is for
+        self.checking: str | None = None  # the slot whose file is being checked
+        self._upload: Worker[Any] | None = None
+        self._spin = 0
+        self._status_text = ""
+        self._status_style = ""
+        self._spinning = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("wizard.docs.intro"), id="docs-intro", classes="muted")
+        yield VimOptionList(id="docs-slots")
+        yield Static("", id="docs-detail")
+        with Vertical(id="docs-attach"):
+            yield Static("", id="docs-attach-label")
+            yield PathInput(placeholder=t("wizard.docs.path_placeholder"), id="docs-path")
+            yield Static("", id="docs-matches", classes="muted")
+        yield Static("", id="docs-status")
+        yield Panel("", id="docs-refused", classes="-error")
+        with Horizontal(id="docs-upload"):
+            yield ProgressBar(id="docs-progress", show_eta=False)
+            yield Static("", id="docs-upload-label")
+
+    def on_mount(self) -> None:
+        self.query_one("#docs-refused").display = False
+        if self.evaluation is None:
+            self.evaluation = self.session.evaluation(self._today())
+        self._render_slots()
+        self.query_one("#docs-slots").focus()
+        self.set_interval(0.1, self._tick)
+
+    def _today(self) -> date:
+        conn = getattr(self.app, "conn", None)
+        return conn.client.clock.today() if conn is not None else date.today()
+
+    # --- the slot list -----------------------------------------------------------------------
+
+    def refresh_from(self, evaluation: Evaluation) -> None:
+        self.evaluation = evaluation
+        if self.is_mounted:
+            self._render_slots()
+
+    def focus_slot(self, slot_id: str) -> None:
+        slots = self.query_one("#docs-slots", OptionList)
+        with contextlib.suppress(LookupError):
+            slots.highlighted = slots.get_option_index(slot_id)
+        slots.focus()
+
+    def _states(self) -> list[SlotState]:
+        return list(self.evaluation.documents) if self.evaluation is not None else []
+
+    def _render_slots(self) -> None:
+        slots = self.query_one("#docs-slots", OptionList)
+        keep = slots.highlighted_option.id if slots.highlighted_option else None
+        options = [Option(self._line(s), id=s.slot.id) for s in self._states()]
+        named = {s.slot.id for s in self._states()}
+        # Documents of slots the answers no longer ask for: shown, so they can be removed.
+        for slot_id, ref in sorted(self.session.draft.documents.items()):
+            if slot_id not in named:
+                line = Text.assemble(("? ", "yellow"), (slot_id, "bold"), "  ",
+                                     (t("wizard.docs.not_asked", name=ref.name), "yellow"))
+                options.append(Option(line, id=slot_id))
+        slots.clear_options()
+        slots.add_options(options)
+        if not options:
+            self.query_one("#docs-detail", Static).update(t("wizard.docs.none"))
+            return
+        ids = [o.id for o in options]
+        slots.highlighted = ids.index(keep) if keep in ids else 0
+        self._show_detail()
+
+    def _line(self, state: SlotState) -> Text:
+        lang = language()
+        slot = state.slot
+        ref = self.session.draft.documents.get(slot.id)
+        label = slot.label.get(lang)
+        if not slot.uploadable:
+            return Text.assemble(("✉ ", "cyan"), (label, "bold"), "  ",
+                                 (t("wizard.docs.by_post"), "dim"))
+        need = t("wizard.docs.required") if state.required else t("wizard.docs.optional")
+        if self.checking == slot.id:
+            return Text.assemble(("… ", "cyan"), (label, "bold"), f"  {need}  ",
+                                 (t("wizard.docs.checking_short"), "cyan"))
+        if ref is not None and slot.id in self.session.missing:
+            return Text.assemble(("! ", "bold red"), (label, "bold"), f"  {need}  ",
+                                 (t("wizard.docs.reattach", name=ref.name), "red"))
+        if ref is not None:
+            line = Text.assemble(("✓ ", "green"), (label, "bold"), f"  {need}  ", _ref(ref))
+            if ref.sha256 in self.session.draft.uploads:
+                line.append("  " + t("wizard.docs.uploaded"), style="green")
+            return line
+        mark = ("✗ ", "red") if state.required else ("○ ", "dim")
+        return Text.assemble(mark, (label, "bold"), f"  {need}  ",
+                             (t("wizard.docs.empty"), "dim"))
+
+    def _highlighted(self) -> str | None:
+        option = self.query_one("#docs-slots", OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def _state(self, slot_id: str | None) -> SlotState | None:
+        return next((s for s in self._states() if s.slot.id == slot_id), None)
+
+    @on(OptionList.OptionHighlighted, "#docs-slots")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        state = self._state(self._highlighted())
+        detail = self.query_one("#docs-detail", Static)
+        if state is None:
+            detail.update(Text(t("wizard.docs.not_asked_help")))
+            return
+        text = Text(state.slot.help.get(language()))
+        if not state.slot.uploadable:
+            text.append("\n" + t("wizard.docs.photo_card_hint"), style="bold")
+        elif state.slot.id in self.session.missing:
+            text.append("\n" + t("wizard.docs.missing_help"), style="red")
+        detail.update(text)
+
+    @on(OptionList.OptionSelected, "#docs-slots")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_attach()
+
+    # --- attaching ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_attach":
+            return self.attaching is not None
+        if action == "cancel_upload":
+            return self._upload is not None and self._upload.is_running
+        # While the path input is open, letters typed belong to the path.
+        return action not in ("attach", "detach", "upload") or self.attaching is None
+
+    def action_attach(self) -> None:
+        slot_id = self._highlighted()
+        state = self._state(slot_id)
+        if state is None or slot_id is None:
+            return
+        if not state.slot.uploadable:
+            self.app.notify(t("wizard.docs.photo_card"), timeout=10)
+            return
+        if self.session.locked:
+            self.app.notify(t("wizard.docs.locked"), severity="warning", timeout=10)
+            return
+        if self.checking is not None:
+            self.app.notify(t("wizard.docs.busy"), severity="warning")
+            return
+        self.attaching = slot_id
+        self.query_one("#docs-attach-label", Static).update(
+            Text(t("wizard.docs.path_label", slot=state.slot.label.get(language()))))
+        self.add_class("-attaching")
+        self.query_one("#docs-matches", Static).update("")
+        path = self.query_one("#docs-path", PathInput)
+        path.focus()
+        path.cursor_position = len(path.value)
+        self.refresh_bindings()
+
+    def action_close_attach(self) -> None:
+        self.attaching = None
+        self.remove_class("-attaching")
+        self.query_one("#docs-slots").focus()
+        self.refresh_bindings()
+
+    @on(PathInput.Matches, "#docs-path")
+    def _matches(self, event: PathInput.Matches) -> None:
+        event.stop()
+        shown = "  ".join(event.options[:30])
+        more = len(event.options) - 30
+        if more > 0:
+            shown += "  " + t("wizard.docs.more", count=more)
+        self.query_one("#docs-matches", Static).update(Text(shown))
+
+    @on(PathInput.Submitted, "#docs-path")
+    def _path_given(self, event: PathInput.Submitted) -> None:
+        event.stop()
+        slot = self.attaching
+        if slot is None or not event.value.strip():
+            return
+        path = self.query_one("#docs-path", PathInput).path
+        self.action_close_attach()
+        self.checking = slot
+        self.query_one("#docs-refused").display = False
+        self._status(t("wizard.docs.checking", name=path.name), spinning=True)
+        self._render_slots()
+        self.check_file(slot, path)
+
+    @work(thread=True, exclusive=True, group="docs-check")
+    def check_file(self, slot: str, path: Path) -> None:
+        """Copy, check (in a child process) and store the file; the UI stays live."""
+        from ind_tui.local.drafts.errors import DraftError
+
+        try:
+            ref, check = self.session.attach(slot, path)
+        except DraftError as exc:
+            self.app.call_from_thread(self._refused, slot, path, exc.code.value,
+                                      exc.guidance(language()))  # type: ignore[arg-type]
+        except OSError as exc:
+            reason = t("wizard.docs.cannot_open", reason=exc.strerror or type(exc).__name__)
+            self.app.call_from_thread(self._refused, slot, path, "", reason)
+        else:
+            self.app.call_from_thread(self._attached, slot, ref, check)
+
+    def _attached(self, slot: str, ref: DocumentRef, check: PdfCheck) -> None:
+        from ind_tui.local.drafts.errors import guidance
+
+        self.checking = None
+        self.query_one("#docs-path", PathInput).value = ""
+        text = t("wizard.docs.attached", name=ref.name, pages=ref.pages, size=size_text(ref.size))
+        for code in check.warnings:
+            text += "\n" + guidance(code, language())  # type: ignore[arg-type]
+        self._status(text, style="yellow" if check.warnings else "green")
+        self._render_slots()
+        self.post_message(self.Changed())
+
+    def _refused(self, slot: str, path: Path, code: str, reason: str) -> None:
+        self.checking = None
+        self._status("")
+        panel = self.query_one("#docs-refused", Panel)
+        panel.border_title = t("wizard.docs.refused_title", name=path.name)
+        body = Text(reason)
+        if code:
+            body.append("\n" + t("wizard.docs.code", code=code), style="dim")
+        body.append("\n" + t("wizard.docs.kept"), style="dim")
+        panel.update(body)
+        panel.display = True
+        self._render_slots()
+        self.focus_slot(slot)
+
+    # --- detaching ---------------------------------------------------------------------------
+
+    def action_detach(self) -> None:
+        slot_id = self._highlighted()
+        if slot_id is None:
+            return
+        ref = self.session.draft.documents.get(slot_id)
+        if ref is None:
+            self.app.notify(t("wizard.docs.nothing_to_detach"))
+            return
+        if self.session.locked:
+            self.app.notify(t("wizard.docs.locked"), severity="warning", timeout=10)
+            return
+        state = self._state(slot_id)
+        label = state.slot.label.get(language()) if state else slot_id
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.session.detach(slot_id):
+                self._status(t("wizard.docs.detached", name=ref.name))
+                self._render_slots()
+                self.post_message(self.Changed())
+
+        self.app.push_screen(ConfirmScreen(t("wizard.docs.detach_question", slot=label),
+                                           t("wizard.docs.detach_detail", name=ref.name)),
+                             answered)
+
+    # --- uploading ---------------------------------------------------------------------------
+
+    def _uploadable(self) -> list[str]:
+        return [s.slot.id for s in self._states()
+                if s.present and s.slot.uploadable and s.slot.id not in self.session.missing]
+
+    def action_upload(self) -> None:
+        if self._upload is not None and self._upload.is_running:
+            return
+        if self.session.locked:
+            self.app.notify(t("wizard.docs.locked"), severity="warning")
+            return
+        slots = self._uploadable()
+        if not slots:
+            self.app.notify(t("wizard.docs.nothing_to_upload"))
+            return
+        conn = getattr(self.app, "conn", None)
+        if conn is None or getattr(self.app, "me", None) is None:
+            self.app.notify(t("wizard.docs.login_first"), severity="warning")
+            return
+        self.add_class("-uploading")
+        self._status("")
+        self._upload = self.upload(conn.client, slots)
+        self.refresh_bindings()
+
+    @work(exclusive=True, group="docs-upload")
+    async def upload(self, client: PortalClient, slots: list[str]) -> object:
+        """Send the attached documents; each portal id is kept in the draft as it arrives,
+        so a cancel or a failure costs only the document under way."""
+        from ind_tui.local.drafts.errors import DraftError
+        from ind_tui.services.filing import Filing, FilingProgress
+
+        meter = _Meter(sum({self.session.draft.documents[slot].sha256:
+                            self.session.draft.documents[slot].size for slot in slots}.values()))
+        bar = self.query_one("#docs-progress", ProgressBar)
+        bar.update(total=meter.total, progress=0)
+        label = self.query_one("#docs-upload-label", Static)
+        label.update(t("wizard.docs.upload_start"))
+
+        def progress(step: FilingProgress) -> None:
+            if step.step == "upload":
+                bar.update(progress=meter.advance(step.done, step.total))
+                label.update(Text(t("wizard.docs.upload_step", name=step.label,
+                                    done=size_text(step.done), total=size_text(step.total))))
+
+        filing = Filing(client, self.session)
+
+        async def send() -> object:
+            try:
+                await filing.upload_documents(progress, slots=slots)
+            except DraftError as exc:
+                return exc
+            return True
+
+        return await self.portal_call(send)
+
+    async def portal_call(self, factory: Any) -> Any:
+        """Through the app's `call` when there is one (re-login, guidance), else direct."""
+        call = getattr(self.app, "call", None)
+        if call is not None:
+            return await call(factory)
+        return await factory()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._upload:
+            return
+        state = event.state
+        if state in (WorkerState.PENDING, WorkerState.RUNNING):
+            return
+        self.remove_class("-uploading")
+        result = event.worker.result if state is WorkerState.SUCCESS else None
+        if result is True:
+            self._status(t("wizard.docs.upload_done"), style="green")
+            self.post_message(self.Changed())
+        elif result is not None and hasattr(result, "guidance"):
+            self._status(result.guidance(language()), style="red")
+        elif state is WorkerState.CANCELLED:
+            self._status(t("wizard.docs.upload_cancelled"), style="yellow")
+        else:
+            self._status(t("wizard.docs.upload_failed"), style="red")
+        self._render_slots()
+        self.refresh_bindings()
+
+    def action_cancel_upload(self) -> None:
+        if self._upload is not None and self._upload.is_running:
+            self._upload.cancel()
+
+    # --- status line -------------------------------------------------------------------------
+
+    def _status(self, text: str, *, style: str = "", spinning: bool = False) -> None:
+        self._status_text = text
+        self._status_style = style
+        self._spinning = spinning
+        self._paint_status()
+
+    def _paint_status(self) -> None:
+        line = Text()
+        if self._spinning and self._status_text:
+            line.append(SPINNER[self._spin % len(SPINNER)] + " ", style="cyan")
+        line.append(self._status_text, style=self._status_style)
+        self.query_one("#docs-status", Static).update(line)
+
+    def _tick(self) -> None:
+        if self._spinning:
+            self._spin += 1
+            self._paint_status()
+
+
+class _Meter:
+    """Bytes sent over all documents, from the per-document progress the filing core gives
+    (each document counts from 0 to its size; a document that starts over is a retry)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.finished = 0
+        self.last = (0, 0)
+
+    def advance(self, done: int, size: int) -> int:
+        last_done, last_size = self.last
+        if last_size and last_done >= last_size and (done < last_done or size != last_size):
+            self.finished += last_size  # the previous document is through: the next one
+        self.last = (done, size)
+        return min(self.total, self.finished + done)
+
+
+def _ref(ref: DocumentRef) -> str:
+    return t("wizard.docs.file", name=ref.name, size=size_text(ref.size), pages=ref.pages)

@@ -1,0 +1,477 @@
+"""Filing a finished draft: upload, submit, pay, receipt, each step shown with its state.
+
+The filing core keeps every key in the draft before it sends, so any step may be tried again
+and a reopened draft carries on. This screen adds one confirmation naming the fee, plain
+words for each kind of failure, and the receipt to keep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Label, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from ind_tui.api import errors as pe
+from ind_tui.api.models import PaymentMethod
+from ind_tui.i18n import language, t
+from ind_tui.local.drafts.errors import DraftError
+from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage
+from ind_tui.tui.screens.shell.base import PortalScreen
+from ind_tui.tui.screens.wizard.review import ConfirmScreen, fee_text, money, size_text
+from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.pathinput import PathInput
+
+if TYPE_CHECKING:
+    from ind_tui.domain.forms.engine import FeeQuote
+    from ind_tui.local.drafts.session import DraftSession
+
+STEPS = ("upload", "submit", "pay", "receipt")
+# Failures this screen explains in its own words; any other goes to the guidance panel.
+EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
+             pe.ServiceUnavailableError, pe.RateLimitedError, pe.TransportError, DraftError)
+
+
+@dataclass
+class Failed:
+    error: Exception
+
+
+async def guarded(factory: Any) -> Any:
+    """Run a filing call, handing the failures this screen explains back as `Failed` (a
+    lapsed session still reaches the app's `call`, which logs in again and retries)."""
+    try:
+        return await factory()
+    except EXPLAINED as exc:
+        return Failed(exc)
+
+
+def problem_of(error: Exception) -> str:
+    """Which explanation fits: draft, pending, not_sent, unavailable or unknown."""
+    if isinstance(error, DraftError):
+        return "draft"
+    if isinstance(error, pe.ReceiptPendingError):
+        return "pending"
+    if isinstance(error, pe.NotSentError) or (
+            isinstance(error, pe.TransportError) and not error.sent):
+        return "not_sent"
+    if isinstance(error, pe.RateLimitedError) or (
+            isinstance(error, pe.ServiceUnavailableError) and error.status == 503):
+        return "unavailable"  # refused before anything was done: later, the same again
+    return "unknown"
+
+
+class FilingScreen(PortalScreen):
+    HELP_KEY = "wizard.filing.help"
+    BINDINGS = [
+        Binding("f", "send", "wizard.filing.key.send", id="wizard.filing.send"),
+        Binding("r", "retry", "wizard.filing.key.retry", id="wizard.filing.retry"),
+        Binding("c", "reconcile", "wizard.filing.key.reconcile", id="wizard.filing.reconcile"),
+        Binding("w", "save_receipt", "wizard.filing.key.save", id="wizard.filing.save"),
+        Binding("o", "open_case", "wizard.filing.key.open_case", id="wizard.filing.open_case"),
+    ]
+
+    def __init__(self, session: DraftSession) -> None:
+        super().__init__()
+        self.session = session
+        self.filing: Filing | None = None
+        self.fee: FeeQuote | None = None
+        self.running = False
+        self.problem: str | None = None
+        self.error: Exception | None = None
+        self.step: str | None = None  # the step under way (or the one that failed)
+        self.fraction = 0.0
+        self.activity = ""
+
+    @property
+    def stage(self) -> FilingStage:
+        return filing_stage(self.session.draft)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def body(self) -> ComposeResult:
+        lang = language()
+        draft = self.session.draft
+        who = str(draft.answers.get("employee_name") or "")
+        with VerticalScroll(id="filing-body"):
+            yield Static(Text(t("wizard.filing.title", form=self.session.form.title.get(lang))
+                              + (f" · {who}" if who else ""), style="bold"), classes="title")
+            yield Static("", id="filing-steps")
+            with Horizontal(id="filing-bar"):
+                yield ProgressBar(id="filing-progress", total=len(STEPS), show_eta=False)
+                yield Static("", id="filing-activity")
+            with Vertical(id="filing-confirm"):
+                yield Panel("", id="filing-summary")
+                yield Static(t("wizard.filing.method"), classes="subtitle")
+                yield VimOptionList(
+                    Option(t("wizard.filing.method.direct_debit"), id="direct_debit"),
+                    Option(t("wizard.filing.method.one_off"), id="one_off"),
+                    id="filing-method")
+                yield Static("", id="filing-send-hint", classes="muted")
+            yield Panel("", id="filing-problem", classes="-warning")
+            yield Panel("", id="filing-receipt")
+            with Vertical(id="filing-save"):
+                yield Label(t("wizard.filing.save_label"))
+                yield PathInput(id="filing-save-path")
+
+    def on_mount(self) -> None:
+        self.query_one("#filing-save").display = False
+        self.query_one("#filing-problem").display = False
+        self._update_view()
+        conn = self.portal_app.conn
+        if conn is None:
+            self._set_problem("offline", None)
+            return
+        self.filing = Filing(conn.client, self.session)
+        draft = self.session.draft
+        if self.stage is FilingStage.DONE:
+            self._update_view()
+        elif draft.idempotency_key is not None or draft.application_id is not None:
+            # Something may be on the portal already: ask it first, never send blind.
+            self.reconcile()
+        else:
+            self.load_fee()
+
+    def after_recompose(self) -> None:
+        self.query_one("#filing-save").display = False
+        self._set_problem(self.problem, self.error)
+
+    # --- rendering --------------------------------------------------------------------------
+
+    def _method(self) -> PaymentMethod:
+        fixed = self.session.draft.payment_method
+        if fixed:
+            return PaymentMethod(fixed)
+        option = self.query_one("#filing-method", OptionList).highlighted_option
+        return PaymentMethod(option.id if option is not None and option.id else "direct_debit")
+
+    def _fee_amount(self) -> int | None:
+        draft = self.session.draft
+        if draft.fee_eur is not None:
+            return draft.fee_eur
+        return self.fee.amount if self.fee is not None else None
+
+    def _step_state(self, step: str) -> str:
+        stage, draft = self.stage, self.session.draft
+        index = {FilingStage.NOT_SENT: 0, FilingStage.SUBMITTED: 2, FilingStage.PAID: 3,
+                 FilingStage.DONE: 4}[stage]
+        position = STEPS.index(step)
+        if (step == "pay" and draft.fee_eur == 0) or (step == "upload" and not draft.documents):
+            return "skipped"
+        if position < index or (step == "upload" and self._uploads_done()):
+            return "done"
+        if self.step == step:
+            return "running" if self.running else "failed"
+        return "todo"
+
+    def _uploads_done(self) -> bool:
+        if self.stage is not FilingStage.NOT_SENT:
+            return True
+        draft = self.session.draft
+        return all(ref.sha256 in draft.uploads for ref in draft.documents.values())
+
+    def _update_view(self) -> None:
+        marks = {"done": ("✓", "green"), "running": ("▶", "bold cyan"), "failed": ("✗", "red"),
+                 "todo": ("·", "dim"), "skipped": ("–", "dim")}
+        steps = Text()
+        amount = self._fee_amount()
+        for number, step in enumerate(STEPS, 1):
+            state = self._step_state(step)
+            mark, style = marks[state]
+            name = t(f"wizard.filing.step.{step}",
+                     amount=money(amount) if amount is not None else "?")
+            steps.append(f" {mark} {number}  ", style=style)
+            steps.append(name, style="bold" if state == "running" else "")
+            steps.append(f"  {t('wizard.filing.state.' + state)}\n", style=style)
+        self.query_one("#filing-steps", Static).update(steps)
+        done = sum(1 for s in STEPS if self._step_state(s) in ("done", "skipped"))
+        running = self.running and self.step in STEPS
+        self.query_one("#filing-progress", ProgressBar).update(
+            progress=min(len(STEPS), done + (self.fraction if running else 0)))
+        self.query_one("#filing-activity", Static).update(Text(self.activity, style="dim"))
+        # Once filed, the ticks say it all: the room goes to the receipt.
+        self.query_one("#filing-bar").display = self.stage is not FilingStage.DONE
+        self._render_confirm()
+        self._render_receipt()
+        self.refresh_bindings()
+
+    def _render_confirm(self) -> None:
+        stage, draft = self.stage, self.session.draft
+        asking = not self.running and self.problem is None and (
+            stage is FilingStage.NOT_SENT or (stage is FilingStage.SUBMITTED
+                                              and draft.payment_key is None))
+        box = self.query_one("#filing-confirm")
+        box.display = asking
+        if not asking:
+            return
+        lines = [self._fee_line(), t("wizard.filing.once"), t("wizard.filing.locks")]
+        if stage is not FilingStage.NOT_SENT:
+            lines[1:] = [t("wizard.filing.awaiting_payment")]
+        summary = self.query_one("#filing-summary", Panel)
+        summary.border_title = t("wizard.filing.confirm_title")
+        summary.update(Text("\n".join(lines)))
+        method = self.query_one("#filing-method", OptionList)
+        method.display = bool(self._fee_amount()) and draft.payment_method is None
+        if method.display and self.focused is None:
+            method.focus()
+        self.query_one("#filing-send-hint", Static).update(
+            t("wizard.filing.send_hint") if stage is FilingStage.NOT_SENT
+            else t("wizard.filing.pay_hint"))
+
+    def _fee_line(self) -> str:
+        draft = self.session.draft
+        if draft.fee_eur is not None:
+            return (t("wizard.review.fee_free") if draft.fee_eur == 0
+                    else t("wizard.filing.fee_set", amount=money(draft.fee_eur)))
+        if self.fee is None:
+            return t("wizard.filing.fee_loading")
+        return fee_text(self.fee)
+
+    def _render_receipt(self) -> None:
+        panel = self.query_one("#filing-receipt", Panel)
+        done = self.stage is FilingStage.DONE
+        panel.display = done
+        if not done or self.session.draft.receipt is None:
+            return
+        from ind_tui.services.filing_receipt import receipt_text
+
+        panel.border_title = t("wizard.filing.receipt_title")
+        lines = receipt_text(self.session.draft, language()).splitlines()
+        if len(lines) > 2 and set(lines[1]) == {"="}:
+            lines = lines[3:]  # the file's own heading: the panel has its title
+        panel.update(Text("\n".join(lines).rstrip()))
+        self.query_one("#filing-problem").display = False
+
+    def _set_problem(self, kind: str | None, error: Exception | None) -> None:
+        self.problem, self.error = kind, error
+        panel = self.query_one("#filing-problem", Panel)
+        panel.display = kind is not None
+        if kind is not None:
+            panel.border_title = t(f"wizard.filing.problem.{kind}.title")
+            body = Text(t(f"wizard.filing.problem.{kind}"))
+            if error is not None:
+                if isinstance(error, DraftError):
+                    body.append("\n" + error.guidance(language()))  # type: ignore[arg-type]
+                code = getattr(error, "code", "")
+                rid = getattr(error, "request_id", None)
+                body.append("\n" + t("wizard.filing.problem.code", code=str(code))
+                            + (" · " + t("error.request", rid=rid) if rid else ""), style="dim")
+            panel.update(body)
+            panel.set_class(kind in ("unknown", "pending"), "-error")
+        self._update_view()
+
+    # --- progress ---------------------------------------------------------------------------
+
+    def _progress(self, event: FilingProgress) -> None:
+        self.step = event.step
+        self.fraction = event.done / event.total if event.total else 0.0
+        if event.step == "upload":
+            self.activity = t("wizard.filing.uploading", name=event.label,
+                              done=size_text(event.done), total=size_text(event.total))
+        else:
+            self.activity = t(f"wizard.filing.doing.{event.step}")
+        if event.step == "receipt" and event.done:
+            self.activity = ""
+        self._update_view()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        stage, draft = self.stage, self.session.draft
+        if action == "send":
+            return (not self.running and self.problem is None
+                    and (stage is FilingStage.NOT_SENT or (
+                        stage is FilingStage.SUBMITTED and draft.payment_key is None)))
+        if action == "retry":
+            return not self.running and self.problem in ("not_sent", "unavailable", "draft",
+                                                         "other")
+        if action == "reconcile":
+            return not self.running and (self.problem in ("unknown", "pending") or (
+                stage in (FilingStage.SUBMITTED, FilingStage.PAID)))
+        if action in ("save_receipt", "open_case"):
+            return stage is FilingStage.DONE and not self.running
+        return True
+
+    @on(OptionList.OptionSelected, "#filing-method")
+    def _method_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_send()
+
+    def action_send(self) -> None:
+        if not self.check_action("send", ()) or self.filing is None:
+            return
+        amount = self._fee_amount()
+        method = t("wizard.filing.paying_by",
+                   method=t(f"wizard.filing.method.{self._method().value}"))
+        if self.stage is FilingStage.NOT_SENT:
+            question = (t("wizard.filing.ask_free") if amount == 0 else
+                        t("wizard.filing.ask", amount=money(amount) if amount else "?"))
+            detail = t("wizard.filing.once") + ("" if amount == 0 else "\n" + method)
+        else:
+            question = t("wizard.filing.ask_pay", amount=money(amount) if amount else "?")
+            detail = method
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_filing()
+
+        self.portal_app.push_screen(ConfirmScreen(question, detail), answered)
+
+    def action_retry(self) -> None:
+        if self.check_action("retry", ()):
+            self.run_filing()
+
+    def action_back(self) -> None:
+        save = self.query_one("#filing-save")
+        if save.display:
+            save.display = False
+            return
+        if self.running:
+            self.notify(t("wizard.filing.busy"), severity="warning")
+            return
+        if self.stage is FilingStage.DONE:
+            self.portal_app.action_go("home")
+            return
+        super().action_back()
+
+    # --- workers ----------------------------------------------------------------------------
+
+    @work(exclusive=True, group="filing-fee")
+    async def load_fee(self) -> None:
+        from ind_tui.domain.forms.engine import fee_for
+
+        filing = self.filing
+        assert filing is not None
+
+        async def quietly() -> FeeQuote:
+            try:
+                return await filing.fee()
+            except pe.SessionExpiredError:
+                raise
+            except pe.PortalError:  # the published table will do for the confirmation
+                return fee_for(self.session.draft.form_id, filing.today.year)
+
+        fee = await self.portal_app.call(quietly)
+        if fee is not None and self.is_attached:
+            self.fee = fee
+            self._update_view()
+
+    @work(exclusive=True, group="filing")
+    async def run_filing(self) -> None:
+        filing = self.filing
+        assert filing is not None
+        method = self._method()
+        self.running = True
+        self._set_problem(None, None)
+        try:
+            result = await self.portal_app.call(
+                lambda: guarded(lambda: filing.run(method, self._progress)))
+        finally:
+            self.running = False
+        self._after(result)
+
+    @work(exclusive=True, group="filing")
+    async def reconcile(self) -> None:
+        filing = self.filing
+        assert filing is not None
+        self.running = True
+        self.step = None
+        self.activity = t("wizard.filing.checking")
+        self._set_problem(None, None)
+        try:
+            result = await self.portal_app.call(lambda: guarded(filing.reconcile))
+        finally:
+            self.running = False
+            self.activity = ""
+        if isinstance(result, Failed):
+            self._after(result)
+            return
+        draft = self.session.draft
+        stage = self.stage
+        if stage is FilingStage.NOT_SENT:
+            if draft.idempotency_key is not None:
+                self.notify(t("wizard.filing.nothing_arrived"), timeout=10)
+            self.load_fee()
+        elif stage is FilingStage.PAID or (stage is FilingStage.SUBMITTED
+                                           and draft.payment_key is not None):
+            # Paid, or a payment under way under a kept key: carrying on cannot pay twice.
+            self.run_filing()
+            return
+        self._update_view()
+
+    def action_reconcile(self) -> None:
+        if self.check_action("reconcile", ()) and self.filing is not None:
+            self.reconcile()
+
+    def _after(self, result: Any) -> None:
+        if not self.is_attached:
+            return
+        if isinstance(result, Failed):
+            self._set_problem(problem_of(result.error), result.error)
+            return
+        if result is None:  # the guidance panel said why; everything is kept
+            self._set_problem("other", None)
+            return
+        self.step = None
+        self.activity = ""
+        self._update_view()
+        if self.stage is FilingStage.DONE:
+            receipt = self.session.draft.receipt
+            self.notify(t("wizard.filing.done", zaak=receipt.zaaknummer if receipt else ""))
+
+    # --- after filing -----------------------------------------------------------------------
+
+    def action_save_receipt(self) -> None:
+        if not self.check_action("save_receipt", ()):
+            return
+        from ind_tui.services.filing_receipt import receipt_file_name
+
+        box = self.query_one("#filing-save")
+        box.display = True
+        path = self.query_one("#filing-save-path", PathInput)
+        if not path.value:
+            path.value = "~/" + receipt_file_name(self.session.draft, language())
+        path.focus()
+        self.call_after_refresh(box.scroll_visible)
+
+    @on(PathInput.Submitted, "#filing-save-path")
+    def _save_to(self, event: PathInput.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.save_receipt(self.query_one("#filing-save-path", PathInput).path)
+
+    @work(exclusive=True, group="filing-save", thread=True)
+    def save_receipt(self, target: Any) -> None:
+        from ind_tui.services.filing_receipt import save_receipt
+
+        try:
+            written = save_receipt(self.session.draft, target, language())
+        except DraftError as exc:
+            self.portal_app.call_from_thread(self.notify, exc.guidance(language()),  # type: ignore[arg-type]
+                                      severity="error", timeout=10)
+            return
+        self.portal_app.call_from_thread(self._saved, written)
+
+    def _saved(self, written: Any) -> None:
+        self.query_one("#filing-save").display = False
+        self.notify(t("wizard.filing.saved", path=str(written)))
+        self.set_focus(None)
+
+    def action_open_case(self) -> None:
+        receipt = self.session.draft.receipt
+        if receipt is None:
+            return
+        try:
+            from ind_tui.services.pending import pending_case
+            from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+        except ImportError:
+            self.notify(t("wizard.filing.no_cases"), severity="warning")
+            return
+        pending = pending_case(self.session.draft, self.session.path)
+        self.portal_app.push_screen(CaseDetailScreen(receipt.zaaknummer, pending))

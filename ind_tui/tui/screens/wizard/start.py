@@ -1,0 +1,245 @@
+"""New application: the types this account may file, as the portal lists them, with fee and
+decision period. Enter starts a draft and opens the wizard on it."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ind_tui.api.models import Service
+from ind_tui.i18n import language, t
+from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog, open_wizard
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.lists import FilterList, VimOptionList
+
+if TYPE_CHECKING:
+    from ind_tui.api.models import ApplicationType, Me
+
+
+def euros(amount: int) -> str:
+    text = f"{amount:,}"
+    return "€ " + text.replace(",", ".") if language() == "nl" else "€" + text
+
+
+def fee_text(kind: ApplicationType) -> str:
+    if kind.fee_eur == 0:
+        return t("new.free")
+    key = "new.fee_provisional" if kind.fee_provisional else "new.fee"
+    return t(key, amount=euros(kind.fee_eur), year=kind.fee_year)
+
+
+def decision_text(kind: ApplicationType) -> str:
+    if not kind.decision_days:
+        return t("new.no_decision")
+    return t("new.decision", days=kind.decision_days)
+
+
+def local_form_problem(kind: ApplicationType) -> str | None:
+    """Why this build cannot fill in a type the portal offers (a form it does not know)."""
+    from ind_tui.domain.forms.rules import TYPES_BY_ID
+
+    rule = TYPES_BY_ID.get(kind.id)
+    if rule is None or rule.form_version < kind.form_version:
+        return t("new.needs_update")
+    return None
+
+
+class NewApplicationScreen(PortalScreen):
+    HELP_KEY = "new.help"
+    BINDINGS = [
+        Binding("d", "drafts", "new.key.drafts", id="new.drafts"),
+        Binding("f5", "reload", "key.refresh", id="new.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.types: list[ApplicationType] | None = None
+        self.existing: dict[str, int] = {}  # form id -> drafts of it for this company
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def body(self) -> ComposeResult:
+        yield Static(t("new.title"), classes="title", id="new-title")
+        yield Static(self._for_whom(), id="new-for", classes="muted")
+        yield Static(t("new.loading"), id="new-status")
+        yield Static(t("new.hint"), classes="muted", id="new-hint")
+        yield FilterList([], id="new-types")
+
+    def _me(self) -> Me | None:
+        return self.portal_app.me
+
+    def _kvk(self) -> str | None:
+        me = self._me()
+        if me is None:
+            return None
+        return (me.acting_for or me.company).kvk
+
+    def _for_whom(self) -> str:
+        me = self._me()
+        if me is None:
+            return ""
+        company = me.acting_for or me.company
+        return t("new.for", name=company.name, kvk=company.kvk)
+
+    def refusal(self) -> str | None:
+        """Why this account may not file at all, from the services the portal granted."""
+        me = self._me()
+        if me is None:
+            return t("new.not_logged_in")
+        for access in me.services:
+            if access.service is Service.SUBMIT and not access.allowed:
+                reason = t(f"reason.{access.reason_code or 'forbidden'}")
+                return t("new.not_allowed", reason=reason)
+        if not any(a.service is Service.SUBMIT for a in me.services):
+            return t("new.not_allowed", reason=t("reason.forbidden"))
+        return None
+
+    def on_mount(self) -> None:
+        self.query_one("#new-types").display = False
+        self.action_reload()
+
+    def after_recompose(self) -> None:
+        self.query_one("#new-types").display = False
+        if self.types is not None:
+            self._show_types()
+        else:
+            self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        if self.types is not None:  # back from the wizard: there may be one draft more
+            self.count_drafts()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @work(exclusive=True, group="new-load")
+    async def action_reload(self) -> None:
+        refusal = self.refusal()
+        if refusal is not None:
+            set_text(self, "#new-status", refusal)
+            self.query_one("#new-status").add_class("notice")
+            return
+        conn = self.portal_app.conn
+        if conn is None:
+            return
+        types = await self.portal_app.call(conn.client.application_types)
+        if types is None or not self.is_attached:
+            set_text(self, "#new-status", t("new.load_failed"))
+            return
+        self.types = types
+        self.existing = await asyncio.to_thread(self._existing_drafts)
+        if self.is_attached:
+            self._show_types()
+
+    def _existing_drafts(self) -> dict[str, int]:
+        from ind_tui.local.drafts.bundle import list_drafts
+        from ind_tui.tui.screens.drafts.files import count_for_form
+
+        try:
+            infos = list_drafts()
+        except OSError:
+            return {}
+        kvk = self._kvk()
+        return {kind.id: n for kind in self.types or ()
+                if (n := count_for_form(infos, kind.id, kvk))}
+
+    @work(exclusive=True, group="new-count")
+    async def count_drafts(self) -> None:
+        self.existing = await asyncio.to_thread(self._existing_drafts)
+        if self.is_attached:
+            self._show_types()
+
+    def _show_types(self) -> None:
+        types = self.types or []
+        status = self.query_one("#new-status", Static)
+        status.remove_class("notice")
+        if not types:
+            status.update(t("new.none"))
+            status.add_class("notice")
+            self.query_one("#new-types").display = False
+            return
+        status.update(t("new.count", count=len(types)))
+        lst = self.query_one("#new-types", FilterList)
+        highlighted = lst.options.highlighted
+        lst.set_options([self._option(kind) for kind in types])
+        if highlighted is not None and highlighted < lst.options.option_count:
+            lst.options.highlighted = highlighted
+        lst.display = True
+        lst.options.focus()
+
+    def _option(self, kind: ApplicationType) -> Option:
+        name = kind.name_nl if language() == "nl" else kind.name_en
+        facts = [fee_text(kind), decision_text(kind)]
+        if kind.is_extension:
+            facts.append(t("new.extension"))
+        line = f"[b]{name}[/b]\n   [dim]{' · '.join(facts)}[/dim]"
+        problem = local_form_problem(kind)
+        if problem is not None:
+            return Option(f"{line}\n   {problem}", id=kind.id, disabled=True)
+        count = self.existing.get(kind.id, 0)
+        if count:
+            line += "\n   " + t("new.has_drafts", count=count)
+        return Option(line, id=kind.id)
+
+    # --- starting ---------------------------------------------------------------------------
+
+    @on(VimOptionList.OptionSelected, "#new-types VimOptionList")
+    def _chosen(self, event: VimOptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.start(event.option.id)
+
+    def start(self, type_id: str) -> None:
+        kind = next((k for k in self.types or () if k.id == type_id), None)
+        if kind is None:
+            return
+        count = self.existing.get(type_id, 0)
+        if not count:
+            self.create(type_id)
+            return
+        name = kind.name_nl if language() == "nl" else kind.name_en
+
+        def answered(choice: str | None) -> None:
+            if choice == YES:
+                self.create(type_id)
+            elif choice == OTHER:
+                self.action_drafts(name)
+
+        self.app.push_screen(QuestionDialog(
+            t("new.exists.title"), t("new.exists.text", count=count, form=name),
+            yes=t("new.exists.new"), no=t("new.exists.cancel"), other=t("new.exists.drafts"),
+            default=YES), answered)
+
+    @work(exclusive=True, group="new-create")
+    async def create(self, type_id: str) -> None:
+        from ind_tui.local.drafts.errors import DraftError
+        from ind_tui.local.drafts.session import DraftSession
+
+        profile = self.portal_app.profile_name or "default"
+        kvk = self._kvk()
+        try:
+            session = await asyncio.to_thread(
+                lambda: DraftSession.new(type_id, profile=profile, kvk=kvk))
+        except DraftError as exc:
+            self.notify(exc.one_line("nl" if language() == "nl" else "en"), severity="error",
+                        timeout=10, markup=False)
+            return
+        except (KeyError, OSError) as exc:
+            self.notify(t("new.create_failed", reason=str(exc)), severity="error", timeout=10)
+            return
+        if not self.is_attached:
+            return
+        self.existing[type_id] = self.existing.get(type_id, 0) + 1
+        self.notify(t("new.created", name=session.path.name))
+        open_wizard(self.portal_app, session.path)
+
+    def action_drafts(self, form_name: str = "") -> None:
+        from ind_tui.tui.screens.drafts.screen import DraftsScreen
+
+        query = f'form:"{form_name}"' if form_name else ""
+        self.app.push_screen(DraftsScreen(query=query))

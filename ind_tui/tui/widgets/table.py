@@ -1,0 +1,454 @@
+"""A table that draws only the rows on screen, for lists of 100,000 rows and more."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
+
+from ind_tui.tui.widgets.lists import FilterHost
+from ind_tui.tui.widgets.table_model import Column, Row, Scope, ScopeLike, TableModel
+
+__all__ = ["Column", "FilterTable", "Scope", "TableModel", "VirtualTable"]
+
+GAP = 2  # blank cells between columns
+_CACHE_LIMIT = 4096  # row strips kept; a few screens' worth, so memory stays flat
+
+
+def fit(text: str, width: int, align: str = "left") -> str:
+    """`text` padded or cut to exactly `width` cells, with an ellipsis where it was cut."""
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…" if width > 1 else "…"[:width]
+    pad = " " * (width - length)
+    return pad + text if align == "right" else text + pad
+
+
+class VirtualTable(ScrollView, can_focus=True):
+    """Rows from plain tuples; only the lines on screen are drawn (the line API).
+
+    Keys: up/down or k/j move the cursor, pageup/pagedown move a page, home/end or g/G go
+    to the first/last row, enter selects the row (`RowSelected`). `s` sorts by the next
+    column (ascending; after the last column it goes back to data order) and `S` reverses
+    the current sort. The header marks the sort column with ▲ or ▼.
+
+    Columns take their width (or their title and the widest of a sample of values); when
+    the table is too wide they shrink towards `min_width` and cut text with an ellipsis.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--even-row",
+        "virtual-table--odd-row",
+        "virtual-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    VirtualTable {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        & > .virtual-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .virtual-table--even-row { background: $surface-lighten-1 50%; }
+        & > .virtual-table--odd-row { }
+        & > .virtual-table--empty { color: $text-muted; text-style: italic; }
+        & > .virtual-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .virtual-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        &:ansi > .virtual-table--header { background: ansi_bright_blue; color: ansi_default; }
+        &:nocolor > .virtual-table--cursor { text-style: reverse bold; }
+        &:nocolor > .virtual-table--header { text-style: bold underline; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
+        Binding("home,g", "first", "First", show=False, id="table.first"),
+        Binding("end,G", "last", "Last", show=False, id="table.last"),
+        Binding("enter", "select", "Open", show=False, id="table.select"),
+        Binding("s", "sort_next", "Sort", id="table.sort"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False, id="table.sort_reverse"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor is on another row (`view_index` in the view, `row_index` in the data)."""
+
+        def __init__(self, table: VirtualTable, view_index: int, row_index: int | None) -> None:
+            super().__init__()
+            self.table, self.view_index, self.row_index = table, view_index, row_index
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class RowSelected(Message):
+        """Enter on a row: `row_index` is its index in the data given to `set_rows`."""
+
+        def __init__(self, table: VirtualTable, row_index: int, row: Row) -> None:
+            super().__init__()
+            self.table, self.row_index, self.row = table, row_index, row
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Iterable[Row] = (),
+        *,
+        zebra: bool = True,
+        empty_text: str = "No rows",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.model = TableModel(columns, rows)
+        self.zebra = zebra
+        self.empty_text = empty_text
+        self._cursor = 0
+        self._widths: list[int] = []
+        self._layout_width = -1
+        self._strips: dict[tuple[int, int, bool], Strip] = {}
+        self._style_state: Any = None
+
+    # -- public API -------------------------------------------------------------------------
+
+    @property
+    def cursor_row(self) -> int:
+        """The cursor's position in the view (0 when the view is empty)."""
+        return self._cursor
+
+    @cursor_row.setter
+    def cursor_row(self, value: int) -> None:
+        self._move_to(value)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.model.view)
+
+    @property
+    def cursor_row_index(self) -> int | None:
+        """The data index of the row under the cursor, None when nothing is shown."""
+        view = self.model.view
+        return view[self._cursor] if view else None
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        """Show new data, keeping the sort and filter; the cursor stays where it was."""
+        self.model.set_rows(rows)
+        self._layout_width = -1  # new data: measure the columns again
+        self._data_changed(keep=None)
+        self._prepare_search()
+
+    def apply_filter(self, text: str) -> None:
+        """Filter as typed in `/`: free text and `field:value` terms, all must match."""
+        keep = self.cursor_row_index
+        self.model.filter(text)
+        self._data_changed(keep)
+
+    def set_scope(self, keep: ScopeLike) -> None:
+        """Limit the rows shown before the filter applies (a facet, hiding archived rows)."""
+        cursor = self.cursor_row_index
+        self.model.set_scope(keep)
+        self._data_changed(cursor)
+
+    def adopt(self, model: TableModel) -> None:
+        """Show a model prepared elsewhere (built, sorted and filtered in a worker thread), so
+        a reload of 100,000 rows never holds up the event loop. The cursor goes to the top."""
+        self.model = model
+        self._cursor = 0
+        self._layout_width = -1
+        self._data_changed(keep=None)
+        self._prepare_search()
+
+    def rows_changed(self) -> None:
+        """Rows were replaced in place (same count, same order): draw them again."""
+        self._strips.clear()
+        self.refresh()
+
+    def sort(self, column: int | str | None, descending: bool = False) -> None:
+        keep = self.cursor_row_index
+        self.model.sort(column, descending)
+        self._data_changed(keep)
+
+    def jump_to(self, view_index: int) -> None:
+        """Put the cursor on a row of the view and scroll it into the middle when off screen."""
+        self._move_to(view_index, centre=True)
+
+    def jump_to_value(self, column: int | str, value: Any, *, prefix: bool = False) -> bool:
+        found = self.model.find(column, value, prefix=prefix)
+        if found is not None:
+            self.jump_to(found)
+        return found is not None
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self._cursor + 1)
+
+    def action_page_up(self) -> None:
+        self._move_to(self._cursor - self._page)
+
+    def action_page_down(self) -> None:
+        self._move_to(self._cursor + self._page)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(self.row_count - 1)
+
+    def action_select(self) -> None:
+        index = self.cursor_row_index
+        if index is not None:
+            self.post_message(self.RowSelected(self, index, self.model.rows[index]))
+
+    def action_sort_next(self) -> None:
+        current = self.model.sort_column
+        nxt = 0 if current is None else current + 1
+        self.sort(nxt if nxt < len(self.model.columns) else None)
+
+    def action_sort_reverse(self) -> None:
+        self.sort(self.model.sort_column, not self.model.sort_descending)
+
+    # -- internals --------------------------------------------------------------------------
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 2)
+
+    def _prepare_search(self) -> None:
+        # Build the search text off the event loop after the first paint, so neither the
+        # first paint nor the first filter key pays for it.
+        if self.is_mounted and len(self.model.rows) > 5000:
+            self.run_worker(self.model.prepare, thread=True, exclusive=True, group="prepare")
+
+    def on_mount(self) -> None:
+        self._update_virtual_size()
+        self.call_after_refresh(self._prepare_search)
+
+    def _data_changed(self, keep: int | None) -> None:
+        view = self.model.view
+        self._strips.clear()
+        cursor = self._cursor
+        if keep is not None:
+            try:  # C speed even on 100,000 rows; keeps the cursor on the same row
+                cursor = view.index(keep)
+            except ValueError:
+                cursor = 0
+        self._cursor = max(0, min(cursor, len(view) - 1))
+        self._update_virtual_size()
+        self.refresh()
+        self._scroll_to_cursor(centre=True)
+        # Posted from the table's own queue: a message made while a parent handles an event
+        # (the filter line's Input.Changed) would stop bubbling at that parent.
+        self.call_next(self._post_cursor_moved)
+
+    def _post_cursor_moved(self) -> None:
+        self.post_message(self.CursorMoved(self, self._cursor, self.cursor_row_index))
+
+    def _move_to(self, view_index: int, centre: bool = False) -> None:
+        old = self._cursor
+        self._cursor = max(0, min(view_index, self.row_count - 1))
+        if self._cursor == old:
+            return
+        # Only the two lines that changed; scrolling repaints the rest.
+        self.refresh_line(old + 1)
+        self.refresh_line(self._cursor + 1)
+        self._scroll_to_cursor(centre)
+        self.post_message(self.CursorMoved(self, self._cursor, self.cursor_row_index))
+
+    def _scroll_to_cursor(self, centre: bool = False) -> None:
+        height = self.scrollable_content_region.height - 1  # header stays on top
+        if height <= 0:
+            return
+        top = round(self.scroll_y)
+        if top <= self._cursor < top + height:
+            return
+        if centre:
+            target = self._cursor - height // 2
+        elif self._cursor < top:
+            target = self._cursor
+        else:
+            target = self._cursor - height + 1
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def _update_virtual_size(self) -> None:
+        self._layout()
+        self.virtual_size = Size(self._total_width, self.row_count + 1)
+
+    @property
+    def _total_width(self) -> int:
+        return sum(self._widths) + GAP * len(self._widths)
+
+    def _layout(self) -> None:
+        available = self.scrollable_content_region.width
+        if available == self._layout_width and self._widths:
+            return
+        self._layout_width = available
+        model = self.model
+        # Widths from a sample of all rows (measuring each would be O(n)), and not from the
+        # view, so columns keep still while a filter is typed.
+        rows = model.rows
+        sample = rows[:: max(1, len(rows) // 500)][:500]
+        wanted, floors = [], []
+        for col, column in enumerate(model.columns):
+            title = cell_len(column.title) + 2  # room for the sort arrow
+            if column.width is not None:
+                width = column.width
+            else:
+                widest = max((cell_len(column.text(r[col])) for r in sample), default=0)
+                width = max(title, widest, column.min_width)
+            wanted.append(width)
+            floors.append(min(width, column.min_width))
+        excess = sum(wanted) + GAP * len(wanted) - available
+        while excess > 0:  # take one cell at a time from the widest column that can give
+            candidates = [i for i in range(len(wanted)) if wanted[i] > floors[i]]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: wanted[i] - floors[i])
+            wanted[widest] -= 1
+            excess -= 1
+        self._widths = wanted
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._strips.clear()
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh_line(self._cursor + 1)
+
+    def on_blur(self) -> None:
+        self.refresh_line(self._cursor + 1)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # theme or pseudo-class change: cached colours are stale
+
+    def _line_text(self, texts: Sequence[str]) -> str:
+        half = " " * (GAP // 2)
+        return "".join(
+            half + fit(t, w, c.align) + half
+            for t, w, c in zip(texts, self._widths, self.model.columns, strict=False)
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.scrollable_content_region.width != self._layout_width:
+            # A scrollbar came or went without a resize: fit the columns to the new width.
+            self._strips.clear()
+            self._update_virtual_size()
+        state = (self.get_pseudo_class_state(), self.app.theme)
+        if state != self._style_state:  # focus, hover or theme: styles differ
+            self._style_state = state
+            self._strips.clear()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        scroll_x, scroll_y = self.scroll_offset
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("virtual-table--header")
+            header = Strip([Segment(self._header_text(), style)])
+            return self._finish(header, scroll_x, width, style)
+        pos = y - 1 + scroll_y
+        view = self.model.view
+        if pos >= len(view):
+            if not view and y == 1:
+                style = base + self.get_component_rich_style("virtual-table--empty")
+                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
+            return Strip.blank(width, base)
+        cursor = pos == self._cursor
+        key = (view[pos], pos & 1 if self.zebra else 0, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            if cursor:
+                style = base + self.get_component_rich_style("virtual-table--cursor")
+            elif self.zebra and pos & 1:
+                style = base + self.get_component_rich_style("virtual-table--odd-row")
+            else:
+                name = "virtual-table--even-row" if self.zebra else "virtual-table--odd-row"
+                style = base + self.get_component_rich_style(name)
+            line = self._line_text(self.model.cell_texts(view[pos]))
+            strip = self._finish(Strip([Segment(line, style)]), scroll_x, width, style)
+            if len(self._strips) >= _CACHE_LIMIT:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
+
+    def _finish(self, strip: Strip, scroll_x: int, width: int, style: Style) -> Strip:
+        if scroll_x:
+            strip = strip.crop(scroll_x, scroll_x + width)
+        return strip.extend_cell_length(width, style).crop(0, width)
+
+    def _header_text(self) -> str:
+        model, half = self.model, " " * (GAP // 2)
+        cells = []
+        for i, (column, width) in enumerate(zip(model.columns, self._widths, strict=False)):
+            if i == model.sort_column and width > 2:  # the arrow stays visible when cut
+                arrow = " ▼" if model.sort_descending else " ▲"
+                cells.append(half + fit(column.title, width - 2) + arrow + half)
+            else:
+                cells.append(half + fit(column.title, width, column.align) + half)
+        return "".join(cells)
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        self._strips.clear()  # cached strips are cut at the old horizontal offset
+        super().watch_scroll_x(old_value, new_value)
+
+
+class FilterTable(FilterHost):
+    """A `VirtualTable` with a filter line: `/` opens it, typing filters, Enter returns to the
+    table, Esc clears the filter and closes it."""
+
+    DEFAULT_CSS = """
+    FilterTable { height: 1fr; }
+    FilterTable > Input { display: none; }
+    FilterTable.-filtering > Input { display: block; }
+    """
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="table.filter"),
+        Binding("escape", "close_filter", "Close filter", show=False, id="table.close_filter"),
+    ]
+
+    def __init__(self, table: VirtualTable, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.table = table
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/  text or field:value, e.g. status:in-progress", id="filter")
+        yield self.table
+
+    def filter_target(self) -> Widget:
+        return self.table
+
+    def apply_filter_text(self, text: str) -> None:
+        self.table.apply_filter(text)
