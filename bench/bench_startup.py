@@ -66,7 +66,8 @@ def main() -> None:
     print(f"ind-tui (embedded sandbox), first frame: median {o * 1000:.0f} ms")
     print(f"ratio: {o / m:.2f} (goal <= 1.3)")
     code = "import time, sys; t = time.perf_counter(); import {0}; print(time.perf_counter() - t)"
-    for module in ("textual.app", "ind_tui.tui.app", "ind_tui.client.client", "ind_tui.sandbox.app"):
+    modules = ("textual.app", "ind_tui.tui.app", "ind_tui.client.client", "ind_tui.sandbox.app")
+    for module in modules:
         out = subprocess.run([sys.executable, "-c", code.format(module)], capture_output=True,
                              text=True, env=env, check=True).stdout
         print(f"import {module}: {float(out) * 1000:.0f} ms")
