@@ -51,7 +51,8 @@ STEPS = {
 KINDS = ["refused", "unavailable", "commit_then_drop", "commit_then_error", "latency",
          "rate_limit"]
 # What a fault that never clears comes out as; None: the client settles it by itself
-# (a submission whose answers are lost is found again under its key).
+# (a submission whose answers are lost is found again under its key). A write that got no
+# answer and is not found may still be running: unknown, for a submission as for a payment.
 PERSISTENT: dict[str, dict[str, str | None]] = {
     "upload": {"refused": "connection_failed", "unavailable": "service_unavailable",
                "commit_then_drop": "connection_dropped", "commit_then_error": "internal_error",
@@ -61,7 +62,7 @@ PERSISTENT: dict[str, dict[str, str | None]] = {
                "latency": "outcome_unknown", "rate_limit": "rate_limited"},
     "pay": {"refused": "connection_failed", "unavailable": "service_unavailable",
             "commit_then_drop": "paid_receipt_pending",
-            "commit_then_error": "paid_receipt_pending", "latency": "not_sent",
+            "commit_then_error": "paid_receipt_pending", "latency": "outcome_unknown",
             "rate_limit": "rate_limited"},
 }
 

@@ -12,7 +12,8 @@ import pytest
 from fastapi import FastAPI
 
 from ind_tui.api.errors import DocumentRejectedError
-from ind_tui.client.client import UPLOAD_CHUNK, PortalClient
+from ind_tui.client.applications import UPLOAD_CHUNK
+from ind_tui.client.client import PortalClient
 from tests.client_fixtures import TEST_RETRY, login, make_app, make_client
 from tests.conftest_drafts import pdf_bytes
 

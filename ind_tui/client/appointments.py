@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
-
-import httpx
-from pydantic import BaseModel, TypeAdapter
+from typing import Any
 
 from ind_tui.api.appointments import (
     Appointment,
@@ -24,32 +21,13 @@ from ind_tui.api.appointments import (
     SlotSearch,
     VisitPurpose,
 )
-from ind_tui.api.errors import (
-    BadResponseError,
-    NotSentError,
-    OutcomeUnknownError,
-    PortalError,
-    TransportError,
-)
-from ind_tui.client.retry import Retry, check_idempotency_key
-from ind_tui.client.transport import PortalHttp
-
-M = TypeVar("M", bound=BaseModel)
+from ind_tui.client.calls import PortalCalls
+from ind_tui.client.retry import Retry
 
 
-def parse_list(response: httpx.Response, model: type[M]) -> list[M]:
-    try:
-        return TypeAdapter(list[model]).validate_json(response.content)  # type: ignore[valid-type]
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise BadResponseError(f"expected a list of {model.__name__}",
-                               request_id=response.headers.get("x-request-id")) from exc
-
-
-class AppointmentsMixin:
-    http: PortalHttp
-
+class AppointmentsMixin(PortalCalls):
     async def locations(self) -> list[Location]:
-        return parse_list(await self.http.request("GET", "/appointments/locations"), Location)
+        return await self._read_list("/appointments/locations", Location)
 
     async def first_free(
         self, purpose: VisitPurpose, locations: Iterable[str] = (), *,
@@ -62,64 +40,40 @@ class AppointmentsMixin:
             "zaaknummer": zaaknummer, "from": start.isoformat() if start else None,
             "per_location": per_location,
         }  # fmt: skip
-        response = await self.http.request("GET", "/appointments/slots", params=params)
-        return self.http.parse(response, SlotSearch)
+        return await self._read("/appointments/slots", SlotSearch, **params)
 
     async def appointments(
         self, *, zaaknummer: str | None = None, status: AppointmentStatus | None = None
     ) -> list[Appointment]:
         """This account's bookings (cancelled and past ones too), earliest first."""
-        params = {"zaaknummer": zaaknummer, "status": status.value if status else None}
-        response = await self.http.request("GET", "/appointments", params=params)
-        return parse_list(response, Appointment)
+        return await self._read_list("/appointments", Appointment, zaaknummer=zaaknummer,
+                                     status=status.value if status else None)  # fmt: skip
 
     async def appointment(self, appointment_id: str) -> Appointment:
-        response = await self.http.request("GET", f"/appointments/{appointment_id}")
-        return self.http.parse(response, Appointment)
+        return await self._read(f"/appointments/{appointment_id}", Appointment)
 
     async def book(self, zaaknummer: str, slot_id: str, idempotency_key: str) -> Appointment:
         """Book once. A slot someone else took raises ConflictError `slot_taken` (its
-        details name the next free slot). After an ambiguous failure the bookings of the
-        case tell whether it went through: NotSentError if surely not."""
-        check_idempotency_key(idempotency_key)
-        body = AppointmentRequest(zaaknummer=zaaknummer, slot_id=slot_id)
-        try:
-            response = await self.http.request(
-                "POST", "/appointments", json=body, mode=Retry.IDEMPOTENT,
-                headers={"Idempotency-Key": idempotency_key},
-            )  # fmt: skip
-            return self.http.parse(response, Appointment)
-        except PortalError as exc:
-            from ind_tui.client.client import _ambiguous
+        details name the next free slot). After a failure that may have arrived the
+        bookings of the case tell whether it went through: NotSentError if surely not."""
 
-            if not _ambiguous(exc):
-                raise
-            failure = exc
-        details = {"zaaknummer": zaaknummer, "slot_id": slot_id, "cause": failure.code}
-        try:
-            found = await self.appointments(zaaknummer=zaaknummer)
-        except PortalError as exc:
-            raise OutcomeUnknownError("the booking may or may not have been made",
-                                      details=details, request_id=failure.request_id) from exc
-        for appointment in found:
-            if appointment.slot_id == slot_id and appointment.status is AppointmentStatus.BOOKED:
-                return appointment
-        if isinstance(failure, TransportError) and failure.sent:
-            raise OutcomeUnknownError("the booking may still be in progress on the portal",
-                                      details=details, request_id=failure.request_id
-                                      ) from failure  # fmt: skip
-        raise NotSentError("the portal did not receive the booking", details=details,
-                           request_id=failure.request_id) from failure
+        async def look() -> Appointment | None:
+            for appointment in await self.appointments(zaaknummer=zaaknummer):
+                if (appointment.slot_id == slot_id
+                        and appointment.status is AppointmentStatus.BOOKED):
+                    return appointment
+            return None
+
+        body = AppointmentRequest(zaaknummer=zaaknummer, slot_id=slot_id)
+        return await self._write_once(
+            "/appointments", Appointment, body, idempotency_key, what="booking", look=look,
+            details={"zaaknummer": zaaknummer, "slot_id": slot_id},
+        )  # fmt: skip
 
     async def reschedule(self, appointment_id: str, slot_id: str) -> Appointment:
-        response = await self.http.request(
-            "POST", f"/appointments/{appointment_id}/reschedule",
-            json=RescheduleRequest(slot_id=slot_id), mode=Retry.IDEMPOTENT,
-        )  # fmt: skip
-        return self.http.parse(response, Appointment)
+        return await self._post(f"/appointments/{appointment_id}/reschedule", Appointment,
+                                RescheduleRequest(slot_id=slot_id), mode=Retry.IDEMPOTENT)
 
     async def cancel_appointment(self, appointment_id: str) -> Appointment:
-        response = await self.http.request(
-            "POST", f"/appointments/{appointment_id}/cancel", mode=Retry.IDEMPOTENT
-        )
-        return self.http.parse(response, Appointment)
+        return await self._post(f"/appointments/{appointment_id}/cancel", Appointment,
+                                mode=Retry.IDEMPOTENT)

@@ -13,13 +13,11 @@ from ind_tui.api.inbox import (
     MessagePage,
     RequestState,
 )
+from ind_tui.client.calls import PortalCalls
 from ind_tui.client.retry import Retry
-from ind_tui.client.transport import PortalHttp
 
 
-class InboxMixin:
-    http: PortalHttp
-
+class InboxMixin(PortalCalls):
     async def messages_page(
         self, *, unread: bool | None = None, zaaknummer: str | None = None,
         kind: MessageKind | None = None, state: RequestState | None = None,
@@ -31,8 +29,7 @@ class InboxMixin:
             "zaaknummer": zaaknummer, "kind": kind.value if kind else None,
             "state": state.value if state else None, "after": after, "limit": limit,
         }  # fmt: skip
-        response = await self.http.request("GET", "/messages", params=params)
-        page = self.http.parse(response, MessagePage)
+        page = await self._read("/messages", MessagePage, **params)
         self.http.clock.observe(page.as_of)
         return page
 
@@ -54,21 +51,14 @@ class InboxMixin:
             after = page.next_after
 
     async def message(self, message_id: str) -> Message:
-        response = await self.http.request("GET", f"/messages/{message_id}")
-        return self.http.parse(response, Message)
+        return await self._read(f"/messages/{message_id}", Message)
 
     async def mark_read(self, message_id: str) -> Message:
         # Marking read again changes nothing on the portal, so a retry is safe.
-        response = await self.http.request(
-            "POST", f"/messages/{message_id}/read", mode=Retry.IDEMPOTENT
-        )
-        return self.http.parse(response, Message)
+        return await self._post(f"/messages/{message_id}/read", Message, mode=Retry.IDEMPOTENT)
 
     async def answer_message(self, message_id: str, documents: dict[str, str]) -> AnswerReceipt:
         """Answer a request with documents already uploaded to its case (item key -> dossier
         document id). The same answer again replays the receipt, so a retry is safe."""
-        response = await self.http.request(
-            "POST", f"/messages/{message_id}/answer", json=AnswerRequest(documents=documents),
-            mode=Retry.IDEMPOTENT,
-        )  # fmt: skip
-        return self.http.parse(response, AnswerReceipt)
+        return await self._post(f"/messages/{message_id}/answer", AnswerReceipt,
+                                AnswerRequest(documents=documents), mode=Retry.IDEMPOTENT)

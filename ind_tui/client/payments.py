@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from ind_tui.api.models import PaymentStatus
 from ind_tui.api.payments import PaymentList, PaymentRecord
-from ind_tui.client.transport import PortalHttp
+from ind_tui.client.calls import PortalCalls
 
 CSV_COLUMNS = (
     "reference", "paid_at", "collected_at", "zaaknummer", "application_id", "employee_name",
@@ -24,9 +24,7 @@ CSV_COLUMNS = (
 )
 
 
-class PaymentsMixin:
-    http: PortalHttp
-
+class PaymentsMixin(PortalCalls):
     async def payments(
         self, *, zaaknummer: str | None = None, application_id: str | None = None,
         status: PaymentStatus | None = None, year: int | None = None,
@@ -36,8 +34,7 @@ class PaymentsMixin:
             "zaaknummer": zaaknummer, "application_id": application_id,
             "status": status.value if status else None, "year": year,
         }  # fmt: skip
-        response = await self.http.request("GET", "/payments", params=params)
-        result = self.http.parse(response, PaymentList)
+        result = await self._read("/payments", PaymentList, **params)
         self.http.clock.observe(result.as_of)
         return result
 

@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
 from ind_tui.api.errors import BadResponseError
 from ind_tui.api.models import (
     CaseDetail,
@@ -24,20 +22,14 @@ from ind_tui.api.models import (
     DossierDocument,
     DossierList,
 )
-from ind_tui.client.retry import Retry
-from ind_tui.client.transport import PortalHttp
+from ind_tui.client.calls import PortalCalls
 
 CHUNK = 256 * 1024
 # Told while a file is written: bytes written so far, and the total.
 FileProgress = Callable[[int, int], None]
 
 
-class RecordsMixin:
-    http: PortalHttp
-
-    async def _get(self, path: str, **params: Any) -> httpx.Response:
-        return await self.http.request("GET", path, params=params)
-
+class RecordsMixin(PortalCalls):
     # --- cases -------------------------------------------------------------------------------
 
     async def cases_page(
@@ -57,7 +49,7 @@ class RecordsMixin:
             "after": after, "limit": limit,
         }  # fmt: skip
         headers = {"If-None-Match": etag} if etag else None
-        response = await self.http.request("GET", "/cases", params=params, headers=headers)
+        response = await self._get("/cases", headers=headers, **params)
         new_etag = response.headers.get("etag")
         if response.status_code == 304:
             return None, new_etag or etag
@@ -86,25 +78,22 @@ class RecordsMixin:
         return [case async for page in self.iter_cases(status=status) for case in page.items]
 
     async def case(self, zaaknummer: str) -> CaseDetail:
-        return self.http.parse(await self._get(f"/cases/{zaaknummer}"), CaseDetail)
+        return await self._read(f"/cases/{zaaknummer}", CaseDetail)
 
     async def case_documents(self, zaaknummer: str) -> DossierList:
-        return self.http.parse(await self._get(f"/cases/{zaaknummer}/documents"), DossierList)
+        return await self._read(f"/cases/{zaaknummer}/documents", DossierList)
 
     async def upload_case_document(
         self, zaaknummer: str, data: bytes, filename: str
     ) -> DossierDocument:
-        response = await self.http.request(
-            "POST", f"/cases/{zaaknummer}/documents", content=data, mode=Retry.UNSENT,
+        return await self._post(
+            f"/cases/{zaaknummer}/documents", DossierDocument, content=data,
             headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
         )  # fmt: skip
-        return self.http.parse(response, DossierDocument)
 
     async def download_case_document(self, zaaknummer: str, document_id: str) -> bytes:
-        response = await self.http.request(
-            "GET", f"/cases/{zaaknummer}/documents/{document_id}",
-            headers={"Accept": "application/pdf"},
-        )  # fmt: skip
+        response = await self._get(f"/cases/{zaaknummer}/documents/{document_id}",
+                                   headers={"Accept": "application/pdf"})  # fmt: skip
         return response.content
 
     async def download_case_document_to(

@@ -16,13 +16,11 @@ from enum import StrEnum
 
 from ind_tui.api.errors import (
     ConflictError,
-    ConnectionDroppedError,
-    ConnectionFailedError,
-    RateLimitedError,
-    RequestTimeoutError,
+    PortalError,
     ServiceUnavailableError,
+    TransportError,
 )
-from ind_tui.api.models import ErrorCode
+from ind_tui.client.once import Delivery, delivery
 
 
 class Retry(StrEnum):
@@ -86,30 +84,23 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 
 def decide(mode: Retry, policy: RetryPolicy, exc: Exception) -> bool | float:
-    """stamina backoff hook: False = give up, True = default backoff, float = wait this long."""
+    """stamina backoff hook: False = give up, True = default backoff, float = wait this long.
+
+    Whether the portal may have acted is `delivery`'s to say; this only adds what each kind
+    of call may do about it."""
     if mode is Retry.NEVER:
         return False
-    if isinstance(exc, ConnectionFailedError) and not exc.sent:
-        return True
-    if isinstance(exc, RateLimitedError):
+    known = delivery(exc)
+    if known is Delivery.NOT_SENT:  # nothing was done: any call may go again
+        return _after(exc.retry_after, policy) if isinstance(exc, PortalError) else True
+    if known is not Delivery.UNKNOWN or mode is Retry.UNSENT:
+        return False
+    if isinstance(exc, ConflictError):  # request_in_progress: the first one still runs
+        return policy.in_progress_wait if mode is Retry.IDEMPOTENT else False
+    if isinstance(exc, ServiceUnavailableError):  # 502/504: a gateway gave up
         return _after(exc.retry_after, policy)
-    if isinstance(exc, ServiceUnavailableError):
-        # A 503 is the portal declining the work; a 502/504 from a gateway may hide a
-        # request that did reach the portal, so only calls safe to repeat go again.
-        if exc.status == 503 or mode is not Retry.UNSENT:
-            return _after(exc.retry_after, policy)
-        return False
-    if mode is Retry.UNSENT:
-        return False
-    if isinstance(exc, RequestTimeoutError | ConnectionDroppedError | ConnectionFailedError):
-        return True
-    if (
-        mode is Retry.IDEMPOTENT
-        and isinstance(exc, ConflictError)
-        and exc.code == ErrorCode.REQUEST_IN_PROGRESS
-    ):
-        return policy.in_progress_wait
-    return False
+    # No answer: send again. A 500 is the portal's own failure, which a repeat rarely mends.
+    return isinstance(exc, TransportError)
 
 
 def _after(retry_after: float | None, policy: RetryPolicy) -> bool | float:

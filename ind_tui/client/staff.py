@@ -1,18 +1,17 @@
 """Employees registered under the sponsor: list, register, deregister. Mixed into
 PortalClient.
 
-With an idempotency key a registration or deregistration is sent as an idempotent call: a
-timeout or a dropped answer is retried with the same key, and the portal answers a repeat
-with the first answer instead of acting twice. Keep the key until the answer is in.
+With an idempotency key a registration or deregistration is done once (once.py): a timeout
+or a dropped answer is retried with the same key, and the portal answers a repeat with the
+first answer instead of acting twice. Keep the key until the answer is in. The portal offers
+no lookup by key here (and finding a V-number would mean reading every page), so after a
+lost answer the same request under the same key is what finds out.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import date
-from typing import Any
-
-import httpx
 
 from ind_tui.api.models import (
     DeregistrationReceipt,
@@ -22,27 +21,20 @@ from ind_tui.api.models import (
     EmployeeRegistration,
     EmployeeStatus,
 )
-from ind_tui.client.retry import Retry, check_idempotency_key
-from ind_tui.client.transport import PortalHttp
+from ind_tui.client.calls import PortalCalls
 
 PAGE_SIZE = 1000  # the portal's largest page
 
 
-class EmployeesMixin:
-    http: PortalHttp
-
-    async def _get(self, path: str, **params: Any) -> httpx.Response:
-        return await self.http.request("GET", path, params=params)
-
+class EmployeesMixin(PortalCalls):
     async def employees_page(
         self, *, status: EmployeeStatus | None = None, after: str | None = None,
         limit: int | None = None, ending_before: date | None = None,
     ) -> EmployeePage:  # fmt: skip
-        response = await self._get(
-            "/employees", status=status.value if status else None, after=after, limit=limit,
-            ending_before=ending_before.isoformat() if ending_before else None,
+        return await self._read(
+            "/employees", EmployeePage, status=status.value if status else None, after=after,
+            limit=limit, ending_before=ending_before.isoformat() if ending_before else None,
         )
-        return self.http.parse(response, EmployeePage)
 
     async def iter_employees(
         self, *, status: EmployeeStatus | None = None, page_size: int = PAGE_SIZE,
@@ -75,23 +67,18 @@ class EmployeesMixin:
     async def register_employee(
         self, registration: EmployeeRegistration, idempotency_key: str | None = None
     ) -> Employee:
-        response = await self.http.request(
-            "POST", "/employees", json=registration, **_once(idempotency_key)
-        )
-        return self.http.parse(response, Employee)
+        if idempotency_key is None:
+            return await self._post("/employees", Employee, registration)
+        return await self._write_once("/employees", Employee, registration, idempotency_key,
+                                      what="registration")  # fmt: skip
 
     async def deregister_employee(
         self, employee_id: str, request: DeregistrationRequest,
         idempotency_key: str | None = None,
     ) -> DeregistrationReceipt:  # fmt: skip
-        response = await self.http.request(
-            "POST", f"/employees/{employee_id}/deregistration", json=request,
-            **_once(idempotency_key),
-        )
-        return self.http.parse(response, DeregistrationReceipt)
-
-
-def _once(key: str | None) -> dict[str, Any]:
-    if key is None:
-        return {"mode": Retry.UNSENT}
-    return {"mode": Retry.IDEMPOTENT, "headers": {"Idempotency-Key": check_idempotency_key(key)}}
+        path = f"/employees/{employee_id}/deregistration"
+        if idempotency_key is None:
+            return await self._post(path, DeregistrationReceipt, request)
+        return await self._write_once(path, DeregistrationReceipt, request, idempotency_key,
+                                      what="deregistration",
+                                      details={"employee_id": employee_id})  # fmt: skip

@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 import stamina
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ind_tui import __version__
 from ind_tui.api.errors import (
@@ -250,6 +250,16 @@ class PortalHttp:
         except ValidationError as exc:
             raise BadResponseError(
                 f"{model.__name__}: {exc.error_count()} problem(s) in the answer",
+                request_id=response.headers.get("x-request-id"),
+                status=response.status_code,
+            ) from exc
+
+    def parse_list(self, response: httpx.Response, model: type[M]) -> list[M]:
+        try:
+            return TypeAdapter(list[model]).validate_json(response.content)  # type: ignore[valid-type]
+        except ValidationError as exc:
+            raise BadResponseError(
+                f"expected a list of {model.__name__}",
                 request_id=response.headers.get("x-request-id"),
                 status=response.status_code,
             ) from exc

@@ -53,16 +53,19 @@ from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.services.filing_documents import (
     FilingProgress,
+    Problem,
     Progress,
     emit,
     forget_refused_upload,
+    problem_of,
     sendable_slots,
     upload_missing,
 )
 from ind_tui.services.filing_receipt import receipt_text, save_receipt
 
 __all__ = [
-    "Filing", "FilingProgress", "FilingStage", "FormIncompleteError", "filing_stage",
+    "Filing", "FilingProgress", "FilingStage", "FormIncompleteError", "Problem", "filing_stage",
+    "problem_of",
 ]
 
 # Refusals: the portal looked at the request and said no; it did nothing with it.

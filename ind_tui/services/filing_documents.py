@@ -1,5 +1,6 @@
 """The documents of a filing: which go to the portal, and uploading those it lacks, each
-document's portal id saved as soon as it arrives. Also the progress reports of all steps."""
+document's portal id saved as soon as it arrives. Also the progress reports of all steps,
+and which explanation a failed step gets."""
 
 from __future__ import annotations
 
@@ -12,17 +13,23 @@ from ind_tui.api.errors import (
     BadResponseError,
     DocumentRejectedError,
     PortalError,
-    ServerError,
-    TransportError,
+    RateLimitedError,
+    ReceiptPendingError,
+    ServiceUnavailableError,
 )
 from ind_tui.api.models import ErrorCode
-from ind_tui.client.client import UPLOAD_CHUNK, Chunks, PortalClient
+from ind_tui.client.applications import UPLOAD_CHUNK, Chunks
+from ind_tui.client.client import PortalClient
+from ind_tui.client.once import Delivery, delivery
 from ind_tui.domain.forms.engine import Evaluation
 from ind_tui.local.drafts.errors import Code, DraftError
 from ind_tui.local.drafts.model import DocumentRef, Draft
 from ind_tui.local.drafts.session import DraftSession
 
 Step = Literal["upload", "submit", "pay", "receipt"]
+# How a failed step is explained: the draft itself; paid, receipt to follow; surely not sent
+# (send again); the portal declined for now (later, the same again); may have arrived.
+Problem = Literal["draft", "pending", "not_sent", "unavailable", "unknown"]
 UPLOAD_ATTEMPTS = 3
 
 
@@ -42,9 +49,18 @@ def emit(progress: Progress, step: Step, done: int, total: int = 1, label: str =
         progress(FilingProgress(step, done, total, label))
 
 
-def answer_lost(exc: PortalError) -> bool:
-    """Did the request (maybe) arrive without an answer coming back?"""
-    return (isinstance(exc, TransportError) and exc.sent) or isinstance(exc, ServerError)
+def problem_of(error: Exception) -> Problem:
+    """Which explanation a failed filing step gets; whether it may have arrived is
+    `delivery`'s rule, the same one the client follows."""
+    if isinstance(error, DraftError):
+        return "draft"
+    if isinstance(error, ReceiptPendingError):
+        return "pending"
+    if delivery(error) is not Delivery.NOT_SENT:
+        return "unknown"
+    if isinstance(error, RateLimitedError | ServiceUnavailableError):
+        return "unavailable"  # refused before anything was done: later, the same again
+    return "not_sent"
 
 
 def sendable_slots(draft: Draft, ev: Evaluation) -> list[str]:
@@ -95,7 +111,7 @@ async def _upload(client: PortalClient, session: DraftSession, slot: str, ref: D
         except PortalError as exc:
             # An upload whose answer got lost is sent again: the first copy, if it arrived,
             # stays unused on the portal, which is harmless.
-            if attempt == UPLOAD_ATTEMPTS or not answer_lost(exc):
+            if attempt == UPLOAD_ATTEMPTS or delivery(exc) is not Delivery.UNKNOWN:
                 raise
     if doc.sha256 != ref.sha256 or doc.size != ref.size:
         raise BadResponseError("the portal stored other bytes than were sent",

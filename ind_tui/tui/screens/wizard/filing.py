@@ -21,7 +21,7 @@ from ind_tui.api import errors as pe
 from ind_tui.api.models import PaymentMethod
 from ind_tui.i18n import language, t
 from ind_tui.local.drafts.errors import DraftError
-from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage
+from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage, problem_of
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.screens.wizard.review import ConfirmScreen, fee_text, money, size_text
 from ind_tui.tui.widgets.chrome import Panel
@@ -50,21 +50,6 @@ async def guarded(factory: Any) -> Any:
         return await factory()
     except EXPLAINED as exc:
         return Failed(exc)
-
-
-def problem_of(error: Exception) -> str:
-    """Which explanation fits: draft, pending, not_sent, unavailable or unknown."""
-    if isinstance(error, DraftError):
-        return "draft"
-    if isinstance(error, pe.ReceiptPendingError):
-        return "pending"
-    if isinstance(error, pe.NotSentError) or (
-            isinstance(error, pe.TransportError) and not error.sent):
-        return "not_sent"
-    if isinstance(error, pe.RateLimitedError) or (
-            isinstance(error, pe.ServiceUnavailableError) and error.status == 503):
-        return "unavailable"  # refused before anything was done: later, the same again
-    return "unknown"
 
 
 class FilingScreen(PortalScreen):
