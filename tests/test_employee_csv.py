@@ -21,7 +21,7 @@ from ind_tui.domain.employee_csv import (
     preview,
     read_csv,
 )
-from ind_tui.services.employee_import import Outcome, describe, failures_csv, send
+from ind_tui.services.employee_import import BREAKER, Outcome, describe, failures_csv, send
 from tests.client_fixtures import admin_of, login, make_app, make_client
 
 TODAY = date(2026, 11, 2)
@@ -218,16 +218,19 @@ async def test_a_re_run_after_injected_faults_registers_nobody_twice(
 ) -> None:
     data = _file(_people(12))
     admin = admin_of(client)
-    # The portal fails outright on the first two requests: those rows fail in this run.
-    await admin.fault("employees.register", "server_error", count=2)
+    # The portal fails on the first four requests: a 500 may hide work done, so each row is
+    # sent once more under its key, fails again, and stays unknown in this run (one row at a
+    # time, so the same two rows take all four).
+    await admin.fault("employees.register", "server_error", count=4)
     # Three answers are lost after the work was done: each row is resent with its key and
     # answered from the first time.
     await admin.fault("employees.register", "commit_then_drop", count=3)
     first = _preview(data, await _registered(client))
-    summary = await send(client, first, concurrency=3)
+    summary = await send(client, first, concurrency=1)
     assert summary.count(Outcome.FAILED) == 2, summary.results
+    assert {r.error.code for r in summary.results.values() if r.error} == {"outcome_unknown"}
     assert summary.count(Outcome.REGISTERED) == 10
-    assert {f.fired for f in (await admin.faults()).faults} == {2, 3}
+    assert {f.fired for f in (await admin.faults()).faults} == {4, 3}
     registered = await _count(client, "74000000")
     assert len(registered) == 10 and set(registered.values()) == {1}
     # The failures file holds exactly the two failed rows.
@@ -252,7 +255,8 @@ async def test_a_stale_preview_still_registers_nobody_twice(client: PortalClient
     first = _preview(data)
     summary = await send(client, first)
     assert summary.count(Outcome.REGISTERED) == 0
-    assert {r.error.code for r in summary.results.values() if r.error} == {"connection_dropped"}
+    # every send and the resend under the same key lost: whether it arrived stays unknown
+    assert {r.error.code for r in summary.results.values() if r.error} == {"outcome_unknown"}
     assert len(await _count(client, "75000000")) == 4  # done on the portal all the same
     await admin_of(client).clear_faults()
     rerun = await send(client, _preview(data))  # same keys: the stored answers come back
@@ -263,6 +267,17 @@ async def test_a_stale_preview_still_registers_nobody_twice(client: PortalClient
     natural = await send(client, fresh_keys)
     assert natural.count(Outcome.ALREADY) == 4
     assert set((await _count(client, "75000000")).values()) == {1}
+
+
+async def test_answers_lost_row_after_row_stop_the_run(client: PortalClient) -> None:
+    """Whether a row arrived stays unknown, row after row: the portal is in trouble, not the
+    rows, so the run stops instead of pressing on with the rest."""
+    data = _file(_people(12, 7700000000))
+    await admin_of(client).fault("employees.register", "commit_then_drop")
+    summary = await send(client, _preview(data), concurrency=1)
+    assert summary.stopped is not None and summary.stopped.code == "outcome_unknown"
+    assert summary.count(Outcome.FAILED) == BREAKER
+    assert summary.count(Outcome.NOT_SENT) == 12 - BREAKER
 
 
 async def test_the_portal_refusals_land_in_the_failures_file(client: PortalClient) -> None:

@@ -19,17 +19,9 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from ind_tui.api.errors import (
-    ConflictError,
-    ForbiddenError,
-    PortalError,
-    RateLimitedError,
-    ServerError,
-    ServiceUnavailableError,
-    SessionExpiredError,
-    TransportError,
-)
+from ind_tui.api.errors import ConflictError, ForbiddenError, PortalError, SessionExpiredError
 from ind_tui.api.models import Employee, EmployeeRegistration, ErrorCode
+from ind_tui.client.once import Delivery, delivery
 from ind_tui.domain.employee_csv import (
     ERROR_COLUMN,
     IGNORED,
@@ -136,10 +128,11 @@ async def _send_one(client: Registrar, row: PreviewRow) -> tuple[RowResult, str]
         return RowResult(row.line, Outcome.FAILED, error=error), "row"
     except (SessionExpiredError, ForbiddenError) as exc:
         return RowResult(row.line, Outcome.NOT_SENT, error=_error(exc)), "fatal"
-    except (TransportError, ServerError, ServiceUnavailableError, RateLimitedError) as exc:
-        return RowResult(row.line, Outcome.FAILED, error=_error(exc)), "transient"
     except PortalError as exc:
-        return RowResult(row.line, Outcome.FAILED, error=_error(exc)), "row"
+        # Not answered (the line or the portal failed, or it is unknown whether it arrived):
+        # not this row's fault, and a run of these stops the import.
+        kind = "row" if delivery(exc) is Delivery.ARRIVED else "transient"
+        return RowResult(row.line, Outcome.FAILED, error=_error(exc)), kind
 
 
 def _error(exc: PortalError) -> RowError:
