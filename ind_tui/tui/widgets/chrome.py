@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from ind_tui.i18n import EN_ALL, t
+from ind_tui.i18n import known, t
 
 
 class PortalHeader(Widget):
@@ -74,7 +74,7 @@ class PortalFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.description in EN_ALL:
+            if isinstance(widget, FooterKey) and known(widget.description):
                 widget.description = t(widget.description)
             yield widget
 

@@ -1,0 +1,4 @@
+"""English words for the texts Textual itself shows."""
+
+EN: dict[str, str] = {
+}

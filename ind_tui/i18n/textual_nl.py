@@ -1,0 +1,4 @@
+"""Dutch words for the texts Textual itself shows."""
+
+NL: dict[str, str] = {
+}
