@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from fastapi import FastAPI
 
 from ind_tui.sandbox.app import SandboxConfig, create_app
+
+# A missing text key raises in every test (and in the processes tests start), rather than
+# showing the key.
+os.environ["IND_TUI_STRICT_TEXTS"] = "1"
 
 ADMIN_TOKEN = "admin-secret-for-tests"
 ADMIN = {"X-Sandbox-Admin-Token": ADMIN_TOKEN}

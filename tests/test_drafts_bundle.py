@@ -23,7 +23,6 @@ from ind_tui.local.drafts.bundle import (
 )
 from ind_tui.local.drafts.documents import attach_document, collect_orphans
 from ind_tui.local.drafts.errors import (
-    GUIDANCE,
     BundleRefused,
     Code,
     DocumentRefused,
@@ -286,7 +285,7 @@ def test_list_drafts_newest_first_broken_last_temp_ignored(tmp_path: Path) -> No
 
 def test_every_code_has_guidance_in_both_languages() -> None:
     for code in Code:
-        nl, en = GUIDANCE[code]
+        nl, en = guidance(code, "nl"), guidance(code, "en")
         assert len(nl) > 40 and len(en) > 40, code
         assert nl != en
         assert "\n" not in nl + en

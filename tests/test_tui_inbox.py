@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 
 from ind_tui.i18n import t
+from ind_tui.i18n.format import plural
 from ind_tui.sandbox.pdfgen import letter
 from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
@@ -198,7 +199,7 @@ async def test_news_is_announced_once(tmp_path: Path, monkeypatch: pytest.Monkey
         assert len(seen) == 2 and t("inbox.kind.info_request") in seen[1]
         # The case the request is about changed status too: told in the same notification.
         assert news.changed_cases >= 1
-        assert t("inbox.announce.cases", n=news.changed_cases) in seen[1]
+        assert plural("inbox.announce.cases", news.changed_cases) in seen[1]
         assert app.inbox_unread == news.unread > unread
         await look_now(app)
         assert len(seen) == 2 and len(bells) == 2

@@ -13,9 +13,10 @@ from textual.widgets import Button, OptionList, Static
 from ind_tui.domain.forms import example_answers
 from ind_tui.domain.forms.engine import Evaluation
 from ind_tui.i18n import set_language, t
+from ind_tui.i18n.format import money
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.local.drafts.store import DocumentStore
-from ind_tui.tui.screens.wizard.review import ReviewPane, money
+from ind_tui.tui.screens.wizard.review import ReviewPane
 from tests.conftest_drafts import write_pdf
 from tests.tui_helpers import wait_for
 
@@ -80,7 +81,7 @@ async def test_every_answer_is_shown_formatted(tmp_path: Path) -> None:
         assert born.strftime("%d-%m-%Y") in text  # dates day first
         assert answers["date_of_birth"] not in text
         assert "India (IND)" in text  # the country's name, not only its code
-        assert money(evaluation.values["gross_monthly_salary"], "en") in text
+        assert money(evaluation.values["gross_monthly_salary"], "en", cents=False) in text
         assert "Yes" in text  # antecedents, a yes/no answer
         assert "passport.pdf" in text and "Photo card" in text
         fee = str(app.query_one("#review-fee", Static).render())
@@ -160,6 +161,6 @@ async def test_provisional_and_unknown_fees_are_said(tmp_path: Path) -> None:
 def test_money_reads_as_each_language_writes_it() -> None:
     from decimal import Decimal
 
-    assert money(Decimal("5688.5"), "nl") == "€ 5.688,50"
-    assert money(Decimal("5688.5"), "en") == "€5,688.50"
-    assert money(423, "nl") == "€ 423"
+    assert money(Decimal("5688.5"), "nl", cents=False) == "€ 5.688,50"
+    assert money(Decimal("5688.5"), "en", cents=False) == "€5,688.50"
+    assert money(423, "nl", cents=False) == "€ 423"

@@ -16,7 +16,9 @@ from datetime import date
 from typing import Any
 
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
-from ind_tui.cli.session import _err, _lang, _t
+from ind_tui.cli.session import _err, _lang
+from ind_tui.i18n import text
+from ind_tui.i18n.format import day, local
 
 COLUMNS = ("id", "starts_at", "location_id", "location_name", "purpose", "zaaknummer",
            "employee_name", "status")
@@ -55,12 +57,6 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
     return result
 
 
-def _when(moment: Any) -> str:
-    from zoneinfo import ZoneInfo
-
-    return str(moment.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y %H:%M"))
-
-
 # --- list and locations -----------------------------------------------------------------------
 
 
@@ -92,7 +88,7 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
         for column in ("when", "zaaknummer", "employee", "purpose", "status", "location"):
             table.add_column(column, no_wrap=True)
         for a in found:
-            table.add_row(_when(a.starts_at), a.zaaknummer, a.employee_name, a.purpose.value,
+            table.add_row(local(a.starts_at), a.zaaknummer, a.employee_name, a.purpose.value,
                           a.status.value, a.location_name)
         # A pipe has no width: do not cut the columns to 80.
         Console(width=None if sys.stdout.isatty() else 250).print(table)
@@ -114,7 +110,7 @@ async def _locations_async(client: Any, args: argparse.Namespace) -> int:
     lang = _lang(args)
     for p in places:
         name = p.name_nl if lang == "nl" else p.name_en
-        only = _t(lang, "  (alleen kennismigranten e.d.)", "  (highly skilled migrants etc.)")
+        only = text("cli.appointments.only_types", lang)
         print(f"{p.id:<28} {name}{only if p.only_types is not None else ''}")
     return EXIT_OK
 
@@ -152,10 +148,8 @@ async def _book_async(client: Any, args: argparse.Namespace, locations: list[str
     found = await client.first_free(VisitPurpose(args.purpose), locations,
                                     zaaknummer=args.zaaknummer, start=start)
     if not found.slots:
-        _err(_t(lang, f"ind-tui: niets vrij tot {found.searched_until:%d-%m-%Y} op deze "
-                      "locaties; probeer andere of later opnieuw.",
-                f"ind-tui: nothing free until {found.searched_until:%d-%m-%Y} at these "
-                "locations; try others, or again later."))
+        _err(text("cli.appointments.nothing_free", lang,
+                  until=day(found.searched_until, lang)))
         return EXIT_FAILED
     slot: Slot = found.slots[0]
     for attempt in range(TRIES):
@@ -171,7 +165,6 @@ async def _book_async(client: Any, args: argparse.Namespace, locations: list[str
         print(json.dumps(booked.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return EXIT_OK
     where = booked.location_name_nl if lang == "nl" else booked.location_name
-    print(_t(lang, f"Geboekt: {_when(booked.starts_at)} bij {where}",
-             f"Booked: {_when(booked.starts_at)} at {where}"))
+    print(text("cli.appointments.booked", lang, when=local(booked.starts_at, lang), where=where))
     print(f"  {booked.purpose.value}  {booked.employee_name} ({booked.zaaknummer})  {booked.id}")
     return EXIT_OK

@@ -13,7 +13,8 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
-from ind_tui.cli.session import _lang, _t
+from ind_tui.cli.session import _lang
+from ind_tui.i18n.format import day, money, plural
 
 
 def register(sub: Any) -> None:
@@ -39,7 +40,7 @@ def _list(args: argparse.Namespace) -> int:
 
 async def _list_async(client: Any, args: argparse.Namespace) -> int:
     from ind_tui.api.models import PaymentStatus
-    from ind_tui.client.payments import format_eur, write_payments_csv
+    from ind_tui.client.payments import write_payments_csv
 
     status = PaymentStatus(args.status) if args.status else None
     listed = await client.payments(zaaknummer=args.zaaknummer, year=args.year, status=status)
@@ -50,16 +51,10 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
     if args.format == "csv":
         write_payments_csv(listed.items, sys.stdout)
         return EXIT_OK
-    from zoneinfo import ZoneInfo
-
     from rich.console import Console
     from rich.table import Table
 
-    here = ZoneInfo("Europe/Amsterdam")
     lang = _lang(args)
-
-    def _eur(amount: int) -> str:
-        return format_eur(amount, lang)
 
     table = Table(box=None, pad_edge=False)
     for column, justify in (("paid", "left"), ("reference", "left"), ("zaaknummer", "left"),
@@ -69,20 +64,16 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
     for p in listed.items:
         refund = ""
         if p.refund is not None:
-            refund = f"{p.refund.reason.value} {p.refund.refunded_at.astimezone(here):%d-%m-%Y}"
+            refund = f"{p.refund.reason.value} {day(p.refund.refunded_at, lang)}"
         elif p.refund_due is not None:
-            refund = f"due {p.refund_due:%d-%m-%Y}"
-        table.add_row(f"{p.paid_at.astimezone(here):%d-%m-%Y}", p.reference, p.zaaknummer or "—",
-                      p.employee_name, p.type_id, _eur(p.amount_eur), p.method.value,
+            refund = f"due {day(p.refund_due, lang)}"
+        table.add_row(day(p.paid_at, lang), p.reference, p.zaaknummer or "—",
+                      p.employee_name, p.type_id, money(p.amount_eur, lang), p.method.value,
                       p.status.value, refund)
     # A pipe has no width: do not cut the columns to 80.
     Console(width=None if sys.stdout.isatty() else 250).print(table)
     totals = listed.totals
-    print(_t(lang,
-             f"{totals.count} betalingen · betaald {_eur(totals.charged_eur)} · nog te incasseren "
-             f"{_eur(totals.pending_eur)} · terugbetaald {_eur(totals.refunded_eur)} · "
-             f"netto {_eur(totals.net_eur)}",
-             f"{totals.count} payments · charged {_eur(totals.charged_eur)} · pending "
-             f"{_eur(totals.pending_eur)} · refunded {_eur(totals.refunded_eur)} · "
-             f"net {_eur(totals.net_eur)}"))
+    print(plural("cli.payments.totals", totals.count, lang,
+                 charged=money(totals.charged_eur, lang), pending=money(totals.pending_eur, lang),
+                 refunded=money(totals.refunded_eur, lang), net=money(totals.net_eur, lang)))
     return EXIT_OK

@@ -17,6 +17,7 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.i18n import text
 
 
 def register(sub: Any) -> None:
@@ -45,12 +46,8 @@ def _lang(args: argparse.Namespace) -> str:
         return "en"
 
 
-def _t(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text.rstrip() + "\n")
+def _err(line: str) -> None:
+    sys.stderr.write(line.rstrip() + "\n")
 
 
 def _profile(args: argparse.Namespace) -> Any:
@@ -103,41 +100,31 @@ async def _login_async(args: argparse.Namespace) -> int:
     try:
         async with connect(profile, passphrase=_passphrase, admin_token=args.admin_token) as conn:
             if conn.client.session.from_environment or conn.store.status.kind == "environment":
-                _err(_t(lang, "ind-tui: IND_TUI_TOKEN is gezet; inloggen is dan niet nodig.",
-                        "ind-tui: IND_TUI_TOKEN is set; no login needed."))  # fmt: skip
+                _err(text("cli.login.token_from_env", lang))
                 return EXIT_FAILED
             device = await conn.client.start_login()
             if args.identity:
                 admin = conn.sandbox_admin()
                 if admin is None:
-                    raise BadInput(_t(lang,
-                        "--identity werkt alleen met de sandbox (geef --admin-token op)",
-                        "--identity works only with the sandbox (pass --admin-token)"))  # fmt: skip
+                    raise BadInput(text("cli.login.identity_needs_sandbox", lang))
                 result = await admin.approve(device.user_code, args.identity)
                 if not result.approved:
-                    print(_t(lang, f"Testidentiteit {args.identity} wordt geweigerd "
-                                   f"({result.error_code}).",
-                             f"Test identity {args.identity} is refused ({result.error_code})."))
+                    print(text("cli.login.identity_refused", lang, identity=args.identity,
+                               code=result.error_code))
             else:
-                print(_t(lang, "Open deze pagina en log in met eHerkenning:",
-                         "Open this page and log in with eHerkenning:"))  # fmt: skip
+                print(text("cli.login.open_page", lang))
                 print(f"  {device.verification_uri}")
-                print(_t(lang, f"en voer deze code in: {device.user_code}",
-                         f"and enter this code: {device.user_code}"))  # fmt: skip
-                print(_t(lang, "Wachten op inloggen...", "Waiting for the login..."), flush=True)
+                print(text("cli.login.enter_code", lang, code=device.user_code))
+                print(text("cli.login.waiting", lang), flush=True)
             me = await conn.client.finish_login(device)
             acting = f" — {me.acting_for.name} ({me.acting_for.kvk})" if me.acting_for else ""
-            print(_t(lang, "Ingelogd als", "Logged in as")
+            print(text("cli.login.logged_in_as", lang)
                   + f" {me.person_name}, {me.company.name} ({me.company.kvk}){acting} "
                   f"[{me.role.value}, {me.assurance_level}]")  # fmt: skip
             if profile.kvk and profile.kvk not in (me.company.kvk,
                                                    me.acting_for.kvk if me.acting_for else None):
-                _err(_t(lang,
-                        f"ind-tui: let op: dit profiel hoort bij KvK {profile.kvk}; u bent in een "
-                        "ander account. Vraag eHerkenning aan voor het juiste KvK-nummer.",
-                        f"ind-tui: note: this profile belongs to KvK {profile.kvk}; you are in "
-                        "another account. Request eHerkenning for the right KvK number."))
-            print(_t(lang, "Token bewaard in: ", "Token kept in: ")
+                _err(text("cli.login.other_kvk", lang, kvk=profile.kvk))
+            print(text("cli.login.token_kept", lang)
                   + conn.store.status.describe(lang))  # fmt: skip
             _store_note(conn.store, lang)
             return EXIT_OK
@@ -195,9 +182,9 @@ async def _status_async(args: argparse.Namespace) -> int:
 def _print_status(info: dict[str, Any], where: str, lang: str) -> None:
     portal = info["portal"]
     if portal == "embedded":
-        portal = _t(lang, "ingebouwde sandbox", "embedded sandbox")
-    print(_t(lang, "Profiel:  ", "Profile:  ") + info["profile"])
-    print(f"Portal:   {portal}" if lang != "nl" else f"Portaal:  {portal}")
+        portal = text("cli.status.embedded", lang)
+    print(text("cli.status.profile", lang) + info["profile"])
+    print(text("cli.status.portal", lang) + portal)
     if info["logged_in"]:
         company = info["company"]
         if isinstance(company, dict):
@@ -206,10 +193,10 @@ def _print_status(info: dict[str, Any], where: str, lang: str) -> None:
         if isinstance(acting, dict):
             acting = f"{acting['name']} ({acting['kvk']})"
         line = f"{info['person']}, {company}" + (f" — {acting}" if acting else "")
-        print(_t(lang, "Ingelogd: ", "Logged in: ") + line + f" [{info.get('role')}]")
+        print(text("cli.status.logged_in", lang) + line + f" [{info.get('role')}]")
     else:
-        print(_t(lang, "Niet ingelogd.", "Not logged in."))
-    print(_t(lang, "Token:    ", "Token:    ") + where)
+        print(text("cli.status.not_logged_in", lang))
+    print(text("cli.status.token", lang) + where)
 
 
 def _logout(args: argparse.Namespace) -> int:
@@ -222,11 +209,9 @@ async def _logout_async(args: argparse.Namespace) -> int:
     lang = _lang(args)
     profile = _profile(args)
     if os.environ.get("IND_TUI_TOKEN"):
-        _err(_t(lang, "ind-tui: het token komt uit IND_TUI_TOKEN; haal die variabele weg.",
-                "ind-tui: the token comes from IND_TUI_TOKEN; unset that variable."))
+        _err(text("cli.logout.token_from_env", lang))
         return EXIT_FAILED
     async with connect(profile, passphrase=_passphrase, admin_token="") as conn:
         removed = await conn.client.logout()
-    print(_t(lang, "Uitgelogd." if removed else "Was niet ingelogd.",
-             "Logged out." if removed else "Was not logged in."))  # fmt: skip
+    print(text("cli.logout.done" if removed else "cli.logout.was_not", lang))
     return EXIT_OK

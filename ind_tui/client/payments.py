@@ -39,14 +39,6 @@ class PaymentsMixin(PortalCalls):
         return result
 
 
-def format_eur(amount: int, lang: str = "en") -> str:
-    """An amount as people read it: € 1.234,00 in Dutch, €1,234.00 in English."""
-    text = f"{amount:,.2f}"
-    if lang == "nl":
-        return "€ " + text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return "€" + text
-
-
 def csv_row(p: PaymentRecord) -> dict[str, Any]:
     refunded = p.refund.amount_eur if p.refund else 0
     return {

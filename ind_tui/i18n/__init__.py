@@ -1,4 +1,16 @@
-"""All user-facing text of the TUI, in Dutch and English, through `t(key, **values)`.
+"""Every text a person reads, in Dutch and English: `t(key, **values)` in the UI, and
+`text(key, lang, **values)` where code outside the UI names the language itself (the CLI,
+error guidance of stored drafts, employee import reports).
+
+One text system, kept as Python dicts per area (`<part>_nl.py` / `<part>_en.py`) rather than
+gettext catalogues: keys are plain strings a test can check for both languages and every
+placeholder, each area keeps its texts in one place beside its screens, and there is no
+compile step between editing a text and seeing it. Money, numbers, dates and plurals are
+written by `ind_tui.i18n.format` (Babel), never by hand.
+
+A key that is missing is a fault: with IND_TUI_STRICT_TEXTS=1 (set for the tests) it raises
+`MissingText`; otherwise it is logged once and the key itself is shown, so the fault is
+visible without stopping the user.
 
 The language is chosen by `--lang`, then the config file, then IND_TUI_LANG, then the
 locale (LANG/LC_ALL starting with "nl"), else English; it can be switched at run time.
@@ -7,6 +19,7 @@ locale (LANG/LC_ALL starting with "nl"), else English; it can be switched at run
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 
 from ind_tui.i18n.en import EN
@@ -15,7 +28,15 @@ from ind_tui.i18n.nl import NL
 LANGUAGES = ("nl", "en")
 # Each area of the app keeps its texts in its own pair of modules, `<part>_en.py` (dict EN)
 # and `<part>_nl.py` (dict NL), merged here; a key may live in one part only.
-PARTS = ("wizard", "drafts", "cases", "employees", "inbox", "appointments")
+PARTS = ("wizard", "drafts", "cases", "employees", "inbox", "appointments", "guidance",
+         "drafterrors", "cli", "textual")
+STRICT_ENV = "IND_TUI_STRICT_TEXTS"
+
+log = logging.getLogger(__name__)
+
+
+class MissingText(KeyError):
+    """A text key that one of the catalogues does not hold."""
 
 
 def _merged(lang: str, base: dict[str, str]) -> dict[str, str]:
@@ -35,6 +56,7 @@ EN_ALL = _merged("en", EN)
 NL_ALL = _merged("nl", NL)
 CATALOGUES: dict[str, dict[str, str]] = {"nl": NL_ALL, "en": EN_ALL}
 _current = "en"
+_reported: set[str] = set()
 
 
 def choose_language(cli: str | None = None, config: str | None = None) -> str:
@@ -56,7 +78,25 @@ def language() -> str:
     return _current
 
 
+def known(key: str) -> bool:
+    """Whether `key` is a text; for keys built from data (a type id, a portal code) that
+    may name something this version has no words for."""
+    return key in EN_ALL
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang` ("nl" or "en"), with `{name}` fields filled in."""
+    found = CATALOGUES.get(lang, EN_ALL).get(key)
+    if found is None:
+        if os.environ.get(STRICT_ENV) == "1":
+            raise MissingText(f"no {lang} text for {key!r}")
+        if key not in _reported:
+            _reported.add(key)
+            log.error("no %s text for %r", lang, key)
+        return key
+    return found.format(**values) if values else found
+
+
 def t(key: str, **values: object) -> str:
     """The text for `key` in the current language, with `{name}` fields filled in."""
-    text = CATALOGUES[_current].get(key) or EN_ALL.get(key) or key
-    return text.format(**values) if values else text
+    return text(key, _current, **values)

@@ -24,10 +24,15 @@ EN: dict[str, str] = {
     "new.no_decision": "no decision needed",
     "new.extension": "extension",
     "new.needs_update": "This version of ind-tui does not have this form yet: update ind-tui.",
-    "new.has_drafts": "You already have {count} saved draft(s) of this form.",
+    "new.has_drafts.one": "You already have {n} saved draft of this form.",
+    "new.has_drafts.other": "You already have {n} saved drafts of this form.",
     "new.exists.title": "Drafts of this form exist",
-    "new.exists.text": "You already have {count} saved draft(s) of '{form}' for this company. "
-                       "Continue one of those, or start a new application?",
+    "new.exists.text.one": (
+        "You already have {n} saved draft of '{form}' for this company. Continue that one, or "
+        "start a new application?"),
+    "new.exists.text.other": (
+        "You already have {n} saved drafts of '{form}' for this company. Continue one of those, "
+        "or start a new application?"),
     "new.exists.new": "start a new one",
     "new.exists.drafts": "show the drafts",
     "new.exists.cancel": "cancel",
@@ -100,12 +105,14 @@ EN: dict[str, str] = {
     "drafts.pack.prompt": "One file with the draft and its documents, to send to a colleague "
                           "(who unpacks it with u). Where should it go? A folder is fine; the "
                           "name ends in {suffix}.",
-    "drafts.packed": "Packed into {path} ({count} document(s))",
+    "drafts.packed.one": "Packed into {path} ({n} document)",
+    "drafts.packed.other": "Packed into {path} ({n} documents)",
     "drafts.packed_missing": "Not on this computer, so not included: {slots}",
     "drafts.unpack.title": "Unpack a draft",
     "drafts.unpack.prompt": "The packed file a colleague sent you. Its draft goes into the "
                             "drafts folder, its documents into the document store.",
-    "drafts.unpacked": "Unpacked {name} ({count} document(s))",
+    "drafts.unpacked.one": "Unpacked {name} ({n} document)",
+    "drafts.unpacked.other": "Unpacked {name} ({n} documents)",
     "drafts.unpacked_missing": "Attach these again, they were not in the pack: {slots}",
     "drafts.path_empty": "Type where the file should go.",
     "drafts.no_folder": "The folder {folder} does not exist.",

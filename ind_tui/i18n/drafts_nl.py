@@ -24,10 +24,15 @@ NL: dict[str, str] = {
     "new.no_decision": "geen beslissing nodig",
     "new.extension": "verlenging",
     "new.needs_update": "Deze versie van ind-tui kent dit formulier nog niet: werk ind-tui bij.",
-    "new.has_drafts": "U hebt al {count} bewaard(e) concept(en) van dit formulier.",
+    "new.has_drafts.one": "U hebt al {n} bewaard concept van dit formulier.",
+    "new.has_drafts.other": "U hebt al {n} bewaarde concepten van dit formulier.",
     "new.exists.title": "Er zijn concepten van dit formulier",
-    "new.exists.text": "U hebt al {count} bewaard(e) concept(en) van '{form}' voor dit bedrijf. "
-                       "Gaat u verder met een daarvan, of begint u een nieuwe aanvraag?",
+    "new.exists.text.one": (
+        "U hebt al {n} bewaard concept van '{form}' voor dit bedrijf. Gaat u verder met dat "
+        "concept, of begint u een nieuwe aanvraag?"),
+    "new.exists.text.other": (
+        "U hebt al {n} bewaarde concepten van '{form}' voor dit bedrijf. Gaat u verder met een "
+        "daarvan, of begint u een nieuwe aanvraag?"),
     "new.exists.new": "nieuwe beginnen",
     "new.exists.drafts": "concepten tonen",
     "new.exists.cancel": "annuleren",
@@ -102,12 +107,14 @@ NL: dict[str, str] = {
     "drafts.pack.prompt": "Eén bestand met het concept en de documenten, om naar een collega te "
                           "sturen (die het uitpakt met u). Waar moet het komen? Een map mag "
                           "ook; de naam eindigt op {suffix}.",
-    "drafts.packed": "Ingepakt in {path} ({count} document(en))",
+    "drafts.packed.one": "Ingepakt in {path} ({n} document)",
+    "drafts.packed.other": "Ingepakt in {path} ({n} documenten)",
     "drafts.packed_missing": "Niet op deze computer, dus niet meegenomen: {slots}",
     "drafts.unpack.title": "Concept uitpakken",
     "drafts.unpack.prompt": "Het ingepakte bestand dat een collega u stuurde. Het concept gaat "
                             "naar de map met concepten, de documenten naar de documentenopslag.",
-    "drafts.unpacked": "{name} uitgepakt ({count} document(en))",
+    "drafts.unpacked.one": "{name} uitgepakt ({n} document)",
+    "drafts.unpacked.other": "{name} uitgepakt ({n} documenten)",
     "drafts.unpacked_missing": "Voeg deze opnieuw toe, ze zaten niet in het pakket: {slots}",
     "drafts.path_empty": "Typ waar het bestand moet komen.",
     "drafts.no_folder": "De map {folder} bestaat niet.",

@@ -84,7 +84,8 @@ EN: dict[str, str] = {
                          "checks them all and sends the answer, Esc goes back without sending.",
     "inbox.answer.missing": "Choose a file for: {what}",
     "inbox.answer.checking": "Checking the documents...",
-    "inbox.answer.ok": "✓ {name}: PDF, {pages} page(s)",
+    "inbox.answer.ok.one": "✓ {name}: PDF, {n} page",
+    "inbox.answer.ok.other": "✓ {name}: PDF, {n} pages",
     "inbox.answer.warning": "  note: {text}",
     "inbox.answer.refused": "✗ {name}: {reason}",
     "inbox.answer.fix": "Nothing was sent. Choose another file for each document marked ✗.",
@@ -92,16 +93,23 @@ EN: dict[str, str] = {
     "inbox.answer.sending": "Sending the answer...",
     "inbox.answer.kept": "Documents already uploaded are kept: sending again uploads only what "
                          "is still missing.",
-    "inbox.answer.done": "Answered. The decision period stood still {days} day(s); the "
-                         "decision deadline is now {date} (it was {before} while waiting).",
+    "inbox.answer.done.one": (
+        "Answered. The decision period stood still {n} day; the decision deadline is now {date} "
+        "(it was {before} while waiting)."),
+    "inbox.answer.done.other": (
+        "Answered. The decision period stood still {n} days; the decision deadline is now {date} "
+        "(it was {before} while waiting)."),
     "inbox.answer.key.send": "Send answer",
     # --- home and announcements --------------------------------------------------------------
-    "inbox.home.unread": "{n} unread message(s) from the IND (:inbox)",
+    "inbox.home.unread.one": "{n} unread message from the IND (:inbox)",
+    "inbox.home.unread.other": "{n} unread messages from the IND (:inbox)",
     "inbox.home.next": "Next deadline: answer for {name} (case {zaak}) by {date}, {left} "
                        "(:due)",
     "inbox.announce.title": "New from the IND",
-    "inbox.announce.messages": "{n} new message(s): {kinds}",
-    "inbox.announce.cases": "{n} case(s) changed since you last looked",
+    "inbox.announce.messages.one": "{n} new message: {kinds}",
+    "inbox.announce.messages.other": "{n} new messages: {kinds}",
+    "inbox.announce.cases.one": "{n} case changed since you last looked",
+    "inbox.announce.cases.other": "{n} cases changed since you last looked",
     # --- due soon ----------------------------------------------------------------------------
     "due.title": "Due soon",
     "due.help": "Everything with a date to act by, soonest first, counted on the portal's "
@@ -111,7 +119,8 @@ EN: dict[str, str] = {
                 "note, r refreshes, / filters.",
     "due.loading": "Collecting what is due...",
     "due.empty": "Nothing due.",
-    "due.summary": "{n} item(s), {late} late · portal date {today}",
+    "due.summary.one": "{n} item, {late} late · portal date {today}",
+    "due.summary.other": "{n} items, {late} late · portal date {today}",
     "due.failed": "Could not read {parts}; the rest is shown. r tries again.",
     "due.part.messages": "the messages",
     "due.part.employees": "the employees",
@@ -128,7 +137,8 @@ EN: dict[str, str] = {
     "due.kind.extension_window": "file extension",
     "due.kind.address": "report address",
     "due.kind.appointment": "appointment",
-    "due.detail.documents": "{n} document(s) asked",
+    "due.detail.documents.one": "{n} document asked",
+    "due.detail.documents.other": "{n} documents asked",
     "due.detail.contract_ended": "contract ended",
     "due.detail.permit_ended": "permit ended",
     "due.detail.opens": "permit ends; extension possible from {date}",

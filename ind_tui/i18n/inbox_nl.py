@@ -87,7 +87,8 @@ NL: dict[str, str] = {
                          "zonder te versturen.",
     "inbox.answer.missing": "Kies een bestand voor: {what}",
     "inbox.answer.checking": "De documenten worden gecontroleerd...",
-    "inbox.answer.ok": "✓ {name}: pdf, {pages} pagina('s)",
+    "inbox.answer.ok.one": "✓ {name}: pdf, {n} pagina",
+    "inbox.answer.ok.other": "✓ {name}: pdf, {n} pagina's",
     "inbox.answer.warning": "  let op: {text}",
     "inbox.answer.refused": "✗ {name}: {reason}",
     "inbox.answer.fix": "Er is niets verstuurd. Kies een ander bestand voor elk document met ✗.",
@@ -95,16 +96,23 @@ NL: dict[str, str] = {
     "inbox.answer.sending": "De reactie wordt verstuurd...",
     "inbox.answer.kept": "Al geüploade documenten blijven bewaard: opnieuw versturen uploadt "
                          "alleen wat nog ontbreekt.",
-    "inbox.answer.done": "Beantwoord. De beslistermijn stond {days} dag(en) stil; de uiterste "
-                         "beslisdatum is nu {date} (tijdens het wachten was dat {before}).",
+    "inbox.answer.done.one": (
+        "Beantwoord. De beslistermijn stond {n} dag stil; de uiterste beslisdatum is nu {date} "
+        "(tijdens het wachten was dat {before})."),
+    "inbox.answer.done.other": (
+        "Beantwoord. De beslistermijn stond {n} dagen stil; de uiterste beslisdatum is nu {date} "
+        "(tijdens het wachten was dat {before})."),
     "inbox.answer.key.send": "Reactie versturen",
     # --- home and announcements --------------------------------------------------------------
-    "inbox.home.unread": "{n} ongelezen bericht(en) van de IND (:inbox)",
+    "inbox.home.unread.one": "{n} ongelezen bericht van de IND (:inbox)",
+    "inbox.home.unread.other": "{n} ongelezen berichten van de IND (:inbox)",
     "inbox.home.next": "Eerstvolgende termijn: reageren voor {name} (zaak {zaak}) uiterlijk "
                        "{date}, {left} (:due)",
     "inbox.announce.title": "Nieuw van de IND",
-    "inbox.announce.messages": "{n} nieuw(e) bericht(en): {kinds}",
-    "inbox.announce.cases": "{n} zaak/zaken gewijzigd sinds u laatst keek",
+    "inbox.announce.messages.one": "{n} nieuw bericht: {kinds}",
+    "inbox.announce.messages.other": "{n} nieuwe berichten: {kinds}",
+    "inbox.announce.cases.one": "{n} zaak gewijzigd sinds u laatst keek",
+    "inbox.announce.cases.other": "{n} zaken gewijzigd sinds u laatst keek",
     # --- due soon ----------------------------------------------------------------------------
     "due.title": "Binnenkort te doen",
     "due.help": "Alles met een datum waarvoor u iets moet doen, eerstvolgende bovenaan, "
@@ -114,7 +122,8 @@ NL: dict[str, str] = {
                 "weken melden), x vergeet zo'n notitie, r ververst, / filtert.",
     "due.loading": "Verzamelen wat er te doen is...",
     "due.empty": "Niets te doen.",
-    "due.summary": "{n} punt(en), {late} te laat · portaaldatum {today}",
+    "due.summary.one": "{n} punt, {late} te laat · portaaldatum {today}",
+    "due.summary.other": "{n} punten, {late} te laat · portaaldatum {today}",
     "due.failed": "Kon {parts} niet lezen; de rest staat hieronder. r probeert opnieuw.",
     "due.part.messages": "de berichten",
     "due.part.employees": "de werknemers",
@@ -131,7 +140,8 @@ NL: dict[str, str] = {
     "due.kind.extension_window": "verlenging indienen",
     "due.kind.address": "adres melden",
     "due.kind.appointment": "afspraak",
-    "due.detail.documents": "{n} document(en) gevraagd",
+    "due.detail.documents.one": "{n} document gevraagd",
+    "due.detail.documents.other": "{n} documenten gevraagd",
     "due.detail.contract_ended": "contract beëindigd",
     "due.detail.permit_ended": "vergunning verlopen",
     "due.detail.opens": "vergunning loopt af; verlengen kan vanaf {date}",

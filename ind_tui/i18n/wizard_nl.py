@@ -32,10 +32,11 @@ NL: dict[str, str] = {
     "wizard.placeholder.phone": "+31 70 123 4567",
     "wizard.placeholder.country": "typ een naam of code, → vult aan",
     "wizard.country_matches": "Gevonden: {matches}",
-    "wizard.issues.title": "{count} punt(en) houden indienen tegen · Enter gaat erheen · Esc "
-                           "sluit",
+    "wizard.issues.title.one": "{n} punt houdt indienen tegen · Enter gaat erheen · Esc sluit",
+    "wizard.issues.title.other": "{n} punten houden indienen tegen · Enter gaat erheen · Esc sluit",
     "wizard.issues.none": "Niets houdt indienen tegen.",
-    "wizard.summary.blocked": "✗ {count} punt(en) houden indienen tegen · {shortcut} toont ze",
+    "wizard.summary.blocked.one": "✗ {n} punt houdt indienen tegen · {shortcut} toont ze",
+    "wizard.summary.blocked.other": "✗ {n} punten houden indienen tegen · {shortcut} toont ze",
     "wizard.summary.ready": "✓ Niets houdt indienen tegen · {shortcut} dient in",
     "wizard.summary.locked": "Al naar het portaal verstuurd · {shortcut} gaat verder met indienen",
     "wizard.locked": "Deze aanvraag is naar het portaal verstuurd: de antwoorden zijn wat het "
@@ -50,8 +51,9 @@ NL: dict[str, str] = {
                             "nogmaals op Esc om toch weg te gaan.",
     "wizard.no_more_pages": "In die richting is er geen pagina meer.",
     "wizard.help_no_field": "Ga eerst naar een vraag (Tab); F3 toont dan de toelichting.",
-    "wizard.submit_blocked": "Nog niet: {count} punt(en) houden indienen tegen. Ze staan "
-                             "hieronder.",
+    "wizard.submit_blocked.one": "Nog niet: {n} punt houdt indienen tegen. Het staat hieronder.",
+    "wizard.submit_blocked.other": (
+        "Nog niet: {n} punten houden indienen tegen. Ze staan hieronder."),
     "wizard.documents_pending": "Hier voegt u de documenten van deze aanvraag toe.",
     "wizard.review_pending": "Hier verschijnt het overzicht van alle antwoorden.",
     "wizard.filing_pending": "Indienen is in deze versie nog niet beschikbaar.",
@@ -111,7 +113,8 @@ NL: dict[str, str] = {
     "wizard.docs.busy": "Er wordt nog een bestand gecontroleerd; een ogenblik.",
     "wizard.docs.cannot_open": "Het bestand kan niet worden geopend: {reason}. Controleer het "
                                "pad en probeer het opnieuw.",
-    "wizard.docs.attached": "{name} toegevoegd: {pages} pagina('s), {size}.",
+    "wizard.docs.attached.one": "{name} toegevoegd: {n} pagina, {size}.",
+    "wizard.docs.attached.other": "{name} toegevoegd: {n} pagina's, {size}.",
     "wizard.docs.refused_title": "Niet toegevoegd: {name}",
     "wizard.docs.code": "Code: {code}",
     "wizard.docs.kept": "Uw antwoorden en een eerder document voor dit onderdeel zijn "

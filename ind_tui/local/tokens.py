@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from ind_tui.api.errors import ClientCode
+from ind_tui.i18n import text
 from ind_tui.i18n.guidance import Guidance
 
 if TYPE_CHECKING:
@@ -76,12 +77,7 @@ class StoreStatus:
         return guidance(self.reason, lang)
 
     def describe(self, lang: str = "en") -> str:
-        where = {
-            StoreKind.KEYRING: ("systeemsleutelbos", "system keyring"),
-            StoreKind.ENCRYPTED_FILE: ("versleuteld bestand", "encrypted file"),
-            StoreKind.MEMORY: ("alleen in geheugen", "memory only"),
-            StoreKind.ENVIRONMENT: ("omgevingsvariabele", "environment variable"),
-        }[self.kind][0 if lang == "nl" else 1]
+        where = text(f"tokens.where.{self.kind.value}", lang)
         return f"{where} ({self.backend})"
 
 

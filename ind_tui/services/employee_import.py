@@ -32,6 +32,8 @@ from ind_tui.domain.employee_csv import (
     differences,
     header_key,
 )
+from ind_tui.i18n import known, text
+from ind_tui.i18n.guidance import guidance
 
 CONCURRENCY = 4  # rows in flight at once: hides network latency, spares the portal
 BREAKER = 5  # this many portal or network failures in a row stop the run
@@ -185,18 +187,18 @@ def describe_problems(preview: Preview, lang: str) -> str:
 def describe(err: RowError, lang: str = "en") -> str:
     """One problem in words, in `lang`. Codes of the CSV reader have their own texts; a
     portal's refusal is named by its guidance."""
-    from ind_tui.i18n import CATALOGUES
 
-    texts = CATALOGUES.get(lang, CATALOGUES["en"])
-    template = texts.get(f"employees.csv.{err.code}")
-    if template is None:
-        from ind_tui.i18n.guidance import guidance
+    def field_name(name: str) -> str:
+        key = f"employees.field.{name}"
+        return text(key, lang) if known(key) else name
 
+    key = f"employees.csv.{err.code}"
+    if not known(key):
         g = guidance(err.code, lang)
-        ref = texts["employees.csv.request"].format(rid=err.value) if err.value else ""
+        ref = text("employees.csv.request", lang, rid=err.value) if err.value else ""
         return f"{g.title}. {g.action}{ref}"
-    label = texts.get(f"employees.field.{err.field}", err.field) if err.field else ""
     value = err.value
     if err.code == "registered_differently":
-        value = ", ".join(texts.get(f"employees.field.{f}", f) for f in value.split(", ") if f)
-    return template.format(field=label, value=value, line=err.other_line or "")
+        value = ", ".join(field_name(f) for f in value.split(", ") if f)
+    return text(key, lang, field=field_name(err.field) if err.field else "", value=value,
+                line=err.other_line or "")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from platformdirs import user_downloads_dir
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from ind_tui.i18n import set_language, t
-from ind_tui.tui.screens.shell.commands import PortalCommands
+from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
 
 if TYPE_CHECKING:
     from ind_tui.api.errors import PortalError
@@ -162,6 +166,29 @@ class PortalApp(App[int]):
             refresh = getattr(screen, "refresh_chrome", None)
             if refresh is not None:
                 refresh()
+
+    # --- Textual's own commands, in the interface language --------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PortalPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(PortalPalette("textual.theme.placeholder", providers=[ThemeProvider]))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def save_screenshot_here(self) -> None:
+        """The palette's screenshot command: saved into the downloads folder, as Textual's own
+        command does, and told in the interface language."""
+        try:
+            path = self.save_screenshot(path=user_downloads_dir())
+        except OSError as exc:
+            self.notify(t("textual.screenshot.failed", reason=exc.strerror or exc),
+                        severity="error")
+            return
+        self.notify(t("textual.screenshot.saved", path=path))
 
     # --- global actions -------------------------------------------------------------------
 

@@ -1,5 +1,9 @@
 """Bilingual texts of the form engine: the type every label and help uses, and the messages
-the engine gives per issue code. Written for the sponsor's HR staff, in Dutch and English."""
+the engine gives per issue code. Written for the sponsor's HR staff, in Dutch and English.
+
+These stay beside the form definitions rather than in the `i18n` catalogues: the definitions
+are versioned data documents whose version pins their wording, and the sandbox evaluates the
+same forms and returns these messages while it may not import the client's texts."""
 
 from __future__ import annotations
 

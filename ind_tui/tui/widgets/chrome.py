@@ -9,7 +9,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from ind_tui.i18n import EN_ALL, t
+from ind_tui.i18n import known, t
+
+
+def key_text(description: str) -> str:
+    """What a key binding does, in the interface language. Our bindings name a catalogue key;
+    Textual's own widgets an English text, which the catalogue holds as `textual.<text>`."""
+    return t(description if known(description) else f"textual.{description}")
 
 
 class PortalHeader(Widget):
@@ -70,12 +76,15 @@ class PortalHeader(Widget):
 
 
 class PortalFooter(Footer):
-    """Footer whose key descriptions are catalogue keys, shown in the current language."""
+    """Footer that shows every key's description (ours and Textual's) in the current
+    language."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.description in EN_ALL:
-                widget.description = t(widget.description)
+            if isinstance(widget, FooterKey) and widget.description:
+                if widget.tooltip == widget.description:
+                    widget.tooltip = key_text(widget.description)
+                widget.description = key_text(widget.description)
             yield widget
 
 

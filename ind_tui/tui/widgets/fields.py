@@ -30,9 +30,9 @@ class ChoiceSet(RadioSet):
     moves on to the next field."""
 
     BINDINGS = [
-        Binding("j", "next_button", "Next option", show=False, id="choice.down"),
-        Binding("k", "previous_button", "Previous option", show=False, id="choice.up"),
-        Binding("enter", "choose_and_advance", "Choose", show=False, id="choice.choose"),
+        Binding("j", "next_button", "key.next_option", show=False, id="choice.down"),
+        Binding("k", "previous_button", "key.previous_option", show=False, id="choice.up"),
+        Binding("enter", "choose_and_advance", "key.choose", show=False, id="choice.choose"),
     ]
 
     class Advance(Message):
@@ -78,8 +78,8 @@ class YesNoSet(ChoiceSet):
     """Yes and no side by side; y and n answer directly."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", show=False, id="yes_no.yes"),
-        Binding("n", "answer(False)", "No", show=False, id="yes_no.no"),
+        Binding("y", "answer(True)", "key.yes", show=False, id="yes_no.yes"),
+        Binding("n", "answer(False)", "key.no", show=False, id="yes_no.no"),
     ]
 
     def __init__(self, yes: str, no: str, chosen: bool | None = None, *,

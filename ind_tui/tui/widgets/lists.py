@@ -15,10 +15,10 @@ from textual.widgets.option_list import Option
 
 class VimOptionList(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "first", "First", show=False, id="list.first"),
-        Binding("G", "last", "Last", show=False, id="list.last"),
+        Binding("j", "cursor_down", "key.down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "key.up", show=False, id="list.up"),
+        Binding("g", "first", "key.first", show=False, id="list.first"),
+        Binding("G", "last", "key.last", show=False, id="list.last"),
     ]
 
 
@@ -68,8 +68,8 @@ class FilterList(FilterHost):
     FilterList VimOptionList { height: auto; max-height: 100%; }
     """
     BINDINGS = [
-        Binding("slash", "filter", "Filter", show=False, id="list.filter"),
-        Binding("escape", "close_filter", "Close filter", show=False, id="list.close_filter"),
+        Binding("slash", "filter", "key.filter", show=False, id="list.filter"),
+        Binding("escape", "close_filter", "key.close_filter", show=False, id="list.close_filter"),
     ]
 
     def __init__(self, options: Sequence[Option], *, id: str | None = None) -> None:

@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
+from ind_tui.i18n import t
 from ind_tui.tui.widgets.lists import FilterHost
 from ind_tui.tui.widgets.table_model import Column, Row, Scope, ScopeLike, TableModel
 
@@ -82,15 +83,15 @@ class VirtualTable(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
-        Binding("home,g", "first", "First", show=False, id="table.first"),
-        Binding("end,G", "last", "Last", show=False, id="table.last"),
-        Binding("enter", "select", "Open", show=False, id="table.select"),
-        Binding("s", "sort_next", "Sort", id="table.sort"),
-        Binding("S", "sort_reverse", "Reverse sort", show=False, id="table.sort_reverse"),
+        Binding("up,k", "cursor_up", "key.up", show=False, id="table.up"),
+        Binding("down,j", "cursor_down", "key.down", show=False, id="table.down"),
+        Binding("pageup", "page_up", "key.page_up", show=False, id="table.page_up"),
+        Binding("pagedown", "page_down", "key.page_down", show=False, id="table.page_down"),
+        Binding("home,g", "first", "key.first", show=False, id="table.first"),
+        Binding("end,G", "last", "key.last", show=False, id="table.last"),
+        Binding("enter", "select", "key.select", show=False, id="table.select"),
+        Binding("s", "sort_next", "key.sort", id="table.sort"),
+        Binding("S", "sort_reverse", "key.sort_reverse", show=False, id="table.sort_reverse"),
     ]
 
     class CursorMoved(Message):
@@ -435,8 +436,9 @@ class FilterTable(FilterHost):
     FilterTable.-filtering > Input { display: block; }
     """
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="table.filter"),
-        Binding("escape", "close_filter", "Close filter", show=False, id="table.close_filter"),
+        Binding("slash", "filter", "key.filter", id="table.filter"),
+        Binding("escape", "close_filter", "key.close_filter", show=False,
+                id="table.close_filter"),
     ]
 
     def __init__(self, table: VirtualTable, *, id: str | None = None) -> None:
@@ -444,7 +446,7 @@ class FilterTable(FilterHost):
         self.table = table
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/  text or field:value, e.g. status:in-progress", id="filter")
+        yield Input(placeholder=t("table.filter_placeholder"), id="filter")
         yield self.table
 
     def filter_target(self) -> Widget:

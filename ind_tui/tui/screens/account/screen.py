@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import day, local
+from ind_tui.i18n.format import day, local
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
 

@@ -21,7 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from ind_tui.api.appointments import LocationKind, VisitPurpose, purposes_for
 from ind_tui.i18n import language, t
-from ind_tui.i18n.timefmt import AMSTERDAM, day
+from ind_tui.i18n.format import AMSTERDAM, day, local
 from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
@@ -43,8 +43,8 @@ PER_LOCATION = 3  # free slots offered per location
 
 def when(moment: datetime) -> str:
     """A slot's time as people read it: weekday, date, time (Amsterdam)."""
-    local = moment.astimezone(AMSTERDAM)
-    return f"{t(f'appointments.weekday.{local.weekday()}')} {local:%d-%m-%Y %H:%M}"
+    weekday = moment.astimezone(AMSTERDAM).weekday()
+    return f"{t(f'appointments.weekday.{weekday}')} {local(moment)}"
 
 
 def when_short(moment: datetime) -> str:

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from ind_tui.api.appointments import AppointmentStatus, LocationKind, purposes_for
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import AMSTERDAM, day
+from ind_tui.i18n.format import AMSTERDAM, day
 from ind_tui.tui.screens.appointments.book import (
     CasePicker,
     LocationPicker,

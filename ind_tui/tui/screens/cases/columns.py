@@ -10,7 +10,7 @@ from datetime import datetime
 
 from ind_tui.domain.cases import ARCHIVED_STATE, NEW, NOT_REGISTERED, StatusCell
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import AMSTERDAM
+from ind_tui.i18n.format import AMSTERDAM
 from ind_tui.tui.widgets.table_model import Column
 
 MARK = "●"

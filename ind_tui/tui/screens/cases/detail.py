@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.api.models import CaseDetail, CaseSummary, DossierList
 from ind_tui.i18n import language, t
-from ind_tui.i18n.timefmt import day, local
+from ind_tui.i18n.format import day, local
 from ind_tui.tui.screens.cases.columns import decision_label, status_label, type_label
 from ind_tui.tui.screens.cases.data import (
     app_cache,

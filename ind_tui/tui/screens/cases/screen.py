@@ -31,7 +31,7 @@ from ind_tui.domain.cases import (
     without_marker,
 )
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import local
+from ind_tui.i18n.format import local
 from ind_tui.tui.screens.cases.columns import columns
 from ind_tui.tui.screens.cases.data import (
     DEFAULT_SORT,

@@ -16,7 +16,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from ind_tui.i18n import language, t
-from ind_tui.i18n.timefmt import day, local
+from ind_tui.i18n.format import day, local, plural
 from ind_tui.tui.screens.drafts.dialogs import YES, LineDialog, QuestionDialog, open_wizard
 from ind_tui.tui.screens.drafts.files import DraftRow, FileActionRefused, shown_name
 from ind_tui.tui.screens.drafts.table import UPDATED, cells, columns, slot_names, stage_text
@@ -317,7 +317,7 @@ class DraftsScreen(PortalScreen):
             self.action_pack(self._failure(exc), typed)
             return
         result_form = row.draft.form_id if row.draft is not None else ""
-        text = t("drafts.packed", path=str(result.path), count=result.documents)
+        text = plural("drafts.packed", result.documents, path=str(result.path))
         if result.missing:
             text += "\n" + t("drafts.packed_missing",
                               slots=slot_names(result_form, result.missing))
@@ -342,7 +342,7 @@ class DraftsScreen(PortalScreen):
         except (DraftError, OSError) as exc:
             self.action_unpack(self._failure(exc), typed)
             return
-        text = t("drafts.unpacked", name=result.path.name, count=result.documents)
+        text = plural("drafts.unpacked", result.documents, name=result.path.name)
         if result.missing:
             text += "\n" + t("drafts.unpacked_missing",
                               slots=slot_names(result.draft.form_id, result.missing))

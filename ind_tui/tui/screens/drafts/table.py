@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ind_tui.i18n import language, t
-from ind_tui.i18n.timefmt import local
+from ind_tui.i18n.format import local
 from ind_tui.tui.screens.drafts.files import DraftRow, shown_name
 from ind_tui.tui.widgets.table_model import Column
 

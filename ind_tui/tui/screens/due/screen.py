@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from ind_tui.api.models import Service
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import day
+from ind_tui.i18n.format import day, plural
 from ind_tui.services.due import DueItem, DueKind, DueList
 from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
 from ind_tui.tui.screens.inbox.watch import scope_of
@@ -125,7 +125,7 @@ class DueScreen(PortalScreen):
         self.table.set_rows([row_for(item, due.today) for item in due.items])
         self.table.empty_text = t("due.empty")
         late = sum(1 for item in due.items if item.due < due.today or item.late)
-        set_text(self, "#due-summary", t("due.summary", n=len(due.items), late=late,
+        set_text(self, "#due-summary", plural("due.summary", len(due.items), late=late,
                                          today=day(due.today)))
         if due.failed:
             parts = ", ".join(t(f"due.part.{name}") for name in due.failed)

@@ -32,7 +32,7 @@ from ind_tui.domain.employees import (
 from ind_tui.domain.forms.countries import country_name
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.i18n import language, t
-from ind_tui.i18n.timefmt import day
+from ind_tui.i18n.format import day
 from ind_tui.services.employee_import import describe
 from ind_tui.tui.screens.shell.base import OnPortalApp
 from ind_tui.tui.widgets.chrome import PortalFooter

@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from ind_tui.api.models import EmployeeStatus, Purpose
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import day
+from ind_tui.i18n.format import day
 from ind_tui.services.duties import (
     DEREGISTER,
     Duty,

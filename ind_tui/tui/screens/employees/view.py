@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ind_tui.api.models import EmployeeStatus, Service
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import day
+from ind_tui.i18n.format import day
 from ind_tui.services.duties import DEREGISTER, Duty
 from ind_tui.tui.widgets.table import Column
 

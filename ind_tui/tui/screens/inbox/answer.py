@@ -17,6 +17,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from ind_tui.api.inbox import AnswerReceipt, Message
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import plural
 from ind_tui.services.inbox_answer import CheckedFile, Uploaded, check_files, send_answer
 from ind_tui.tui.screens.inbox.text import document_title
 from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
@@ -127,7 +128,7 @@ class AnswerScreen(OnPortalApp, Screen[AnswerReceipt | None]):
         name = escape(checked.path.name)
         check = checked.check
         if check.ok:
-            lines = [t("inbox.answer.ok", name=name, pages=check.pages)]
+            lines = [plural("inbox.answer.ok", check.pages, name=name)]
             lines += [t("inbox.answer.warning", text=escape(guidance(w, lang)))
                       for w in check.warnings]
         else:

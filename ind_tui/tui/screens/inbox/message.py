@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from ind_tui.api.inbox import AnswerReceipt, Message, RequestState
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import day, local
+from ind_tui.i18n.format import day, local, plural
 from ind_tui.tui.screens.inbox.text import detail_lines, type_name
 from ind_tui.tui.screens.inbox.watch import set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen
@@ -77,7 +77,7 @@ class MessageScreen(PortalScreen):
         receipt_panel.display = self.receipt is not None
         if self.receipt is not None:
             r = self.receipt
-            receipt_panel.update(t("inbox.answer.done", days=r.suspended_days,
+            receipt_panel.update(plural("inbox.answer.done", r.suspended_days,
                                    date=day(r.decision_deadline),
                                    before=day(r.previous_decision_deadline)))
         m = self.message
@@ -110,7 +110,7 @@ class MessageScreen(PortalScreen):
                 self.message = receipt.message
                 self._fill()
                 self.refresh_bindings()
-                self.notify(t("inbox.answer.done", days=receipt.suspended_days,
+                self.notify(plural("inbox.answer.done", receipt.suspended_days,
                               date=day(receipt.decision_deadline),
                               before=day(receipt.previous_decision_deadline)), timeout=10)
 

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from ind_tui.api.inbox import Message, MessageKind, RequestState
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import day, local
+from ind_tui.i18n.format import day, local, plural
 from ind_tui.local.inbox_store import InboxStore
 from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
 from ind_tui.tui.screens.inbox.watch import look_now, scope_of, set_unread
@@ -244,7 +244,7 @@ async def home_lines(app: PortalApp) -> list[str]:
     conn = app.conn
     if news is None or conn is None:
         return []
-    lines = [t("inbox.home.unread", n=news.unread)] if news.unread else []
+    lines = [plural("inbox.home.unread", news.unread)] if news.unread else []
     try:
         requests, _ = await conn.client.messages(state=RequestState.OPEN)
     except SessionExpiredError:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from ind_tui.api.inbox import Message, MessageKind, RequestedDocument, RequestState
-from ind_tui.i18n import EN_ALL, language, t
-from ind_tui.i18n.timefmt import day, local
+from ind_tui.i18n import known, language, t
+from ind_tui.i18n.format import day, local, plural
 from ind_tui.services.due import DueItem, DueKind
 
 
@@ -22,7 +22,7 @@ def days_left(deadline: date, today: date) -> str:
 
 def type_name(type_id: str) -> str:
     key = f"cases.type.{type_id}"  # the cases area names the application types
-    return t(key) if key in EN_ALL else type_id
+    return t(key) if known(key) else type_id
 
 
 def kind_text(message: Message) -> str:
@@ -80,20 +80,20 @@ def detail_lines(message: Message, today: date) -> list[str]:
 
 def due_what(item: DueItem) -> str:
     key = f"due.kind.{item.kind}"
-    return t(key) if key in EN_ALL else item.kind
+    return t(key) if known(key) else item.kind
 
 
 def due_detail(item: DueItem) -> str:
     if item.kind == DueKind.INFORMATION:
-        return t("due.detail.documents", n=len([k for k in item.detail.split(",") if k]))
+        return plural("due.detail.documents", len([k for k in item.detail.split(",") if k]))
     if item.kind == DueKind.ADDRESS:
         return t("due.detail.address", date=day(date.fromisoformat(item.detail)))
     if item.kind == DueKind.APPOINTMENT and item.at is not None:
         purpose, _, location = item.detail.partition("@")
         key = f"due.purpose.{purpose}"
         return t("due.detail.appointment", time=local(item.at)[-5:], location=location,
-                 purpose=t(key) if key in EN_ALL else purpose)
+                 purpose=t(key) if known(key) else purpose)
     if item.detail.startswith("opens:"):
         return t("due.detail.opens", date=day(date.fromisoformat(item.detail[6:])))
     key = f"due.detail.{item.detail}"
-    return t(key) if key in EN_ALL else item.detail
+    return t(key) if known(key) else item.detail

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from ind_tui.i18n import t
+from ind_tui.i18n.format import plural
 from ind_tui.local.inbox_store import InboxStore
 from ind_tui.services.inbox_news import News, look, may_read_messages, remember
 
@@ -80,9 +81,9 @@ def _announce(app: PortalApp, news: News) -> None:
     if news.new_messages:
         kinds = Counter(m.kind.value for m in news.new_messages)
         listed = ", ".join(f"{n}× {t(f'inbox.kind.{kind}')}" for kind, n in sorted(kinds.items()))
-        parts.append(t("inbox.announce.messages", n=len(news.new_messages), kinds=listed))
+        parts.append(plural("inbox.announce.messages", len(news.new_messages), kinds=listed))
     if news.changed_cases:
-        parts.append(t("inbox.announce.cases", n=news.changed_cases))
+        parts.append(plural("inbox.announce.cases", news.changed_cases))
     app.notify("\n".join(parts), title=t("inbox.announce.title"), timeout=12)
     if _bell_wanted():
         app.bell()

@@ -18,9 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ind_tui.api.payments import totals
-from ind_tui.client.payments import format_eur
 from ind_tui.i18n import language, t
-from ind_tui.i18n.timefmt import AMSTERDAM, day, local
+from ind_tui.i18n.format import AMSTERDAM, day, local, money
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
@@ -28,10 +27,6 @@ from ind_tui.tui.widgets.table_model import Column
 
 if TYPE_CHECKING:
     from ind_tui.api.payments import PaymentRecord
-
-
-def eur(amount: int) -> str:
-    return format_eur(amount, language())
 
 
 class ExportDialog(ModalScreen[str | None]):
@@ -85,7 +80,7 @@ def _columns() -> list[Column]:
         Column("paid", t("payments.col.paid"), width=10, min_width=10, formatter=_date),
         Column("case", t("payments.col.case"), width=10, min_width=10),
         Column("employee", t("payments.col.employee"), min_width=8),
-        Column("amount", t("payments.col.amount"), min_width=9, formatter=eur, align="right"),
+        Column("amount", t("payments.col.amount"), min_width=9, formatter=money, align="right"),
         Column("status", t("payments.col.status"), min_width=7),
         Column("refund", t("payments.col.refund"), min_width=6),
         Column("reference", t("payments.col.reference"), min_width=8),
@@ -172,9 +167,9 @@ class PaymentsScreen(PortalScreen):
             return
         shown = self.shown
         sums = totals(shown)
-        text = t("payments.totals", count=sums.count, charged=eur(sums.charged_eur),
-                 pending=eur(sums.pending_eur), refunded=eur(sums.refunded_eur),
-                 net=eur(sums.net_eur))
+        text = t("payments.totals", count=sums.count, charged=money(sums.charged_eur),
+                 pending=money(sums.pending_eur), refunded=money(sums.refunded_eur),
+                 net=money(sums.net_eur))
         if len(shown) != len(self.payments):
             text += "  " + t("payments.filtered", total=len(self.payments))
         set_text(self, "#payments-totals", text)
@@ -206,7 +201,7 @@ class PaymentsScreen(PortalScreen):
 
         rule = TYPES_BY_ID.get(p.type_id)
         kind = (rule.name_nl if language() == "nl" else rule.name_en) if rule else p.type_id
-        panel.border_title = f"{p.reference} · {eur(p.amount_eur)}"
+        panel.border_title = f"{p.reference} · {money(p.amount_eur)}"
         lines = [
             f"{p.employee_name} · {kind}",
             t("payments.detail_paid", method=t(f"payments.method.{p.method.value}"),
@@ -215,7 +210,7 @@ class PaymentsScreen(PortalScreen):
             else t("payments.detail_no_case", year=p.fee_year),
         ]
         if p.refund is not None:
-            lines.append(t("payments.detail_refund", amount=eur(p.refund.amount_eur),
+            lines.append(t("payments.detail_refund", amount=money(p.refund.amount_eur),
                            when=local(p.refund.refunded_at), reference=p.refund.reference,
                            reason=t(f"payments.reason.{p.refund.reason.value}")))
         elif p.refund_due is not None:

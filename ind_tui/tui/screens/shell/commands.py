@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.app import SystemCommand
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from ind_tui.i18n import language, t
 
@@ -39,3 +43,42 @@ class PortalCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), callback, text=text, help=t(help_key))
+
+
+class PortalPalette(CommandPalette):
+    """Textual's command palette with its own words (the search placeholder and "no matches")
+    in the interface language."""
+
+    def __init__(self, placeholder_key: str = "textual.palette.placeholder", **kwargs: Any):
+        super().__init__(placeholder=t(placeholder_key), **kwargs)
+
+    # Textual writes "No matches found" inside this method, with no hook for the words; this
+    # is its body with the text from the catalogue.
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(t("textual.palette.no_matches"), style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
+
+
+def system_commands(app: Any, screen: Any) -> Iterable[SystemCommand]:
+    """Textual's system commands that PortalCommands does not already offer (those are quit,
+    help and the light/dark theme), in the interface language."""
+    yield SystemCommand(t("textual.cmd.theme"), t("textual.cmd.help.theme"),
+                        app.action_change_theme)
+    if screen.maximized is not None:
+        yield SystemCommand(t("textual.cmd.minimize"), t("textual.cmd.help.minimize"),
+                            screen.action_minimize)
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(t("textual.cmd.maximize"), t("textual.cmd.help.maximize"),
+                            screen.action_maximize)
+    yield SystemCommand(t("textual.cmd.screenshot"), t("textual.cmd.help.screenshot"),
+                        app.save_screenshot_here)

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ind_tui.i18n import t
 from ind_tui.tui.keymap import keymap_path
-from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.chrome import PortalFooter, key_text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
                 if not binding.description or binding.id in seen or not enabled:
                     continue
                 seen.add(binding.id or key)
-                text = t(binding.description)
+                text = key_text(binding.description)
                 rows.append(f"  {self.app.get_key_display(binding):<12} {text}"
                             + (f"  [dim]({binding.id})[/dim]" if binding.id else ""))
         with VerticalScroll(id="help", classes="dialog"):

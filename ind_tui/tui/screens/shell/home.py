@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.api.models import Role, Service
 from ind_tui.i18n import t
-from ind_tui.i18n.timefmt import local
+from ind_tui.i18n.format import local
 from ind_tui.tui.screens.shell.areas import home_lines
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import VimOptionList

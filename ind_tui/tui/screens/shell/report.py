@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from textual import work
 from textual.app import ComposeResult
@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
 from ind_tui.i18n import t
+from ind_tui.i18n.format import local
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
 
@@ -51,7 +52,8 @@ class ReportScreen(PortalScreen):
         error = app.last_error
         company = (me.acting_for or me.company) if me else None
         kvk = company.kvk if company else "-"
-        when = datetime.now().astimezone().strftime("%d-%m-%Y %H:%M:%S %Z")
+        now = datetime.now().astimezone()
+        when = f"{local(now, seconds=True, zone=now.tzinfo or UTC)} {now:%Z}"
         mail = (t("report.subject", kvk=kvk) + "\n\n" + t(
             "report.body", kvk=kvk, when=when, portal=app.portal_url or "-",
             rid=(error.request_id if error else None) or "-", text=description,

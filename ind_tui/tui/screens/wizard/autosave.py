@@ -21,6 +21,7 @@ from textual.markup import escape
 from textual.timer import Timer
 
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import local as local_time
 from ind_tui.local.drafts.bundle import save_draft
 from ind_tui.local.drafts.errors import DraftError, Lang
 from ind_tui.tui.screens.shell.base import PortalScreen
@@ -43,7 +44,7 @@ def clock_label(moment: datetime | None = None) -> str:
     local = (moment or datetime.now(UTC)).astimezone()
     if local.date() == datetime.now().astimezone().date():
         return local.strftime("%H:%M:%S")
-    return local.strftime("%d-%m-%Y %H:%M")
+    return local_time(local, zone=local.tzinfo or UTC)
 
 
 class AutosavingScreen(PortalScreen):

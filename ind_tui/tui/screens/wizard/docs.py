@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import plural
 from ind_tui.tui.screens.wizard.review import ConfirmScreen, size_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
@@ -266,7 +267,7 @@ class DocumentsPane(Vertical):
 
         self.checking = None
         self.query_one("#docs-path", PathInput).value = ""
-        text = t("wizard.docs.attached", name=ref.name, pages=ref.pages, size=size_text(ref.size))
+        text = plural("wizard.docs.attached", ref.pages, name=ref.name, size=size_text(ref.size))
         for code in check.warnings:
             text += "\n" + guidance(code, language())  # type: ignore[arg-type]
         self._status(text, style="yellow" if check.warnings else "green")

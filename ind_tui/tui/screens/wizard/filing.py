@@ -20,10 +20,11 @@ from textual.widgets.option_list import Option
 from ind_tui.api import errors as pe
 from ind_tui.api.models import PaymentMethod
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import money
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage, problem_of
 from ind_tui.tui.screens.shell.base import PortalScreen
-from ind_tui.tui.screens.wizard.review import ConfirmScreen, fee_text, money, size_text
+from ind_tui.tui.screens.wizard.review import ConfirmScreen, fee_text, size_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.pathinput import PathInput
@@ -170,7 +171,7 @@ class FilingScreen(PortalScreen):
             state = self._step_state(step)
             mark, style = marks[state]
             name = t(f"wizard.filing.step.{step}",
-                     amount=money(amount) if amount is not None else "?")
+                     amount=money(amount, cents=False) if amount is not None else "?")
             steps.append(f" {mark} {number}  ", style=style)
             steps.append(name, style="bold" if state == "running" else "")
             steps.append(f"  {t('wizard.filing.state.' + state)}\n", style=style)
@@ -292,14 +293,15 @@ class FilingScreen(PortalScreen):
         if not self.check_action("send", ()) or self.filing is None:
             return
         amount = self._fee_amount()
+        shown = money(amount, cents=False) if amount else "?"
         method = t("wizard.filing.paying_by",
                    method=t(f"wizard.filing.method.{self._method().value}"))
         if self.stage is FilingStage.NOT_SENT:
             question = (t("wizard.filing.ask_free") if amount == 0 else
-                        t("wizard.filing.ask", amount=money(amount) if amount else "?"))
+                        t("wizard.filing.ask", amount=shown))
             detail = t("wizard.filing.once") + ("" if amount == 0 else "\n" + method)
         else:
-            question = t("wizard.filing.ask_pay", amount=money(amount) if amount else "?")
+            question = t("wizard.filing.ask_pay", amount=shown)
             detail = method
 
         def answered(yes: bool | None) -> None:

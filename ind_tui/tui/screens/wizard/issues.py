@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.domain.forms.engine import Evaluation, Issue
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import plural
 from ind_tui.tui.widgets.lists import VimOptionList
 
 DOCUMENTS = "@documents"
@@ -93,7 +94,7 @@ class IssuesPanel(Vertical):
             [Option(escape(b.text), id=f"issue-{n}") for n, b in enumerate(items)])
         if items:
             self.options.highlighted = min(keep or 0, len(items) - 1)
-        title = (t("wizard.issues.title", count=len(items)) if items
+        title = (plural("wizard.issues.title", len(items)) if items
                  else t("wizard.issues.none"))
         self.query_one("#issues-title", Static).update(title)
 

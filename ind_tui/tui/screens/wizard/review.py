@@ -4,7 +4,6 @@ reminders, and Submit — which stays off, with the reason, while anything block
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.domain.forms.countries import country_name
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import day, money
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
 
@@ -28,17 +28,6 @@ if TYPE_CHECKING:
 
 FIELD = "f:"
 SLOT = "d:"
-
-
-def money(amount: Decimal | int, lang: str | None = None) -> str:
-    """An amount in euros as the reader writes it: € 5.688,50 (nl) or €5,688.50 (en)."""
-    lang = lang or language()
-    value = Decimal(amount)
-    cents = value != value.to_integral_value()
-    text = f"{value:,.2f}" if cents else f"{value:,.0f}"
-    if lang == "nl":
-        return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return "€" + text
 
 
 def size_text(size: int) -> str:
@@ -56,9 +45,9 @@ def human_value(state: FieldState, raw: Any, lang: str | None = None) -> str:
     if value is None:
         return "" if raw is None else str(raw)
     if field.type == "date" and isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return day(value, lang)
     if field.type == "money":
-        return money(value, lang)
+        return money(value, lang, cents=False)
     if field.type == "yes_no":
         return t("wizard.review.yes") if value else t("wizard.review.no")
     if field.type == "country":
@@ -75,7 +64,7 @@ def fee_text(fee: FeeQuote) -> str:
         return t("wizard.review.fee_unknown", year=fee.year)
     if fee.amount == 0:
         return t("wizard.review.fee_free")
-    text = t("wizard.review.fee", year=fee.year, amount=money(fee.amount))
+    text = t("wizard.review.fee", year=fee.year, amount=money(fee.amount, cents=False))
     if fee.provisional:
         text += " " + t("wizard.review.fee_provisional", year=fee.year)
     return text

@@ -20,6 +20,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import plural
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.tui.screens.wizard.autosave import AutosavingScreen, clock_label, draft_lang
@@ -224,7 +225,7 @@ class WizardScreen(AutosavingScreen):
         if self.session is not None and self.session.locked:
             summary.update(t("wizard.summary.locked", shortcut=key_for(self, "wizard.submit")))
         elif count:
-            summary.update(t("wizard.summary.blocked", count=count,
+            summary.update(plural("wizard.summary.blocked", count,
                              shortcut=key_for(self, "wizard.issues")))
         else:
             summary.update(t("wizard.summary.ready", shortcut=key_for(self, "wizard.submit")))
@@ -449,7 +450,7 @@ class WizardScreen(AutosavingScreen):
         if not session.locked:
             self._refresh_all()
             if not self.evaluation.ok:
-                self.notify(t("wizard.submit_blocked", count=len(self.evaluation.blocking)),
+                self.notify(plural("wizard.submit_blocked", len(self.evaluation.blocking)),
                             severity="warning")
                 self.action_issues()
                 return

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ind_tui.api.models import Service
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import money, plural
 from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog, open_wizard
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
@@ -22,16 +23,11 @@ if TYPE_CHECKING:
     from ind_tui.api.models import ApplicationType, Me
 
 
-def euros(amount: int) -> str:
-    text = f"{amount:,}"
-    return "€ " + text.replace(",", ".") if language() == "nl" else "€" + text
-
-
 def fee_text(kind: ApplicationType) -> str:
     if kind.fee_eur == 0:
         return t("new.free")
     key = "new.fee_provisional" if kind.fee_provisional else "new.fee"
-    return t(key, amount=euros(kind.fee_eur), year=kind.fee_year)
+    return t(key, amount=money(kind.fee_eur, cents=False), year=kind.fee_year)
 
 
 def decision_text(kind: ApplicationType) -> str:
@@ -183,7 +179,7 @@ class NewApplicationScreen(PortalScreen):
             return Option(f"{line}\n   {problem}", id=kind.id, disabled=True)
         count = self.existing.get(kind.id, 0)
         if count:
-            line += "\n   " + t("new.has_drafts", count=count)
+            line += "\n   " + plural("new.has_drafts", count)
         return Option(line, id=kind.id)
 
     # --- starting ---------------------------------------------------------------------------
@@ -211,7 +207,7 @@ class NewApplicationScreen(PortalScreen):
                 self.action_drafts(name)
 
         self.app.push_screen(QuestionDialog(
-            t("new.exists.title"), t("new.exists.text", count=count, form=name),
+            t("new.exists.title"), plural("new.exists.text", count, form=name),
             yes=t("new.exists.new"), no=t("new.exists.cancel"), other=t("new.exists.drafts"),
             default=YES), answered)
 

@@ -1,0 +1,58 @@
+"""Dutch texts of the command line (`ind-tui login | logout | status`) and of the token store.
+Every key here exists in cli_en.py too."""
+
+NL: dict[str, str] = {
+    "cli.login.token_from_env": "ind-tui: IND_TUI_TOKEN is gezet; inloggen is dan niet nodig.",
+    "cli.login.identity_needs_sandbox": (
+        "--identity werkt alleen met de sandbox (geef --admin-token op)"),
+    "cli.login.identity_refused": "Testidentiteit {identity} wordt geweigerd ({code}).",
+    "cli.login.open_page": "Open deze pagina en log in met eHerkenning:",
+    "cli.login.enter_code": "en voer deze code in: {code}",
+    "cli.login.waiting": "Wachten op inloggen...",
+    "cli.login.logged_in_as": "Ingelogd als",
+    "cli.login.other_kvk": (
+        "ind-tui: let op: dit profiel hoort bij KvK {kvk}; u bent in een ander account. "
+        "Vraag eHerkenning aan voor het juiste KvK-nummer."),
+    "cli.login.token_kept": "Token bewaard in: ",
+    "cli.status.embedded": "ingebouwde sandbox",
+    "cli.status.profile": "Profiel:  ",
+    "cli.status.portal": "Portaal:  ",
+    "cli.status.logged_in": "Ingelogd: ",
+    "cli.status.not_logged_in": "Niet ingelogd.",
+    "cli.status.token": "Token:    ",
+    "cli.logout.token_from_env": (
+        "ind-tui: het token komt uit IND_TUI_TOKEN; haal die variabele weg."),
+    "cli.logout.done": "Uitgelogd.",
+    "cli.logout.was_not": "Was niet ingelogd.",
+    "cli.appointments.only_types": "  (alleen kennismigranten e.d.)",
+    "cli.appointments.nothing_free": (
+        "ind-tui: niets vrij tot {until} op deze locaties; probeer andere of later opnieuw."),
+    "cli.appointments.booked": "Geboekt: {when} bij {where}",
+    "cli.payments.totals.one": (
+        "{n} betaling · betaald {charged} · nog te incasseren {pending} · terugbetaald "
+        "{refunded} · netto {net}"),
+    "cli.payments.totals.other": (
+        "{n} betalingen · betaald {charged} · nog te incasseren {pending} · terugbetaald "
+        "{refunded} · netto {net}"),
+    "receipt.title": "Ontvangstbevestiging",
+    "receipt.form": "Aanvraag",
+    "receipt.application": "Aanvraagnummer",
+    "receipt.zaak": "Zaaknummer",
+    "receipt.received": "Ontvangen op",
+    "receipt.deadline": "Uiterste beslisdatum",
+    "receipt.fee": "Leges",
+    "receipt.free": "geen, deze aanvraag is gratis",
+    "receipt.reference": "Betalingskenmerk",
+    "receipt.paid_at": "Betaald op",
+    "receipt.method": "Betaalwijze",
+    "receipt.direct_debit": "automatische incasso",
+    "receipt.one_off": "eenmalige betaling",
+    "receipt.keep": (
+        "Bewaar dit bewijs. Met het zaaknummer stuurt u documenten na zolang de IND nog niet "
+        "heeft besloten."),
+    "receipt.file": "ontvangstbevestiging",
+    "tokens.where.keyring": "systeemsleutelbos",
+    "tokens.where.encrypted_file": "versleuteld bestand",
+    "tokens.where.memory": "alleen in geheugen",
+    "tokens.where.environment": "omgevingsvariabele",
+}
