@@ -22,7 +22,6 @@ from ind_tui.domain.cases import (
     STATUS,
     ZAAK,
     ExportFormat,
-    export_rows,
     facet_counts,
     format_for,
     in_facet,
@@ -31,6 +30,7 @@ from ind_tui.domain.cases import (
     write_records,
 )
 from ind_tui.local.cache import LocalCache
+from ind_tui.local.exports import export_cases
 from ind_tui.services.sync import sync_cases
 from tests.client_fixtures import login, make_app, make_client
 
@@ -66,14 +66,14 @@ def test_export_files_are_whole_and_say_their_format(tmp_path: Path) -> None:
            "2026-10-01T08:00:00+00:00", "2026-12-30", "2026-10-20T06:00:00+00:00", None)
     rows = rows_from_cache([raw], {"3100000001": "in_progress"})
     target = tmp_path / "out.csv"
-    assert export_rows(target, rows, "csv") == 1
+    assert export_cases(target, rows, "csv") == 1
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(EXPORT_FIELDS)
     assert lines[1] == ("3100000001,Mei Chen,,ict,decided,granted,2026-10-01T08:00:00Z,"
                         "2026-12-30,2026-10-20T06:00:00Z,listed,in_progress")
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     with pytest.raises(OSError):
-        export_rows(tmp_path / "absent" / "out.json", rows, "json")
+        export_cases(tmp_path / "absent" / "out.json", rows, "json")
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     assert [format_for(Path(n)) for n in ("a.CSV", "b.json", "c.xlsx", "d")] == [
         "csv", "json", None, None]

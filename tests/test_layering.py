@@ -14,7 +14,7 @@ import pytest
 
 import ind_tui
 
-CORE = ("api", "domain", "i18n", "local", "client", "services", "sandbox")
+CORE = ("base", "api", "domain", "i18n", "local", "client", "services", "sandbox")
 
 
 def _submodules(package: str) -> list[str]:

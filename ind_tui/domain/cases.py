@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -193,21 +191,3 @@ def format_for(path: Path) -> ExportFormat | None:
         if suffix == fmt:
             return fmt
     return None
-
-
-def export_rows(path: Path, rows: Iterable[Row], fmt: ExportFormat) -> int:
-    """Write an export file whole or not at all (temp file in the same folder, then rename):
-    an existing file is only replaced once the new one is complete. The caller asks before
-    replacing one."""
-    folder = path.parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            count = write_records(stream, rows, fmt)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return count

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.domain.clock import AMSTERDAM
 from ind_tui.domain.forms.schema import load_form
-from ind_tui.local.drafts.atomic import atomic_write_bytes
 from ind_tui.local.drafts.errors import Code, DraftSaveError
 from ind_tui.local.drafts.model import Draft, FilingStage
 

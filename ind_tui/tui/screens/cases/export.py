@@ -10,8 +10,9 @@ from typing import Any
 
 from textual.screen import Screen
 
-from ind_tui.domain.cases import ExportFormat, Row, export_rows, format_for
+from ind_tui.domain.cases import ExportFormat, Row, format_for
 from ind_tui.i18n import t
+from ind_tui.local.exports import export_cases
 from ind_tui.tui.screens.cases.data import describe_error
 from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
 from ind_tui.tui.widgets.table_model import TableModel
@@ -55,7 +56,7 @@ def ask_export(screen: Screen[Any], model: TableModel) -> None:
 
 async def write(screen: Screen[Any], path: Path, rows: list[Row], fmt: ExportFormat) -> None:
     try:
-        count = await asyncio.to_thread(export_rows, path, rows, fmt)
+        count = await asyncio.to_thread(export_cases, path, rows, fmt)
     except OSError as exc:
         screen.notify(t("cases.export.failed", path=str(path), reason=describe_error(exc)),
                       severity="error", timeout=10)
