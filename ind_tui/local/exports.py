@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ind_tui.base.atomic import atomic_text_writer
-from ind_tui.domain.cases import ExportFormat, Row, write_records
+from ind_tui.domain.cases import CaseRow, ExportFormat, write_records
 
 
-def export_cases(path: Path, rows: Iterable[Row], fmt: ExportFormat) -> int:
+def export_cases(path: Path, rows: Iterable[CaseRow], fmt: ExportFormat) -> int:
     """Write the cases export to `path`; returns the number of cases written."""
     with atomic_text_writer(path) as stream:
         return write_records(stream, rows, fmt)
