@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.api.models import CaseStatus
+from ind_tui.api.cases import CaseStatus
 from ind_tui.cli.cases import _list_async, _status
 from ind_tui.domain.cases import (
     EXPORT_FIELDS,

@@ -13,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 
 from ind_tui.api.errors import NotFoundError
-from ind_tui.api.models import PaymentMethod, PaymentRequest
+from ind_tui.api.payments import PaymentMethod, PaymentRequest
 from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import new_idempotency_key
 from ind_tui.domain.cases import ARCHIVED_STATE, LISTED, case_rows

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from textual.pilot import Pilot
 
-from ind_tui.api.models import COMPLETED_STATUSES, CaseStatus
+from ind_tui.api.cases import COMPLETED_STATUSES, CaseStatus
 from ind_tui.client.retry import FAST_RETRY
 from ind_tui.domain.cases import (
     ARCHIVED_STATE,
@@ -219,7 +219,7 @@ async def test_archive_after_forty_days_and_its_toggle(tmp_path: Path) -> None:
 
 
 async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
-    from ind_tui.api.models import PaymentMethod, PaymentRequest
+    from ind_tui.api.payments import PaymentMethod, PaymentRequest
     from ind_tui.client.retry import new_idempotency_key
     from ind_tui.local.drafts.bundle import draft_path, save_draft
     from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage

@@ -37,7 +37,7 @@ def _status(value: str | None) -> Any:
     and several separated by commas. None: every status."""
     if value is None:
         return None
-    from ind_tui.api.models import CaseStatus
+    from ind_tui.api.cases import CaseStatus
 
     wanted = []
     for part in value.split(","):

@@ -22,6 +22,15 @@ from urllib.parse import quote
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
+from ind_tui.api.account import Account, NotificationReceipt, NotificationRequest
+from ind_tui.api.applications import (
+    Application,
+    ApplicationRequest,
+    ApplicationStatus,
+    ApplicationType,
+    UploadedDocument,
+)
+from ind_tui.api.auth import DeviceAuthResponse, Me, PortalInfo
 from ind_tui.api.errors import (
     BadResponseError,
     ConflictError,
@@ -33,22 +42,8 @@ from ind_tui.api.errors import (
     ServiceUnavailableError,
     TransportError,
 )
-from ind_tui.api.models import (
-    Account,
-    Application,
-    ApplicationRequest,
-    ApplicationStatus,
-    ApplicationType,
-    DeviceAuthResponse,
-    ErrorCode,
-    Me,
-    NotificationReceipt,
-    NotificationRequest,
-    PaymentRequest,
-    PaymentResult,
-    PortalInfo,
-    UploadedDocument,
-)
+from ind_tui.api.payments import PaymentRequest, PaymentResult
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.appointments import AppointmentsMixin
 from ind_tui.client.auth import CLIENT_ID, Session, poll_device_login, start_device_login
 from ind_tui.client.inbox import InboxMixin

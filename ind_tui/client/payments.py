@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ind_tui.api.models import PaymentStatus
-from ind_tui.api.payments import PaymentList, PaymentRecord
+from ind_tui.api.payments import PaymentList, PaymentRecord, PaymentStatus
 from ind_tui.base.atomic import atomic_text_writer
 from ind_tui.client.transport import PortalHttp
 

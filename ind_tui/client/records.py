@@ -14,8 +14,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ind_tui.api.errors import BadResponseError
-from ind_tui.api.models import (
+from ind_tui.api.cases import (
     CaseDetail,
     CasePage,
     CaseStatus,
@@ -23,6 +22,7 @@ from ind_tui.api.models import (
     DossierDocument,
     DossierList,
 )
+from ind_tui.api.errors import BadResponseError
 from ind_tui.base.atomic import atomic_writer
 from ind_tui.client.retry import Retry
 from ind_tui.client.transport import PortalHttp

@@ -22,7 +22,7 @@ from ind_tui.api.errors import (
     RequestTimeoutError,
     ServiceUnavailableError,
 )
-from ind_tui.api.models import ErrorCode
+from ind_tui.api.wire import ErrorCode
 
 
 class Retry(StrEnum):

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from ind_tui.api.models import (
+from ind_tui.api.employees import (
     DeregistrationReceipt,
     DeregistrationRequest,
     Employee,

@@ -17,7 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal, NamedTuple
 
-from ind_tui.api.models import CaseStatus, CaseSummary
+from ind_tui.api.cases import CaseStatus, CaseSummary
 
 NEW = "new"
 LISTED, ARCHIVED_STATE, NOT_REGISTERED = "listed", "archived", "not_registered"

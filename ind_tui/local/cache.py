@@ -19,7 +19,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ind_tui.api.models import CaseDetail, CaseStatus, CaseSummary, Decision, Employee, Me
+from ind_tui.api.auth import Me
+from ind_tui.api.cases import CaseDetail, CaseStatus, CaseSummary, Decision
+from ind_tui.api.employees import Employee
 from ind_tui.base.migrations import NewerSchema, migrate
 from ind_tui.domain.cases import RawCase
 

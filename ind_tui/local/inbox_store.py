@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ind_tui.api.models import Address
+from ind_tui.api.account import Address
 from ind_tui.base.atomic import atomic_write_text
 
 STATE_FILE = "inbox-state.json"

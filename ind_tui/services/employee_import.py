@@ -19,6 +19,7 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
+from ind_tui.api.employees import Employee, EmployeeRegistration
 from ind_tui.api.errors import (
     ConflictError,
     ForbiddenError,
@@ -29,7 +30,7 @@ from ind_tui.api.errors import (
     SessionExpiredError,
     TransportError,
 )
-from ind_tui.api.models import Employee, EmployeeRegistration, ErrorCode
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.employee_csv import (
     ERROR_COLUMN,
     IGNORED,

@@ -15,7 +15,7 @@ from ind_tui.api.errors import (
     ServerError,
     TransportError,
 )
-from ind_tui.api.models import ErrorCode
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.client import UPLOAD_CHUNK, Chunks, PortalClient
 from ind_tui.domain.forms.engine import Evaluation
 from ind_tui.local.drafts.errors import Code, DraftError

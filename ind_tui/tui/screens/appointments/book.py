@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ind_tui.api.appointments import Location, SlotSearch
-    from ind_tui.api.models import CaseSummary
+    from ind_tui.api.cases import CaseSummary
 
 REMEMBERED = "appointments.json"
 PER_LOCATION = 3  # free slots offered per location
