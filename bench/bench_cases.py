@@ -48,7 +48,7 @@ TYPES = ["hsm_first_vvr", "hsm_first_mvv", "hsm_extension", "hsm_change_employer
 
 
 def me() -> Any:
-    from ind_tui.api.models import CompanyRef, Me, Role
+    from ind_tui.api.auth import CompanyRef, Me, Role
 
     return Me(person_name="Mark de Graaf", assurance_level="EH3", role=Role.REPRESENTATIVE,
               company=CompanyRef(kvk="45678901", name="Payroll Partners B.V."),
@@ -58,7 +58,7 @@ def me() -> Any:
 
 def seed(count: int) -> None:
     """Fill the cache of IND_TUI_HOME with `count` cases and a last look."""
-    from ind_tui.api.models import CaseStatus, CaseSummary, Decision
+    from ind_tui.api.cases import CaseStatus, CaseSummary, Decision
     from ind_tui.local.cache import LocalCache, SyncState, scope_for
 
     scope = scope_for(SCOPE_PROFILE, me())

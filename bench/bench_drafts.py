@@ -199,7 +199,7 @@ def bench_hostile(root: Path) -> None:
 
 
 def bench_documents(root: Path) -> bool:
-    from ind_tui.local.drafts.atomic import atomic_writer
+    from ind_tui.base.atomic import atomic_writer
     from ind_tui.local.drafts.bundle import bundle_bytes, open_draft, save_draft
     from ind_tui.local.drafts.documents import attach_document
     from ind_tui.local.drafts.model import Draft

@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from ind_tui.api.models import Purpose
+from ind_tui.api.auth import Purpose
 from ind_tui.client.client import PortalClient
 from ind_tui.client.sandbox_admin import SandboxAdmin
 from ind_tui.domain.employee_csv import RowState, preview, read_csv

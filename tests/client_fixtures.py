@@ -12,7 +12,8 @@ from fastapi import FastAPI
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
-from ind_tui.api.models import ApplicationRequest, Me, Person
+from ind_tui.api.applications import ApplicationRequest, Person
+from ind_tui.api.auth import Me
 from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import RetryPolicy
 from ind_tui.client.sandbox_admin import SandboxAdmin

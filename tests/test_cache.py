@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.api.models import Account, CaseStatus
+from ind_tui.api.account import Account
+from ind_tui.api.cases import CaseStatus
 from ind_tui.client.client import PortalClient
 from ind_tui.local.cache import LocalCache, scope_for
 from ind_tui.services.sync import sync_account, sync_cases, sync_employees, sync_me

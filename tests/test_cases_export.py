@@ -13,24 +13,23 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.api.models import CaseStatus
+from ind_tui.api.cases import CaseStatus
 from ind_tui.cli.cases import _list_async, _status
 from ind_tui.domain.cases import (
     EXPORT_FIELDS,
     FACETS,
     NEW,
-    STATUS,
-    ZAAK,
+    STATUS_COLUMN,
     ExportFormat,
-    export_rows,
+    case_rows,
     facet_counts,
     format_for,
     in_facet,
-    rows_from_cache,
     view_scope,
     write_records,
 )
 from ind_tui.local.cache import LocalCache
+from ind_tui.local.exports import export_cases
 from ind_tui.services.sync import sync_cases
 from tests.client_fixtures import login, make_app, make_client
 
@@ -44,8 +43,8 @@ async def test_the_command_line_writes_what_the_screen_exports(
         await login(client)
         cache = LocalCache(tmp_path / "cache.db")
         await sync_cases(client, cache, "s")
-        rows = sorted(rows_from_cache(cache.case_rows("s"), None), key=lambda r: r[ZAAK])
-        wanted = [r for r in rows if r[STATUS][1] in ("received", "in_progress")]
+        rows = sorted(case_rows(cache.case_rows("s"), None), key=lambda r: r.zaaknummer)
+        wanted = [r for r in rows if r.status.status in ("received", "in_progress")]
         assert wanted
         formats: tuple[ExportFormat, ...] = ("csv", "json")
         printed = {}
@@ -64,16 +63,16 @@ async def test_the_command_line_writes_what_the_screen_exports(
 def test_export_files_are_whole_and_say_their_format(tmp_path: Path) -> None:
     raw = ("3100000001", "Mei Chen", None, "ict", "decided", "granted",
            "2026-10-01T08:00:00+00:00", "2026-12-30", "2026-10-20T06:00:00+00:00", None)
-    rows = rows_from_cache([raw], {"3100000001": "in_progress"})
+    rows = case_rows([raw], {"3100000001": "in_progress"})
     target = tmp_path / "out.csv"
-    assert export_rows(target, rows, "csv") == 1
+    assert export_cases(target, rows, "csv") == 1
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(EXPORT_FIELDS)
     assert lines[1] == ("3100000001,Mei Chen,,ict,decided,granted,2026-10-01T08:00:00Z,"
                         "2026-12-30,2026-10-20T06:00:00Z,listed,in_progress")
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     with pytest.raises(OSError):
-        export_rows(tmp_path / "absent" / "out.json", rows, "json")
+        export_cases(tmp_path / "absent" / "out.json", rows, "json")
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     assert [format_for(Path(n)) for n in ("a.CSV", "b.json", "c.xlsx", "d")] == [
         "csv", "json", None, None]
@@ -87,9 +86,9 @@ def test_quick_views_and_their_counts() -> None:
                 ("decided", None), ("ready_for_collection", None), ("closed", "2026-11-01"),
                 ("withdrawn", None)])]
     seen = {"3100000000": "submitted", "3100000001": "in_progress"}  # 02.. were not there
-    rows = rows_from_cache(raws, seen)
-    assert rows[0][STATUS][2] == "submitted" and rows[1][STATUS][2] == ""
-    assert rows[2][STATUS][2] == NEW
+    rows = case_rows(raws, seen)
+    assert rows[0].status.previous == "submitted" and rows[1].status.previous == ""
+    assert rows[2].status.previous == NEW
     counts = facet_counts(rows)
     assert counts == {"all": 7, "running": 2, "info_requested": 1, "decided": 2,
                       "completed": 2, "changed": 6}
@@ -98,8 +97,8 @@ def test_quick_views_and_their_counts() -> None:
         for show in (True, False):
             keep = view_scope(facet, show)
             expected = [r for r in rows if in_facet(facet, r)
-                        and (show or r[STATUS][3] != "archived")]
-            assert [r for r in rows if keep is None or keep(r[STATUS])] == expected
+                        and (show or r.status.state != "archived")]
+            assert [r for r in rows if keep is None or keep(r.status)] == expected
 
 
 def test_seen_statuses_mark_what_changed(tmp_path: Path) -> None:
@@ -146,8 +145,8 @@ def test_the_list_model_scopes_then_filters_on_current_status() -> None:
                 ("Piet Jansen", "hsm_extension", "closed")])]
     seen = {"3100000000": "received", "3100000001": "in_progress", "3100000002": "received",
             "3100000003": "closed"}
-    model = TableModel(columns(), rows_from_cache(raws, seen), sort=7, descending=True)
-    shown = lambda: [model.rows[i][ZAAK] for i in model.view]  # noqa: E731
+    model = TableModel(columns(), case_rows(raws, seen), sort=7, descending=True)
+    shown = lambda: [model.rows[i].zaaknummer for i in model.view]  # noqa: E731
     assert shown() == ["3100000003", "3100000002", "3100000001", "3100000000"]
     model.filter("status:received")  # the case that moved on from 'received' is not found
     assert shown() == ["3100000002"]
@@ -155,9 +154,9 @@ def test_the_list_model_scopes_then_filters_on_current_status() -> None:
     assert shown() == ["3100000000"]
     model.filter("anna")
     assert shown() == ["3100000002", "3100000000"]
-    model.set_scope(Scope(STATUS, view_scope("changed", True)))  # the filter stays
+    model.set_scope(Scope(STATUS_COLUMN, view_scope("changed", True)))  # the filter stays
     assert shown() == ["3100000000"]
-    model.set_scope(Scope(STATUS, view_scope("all", False)))
+    model.set_scope(Scope(STATUS_COLUMN, view_scope("all", False)))
     model.filter("")
     assert shown() == ["3100000002", "3100000001", "3100000000"]  # archive hidden
     model.sort("zaaknummer")

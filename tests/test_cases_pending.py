@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ind_tui.domain.cases import NOT_REGISTERED, STATUS, record
+from ind_tui.domain.cases import NOT_REGISTERED, record
 from ind_tui.local.drafts.bundle import save_draft
 from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
 from ind_tui.services.pending import pending_case, pending_cases, pending_in_folder, pending_row
@@ -32,7 +32,7 @@ def test_a_filed_draft_unknown_to_the_cache_is_pending() -> None:
         "3100000999", "Mei Chen", "1234567890", "hsm_first_vvr")
     assert case.received_at == PAID_AT and case.decision_deadline == date(2027, 1, 31)
     row = pending_row(case)
-    assert row[STATUS][1] == "submitted" and row[STATUS][3] == NOT_REGISTERED
+    assert row.status.status == "submitted" and row.status.state == NOT_REGISTERED
     exported = record(row)
     assert exported["state"] == NOT_REGISTERED and exported["decision_deadline"] == "2027-01-31"
     assert exported["submitted_at"] == "2026-11-02T09:30:00Z"

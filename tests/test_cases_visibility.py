@@ -13,10 +13,10 @@ import pytest
 from fastapi import FastAPI
 
 from ind_tui.api.errors import NotFoundError
-from ind_tui.api.models import PaymentMethod, PaymentRequest
+from ind_tui.api.payments import PaymentMethod, PaymentRequest
 from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import new_idempotency_key
-from ind_tui.domain.cases import ARCHIVED_STATE, LISTED, STATUS, rows_from_cache
+from ind_tui.domain.cases import ARCHIVED_STATE, LISTED, case_rows
 from ind_tui.local.cache import LocalCache
 from ind_tui.sandbox.db import parse_iso
 from ind_tui.services.sync import sync_cases
@@ -98,10 +98,10 @@ async def test_completed_cases_leave_after_28_days_and_stay_archived_here(
         assert report.archived >= 1
         kept = cache.case("s", first.zaaknummer)
         assert kept is not None and kept.archived
-        rows = {r[0]: r for r in rows_from_cache(cache.case_rows("s"), None)}
-        assert rows[first.zaaknummer][STATUS][3] == ARCHIVED_STATE
+        rows = {r.zaaknummer: r for r in case_rows(cache.case_rows("s"), None)}
+        assert rows[first.zaaknummer].status.state == ARCHIVED_STATE
         still = await listed(client)
-        assert {z for z, r in rows.items() if r[STATUS][3] == LISTED} == still
+        assert {z for z, r in rows.items() if r.status.state == LISTED} == still
 
 
 async def test_paper_applications_never_appear(app: FastAPI) -> None:

@@ -19,7 +19,7 @@ from ind_tui.api.errors import (
     SessionExpiredError,
     error_from_api,
 )
-from ind_tui.api.models import ApiError, ErrorCode
+from ind_tui.api.wire import ApiError, ErrorCode
 from ind_tui.client.reqlog import RequestLog, redact, redact_path
 from ind_tui.domain.clock import PortalClock, age_on
 from ind_tui.i18n.guidance import guidance, known_codes

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ind_tui.api.applications import ApplicationStatus
 from ind_tui.api.errors import (
     ConnectionFailedError,
     NotSentError,
@@ -19,7 +20,8 @@ from ind_tui.api.errors import (
     ServerError,
     ServiceUnavailableError,
 )
-from ind_tui.api.models import ApplicationStatus, ErrorCode, PaymentMethod, PaymentRequest
+from ind_tui.api.payments import PaymentMethod, PaymentRequest
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import RetryPolicy, new_idempotency_key
 from ind_tui.client.transport import Timeouts

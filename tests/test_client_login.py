@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ind_tui.api.auth import Role
 from ind_tui.api.errors import (
     ClientCode,
     LoginExpiredError,
@@ -14,7 +15,7 @@ from ind_tui.api.errors import (
     NotLoggedInError,
     SessionExpiredError,
 )
-from ind_tui.api.models import ErrorCode, Role
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.auth import poll_device_login
 from tests.client_fixtures import (
     MemoryKeyring,

@@ -15,7 +15,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from ind_tui.api.account import NotificationKind, NotificationRequest
 from ind_tui.api.appointments import VisitPurpose
+from ind_tui.api.auth import Purpose
+from ind_tui.api.employees import DeregistrationReason, DeregistrationRequest, EmployeeRegistration
 from ind_tui.api.errors import (
     BadRequestError,
     ConflictError,
@@ -31,17 +34,8 @@ from ind_tui.api.errors import (
     ServiceUnavailableError,
     SessionExpiredError,
 )
-from ind_tui.api.models import (
-    DeregistrationReason,
-    DeregistrationRequest,
-    EmployeeRegistration,
-    ErrorCode,
-    NotificationKind,
-    NotificationRequest,
-    PaymentMethod,
-    PaymentRequest,
-    Purpose,
-)
+from ind_tui.api.payments import PaymentMethod, PaymentRequest
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.client import PortalClient
 from ind_tui.client.once import Delivery, delivery
 from ind_tui.client.retry import RetryPolicy

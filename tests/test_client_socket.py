@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from ind_tui.api.applications import ApplicationStatus
 from ind_tui.api.errors import ConnectionFailedError
-from ind_tui.api.models import ApplicationStatus
 from ind_tui.client.client import PortalClient
 from ind_tui.client.sandbox_admin import SandboxAdmin
 from ind_tui.sandbox.serve import start_embedded

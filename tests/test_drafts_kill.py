@@ -21,7 +21,7 @@ DRIVER = r"""
 import json, os, random, signal, sys, time
 from pathlib import Path
 from ind_tui.local.drafts.bundle import open_draft, save_draft
-from ind_tui.local.drafts.atomic import remove_stale_temp
+from ind_tui.base.atomic import remove_stale_temp
 from ind_tui.local.drafts.model import Draft
 
 path, rounds = Path(sys.argv[1]), int(sys.argv[2])

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from ind_tui.api.account import Address, NotificationKind, NotificationRequest
 from ind_tui.api.appointments import (
     Appointment,
     AppointmentStatus,
     VisitPurpose,
 )
+from ind_tui.api.cases import Decision
 from ind_tui.api.inbox import Message, MessageKind, RequestedDocument, RequestState
-from ind_tui.api.models import Address, Decision, NotificationKind, NotificationRequest
 from ind_tui.local.inbox_store import AddressChange, InboxStore
 from ind_tui.services.due import DueKind, build_due, load_due
 from ind_tui.services.duties import DEREGISTER, EXTENSION_WINDOW, Duty

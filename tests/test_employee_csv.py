@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ind_tui.api.models import Purpose
+from ind_tui.api.auth import Purpose
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.employee_csv import (
     Preview,
@@ -126,7 +126,7 @@ def test_a_mixed_file_previews_every_row_with_its_errors() -> None:
         "Contract Voor Start;7200000011;1-1-1990;IND;arbeid;1-10-2026;;1-9-2026",
         ";;;;;;;",
     ]
-    from ind_tui.api.models import Employee
+    from ind_tui.api.employees import Employee
 
     registered = [
         Employee(id="E1", name="Al Bekend", v_number="1684665718",

@@ -10,15 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
-from ind_tui.api.models import (
-    CaseStatus,
-    CaseSummary,
-    Decision,
-    Employee,
-    EmployeeRegistration,
-    EmployeeStatus,
-    Purpose,
-)
+from ind_tui.api.auth import Purpose
+from ind_tui.api.cases import CaseStatus, CaseSummary, Decision
+from ind_tui.api.employees import Employee, EmployeeRegistration, EmployeeStatus
 from ind_tui.domain.employees import registration_problems
 from ind_tui.services.duties import (
     DEREGISTER,

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
+from ind_tui.api.applications import ApplicationRequest, Person
 from ind_tui.api.errors import (
     BadRequestError,
     ConflictError,
@@ -24,13 +25,8 @@ from ind_tui.api.errors import (
     ServiceUnavailableError,
     SessionExpiredError,
 )
-from ind_tui.api.models import (
-    ApplicationRequest,
-    ErrorCode,
-    PaymentMethod,
-    PaymentRequest,
-    Person,
-)
+from ind_tui.api.payments import PaymentMethod, PaymentRequest
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms import example_answers, split_answers
 from ind_tui.i18n.guidance import known_codes

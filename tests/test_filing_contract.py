@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ind_tui.api.models import ApplicationRequest
+from ind_tui.api.applications import ApplicationRequest
 from ind_tui.domain.forms import evaluate, example_answers, form_ids, load_form, split_answers
 from tests.conftest import API, bearer
 from tests.test_forms_agree import IDENTITY, PERSON

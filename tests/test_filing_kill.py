@@ -37,7 +37,7 @@ from ind_tui.services.filing import Filing
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.local.drafts.store import DocumentStore
 from ind_tui.client.client import PortalClient
-from ind_tui.api.models import PaymentMethod
+from ind_tui.api.payments import PaymentMethod
 from ind_tui.client.retry import RetryPolicy
 from ind_tui.client.sandbox_admin import SandboxAdmin
 from ind_tui.client.transport import Timeouts

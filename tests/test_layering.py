@@ -14,7 +14,7 @@ import pytest
 
 import ind_tui
 
-CORE = ("api", "domain", "i18n", "local", "client", "services", "sandbox")
+CORE = ("base", "api", "domain", "i18n", "local", "client", "services", "sandbox")
 
 
 def _submodules(package: str) -> list[str]:
@@ -51,7 +51,7 @@ def test_only_the_entry_point_loads_the_server(package: str) -> None:
 
 
 def test_the_client_stays_light() -> None:
-    loaded = _loaded_after(["ind_tui.client.client", "ind_tui.api.models"])
+    loaded = _loaded_after(["ind_tui.client.client", "ind_tui.api.wire"])
     for heavy in ("pypdf", "fastapi", "uvicorn", "textual"):
         assert heavy not in loaded, heavy
 

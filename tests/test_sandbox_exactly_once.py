@@ -60,7 +60,7 @@ async def test_retry_while_running_is_409(http: httpx.AsyncClient, app: FastAPI)
 
 
 def _dump(body: dict[str, object]) -> object:
-    from ind_tui.api.models import ApplicationRequest
+    from ind_tui.api.applications import ApplicationRequest
 
     return ApplicationRequest.model_validate(body).model_dump(mode="json")
 

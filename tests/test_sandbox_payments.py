@@ -23,8 +23,7 @@ from ind_tui.api.errors import (
     ServerError,
     ServiceUnavailableError,
 )
-from ind_tui.api.models import PaymentMethod, PaymentRequest, PaymentStatus
-from ind_tui.api.payments import RefundReason
+from ind_tui.api.payments import PaymentMethod, PaymentRequest, PaymentStatus, RefundReason
 from ind_tui.sandbox.clock import AMSTERDAM
 from tests.client_fixtures import admin_of, hsm_request, login, make_app, make_client
 from tests.conftest import ADMIN, API, bearer

@@ -92,7 +92,7 @@ async def test_a_filename_with_accents_uploads(tmp_path: Path) -> None:
 async def test_a_lost_notification_answer_is_not_filed_twice(tmp_path: Path) -> None:
     from datetime import date
 
-    from ind_tui.api.models import Address, NotificationKind, NotificationRequest
+    from ind_tui.api.account import Address, NotificationKind, NotificationRequest
     from tests.client_fixtures import admin_of, login, make_app, make_client
 
     app = make_app(tmp_path)

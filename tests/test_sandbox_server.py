@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ind_tui.api.models import CaseStatus
+from ind_tui.api.cases import CaseStatus
 from ind_tui.cli import main
 from ind_tui.sandbox.app import SandboxConfig, create_app
 from ind_tui.sandbox.serve import start_embedded

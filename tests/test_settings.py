@@ -13,11 +13,11 @@ from ind_tui.local.settings import (
     Settings,
     SettingsError,
     config_path,
-    dumps_toml,
     load_settings,
     remove_profile,
     resolve_profile,
     save_settings,
+    set_language_setting,
     set_profile,
 )
 
@@ -86,10 +86,34 @@ def test_bad_input_is_a_settings_error(tmp_path: Path) -> None:
         set_profile(Profile(name="has space"))
 
 
-def test_toml_writer_escapes() -> None:
-    data = {"a": 'quote " back \\ tab\t', "n": 1, "b": True, "l": ["x", 2],
-            "t": {"k": "v", "sub": {"z": 0.5}}}  # fmt: skip
-    assert tomllib.loads(dumps_toml(data)) == data
+def test_the_writer_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    label = 'quote " back \\ tab\t nl\n'
+    set_profile(Profile(name="x", portal="https://x.example", label=label), path=path)
+    assert load_settings(path).profile("x").label == label
+
+
+def test_changing_the_language_keeps_comments_and_unknown_keys(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    text = (
+        "# My settings: Dutch at work.\n"
+        'language = "nl"  # the office speaks Dutch\n'
+        "future_setting = 3\n"
+        "\n"
+        "# Our production portal\n"
+        "[profiles.prod]\n"
+        'portal = "https://portal.example"  # from the IND letter\n'
+        'colour = "blue"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    set_language_setting("en", path)
+    after = path.read_text(encoding="utf-8")
+    assert after == text.replace('language = "nl"', 'language = "en"')
+    assert load_settings(path).language == "en"
+    set_language_setting(None, path)
+    assert "language" not in tomllib.loads(path.read_text(encoding="utf-8"))
+    assert "# the office speaks Dutch" not in path.read_text(encoding="utf-8")
+    assert "# Our production portal" in path.read_text(encoding="utf-8")
 
 
 def test_settings_model_defaults() -> None:

@@ -13,14 +13,14 @@ from typing import Any
 import httpx
 from textual.pilot import Pilot
 
-from ind_tui.api.models import COMPLETED_STATUSES, CaseStatus
+from ind_tui.api.cases import COMPLETED_STATUSES, CaseStatus
 from ind_tui.client.retry import FAST_RETRY
 from ind_tui.domain.cases import (
     ARCHIVED_STATE,
     EXPORT_FIELDS,
     NOT_REGISTERED,
-    STATUS,
-    ZAAK,
+    STATUS_COLUMN,
+    ZAAK_COLUMN,
     record,
 )
 from ind_tui.i18n import t
@@ -71,7 +71,7 @@ def view_rows(screen: Any) -> list[tuple[Any, ...]]:
 
 
 def statuses(screen: Any) -> list[str]:
-    return [row[STATUS][1] for row in view_rows(screen)]
+    return [row.status.status for row in view_rows(screen)]
 
 
 def text_of(screen: Any, selector: str) -> str:
@@ -101,14 +101,14 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
         portal = await app.conn.client.cases()
-        assert {row[ZAAK] for row in view_rows(screen)} == {c.zaaknummer for c in portal}
+        assert {row.zaaknummer for row in view_rows(screen)} == {c.zaaknummer for c in portal}
         assert "06:00" in text_of(screen, "#cases-fresh")  # when the portal refreshed
         # filter as you type: status and type together
         in_progress = {c.zaaknummer for c in portal if c.status is CaseStatus.IN_PROGRESS}
         await pilot.press("slash", *"status:in-progress")
-        assert {row[ZAAK] for row in view_rows(screen)} == in_progress
+        assert {row.zaaknummer for row in view_rows(screen)} == in_progress
         await pilot.press(*" type:hsm")
-        assert {row[ZAAK] for row in view_rows(screen)} == {
+        assert {row.zaaknummer for row in view_rows(screen)} == {
             c.zaaknummer for c in portal
             if c.status is CaseStatus.IN_PROGRESS and c.type_id.startswith("hsm")}
         await pilot.pause()
@@ -128,16 +128,16 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
         changed = [row[7] for row in view_rows(screen)]
         assert changed == sorted(changed, reverse=True)
         await pilot.press("s", "s")  # data order, then by case number
-        numbers = [row[ZAAK] for row in view_rows(screen)]
+        numbers = [row.zaaknummer for row in view_rows(screen)]
         assert numbers == sorted(numbers)
         await pilot.press("S")
-        assert [row[ZAAK] for row in view_rows(screen)] == sorted(numbers, reverse=True)
+        assert [row.zaaknummer for row in view_rows(screen)] == sorted(numbers, reverse=True)
         # z: go to a case number within the list
         target = sorted(numbers)[len(numbers) // 2]
         await pilot.press("3")  # a view it may be outside of
         await pilot.press("z", *target, "enter")
         await pilot.pause()
-        assert screen.table.model.row_at(screen.table.cursor_row)[ZAAK] == target
+        assert screen.table.model.row_at(screen.table.cursor_row).zaaknummer == target
 
 
 async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
@@ -147,7 +147,7 @@ async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
-        zaak = view_rows(screen)[3][ZAAK]
+        zaak = view_rows(screen)[3].zaaknummer
         await pilot.press("colon", *f"cases Z{zaak}", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
                        and app.screen.detail is not None)
@@ -155,8 +155,8 @@ async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
         await pilot.press("escape")
         await wait_for(pilot, lambda: ready(app))
         assert isinstance(app.screen, CasesScreen)
-        assert app.screen.table.model.row_at(app.screen.table.cursor_row)[ZAAK] == zaak
-        other = view_rows(app.screen)[5][ZAAK]
+        assert app.screen.table.model.row_at(app.screen.table.cursor_row).zaaknummer == zaak
+        other = view_rows(app.screen)[5].zaaknummer
         await pilot.press("colon", *other, "enter")  # a bare number: that case
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
                        and app.screen.zaaknummer == other)
@@ -169,27 +169,27 @@ async def test_what_changed_since_the_last_look(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
         assert t("cases.changed_first") in text_of(screen, "#cases-changed")
-        before = {row[ZAAK]: row[STATUS][1] for row in view_rows(screen)}
-        assert all(not row[STATUS][2] for row in view_rows(screen))  # nothing marked yet
+        before = {row.zaaknummer: row.status.status for row in view_rows(screen)}
+        assert all(not row.status.previous for row in view_rows(screen))  # nothing marked yet
         await leave(pilot, app)
         assert await home_lines(app) == []
         admin = app.conn.sandbox_admin()
         await admin.advance(days=6)  # six daily refreshes move some cases on
         await app.conn.client.me()
         screen = await open_cases(pilot, app, identity=None)
-        after = {row[ZAAK]: row for row in view_rows(screen)}
-        moved = {z for z, row in after.items() if z in before and row[STATUS][1] != before[z]}
+        after = {row.zaaknummer: row for row in view_rows(screen)}
+        moved = {z for z, row in after.items() if z in before and row.status.status != before[z]}
         assert moved
         for zaak in moved:
-            cell = after[zaak][STATUS]
+            cell = after[zaak].status
             assert cell[2] == before[zaak]  # the old status is kept for the mark
-            text = screen.table.model.columns[STATUS].text(cell)
+            text = screen.table.model.columns[STATUS_COLUMN].text(cell)
             assert t(f"cases.status.{before[zaak]}") in text and "→" in text
-        marked = [z for z, row in after.items() if row[STATUS][2]]
+        marked = [z for z, row in after.items() if row.status.previous]
         assert set(moved) <= set(marked)
         assert (await home_lines(app)) == [t("cases.home.changed", count=len(marked))]
         await pilot.press("6")  # the quick view of changed cases
-        assert {row[ZAAK] for row in view_rows(screen)} == set(marked)
+        assert {row.zaaknummer for row in view_rows(screen)} == set(marked)
         await leave(pilot, app)  # looked: nothing is news any more
         assert await home_lines(app) == []
 
@@ -198,26 +198,28 @@ async def test_archive_after_forty_days_and_its_toggle(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
-        known = {row[ZAAK] for row in view_rows(screen)}
+        known = {row.zaaknummer for row in view_rows(screen)}
         await leave(pilot, app)
         await app.conn.sandbox_admin().advance(days=40)
         await app.conn.client.me()
         screen = await open_cases(pilot, app, identity=None)
         listed = {c.zaaknummer for c in await app.conn.client.cases()}
-        archived = {row[ZAAK] for row in view_rows(screen) if row[STATUS][3] == ARCHIVED_STATE}
+        archived = {row.zaaknummer for row in view_rows(screen)
+                    if row.status.state == ARCHIVED_STATE}
         assert archived and archived == known - listed
-        row = next(r for r in view_rows(screen) if r[ZAAK] in archived)
-        assert row[STATUS][1] in {s.value for s in COMPLETED_STATUSES}
-        assert t("cases.state.archived") in screen.table.model.columns[STATUS].text(row[STATUS])
+        row = next(r for r in view_rows(screen) if r.zaaknummer in archived)
+        assert row.status.status in {s.value for s in COMPLETED_STATUSES}
+        status_column = screen.table.model.columns[STATUS_COLUMN]
+        assert t("cases.state.archived") in status_column.text(row.status)
         await pilot.press("a")
-        assert not {row[ZAAK] for row in view_rows(screen)} & archived
+        assert not {row.zaaknummer for row in view_rows(screen)} & archived
         assert t("cases.archive_off", count=len(archived)) in text_of(screen, "#cases-facets")
         await pilot.press("a")
-        assert archived <= {row[ZAAK] for row in view_rows(screen)}
+        assert archived <= {row.zaaknummer for row in view_rows(screen)}
 
 
 async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
-    from ind_tui.api.models import PaymentMethod, PaymentRequest
+    from ind_tui.api.payments import PaymentMethod, PaymentRequest
     from ind_tui.client.retry import new_idempotency_key
     from ind_tui.local.drafts.bundle import draft_path, save_draft
     from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
@@ -247,13 +249,13 @@ async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
         await pilot.press("r")  # sync: the portal does not list it before its next refresh
         await pilot.pause()
         await wait_for(pilot, lambda: ready(app)
-                       and any(r[ZAAK] == receipt.zaaknummer for r in view_rows(screen)))
-        row = next(r for r in view_rows(screen) if r[ZAAK] == receipt.zaaknummer)
-        assert row[STATUS][3] == NOT_REGISTERED and row[1] == "Priya Filed"
-        assert screen.table.model.columns[STATUS].text(row[STATUS]) == \
+                       and any(r.zaaknummer == receipt.zaaknummer for r in view_rows(screen)))
+        row = next(r for r in view_rows(screen) if r.zaaknummer == receipt.zaaknummer)
+        assert row.status.state == NOT_REGISTERED and row.employee_name == "Priya Filed"
+        assert screen.table.model.columns[STATUS_COLUMN].text(row.status) == \
             t("cases.state.not_registered")
         assert t("cases.pending_count", count=1) in text_of(screen, "#cases-changed")
-        screen.table.jump_to_value(ZAAK, receipt.zaaknummer)
+        screen.table.jump_to_value(ZAAK_COLUMN, receipt.zaaknummer)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen))
         summary = text_of(app.screen, "#case-summary")
@@ -263,9 +265,9 @@ async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
         await pilot.press("r")
         await pilot.pause()
         await wait_for(pilot, lambda: ready(app) and any(
-            r[ZAAK] == receipt.zaaknummer and r[STATUS][3] != NOT_REGISTERED
+            r.zaaknummer == receipt.zaaknummer and r.status.state != NOT_REGISTERED
             for r in view_rows(screen)))
-        assert sum(r[ZAAK] == receipt.zaaknummer for r in view_rows(screen)) == 1
+        assert sum(r.zaaknummer == receipt.zaaknummer for r in view_rows(screen)) == 1
 
 
 class Cable(httpx.AsyncBaseTransport):
@@ -304,9 +306,9 @@ async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
     app, cable = app_with_cable(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
-        online = {row[ZAAK] for row in view_rows(screen)}
+        online = {row.zaaknummer for row in view_rows(screen)}
         assert not screen.query_one("#cases-offline").display
-        zaak = view_rows(screen)[0][ZAAK]
+        zaak = view_rows(screen)[0].zaaknummer
         await pilot.press("enter")  # the detail is kept for offline reading too
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
                        and app.screen.detail is not None)
@@ -317,8 +319,8 @@ async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
         assert screen.offline and screen.query_one("#cases-offline").display
         offline_text = text_of(screen, "#cases-offline")
         assert "OFFLINE" in offline_text and "min old" in offline_text
-        assert {row[ZAAK] for row in view_rows(screen)} == online
-        screen.table.jump_to_value(ZAAK, zaak)
+        assert {row.zaaknummer for row in view_rows(screen)} == online
+        screen.table.jump_to_value(ZAAK_COLUMN, zaak)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
                        and app.screen.offline and app.screen.detail is not None)
@@ -341,7 +343,7 @@ async def open_case_where(pilot: Pilot[Any], app: PortalApp, wanted: Any) -> Any
 
     screen = cases_screen(app) or await open_cases(pilot, app)
     row = next(r for r in view_rows(screen) if wanted(r))
-    screen.table.jump_to_value(ZAAK, row[ZAAK])
+    screen.table.jump_to_value(ZAAK_COLUMN, row.zaaknummer)
     await pilot.press("enter")
     await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
                    and app.screen.detail is not None and app.screen.dossier is not None)
@@ -351,7 +353,7 @@ async def open_case_where(pilot: Pilot[Any], app: PortalApp, wanted: Any) -> Any
 async def test_detail_shows_timeline_receipt_and_moved_deadline(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        detail = await open_case_where(pilot, app, lambda r: r[STATUS][1] == "info_requested")
+        detail = await open_case_where(pilot, app, lambda r: r.status.status == "info_requested")
         case = await app.conn.client.case(detail.zaaknummer)
         timeline = text_of(detail, "#case-timeline")
         for event in case.events:
@@ -373,7 +375,7 @@ async def test_upload_extra_pdf_and_a_bad_one_refused(tmp_path: Path) -> None:
     good = tmp_path / "contract.pdf"
     good.write_bytes(letter(["Signed employment contract"]))
     async with app.run_test(size=SIZE) as pilot:
-        detail = await open_case_where(pilot, app, lambda r: r[STATUS][1] == "in_progress")
+        detail = await open_case_where(pilot, app, lambda r: r.status.status == "in_progress")
         zaak = detail.zaaknummer
         before = len((await app.conn.client.case_documents(zaak)).documents)
         assert detail.can_upload
@@ -396,7 +398,7 @@ async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path)
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        detail = await open_case_where(pilot, app, lambda r: r[STATUS][1] == "decided")
+        detail = await open_case_where(pilot, app, lambda r: r.status.status == "decided")
         assert not detail.can_upload
         from ind_tui.i18n.guidance import guidance
 
@@ -462,7 +464,7 @@ async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
         with (tmp_path / "view.csv").open(newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
         assert tuple(rows[0]) == EXPORT_FIELDS
-        assert [r["zaaknummer"] for r in rows] == [row[ZAAK] for row in shown]
+        assert [r["zaaknummer"] for r in rows] == [row.zaaknummer for row in shown]
         assert {r["status"] for r in rows} == {"in_progress"}
         assert json.loads((tmp_path / "view.json").read_text()) == [record(r) for r in shown]
         assert rows == [record(r) for r in shown]

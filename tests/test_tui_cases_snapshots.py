@@ -42,15 +42,15 @@ async def cases_list(pilot: Pilot[Any]) -> None:
 
 
 async def case_detail(pilot: Pilot[Any]) -> None:
-    from ind_tui.domain.cases import STATUS, ZAAK
+    from ind_tui.domain.cases import ZAAK_COLUMN
     from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
     await cases_list(pilot)
     table = pilot.app.screen.table
     model = table.model
-    zaak = min(model.rows[i][ZAAK] for i in model.view
-               if model.rows[i][STATUS][1] == "info_requested")  # its deadline moved
-    table.jump_to_value(ZAAK, zaak)
+    zaak = min(model.rows[i].zaaknummer for i in model.view
+               if model.rows[i].status.status == "info_requested")  # its deadline moved
+    table.jump_to_value(ZAAK_COLUMN, zaak)
     await pilot.press("enter")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseDetailScreen)
                    and pilot.app.screen.dossier is not None)

@@ -11,9 +11,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.domain.forms.engine import evaluate
 from ind_tui.local import paths
-from ind_tui.local.drafts.atomic import atomic_write_bytes
 from ind_tui.local.drafts.bundle import bundle_bytes, list_drafts, read_bundle
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.local.drafts.store import DocumentStore

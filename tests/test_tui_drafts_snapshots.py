@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.local import paths
-from ind_tui.local.drafts.atomic import atomic_write_bytes
 from ind_tui.local.drafts.bundle import bundle_bytes, draft_path
 from ind_tui.local.drafts.model import Draft
 from tests.test_tui_drafts import home_settled

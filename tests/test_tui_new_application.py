@@ -124,7 +124,7 @@ async def test_existing_drafts_are_mentioned_before_another_is_started(tmp_path:
 
 
 async def test_an_account_that_may_not_file_is_told_why(tmp_path: Path) -> None:
-    from ind_tui.api.models import Service, ServiceAccess
+    from ind_tui.api.auth import Service, ServiceAccess
     from ind_tui.tui.screens.wizard.start import NewApplicationScreen
 
     app = make_app(sandbox_app(tmp_path))

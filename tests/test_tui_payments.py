@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 from textual.pilot import Pilot
 
-from ind_tui.api.models import PaymentStatus
+from ind_tui.api.payments import PaymentStatus
 from ind_tui.client.payments import CSV_COLUMNS
 from ind_tui.tui.screens.payments.screen import ExportDialog, PaymentsScreen
 from tests.conftest import ADMIN, API

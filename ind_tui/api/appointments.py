@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from ind_tui.api.models import CaseStatus, Decision, Strict, Wire
+from ind_tui.api.cases import CaseStatus, Decision
+from ind_tui.api.wire import Strict, Wire
 
 SLOT_ID_PATTERN = r"^[a-z0-9-]{1,40}\.[a-z_]{1,40}\.\d{12}$"
 ZAAK_PATTERN = r"^\d{10}$"

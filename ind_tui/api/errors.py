@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from ind_tui.api.models import ApiError, ErrorCode
+from ind_tui.api.wire import ApiError, ErrorCode
 from ind_tui.i18n.guidance import Guidance, guidance
 
 

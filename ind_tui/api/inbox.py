@@ -2,7 +2,7 @@
 a case — a request for more information (herstel verzuim) with its deadline and the documents
 asked for, a decision, "document ready for collection" — and answering a request.
 
-Shared by the client and the sandbox, like models.py.
+Shared by the client and the sandbox, like the rest of `api/`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ind_tui.api.models import Decision, Strict, Wire
+from ind_tui.api.cases import Decision
+from ind_tui.api.wire import Strict, Wire
 
 MESSAGE_ID = r"^M\d{9}$"
 ITEM_KEY = r"^[a-z][a-z0-9_]{0,39}$"

@@ -1,4 +1,4 @@
-"""Wire models of the payment history and its refunds (part of the `/api/v1` contract).
+"""Wire models of paying for an application, the payment history and its refunds.
 
 A payment's status in the history: `pending` while a direct debit waits for the next daily
 collection run, `paid` once collected (a one-off payment at once), `refunded` once the IND
@@ -11,8 +11,39 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from ind_tui.api.models import PaymentMethod, PaymentStatus, Strict, Wire
+from ind_tui.api.applications import Application
+from ind_tui.api.wire import Strict, Wire
 
+
+class PaymentMethod(StrEnum):
+    DIRECT_DEBIT = "direct_debit"
+    ONE_OFF = "one_off"
+
+
+class PaymentRequest(Strict):
+    method: PaymentMethod
+    amount_eur: int = Field(ge=0, description="what the client expects to pay; must match")
+
+
+class PaymentStatus(StrEnum):
+    PENDING = "pending"
+    PAID = "paid"
+    REFUNDED = "refunded"
+
+
+class Payment(Wire):
+    reference: str
+    application_id: str
+    amount_eur: int
+    fee_year: int
+    method: PaymentMethod
+    status: PaymentStatus
+    paid_at: datetime
+
+
+class PaymentResult(Wire):
+    payment: Payment
+    application: Application
 
 class RefundReason(StrEnum):
     NOT_RECEIVED = "not_received"  # paid, but the submission never arrived

@@ -137,7 +137,7 @@ async def _book_async(client: Any, args: argparse.Namespace, locations: list[str
                       start: date | None) -> int:
     from ind_tui.api.appointments import Slot, VisitPurpose
     from ind_tui.api.errors import ConflictError
-    from ind_tui.api.models import ErrorCode
+    from ind_tui.api.wire import ErrorCode
     from ind_tui.client.retry import new_idempotency_key
 
     lang = _lang(args)

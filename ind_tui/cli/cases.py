@@ -37,7 +37,7 @@ def _status(value: str | None) -> Any:
     and several separated by commas. None: every status."""
     if value is None:
         return None
-    from ind_tui.api.models import CaseStatus
+    from ind_tui.api.cases import CaseStatus
 
     wanted = []
     for part in value.split(","):
@@ -70,13 +70,13 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
-    from ind_tui.domain.cases import Row, row_from_summary, write_records
+    from ind_tui.domain.cases import CaseRow, case_rows, raw_from_summary, write_records
 
-    rows: list[Row] = []
+    rows: list[CaseRow] = []
     for wanted in status or [None]:
         async for page in client.iter_cases(status=wanted, type_id=args.type_id):
-            rows.extend(row_from_summary(item) for item in page.items)
-    rows.sort(key=lambda row: row[0])
+            rows.extend(case_rows(map(raw_from_summary, page.items)))
+    rows.sort(key=lambda row: row.zaaknummer)
     if args.format in ("json", "csv"):
         # The screen's export writes the same records: one set of columns for both.
         write_records(sys.stdout, rows, args.format)

@@ -83,7 +83,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace) -> int:
-    from ind_tui.api.models import EmployeeStatus
+    from ind_tui.api.employees import EmployeeStatus
     from ind_tui.domain.employee_csv import EXPORT_COLUMNS
 
     status = EmployeeStatus(args.status) if args.status else None

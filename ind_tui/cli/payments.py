@@ -39,7 +39,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace) -> int:
-    from ind_tui.api.models import PaymentStatus
+    from ind_tui.api.payments import PaymentStatus
     from ind_tui.client.payments import write_payments_csv
 
     status = PaymentStatus(args.status) if args.status else None

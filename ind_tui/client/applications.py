@@ -13,16 +13,15 @@ from collections.abc import AsyncIterator, Callable
 from typing import cast
 from urllib.parse import quote
 
-from ind_tui.api.errors import BadResponseError, ConflictError, PortalError, ReceiptPendingError
-from ind_tui.api.models import (
+from ind_tui.api.applications import (
     Application,
     ApplicationRequest,
     ApplicationStatus,
-    ErrorCode,
-    PaymentRequest,
-    PaymentResult,
     UploadedDocument,
 )
+from ind_tui.api.errors import BadResponseError, ConflictError, PortalError, ReceiptPendingError
+from ind_tui.api.payments import PaymentRequest, PaymentResult
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.calls import PortalCalls
 from ind_tui.client.once import send_once
 from ind_tui.client.retry import check_idempotency_key

@@ -15,6 +15,16 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Final
 
+from ind_tui.api.auth import (
+    DeviceAuthRequest,
+    DeviceAuthResponse,
+    LogoutRequest,
+    Me,
+    PortalInfo,
+    RefreshRequest,
+    TokenRequest,
+    TokenResponse,
+)
 from ind_tui.api.errors import (
     ClientCode,
     LoginExpiredError,
@@ -26,17 +36,7 @@ from ind_tui.api.errors import (
     SessionExpiredError,
     TransportError,
 )
-from ind_tui.api.models import (
-    DeviceAuthRequest,
-    DeviceAuthResponse,
-    ErrorCode,
-    LogoutRequest,
-    Me,
-    PortalInfo,
-    RefreshRequest,
-    TokenRequest,
-    TokenResponse,
-)
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.retry import Retry
 from ind_tui.client.transport import PortalHttp
 from ind_tui.local.locks import process_lock

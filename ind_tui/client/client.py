@@ -17,15 +17,11 @@ from types import TracebackType
 
 import httpx
 
-from ind_tui.api.models import (
-    Account,
+from ind_tui.api.account import Account, NotificationReceipt, NotificationRequest
+from ind_tui.api.applications import (
     ApplicationType,
-    DeviceAuthResponse,
-    Me,
-    NotificationReceipt,
-    NotificationRequest,
-    PortalInfo,
 )
+from ind_tui.api.auth import DeviceAuthResponse, Me, PortalInfo
 from ind_tui.client.applications import ApplicationsMixin
 from ind_tui.client.appointments import AppointmentsMixin
 from ind_tui.client.auth import CLIENT_ID, Session, poll_device_login, start_device_login

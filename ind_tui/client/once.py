@@ -33,7 +33,7 @@ from ind_tui.api.errors import (
     ServiceUnavailableError,
     TransportError,
 )
-from ind_tui.api.models import ErrorCode
+from ind_tui.api.wire import ErrorCode
 
 T = TypeVar("T")
 # What the portal has under the key: the answer the write would have given, or None.

@@ -7,14 +7,12 @@ by the TUI's export and `ind-tui payments list --format csv`.
 from __future__ import annotations
 
 import csv
-import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ind_tui.api.models import PaymentStatus
-from ind_tui.api.payments import PaymentList, PaymentRecord
+from ind_tui.api.payments import PaymentList, PaymentRecord, PaymentStatus
+from ind_tui.base.atomic import atomic_text_writer
 from ind_tui.client.calls import PortalCalls
 
 CSV_COLUMNS = (
@@ -71,14 +69,5 @@ def export_payments_csv(items: Iterable[PaymentRecord], path: Path) -> int:
     path = path.expanduser()
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder; name a file")
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            count = write_payments_csv(items, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_text_writer(path) as out:
+        return write_payments_csv(items, out)

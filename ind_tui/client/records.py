@@ -6,15 +6,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-import tempfile
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ind_tui.api.errors import BadResponseError
-from ind_tui.api.models import (
+from ind_tui.api.cases import (
     CaseDetail,
     CasePage,
     CaseStatus,
@@ -22,6 +20,8 @@ from ind_tui.api.models import (
     DossierDocument,
     DossierList,
 )
+from ind_tui.api.errors import BadResponseError
+from ind_tui.base.atomic import atomic_writer
 from ind_tui.client.calls import PortalCalls
 
 CHUNK = 256 * 1024
@@ -115,33 +115,15 @@ class RecordsMixin(PortalCalls):
 async def store_file(target: Path, data: bytes, *, overwrite: bool = False,
                      progress: FileProgress | None = None) -> Path:  # fmt: skip
     """Write `data` to `target` atomically, in chunks off the event loop."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    temp = Path(temp_name)
     total = len(data)
     view = memoryview(data)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for start in range(0, max(total, 1), CHUNK):
-                await asyncio.to_thread(f.write, view[start:start + CHUNK])
-                if progress is not None:
-                    progress(min(total, start + CHUNK), total)
-            await asyncio.to_thread(os.fsync, f.fileno())
-        if overwrite:
-            os.replace(temp, target)
-        else:
-            _place_new(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+    with atomic_writer(target, replace=overwrite) as f:
+        for start in range(0, max(total, 1), CHUNK):
+            await asyncio.to_thread(f.write, view[start:start + CHUNK])
+            if progress is not None:
+                progress(min(total, start + CHUNK), total)
+        # The slow part of closing, off the loop too: the writer's own flush and fsync then
+        # find nothing left to write.
+        await asyncio.to_thread(f.flush)
+        await asyncio.to_thread(os.fsync, f.fileno())
     return target
-
-
-def _place_new(temp: Path, target: Path) -> None:
-    """Rename without replacing: a hard link fails if the target appeared meanwhile."""
-    try:
-        os.link(temp, target)
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links: check, then rename
-        if target.exists():
-            raise FileExistsError(str(target)) from None
-        os.replace(temp, target)

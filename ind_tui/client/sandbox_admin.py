@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ind_tui.api.models import (
+from ind_tui.api.payments import Refund, RefundReason, RefundRequest
+from ind_tui.api.sandbox_admin import (
     ApproveRequest,
     ApproveResult,
     ClockChange,
@@ -18,7 +19,6 @@ from ind_tui.api.models import (
     FaultSpec,
     Identity,
 )
-from ind_tui.api.payments import Refund, RefundReason, RefundRequest
 from ind_tui.client.retry import Retry
 from ind_tui.client.transport import PortalHttp
 

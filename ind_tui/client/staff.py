@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import date
 
-from ind_tui.api.models import (
+from ind_tui.api.employees import (
     DeregistrationReceipt,
     DeregistrationRequest,
     Employee,

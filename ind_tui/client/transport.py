@@ -26,7 +26,7 @@ from ind_tui.api.errors import (
     SessionExpiredError,
     error_from_api,
 )
-from ind_tui.api.models import API_PREFIX, ApiError
+from ind_tui.api.wire import API_PREFIX, ApiError
 from ind_tui.client.reqlog import RequestLog
 from ind_tui.client.retry import Retry, RetryPolicy, decide, parse_retry_after
 from ind_tui.domain.clock import PortalClock

@@ -1,37 +1,64 @@
 """A case as the running-cases list shows and exports it.
 
-One row layout serves the screen (plain tuples, so 100,000 rows stay cheap), its export and
-`ind-tui cases list`, so a CSV from the screen and one from the command line have the same
-columns. No Textual here.
+One typed row serves the screen, its export and `ind-tui cases list`, so a CSV from the
+screen and one from the command line have the same columns. Rows are named tuples: the
+virtual table reads cells by column number, 100,000 of them stay cheap, and code about cases
+reads fields by name. No Textual here.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Literal, NamedTuple
 
-from ind_tui.api.models import CaseStatus, CaseSummary
+from ind_tui.api.cases import CaseStatus, CaseSummary
 
-# Row layout: the eight shown columns first, then what the screen keeps alongside.
-ZAAK, NAME, VNUM, TYPE, STATUS, SUBMITTED, DEADLINE, CHANGED, DECISION, ARCHIVED = range(10)
-Row = tuple[Any, ...]
-
-# The status cell: (rank, status, previous, state, decision). It sorts in life-cycle order;
-# `previous` is the status the user last looked at when it differs ("" when not, NEW for a
-# case that was not there then); `state` is one of STATES.
-StatusCell = tuple[int, str, str, str, str]
 NEW = "new"
 LISTED, ARCHIVED_STATE, NOT_REGISTERED = "listed", "archived", "not_registered"
 STATES = (LISTED, ARCHIVED_STATE, NOT_REGISTERED)
 RANK = {status.value: n for n, status in enumerate(CaseStatus)}
+
+
+class StatusCell(NamedTuple):
+    """The status column's cell; it sorts in life-cycle order (`rank` first)."""
+
+    rank: int
+    status: str
+    previous: str  # the status last looked at when it differs; "" when not; NEW: not there then
+    state: str  # one of STATES
+    decision: str  # "" when none
+
+
+class CaseRow(NamedTuple):
+    """A case in the list: the eight shown columns first, then what the screen keeps."""
+
+    zaaknummer: str
+    employee_name: str
+    v_number: str | None
+    type_id: str
+    status: StatusCell
+    submitted_at: str  # ISO instant
+    decision_deadline: str  # ISO date
+    changed_at: str  # ISO instant
+    decision: str | None
+    archived_at: str | None
+
+
+# A case as the cache stores it, in `LocalCache.case_rows` order: zaaknummer, employee_name,
+# v_number, type_id, status, decision, submitted_at, decision_deadline, changed_at,
+# archived_at.
+RawCase = tuple[str, str, str | None, str, str, str | None, str, str, str, str | None]
+
+# The table addresses cells by column number: these follow the row's fields.
+ZAAK_COLUMN = CaseRow._fields.index("zaaknummer")
+STATUS_COLUMN = CaseRow._fields.index("status")
+CHANGED_COLUMN = CaseRow._fields.index("changed_at")
 
 # Quick facets, in key order (1-6).
 FACETS = ("all", "running", "info_requested", "decided", "completed", "changed")
@@ -54,97 +81,89 @@ _cells: dict[tuple[str, str, str, str], StatusCell] = {}
 
 def status_cell(status: str, previous: str = "", state: str = LISTED,
                 decision: str | None = None) -> StatusCell:  # fmt: skip
-    """One shared tuple per distinct cell: 100,000 rows hold a few dozen of them."""
+    """One shared cell per distinct value: 100,000 rows hold a few dozen of them."""
     key = (status, previous, state, decision or "")
     cell = _cells.get(key)
     if cell is None:
-        cell = _cells[key] = (RANK.get(status, len(RANK)), *key)
+        cell = _cells[key] = StatusCell(RANK.get(status, len(RANK)), *key)
     return cell
 
 
-def row_from_cache(raw: Sequence[Any], seen: Mapping[str, str] | None) -> Row:
-    """A row from `LocalCache.case_rows`; `seen` maps zaaknummer to the status last looked
-    at (None when the list was never looked at: then nothing counts as changed)."""
-    zaak, name, vnum, type_id, status, decision, submitted, deadline, changed, archived = raw
-    previous = ""
-    if seen is not None:
-        before = seen.get(zaak)
-        previous = NEW if before is None else (before if before != status else "")
-    state = LISTED if archived is None else ARCHIVED_STATE
-    cell = status_cell(status, previous, state, decision)
-    return (zaak, name, vnum, type_id, cell, submitted, deadline, changed, decision, archived)
-
-
-def rows_from_cache(raws: Iterable[Sequence[Any]], seen: Mapping[str, str] | None) -> list[Row]:
-    # row_from_cache inlined: this runs for every cached case on each read of the list.
-    rows: list[Row] = []
-    append, cells, get = rows.append, _cells, (seen or {}).get
+def case_rows(raws: Iterable[RawCase], seen: Mapping[str, str] | None = None, *,
+              state: str | None = None) -> list[CaseRow]:  # fmt: skip
+    """The one way to make rows. `seen` maps zaaknummer to the status last looked at (None
+    when the list was never looked at: then nothing counts as changed). `state` overrides
+    the listed/archived state (a filed case the portal does not list yet)."""
+    rows: list[CaseRow] = []
+    # This runs for every cached case on each read of the list: locals, and the named
+    # tuple made as a tuple is (its generated __new__ costs a Python call per row).
+    append, cells, get, new = rows.append, _cells, (seen or {}).get, tuple.__new__
     for zaak, name, vnum, type_id, status, decision, submitted, deadline, changed, archived \
             in raws:
         previous = ""
         if seen is not None:
             before = get(zaak)
             previous = NEW if before is None else (before if before != status else "")
-        state = LISTED if archived is None else ARCHIVED_STATE
-        cell = cells.get((status, previous, state, decision or ""))
+        where = state or (LISTED if archived is None else ARCHIVED_STATE)
+        cell = cells.get((status, previous, where, decision or ""))
         if cell is None:
-            cell = status_cell(status, previous, state, decision)
-        append((zaak, name, vnum, type_id, cell, submitted, deadline, changed, decision,
-                archived))
+            cell = status_cell(status, previous, where, decision)
+        append(new(CaseRow, (zaak, name, vnum, type_id, cell, submitted, deadline, changed,
+                             decision, archived)))
     return rows
 
 
-def row_from_summary(case: CaseSummary) -> Row:
-    """A row for a case straight from the portal (the command line)."""
-    decision = case.decision.value if case.decision else None
+def raw_from_summary(case: CaseSummary) -> RawCase:
+    """A case straight from the portal (the command line), as the cache would hold it."""
     return (case.zaaknummer, case.employee_name, case.v_number, case.type_id,
-            status_cell(case.status.value, "", LISTED, decision), case.submitted_at.isoformat(),
-            case.decision_deadline.isoformat(), case.changed_at.isoformat(), decision, None)
+            case.status.value, case.decision.value if case.decision else None,
+            case.submitted_at.isoformat(), case.decision_deadline.isoformat(),
+            case.changed_at.isoformat(), None)  # fmt: skip
 
 
-def without_marker(row: Row) -> Row:
+def without_marker(row: CaseRow) -> CaseRow:
     """The same row once looked at: no 'changed' marker."""
-    _rank, status, _previous, state, decision = row[STATUS]
-    return (*row[:STATUS], status_cell(status, "", state, decision or None), *row[STATUS + 1:])
+    cell = row.status
+    return row._replace(status=status_cell(cell.status, "", cell.state, cell.decision or None))
 
 
-def in_facet(facet: str, row: Row) -> bool:
+def in_facet(facet: str, row: CaseRow) -> bool:
     if facet == "all":
         return True
-    cell: StatusCell = row[STATUS]
+    cell = row.status
     if facet == "changed":
-        return bool(cell[2])
-    return cell[1] in _FACET_STATUSES[facet]
+        return bool(cell.previous)
+    return cell.status in _FACET_STATUSES[facet]
 
 
 def view_scope(facet: str, show_archived: bool) -> Callable[[StatusCell], bool] | None:
     """Which status cells a quick view keeps (None: all of them); asked once per distinct
     cell, not per row."""
     if facet == "all":
-        return None if show_archived else (lambda c: c[3] != ARCHIVED_STATE)
+        return None if show_archived else (lambda c: c.state != ARCHIVED_STATE)
     if facet == "changed":
-        return lambda c: bool(c[2]) and (show_archived or c[3] != ARCHIVED_STATE)
+        return lambda c: bool(c.previous) and (show_archived or c.state != ARCHIVED_STATE)
     statuses = _FACET_STATUSES[facet]
-    return lambda c: c[1] in statuses and (show_archived or c[3] != ARCHIVED_STATE)
+    return lambda c: c.status in statuses and (show_archived or c.state != ARCHIVED_STATE)
 
 
-def cell_counts(rows: Iterable[Row]) -> Counter[StatusCell]:
+def cell_counts(rows: Iterable[CaseRow]) -> Counter[StatusCell]:
     """How many rows have each distinct status cell (a few dozen kinds: counted in C)."""
-    return Counter(map(itemgetter(STATUS), rows))
+    return Counter(map(itemgetter(STATUS_COLUMN), rows))
 
 
-def facet_counts(rows: Iterable[Row], *, archived: bool = True,
+def facet_counts(rows: Iterable[CaseRow], *, archived: bool = True,
                  cells: Counter[StatusCell] | None = None) -> dict[str, int]:  # fmt: skip
     """Rows per quick view (the archive left out unless `archived`)."""
     counts = dict.fromkeys(FACETS, 0)
     for cell, n in (cells if cells is not None else cell_counts(rows)).items():
-        if not archived and cell[3] == ARCHIVED_STATE:
+        if not archived and cell.state == ARCHIVED_STATE:
             continue
         counts["all"] += n
-        if cell[2]:
+        if cell.previous:
             counts["changed"] += n
         for facet, statuses in _FACET_STATUSES.items():
-            if cell[1] in statuses:
+            if cell.status in statuses:
                 counts[facet] += n
     return counts
 
@@ -162,18 +181,20 @@ def _timestamp(text: str | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def record(row: Row) -> dict[str, str]:
+def record(row: CaseRow) -> dict[str, str]:
     """The export record of a row: codes, not labels, so scripts need no translation."""
-    _rank, status, previous, state, decision = row[STATUS]
+    cell = row.status
     return {
-        "zaaknummer": row[ZAAK], "employee_name": row[NAME], "v_number": row[VNUM] or "",
-        "type_id": row[TYPE], "status": status, "decision": decision,
-        "submitted_at": _timestamp(row[SUBMITTED]), "decision_deadline": row[DEADLINE] or "",
-        "changed_at": _timestamp(row[CHANGED]), "state": state, "previous_status": previous,
+        "zaaknummer": row.zaaknummer, "employee_name": row.employee_name,
+        "v_number": row.v_number or "", "type_id": row.type_id, "status": cell.status,
+        "decision": cell.decision, "submitted_at": _timestamp(row.submitted_at),
+        "decision_deadline": row.decision_deadline or "",
+        "changed_at": _timestamp(row.changed_at), "state": cell.state,
+        "previous_status": cell.previous,
     }  # fmt: skip
 
 
-def write_records(stream: IO[str], rows: Iterable[Row], fmt: ExportFormat) -> int:
+def write_records(stream: IO[str], rows: Iterable[CaseRow], fmt: ExportFormat) -> int:
     """Write rows as CSV (header first) or as a JSON array of objects; returns the count."""
     records = [record(row) for row in rows]
     if fmt == "json":
@@ -193,21 +214,3 @@ def format_for(path: Path) -> ExportFormat | None:
         if suffix == fmt:
             return fmt
     return None
-
-
-def export_rows(path: Path, rows: Iterable[Row], fmt: ExportFormat) -> int:
-    """Write an export file whole or not at all (temp file in the same folder, then rename):
-    an existing file is only replaced once the new one is complete. The caller asks before
-    replacing one."""
-    folder = path.parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            count = write_records(stream, rows, fmt)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return count

@@ -20,7 +20,8 @@ from enum import StrEnum
 
 from pydantic import ValidationError
 
-from ind_tui.api.models import Employee, EmployeeRegistration, EmployeeStatus, Purpose
+from ind_tui.api.auth import Purpose
+from ind_tui.api.employees import Employee, EmployeeRegistration, EmployeeStatus
 from ind_tui.domain.employees import registration_problems
 from ind_tui.domain.forms.countries import COUNTRIES
 

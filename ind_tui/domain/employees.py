@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ind_tui.api.models import EmployeeRegistration, Purpose
+from ind_tui.api.auth import Purpose
+from ind_tui.api.employees import EmployeeRegistration
 from ind_tui.domain.forms.countries import COUNTRIES
 from ind_tui.domain.forms.rules import age_on
 

@@ -17,7 +17,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ind_tui.api.models import Address
+from ind_tui.api.account import Address
+from ind_tui.base.atomic import atomic_write_text
 
 STATE_FILE = "inbox-state.json"
 # One lock per file for every InboxStore of the process: screens and the background look each
@@ -72,10 +73,7 @@ class InboxStore:
 
     def _write(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # A name of its own: another process (a second ind-tui) may be writing too.
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic_write_text(self.path, json.dumps(data, indent=1, sort_keys=True))
 
     def _scope(self, data: dict[str, Any], scope: str) -> dict[str, Any]:
         entry = data.setdefault(scope, {})

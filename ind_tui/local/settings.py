@@ -23,11 +23,15 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any, Literal
 
+import tomlkit
+import tomlkit.exceptions
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ind_tui.base.atomic import atomic_write_text
 from ind_tui.local.paths import config_dir
 
 CONFIG_FILE = "config.toml"
@@ -116,13 +120,26 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write atomically (a crash never leaves half a config)."""
+    """Write atomically (a crash never leaves half a config), editing the file in place:
+    the user's comments, layout and keys this version does not know stay as they were."""
     path = path or config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(dumps_toml(_as_toml_data(settings)), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as exc:
+        raise SettingsError(f"{path}: {exc}") from exc
+    _merge(document, _as_toml_data(settings))
+    atomic_write_text(path, tomlkit.dumps(document))
     return path
+
+
+def set_language_setting(lang: Literal["nl", "en"] | None, path: Path | None = None) -> None:
+    """Remember the interface language (None: follow the system again)."""
+    settings = load_settings(path)
+    settings.language = lang
+    save_settings(settings, path)
 
 
 def resolve_profile(
@@ -161,50 +178,38 @@ def remove_profile(name: str, path: Path | None = None) -> bool:
     return True
 
 
-# --- a small TOML writer: tables of scalars, lists and nested tables -----------------------
+# --- writing into the user's file -----------------------------------------------------------
 
 
 def _as_toml_data(settings: Settings) -> dict[str, Any]:
-    data = settings.model_dump(mode="json", exclude_none=True)
-    profiles = data.pop("profiles", {})
-    data["profiles"] = profiles
+    """What the user (or a command) set, not every default: the file stays theirs."""
+    data = settings.model_dump(mode="json", exclude_none=True, exclude_unset=True,
+                               exclude={"profiles"})  # fmt: skip
+    profiles = {
+        name: profile.model_dump(mode="json", exclude_none=True, exclude_unset=True)
+        for name, profile in settings.profiles.items()
+    }
+    # The built-in sandbox profile needs no table unless something in it was changed.
+    if not profiles.get(SANDBOX_PROFILE):
+        profiles.pop(SANDBOX_PROFILE, None)
+    if profiles:
+        data["profiles"] = profiles
     return data
 
 
-def _key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _string(key)
+def _merge(table: MutableMapping[str, Any], data: dict[str, Any]) -> None:
+    """Make `table` hold `data`, touching only what differs: an unchanged key keeps its
+    comment and place, a dropped key goes, a new one is added at the end of its table."""
+    for key in [k for k in table if k not in data]:
+        del table[key]
+    for key, value in data.items():
+        current = table.get(key)
+        if isinstance(value, dict) and isinstance(current, MutableMapping):
+            _merge(current, value)
+        elif key not in table or _plain(current) != value:
+            table[key] = value
 
 
-def _string(value: str) -> str:
-    escaped = (
-        value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    )
-    escaped = "".join(c if ord(c) >= 0x20 else f"\\u{ord(c):04x}" for c in escaped)
-    return f'"{escaped}"'
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def dumps_toml(data: dict[str, Any], _prefix: str = "") -> str:
-    """TOML text for `data`: scalars first, then each dict as a [table] (nested: [a.b])."""
-    scalars = [(k, v) for k, v in data.items() if v is not None and not isinstance(v, dict)]
-    tables = [(k, v) for k, v in data.items() if isinstance(v, dict)]
-    out = "".join(f"{_key(k)} = {_value(v)}\n" for k, v in scalars)
-    for key, table in tables:
-        name = f"{_prefix}.{_key(key)}" if _prefix else _key(key)
-        if not table or any(v is not None and not isinstance(v, dict) for v in table.values()):
-            out += f"\n[{name}]\n"
-        out += dumps_toml(table, name)
-    return out
+def _plain(value: Any) -> Any:
+    # tomlkit's items compare by value only after unwrapping (a String is not always == str).
+    return value.unwrap() if hasattr(value, "unwrap") else value

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute
 
 from ind_tui import __version__
-from ind_tui.api.models import API_PREFIX
+from ind_tui.api.wire import API_PREFIX
 from ind_tui.sandbox import (
     routes_account,
     routes_admin,

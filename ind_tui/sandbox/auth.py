@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ind_tui.api.models import ErrorCode, Role, TokenResponse
+from ind_tui.api.auth import Role, TokenResponse
+from ind_tui.api.wire import ErrorCode
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.identities import IDENTITIES_BY_NAME, login_outcome

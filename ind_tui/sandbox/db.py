@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+from ind_tui.base.migrations import NewerSchema, migrate
 
-# Each entry migrates from version i to i+1. Never edit a shipped entry: append one.
+# Each entry migrates from version i to i+1 (`base.migrations`). Never edit a shipped entry:
+# append one.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -238,23 +239,10 @@ class Database:
         return self.connect()
 
     def _migrate(self) -> None:
-        conn = self.connect()
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"{self.path} was written by a newer ind-tui (schema {version}); "
-                f"this version reads up to {SCHEMA_VERSION}"
-            )
-        for index in range(version, SCHEMA_VERSION):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _split(MIGRATIONS[index]):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version={index + 1}")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        try:
+            migrate(self.connect(), MIGRATIONS)
+        except NewerSchema as exc:
+            raise RuntimeError(f"{self.path}: {exc}") from exc
 
     def get_meta(self, key: str) -> str | None:
         row = self.read().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -283,8 +271,3 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
         (key, value),
     )
-
-
-def _split(script: str) -> list[str]:
-    # executescript() would commit implicitly; run statements one by one inside our tx.
-    return [s.strip() for s in script.split(";") if s.strip() and not s.strip().startswith("--")]

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 
-from ind_tui.api.models import ApiError, ErrorCode
+from ind_tui.api.wire import ApiError, ErrorCode
 from ind_tui.sandbox.auth import Principal, principal_for_token
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.faults import apply_faults

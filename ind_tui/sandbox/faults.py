@@ -13,7 +13,8 @@ from typing import Any
 from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ind_tui.api.models import ErrorCode, Fault, FaultKind, FaultSpec
+from ind_tui.api.sandbox_admin import Fault, FaultKind, FaultSpec
+from ind_tui.api.wire import ErrorCode
 from ind_tui.sandbox.db import Database
 from ind_tui.sandbox.errors import PortalError
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from ind_tui.api.models import ErrorCode
+from ind_tui.api.wire import ErrorCode
 from ind_tui.sandbox.db import Database, iso, parse_iso
 from ind_tui.sandbox.errors import PortalError
 

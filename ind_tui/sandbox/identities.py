@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ind_tui.api.models import ErrorCode, Identity, Role
+from ind_tui.api.auth import Role
+from ind_tui.api.sandbox_admin import Identity
+from ind_tui.api.wire import ErrorCode
 
 NOORDZEE = "12345678"
 UNIVERSITY = "23456789"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ind_tui.api.models import CaseStatus, Decision
+from ind_tui.api.cases import CaseStatus, Decision
 from ind_tui.domain.forms.rules import COMPLETED_VISIBLE_DAYS, RECOGNISED_TARGET_DAYS
 from ind_tui.sandbox.db import iso
 

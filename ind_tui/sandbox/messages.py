@@ -17,6 +17,7 @@ import sqlite3
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from ind_tui.api.cases import CaseStatus, Decision, DossierDocument
 from ind_tui.api.inbox import (
     AnswerReceipt,
     Message,
@@ -24,7 +25,7 @@ from ind_tui.api.inbox import (
     RequestedDocument,
     RequestState,
 )
-from ind_tui.api.models import CaseStatus, Decision, DossierDocument, ErrorCode
+from ind_tui.api.wire import ErrorCode
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.errors import PortalError

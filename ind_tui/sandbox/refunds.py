@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ind_tui.api.models import ErrorCode, PaymentMethod, PaymentStatus
-from ind_tui.api.payments import PaymentRecord, Refund, RefundReason
+from ind_tui.api.payments import PaymentMethod, PaymentRecord, PaymentStatus, Refund, RefundReason
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.appointments import working_days_after
 from ind_tui.sandbox.clock import AMSTERDAM, REFRESH_HOUR

@@ -10,20 +10,17 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.api.models import (
+from ind_tui.api.account import (
     Account,
     Address,
-    ApplicationType,
-    CompanyRef,
-    ErrorCode,
-    Me,
     NotificationKind,
     NotificationReceipt,
     NotificationRequest,
-    Recognition,
     Representative,
-    Service,
 )
+from ind_tui.api.applications import ApplicationType
+from ind_tui.api.auth import CompanyRef, Me, Recognition, Service
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal

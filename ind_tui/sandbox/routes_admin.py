@@ -8,19 +8,19 @@ from datetime import timedelta
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
-from ind_tui.api.models import (
+from ind_tui.api.payments import Refund, RefundRequest
+from ind_tui.api.sandbox_admin import (
     ApproveRequest,
     ApproveResult,
     ClockChange,
     ClockState,
-    ErrorCode,
     Fault,
     FaultList,
     FaultSpec,
     FeeChange,
     Identity,
 )
-from ind_tui.api.payments import Refund, RefundRequest
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox import auth, refunds
 from ind_tui.sandbox.deps import SandboxDep, errors, require_admin

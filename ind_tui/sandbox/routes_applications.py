@@ -14,19 +14,16 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.api.models import (
+from ind_tui.api.applications import (
     Application,
     ApplicationRequest,
     ApplicationStatus,
-    ErrorCode,
-    Payment,
-    PaymentRequest,
-    PaymentResult,
-    PaymentStatus,
     Receipt,
-    Service,
     UploadedDocument,
 )
+from ind_tui.api.auth import Service
+from ind_tui.api.payments import Payment, PaymentRequest, PaymentResult, PaymentStatus
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.engine import evaluate
 from ind_tui.domain.forms.rules import TYPES_BY_ID, extension_opens
 from ind_tui.domain.forms.wire import merge_request

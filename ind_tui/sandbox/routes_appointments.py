@@ -28,7 +28,9 @@ from ind_tui.api.appointments import (
     VisitPurpose,
     purposes_for,
 )
-from ind_tui.api.models import CaseStatus, Decision, ErrorCode, IsoDate, Service
+from ind_tui.api.auth import Service
+from ind_tui.api.cases import CaseStatus, Decision
+from ind_tui.api.wire import ErrorCode, IsoDate
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.appointments import (
     LOCATIONS,

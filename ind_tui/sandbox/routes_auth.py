@@ -10,16 +10,16 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ind_tui.api.models import (
+from ind_tui.api.auth import (
     DeviceAuthRequest,
     DeviceAuthResponse,
     LogoutRequest,
     PortalInfo,
     RefreshRequest,
-    TokenError,
     TokenRequest,
     TokenResponse,
 )
+from ind_tui.api.wire import TokenError
 from ind_tui.sandbox import auth
 from ind_tui.sandbox.deps import SandboxDep, bearer, errors
 from ind_tui.sandbox.errors import PortalError, request_id

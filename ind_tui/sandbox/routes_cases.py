@@ -10,7 +10,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.api.models import (
+from ind_tui.api.applications import Receipt
+from ind_tui.api.auth import Service
+from ind_tui.api.cases import (
     COMPLETED_STATUSES,
     CaseDetail,
     CaseEvent,
@@ -19,11 +21,8 @@ from ind_tui.api.models import (
     CaseSummary,
     DossierDocument,
     DossierList,
-    ErrorCode,
-    IsoDateTime,
-    Receipt,
-    Service,
 )
+from ind_tui.api.wire import ErrorCode, IsoDateTime
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.db import iso, parse_iso

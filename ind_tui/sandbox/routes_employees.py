@@ -16,17 +16,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
 
-from ind_tui.api.models import (
+from ind_tui.api.auth import Purpose, Service
+from ind_tui.api.employees import (
     DeregistrationReceipt,
     DeregistrationRequest,
     Employee,
     EmployeePage,
     EmployeeRegistration,
     EmployeeStatus,
-    ErrorCode,
-    Purpose,
-    Service,
 )
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.employees import registration_problems
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem

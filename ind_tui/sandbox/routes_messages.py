@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from ind_tui.api.auth import Service
 from ind_tui.api.inbox import (
     MESSAGE_ID,
     AnswerReceipt,
@@ -17,7 +18,7 @@ from ind_tui.api.inbox import (
     MessagePage,
     RequestState,
 )
-from ind_tui.api.models import ErrorCode, Service
+from ind_tui.api.wire import ErrorCode
 from ind_tui.sandbox import messages as letters
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.db import iso

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ind_tui.api.appointments import ZAAK_PATTERN
-from ind_tui.api.models import PaymentStatus, Service
-from ind_tui.api.payments import PaymentList, totals
+from ind_tui.api.auth import Service
+from ind_tui.api.payments import PaymentList, PaymentStatus, totals
 from ind_tui.sandbox import refunds
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 

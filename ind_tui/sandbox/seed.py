@@ -8,7 +8,7 @@ import random
 import sqlite3
 from datetime import date, datetime, timedelta
 
-from ind_tui.api.models import CaseStatus, Decision
+from ind_tui.api.cases import CaseStatus, Decision
 from ind_tui.domain.forms.rules import FEES, TYPES_BY_ID, FeeGroup
 from ind_tui.sandbox.appointments import seed_appointments
 from ind_tui.sandbox.clock import AMSTERDAM, refresh_point

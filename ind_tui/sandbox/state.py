@@ -10,7 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from ind_tui.api.models import ErrorCode, Role, Service, ServiceAccess
+from ind_tui.api.auth import Role, Service, ServiceAccess
+from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID, TypeRule
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.clock import DEFAULT_START, SandboxClock, refresh_point

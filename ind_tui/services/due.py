@@ -18,15 +18,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ind_tui.api.appointments import Appointment, AppointmentStatus
+from ind_tui.api.auth import Service
 from ind_tui.api.errors import ForbiddenError, PortalError, SessionExpiredError
 from ind_tui.api.inbox import Message, MessageKind, RequestState
-from ind_tui.api.models import Service
 from ind_tui.domain.clock import AMSTERDAM
 from ind_tui.local.inbox_store import AddressChange, InboxStore
 from ind_tui.services.duties import Duty, load_employee_duties
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import Me
+    from ind_tui.api.auth import Me
     from ind_tui.client.client import PortalClient
 
 

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ind_tui.api.cases import CaseStatus, CaseSummary, Decision
+from ind_tui.api.employees import Employee, EmployeeStatus
 from ind_tui.api.errors import ForbiddenError
-from ind_tui.api.models import CaseStatus, CaseSummary, Decision, Employee, EmployeeStatus
 from ind_tui.domain.forms.rules import (
     DEREGISTRATION_DEADLINE_DAYS,
     TYPES_BY_ID,

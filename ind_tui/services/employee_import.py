@@ -19,8 +19,14 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from ind_tui.api.errors import ConflictError, ForbiddenError, PortalError, SessionExpiredError
-from ind_tui.api.models import Employee, EmployeeRegistration, ErrorCode
+from ind_tui.api.employees import Employee, EmployeeRegistration
+from ind_tui.api.errors import (
+    ConflictError,
+    ForbiddenError,
+    PortalError,
+    SessionExpiredError,
+)
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.once import Delivery, delivery
 from ind_tui.domain.employee_csv import (
     ERROR_COLUMN,

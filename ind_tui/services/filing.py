@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ind_tui.api.applications import Application, ApplicationRequest, ApplicationStatus, Person
 from ind_tui.api.errors import (
     BadRequestError,
     ConflictError,
@@ -34,16 +35,8 @@ from ind_tui.api.errors import (
     PortalError,
     ReceiptPendingError,
 )
-from ind_tui.api.models import (
-    Application,
-    ApplicationRequest,
-    ApplicationStatus,
-    ErrorCode,
-    Payment,
-    PaymentMethod,
-    PaymentRequest,
-    Person,
-)
+from ind_tui.api.payments import Payment, PaymentMethod, PaymentRequest
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import new_idempotency_key
 from ind_tui.domain.forms.engine import Evaluation, FeeQuote, fee_for

@@ -17,7 +17,7 @@ from ind_tui.api.errors import (
     ReceiptPendingError,
     ServiceUnavailableError,
 )
-from ind_tui.api.models import ErrorCode
+from ind_tui.api.wire import ErrorCode
 from ind_tui.client.applications import UPLOAD_CHUNK, Chunks
 from ind_tui.client.client import PortalClient
 from ind_tui.client.once import Delivery, delivery

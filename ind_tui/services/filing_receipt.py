@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.domain.clock import AMSTERDAM
 from ind_tui.domain.forms.schema import load_form
 from ind_tui.i18n import text
 from ind_tui.i18n.format import long_day, money
-from ind_tui.local.drafts.atomic import atomic_write_bytes
 from ind_tui.local.drafts.errors import Code, DraftSaveError
 from ind_tui.local.drafts.model import Draft, FilingStage
 

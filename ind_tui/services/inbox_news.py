@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ind_tui.api.auth import Service
 from ind_tui.api.inbox import Message
-from ind_tui.api.models import Service
 from ind_tui.local.inbox_store import InboxStore
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import Me
+    from ind_tui.api.auth import Me
     from ind_tui.client.client import PortalClient
 
 UNREAD_PAGE = 200

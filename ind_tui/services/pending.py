@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ind_tui.domain.cases import NOT_REGISTERED, Row, status_cell
+from ind_tui.domain.cases import NOT_REGISTERED, CaseRow, case_rows
 from ind_tui.domain.clock import AMSTERDAM
 
 if TYPE_CHECKING:
@@ -88,9 +88,9 @@ def pending_in_folder(known: Container[str], folder: Path | None = None) -> list
     return pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
 
 
-def pending_row(case: PendingCase) -> Row:
+def pending_row(case: PendingCase) -> CaseRow:
     """A list row: status 'submitted', state 'not registered'."""
     at = case.received_at.astimezone(UTC).isoformat()
-    return (case.zaaknummer, case.employee_name, case.v_number, case.type_id,
-            status_cell("submitted", "", NOT_REGISTERED), at,
-            case.decision_deadline.isoformat(), at, None, None)
+    raw = (case.zaaknummer, case.employee_name, case.v_number, case.type_id, "submitted",
+           None, at, case.decision_deadline.isoformat(), at, None)
+    return case_rows([raw], state=NOT_REGISTERED)[0]

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from ind_tui.api.models import Account, Me
+from ind_tui.api.account import Account
+from ind_tui.api.auth import Me
 from ind_tui.client.client import PortalClient
 from ind_tui.local.cache import LocalCache, SyncState
 

@@ -19,8 +19,8 @@ from ind_tui.i18n import set_language, t
 from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
 
 if TYPE_CHECKING:
+    from ind_tui.api.auth import Me
     from ind_tui.api.errors import PortalError
-    from ind_tui.api.models import Me
     from ind_tui.local.startup import StartInfo
     from ind_tui.services.connect import Connection
 

@@ -14,8 +14,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ind_tui.base.atomic import atomic_write_bytes, is_temp_name
 from ind_tui.local import paths
-from ind_tui.local.drafts.atomic import atomic_write_bytes, is_temp_name
 from ind_tui.local.drafts.errors import BundleRefused, Code, DraftError, DraftSaveError
 from ind_tui.local.drafts.model import (
     ANSWERS,

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui import __version__
+from ind_tui.base.atomic import atomic_write_bytes, atomic_writer
 from ind_tui.local import paths
-from ind_tui.local.drafts.atomic import atomic_write_bytes, atomic_writer
 from ind_tui.local.drafts.bundle import (
     MAX_BUNDLE_BYTES,
     SUFFIX,

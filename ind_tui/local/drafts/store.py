@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ind_tui.base.atomic import TEMP_SUFFIX, fsync_dir, remove_stale_temp
 from ind_tui.local import paths
-from ind_tui.local.drafts.atomic import TEMP_SUFFIX, fsync_dir, remove_stale_temp
 from ind_tui.local.drafts.errors import (
     BundleRefused,
     Code,

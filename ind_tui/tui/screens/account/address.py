@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from ind_tui.api.models import Address, NotificationKind, NotificationRequest
+from ind_tui.api.account import Address, NotificationKind, NotificationRequest
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.chrome import PortalFooter
 

@@ -16,7 +16,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import Account, Address, NotificationRequest
+    from ind_tui.api.account import Account, Address, NotificationRequest
 
 
 def _address(a: Address) -> str:

@@ -4,8 +4,8 @@ AppointmentsScreen chains them."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from ind_tui.api.appointments import LocationKind, VisitPurpose, purposes_for
+from ind_tui.base.atomic import atomic_write_text
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import AMSTERDAM, day, local
 from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ind_tui.api.appointments import Location, SlotSearch
-    from ind_tui.api.models import CaseSummary
+    from ind_tui.api.cases import CaseSummary
 
 REMEMBERED = "appointments.json"
 PER_LOCATION = 3  # free slots offered per location
@@ -82,13 +83,8 @@ def remembered_locations() -> list[str]:
 def remember_locations(ids: Sequence[str]) -> None:
     from ind_tui.local.paths import config_dir
 
-    path = config_dir() / REMEMBERED
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(json.dumps({"locations": list(ids)}), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a preference only: the booking goes ahead without it
+    with contextlib.suppress(OSError):  # a preference only: the booking goes ahead without it
+        atomic_write_text(config_dir() / REMEMBERED, json.dumps({"locations": list(ids)}))
 
 
 class _Step(OnPortalApp, ModalScreen[Any]):

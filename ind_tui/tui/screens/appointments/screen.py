@@ -317,7 +317,7 @@ async def _unless_taken(pending: Any) -> Any:
     """The booking, or "taken" when someone else got the slot first (the user picks again);
     any other failure goes on to the guidance panel."""
     from ind_tui.api.errors import ConflictError
-    from ind_tui.api.models import ErrorCode
+    from ind_tui.api.wire import ErrorCode
 
     try:
         return await pending

@@ -49,7 +49,7 @@ def type_label(type_id: str) -> str:
 def status_text(cell: StatusCell) -> str:
     """What the status column shows: the status (with the decision), the change since the
     user last looked (old → new), and whether the case is archived or not yet listed."""
-    _rank, status, previous, state, decision = cell
+    status, previous, state, decision = cell.status, cell.previous, cell.state, cell.decision
     if state == NOT_REGISTERED:
         return t("cases.state.not_registered")
     now = status_label(status)
@@ -67,7 +67,7 @@ def status_text(cell: StatusCell) -> str:
 def status_search(cell: StatusCell) -> str:
     """What `status:` finds: the current status (code and label), the decision, the state;
     never the old status, so `status:received` does not list cases that moved on."""
-    _rank, status, _previous, state, decision = cell
+    status, state, decision = cell.status, cell.state, cell.decision
     parts = [status, status_label(status)]
     if decision:
         parts += [decision, decision_label(decision)]

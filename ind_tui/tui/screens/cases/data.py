@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ind_tui.domain.cases import (
     ARCHIVED_STATE,
-    CHANGED,
+    CHANGED_COLUMN,
     NOT_REGISTERED,
-    Row,
+    CaseRow,
+    case_rows,
     cell_counts,
     facet_counts,
-    rows_from_cache,
 )
 from ind_tui.tui.widgets.table_model import Column, ScopeLike, TableModel
 
@@ -111,34 +111,34 @@ class ListData:
     total: int
 
 
-def build_rows(cache: LocalCache, scope: str, *, limit: int | None = None) -> list[Row]:
+def build_rows(cache: LocalCache, scope: str, *, limit: int | None = None) -> list[CaseRow]:
     """Rows from the cache, with the 'changed since last looked' marks."""
     raws = cache.case_rows(scope, limit=limit)
     seen: dict[str, str] | None = None
     if cache.looked_at(scope) is not None:
         zaaks = [raw[0] for raw in raws] if limit is not None else None
         seen = cache.seen_statuses(scope, zaaks)
-    return rows_from_cache(raws, seen)
+    return case_rows(raws, seen)
 
 
-def build_model(columns: list[Column], rows: list[Row], *, sort: tuple[int | None, bool],
+def build_model(columns: list[Column], rows: list[CaseRow], *, sort: tuple[int | None, bool],
                 scope: ScopeLike, query: str) -> ListData:
     """A model sorted, scoped and filtered as the screen shows it; safe in a thread.
 
     The rows are first put in the default order (newest change first), so the search text,
     built in that order, is laid out in memory as a filter walks it: scanning 100,000 rows
     in order is several times faster than jumping about."""
-    rows.sort(key=itemgetter(CHANGED), reverse=True)
+    rows.sort(key=itemgetter(CHANGED_COLUMN), reverse=True)
     model = TableModel(columns, rows, sort=sort[0], descending=sort[1], scope=scope,
                        query=query)
     cells = cell_counts(rows)
-    archived = sum(n for cell, n in cells.items() if cell[3] == ARCHIVED_STATE)
-    pending = sum(n for cell, n in cells.items() if cell[3] == NOT_REGISTERED)
+    archived = sum(n for cell, n in cells.items() if cell.state == ARCHIVED_STATE)
+    pending = sum(n for cell, n in cells.items() if cell.state == NOT_REGISTERED)
     return ListData(model, facet_counts(rows, cells=cells),
                     facet_counts(rows, archived=False, cells=cells), archived, pending, len(rows))
 
 
-DEFAULT_SORT: tuple[int | None, bool] = (CHANGED, True)  # newest change first
+DEFAULT_SORT: tuple[int | None, bool] = (CHANGED_COLUMN, True)  # newest change first
 
 
 def age_text(since: datetime, now: datetime, t: Callable[..., str]) -> str:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from ind_tui.api.models import CaseDetail, CaseSummary, DossierList
+from ind_tui.api.cases import CaseDetail, CaseSummary, DossierList
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, local
 from ind_tui.tui.screens.cases.columns import decision_label, status_label, type_label

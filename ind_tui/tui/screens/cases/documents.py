@@ -13,7 +13,7 @@ from rich.markup import escape
 from textual import work
 from textual.widgets import ProgressBar
 
-from ind_tui.api.models import DossierDocument
+from ind_tui.api.cases import DossierDocument
 from ind_tui.i18n import language, t
 from ind_tui.tui.screens.cases.data import describe_error
 from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
@@ -22,7 +22,7 @@ from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import DossierList
+    from ind_tui.api.cases import DossierList
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

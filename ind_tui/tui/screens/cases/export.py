@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual.screen import Screen
 
-from ind_tui.domain.cases import ExportFormat, Row, export_rows, format_for
+from ind_tui.domain.cases import CaseRow, ExportFormat, format_for
 from ind_tui.i18n import t
+from ind_tui.local.exports import export_cases
 from ind_tui.tui.screens.cases.data import describe_error
 from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
 from ind_tui.tui.widgets.table_model import TableModel
@@ -31,7 +32,8 @@ def check_export_path(path: Path) -> str | None:
 
 def ask_export(screen: Screen[Any], model: TableModel) -> None:
     """Ask for the file (and before replacing one), then write it in a thread."""
-    rows = [model.rows[i] for i in model.view]  # the view as it is at the key press
+    # The view as it is at the key press; the cases table holds CaseRows only.
+    rows = cast("list[CaseRow]", [model.rows[i] for i in model.view])
     prompt = PathPrompt(t("cases.export.title", count=f"{len(rows):,}"), t("cases.export.hint"),
                         str(default_export_path(date.today())), check_export_path)
 
@@ -53,9 +55,9 @@ def ask_export(screen: Screen[Any], model: TableModel) -> None:
     screen.app.push_screen(prompt, chosen)
 
 
-async def write(screen: Screen[Any], path: Path, rows: list[Row], fmt: ExportFormat) -> None:
+async def write(screen: Screen[Any], path: Path, rows: list[CaseRow], fmt: ExportFormat) -> None:
     try:
-        count = await asyncio.to_thread(export_rows, path, rows, fmt)
+        count = await asyncio.to_thread(export_cases, path, rows, fmt)
     except OSError as exc:
         screen.notify(t("cases.export.failed", path=str(path), reason=describe_error(exc)),
                       severity="error", timeout=10)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,9 +24,9 @@ from ind_tui.domain.cases import (
     ARCHIVED_STATE,
     FACETS,
     NOT_REGISTERED,
-    STATUS,
-    ZAAK,
-    Row,
+    STATUS_COLUMN,
+    ZAAK_COLUMN,
+    CaseRow,
     view_scope,
     without_marker,
 )
@@ -103,6 +103,11 @@ class CasesScreen(PortalScreen):
     def table(self) -> VirtualTable:
         return self.query_one("#cases-table", VirtualTable)
 
+    @property
+    def rows(self) -> list[CaseRow]:
+        # The table keeps any tuples; this one is only ever given CaseRows (data.build_rows).
+        return cast("list[CaseRow]", self.table.model.rows)
+
     def on_mount(self) -> None:
         self.query_one("#cases-offline").display = False
         self.query_one("#cases-syncbar").display = False
@@ -152,7 +157,7 @@ class CasesScreen(PortalScreen):
         cursor = table.cursor_row_index
         # The cursor stays on its case, unless it was on the first row: then the top of the
         # list (the newest changes) stays in view.
-        keep = table.model.rows[cursor][ZAAK] if cursor and table.cursor_row else None
+        keep = self.rows[cursor].zaaknummer if cursor and table.cursor_row else None
         model = table.model
         sort = (model.sort_column, model.sort_descending)
         query, scope_fn = model.query, self._view_scope()
@@ -160,7 +165,7 @@ class CasesScreen(PortalScreen):
 
         def read() -> ListData:
             rows = build_rows(cache, scope)
-            self.pending = pending_in_folder({row[ZAAK] for row in rows})
+            self.pending = pending_in_folder({row.zaaknummer for row in rows})
             rows.extend(pending_row(p) for p in self.pending)
             return build_model(columns_now, rows, sort=sort, scope=scope_fn, query=query)
 
@@ -183,7 +188,7 @@ class CasesScreen(PortalScreen):
         table.empty_text = t("cases.empty") if data.total else t("cases.empty_cache")
         target = self.focus_case or keep
         if target is not None:
-            table.jump_to_value(ZAAK, target)
+            table.jump_to_value(ZAAK_COLUMN, target)
         self.focus_case = None
         self._show_state()
 
@@ -309,7 +314,7 @@ class CasesScreen(PortalScreen):
 
     def _view_scope(self) -> Scope | None:
         keep = view_scope(self.facet, self.show_archived)
-        return None if keep is None else Scope(STATUS, keep)
+        return None if keep is None else Scope(STATUS_COLUMN, keep)
 
     def _apply_scope(self) -> None:
         if not self.full:  # the first screenful only: the whole list brings the scope
@@ -330,26 +335,25 @@ class CasesScreen(PortalScreen):
     def open_row(self, index: int) -> None:
         from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
-        row = self.table.model.rows[index]
-        cell = row[STATUS]
+        row = self.rows[index]
         pending = None
-        if cell[3] == NOT_REGISTERED:
-            pending = next((p for p in self.pending if p.zaaknummer == row[ZAAK]), None)
-        elif cell[2] and self.full:
+        if row.status.state == NOT_REGISTERED:
+            pending = next((p for p in self.pending if p.zaaknummer == row.zaaknummer), None)
+        elif row.status.previous and self.full:
             self._seen(index, row)
-        self.app.push_screen(CaseDetailScreen(row[ZAAK], pending=pending))
+        self.app.push_screen(CaseDetailScreen(row.zaaknummer, pending=pending))
 
-    def _seen(self, index: int, row: Row) -> None:
+    def _seen(self, index: int, row: CaseRow) -> None:
         """Opening a case is looking at it: its mark goes, here and in the cache."""
         table = self.table
         table.model.rows[index] = without_marker(row)
         table.rows_changed()
         if self.data is not None:
             self.data.counts["changed"] -= 1
-            if row[STATUS][3] != ARCHIVED_STATE:
+            if row.status.state != ARCHIVED_STATE:
                 self.data.counts_listed["changed"] -= 1
         if self._cache is not None and self._scope is not None:
-            self._cache.mark_seen(self._scope, [(row[ZAAK], row[STATUS][1])])
+            self._cache.mark_seen(self._scope, [(row.zaaknummer, row.status.status)])
         self._show_facets()
 
     def action_jump_case(self) -> None:
@@ -361,13 +365,13 @@ class CasesScreen(PortalScreen):
         if not zaak:
             return
         table = self.table
-        if table.jump_to_value(ZAAK, zaak, prefix=True):
+        if table.jump_to_value(ZAAK_COLUMN, zaak, prefix=True):
             return
-        if any(str(row[ZAAK]).startswith(zaak) for row in table.model.rows):
+        if any(row.zaaknummer.startswith(zaak) for row in self.rows):
             self.facet, self.show_archived = "all", True
             self.query_one(FilterTable).action_close_filter()
             self._apply_scope()
-            table.jump_to_value(ZAAK, zaak, prefix=True)
+            table.jump_to_value(ZAAK_COLUMN, zaak, prefix=True)
             self.notify(t("cases.jump.widened", zaak=zaak))
             return
         self.notify(t("cases.jump.not_found", zaak=zaak), severity="warning")
@@ -384,8 +388,9 @@ class CasesScreen(PortalScreen):
         if cache is None or scope is None or data is None or not self.full:
             return
         first = self.first_look
-        seen = [(row[ZAAK], row[STATUS][1]) for row in data.model.rows
-                if row[STATUS][3] != NOT_REGISTERED and (first or row[STATUS][2])]
+        rows = cast("list[CaseRow]", data.model.rows)
+        seen = [(row.zaaknummer, row.status.status) for row in rows
+                if row.status.state != NOT_REGISTERED and (first or row.status.previous)]
         at = portal_now(self.portal_app)
         # Not a worker: the screen's workers end with it, and this must still be written.
         threading.Thread(target=cache.mark_seen, args=(scope, seen, at),

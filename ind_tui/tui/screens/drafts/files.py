@@ -18,8 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ind_tui.base.atomic import fsync_dir
 from ind_tui.domain.forms.texts import Text
-from ind_tui.local.drafts.atomic import fsync_dir
 from ind_tui.local.drafts.bundle import (
     SUFFIX,
     DraftInfo,

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from ind_tui.api.models import Service
+from ind_tui.api.auth import Service
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day, plural
 from ind_tui.services.due import DueItem, DueKind, DueList

@@ -29,7 +29,8 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.table import Column, VirtualTable
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import Employee, Purpose
+    from ind_tui.api.auth import Purpose
+    from ind_tui.api.employees import Employee
 
 
 def _columns() -> list[Column]:

@@ -16,12 +16,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.widgets.option_list import Option
 
-from ind_tui.api.models import (
+from ind_tui.api.auth import Purpose
+from ind_tui.api.employees import (
     DeregistrationReason,
     DeregistrationRequest,
     Employee,
     EmployeeRegistration,
-    Purpose,
 )
 from ind_tui.domain.employee_csv import RowError, parse_date, parse_nationality, parse_v_number
 from ind_tui.domain.employees import (

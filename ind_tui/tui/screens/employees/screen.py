@@ -19,7 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ind_tui.api.models import EmployeeStatus, Purpose
+from ind_tui.api.auth import Purpose
+from ind_tui.api.employees import EmployeeStatus
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day
 from ind_tui.services.duties import (
@@ -43,11 +44,7 @@ from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import (
-        DeregistrationReceipt,
-        DeregistrationRequest,
-        Employee,
-    )
+    from ind_tui.api.employees import DeregistrationReceipt, DeregistrationRequest, Employee
     from ind_tui.tui.app import PortalApp
 
 DUTY_LINES = 3  # duties shown above the table; `u` shows every employee with one

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ind_tui.api.models import EmployeeStatus, Service
+from ind_tui.api.auth import Service
+from ind_tui.api.employees import EmployeeStatus
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day
@@ -18,7 +19,8 @@ from ind_tui.services.duties import DEREGISTER, Duty
 from ind_tui.tui.widgets.table import Column
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import Employee, Me, ServiceAccess
+    from ind_tui.api.auth import Me, ServiceAccess
+    from ind_tui.api.employees import Employee
 
 
 def employees_access(me: Me | None) -> ServiceAccess | None:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ind_tui.api.models import Role, Service
+from ind_tui.api.auth import Role, Service
 from ind_tui.i18n import t
 from ind_tui.i18n.format import local
 from ind_tui.tui.screens.shell.areas import home_lines

@@ -21,7 +21,8 @@ from ind_tui.tui.widgets.chrome import Panel, PortalFooter, PortalHeader
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import DeviceAuthResponse, Identity, Me
+    from ind_tui.api.auth import DeviceAuthResponse, Me
+    from ind_tui.api.sandbox_admin import Identity
 
 
 class ConnectionReady(Message):

@@ -18,7 +18,7 @@ from textual.widgets import Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from ind_tui.api import errors as pe
-from ind_tui.api.models import PaymentMethod
+from ind_tui.api.payments import PaymentMethod
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import money
 from ind_tui.local.drafts.errors import DraftError

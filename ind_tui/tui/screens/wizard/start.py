@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ind_tui.api.models import Service
+from ind_tui.api.auth import Service
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import money, plural
 from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog, open_wizard
@@ -20,7 +20,8 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
 
 if TYPE_CHECKING:
-    from ind_tui.api.models import ApplicationType, Me
+    from ind_tui.api.applications import ApplicationType
+    from ind_tui.api.auth import Me
 
 
 def fee_text(kind: ApplicationType) -> str:

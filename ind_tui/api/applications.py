@@ -1,0 +1,73 @@
+"""Wire models of application types, applications and the documents uploaded for them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+from ind_tui.api.wire import IsoDate, Strict, Wire
+
+
+class ApplicationType(Wire):
+    id: str
+    name_nl: str
+    name_en: str
+    form_version: int
+    fee_eur: int
+    fee_year: int
+    fee_provisional: bool = Field(description="the year's fee is not published yet")
+    decision_days: int
+    is_extension: bool
+
+
+class Person(Strict):
+    name: str = Field(min_length=1, max_length=120)
+    date_of_birth: IsoDate
+    nationality: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")
+    v_number: str | None = Field(default=None, pattern=r"^\d{10}$")
+
+
+class ApplicationRequest(Strict):
+    type_id: str = Field(min_length=1, max_length=60)
+    form_version: int = Field(ge=1)
+    employee: Person | None = Field(
+        default=None, description="the person applied for; absent for a form that asks for none"
+    )
+    permit_expiry: IsoDate | None = Field(default=None, description="required for extensions")
+    answers: dict[str, Any] = Field(default_factory=dict)
+    documents: dict[str, str] = Field(
+        default_factory=dict, description="document slot -> uploaded document id"
+    )
+
+
+class ApplicationStatus(StrEnum):
+    AWAITING_PAYMENT = "awaiting_payment"
+    SUBMITTED = "submitted"
+
+
+class Receipt(Wire):
+    zaaknummer: str
+    receipt_date: date
+    decision_deadline: date
+
+
+class Application(Wire):
+    id: str
+    type_id: str
+    status: ApplicationStatus
+    fee_eur: int
+    fee_year: int
+    created_at: datetime
+    idempotency_key: str
+    receipt: Receipt | None = None
+
+
+class UploadedDocument(Wire):
+    id: str
+    sha256: str
+    size: int
+    filename: str
+    uploaded_at: datetime
