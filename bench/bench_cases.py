@@ -160,9 +160,7 @@ async def child_ours() -> dict[str, Any]:
     out: dict[str, Any] = {}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        from ind_tui.tui.screens.cases.data import app_cache
-
-        await app_cache(app)  # opening the cache file is the app's, once per run
+        await app.context.cache()  # opening the cache file is the app's, once per run
         start = time.perf_counter()
         screen = CasesScreen()
         await app.push_screen(screen)

@@ -19,7 +19,8 @@ from ind_tui.tui.screens.appointments.book import (
     SlotPicker,
     remembered_locations,
 )
-from ind_tui.tui.screens.appointments.screen import AppointmentsScreen, ConfirmDialog
+from ind_tui.tui.screens.appointments.screen import AppointmentsScreen
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from tests.conftest import API, bearer
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 

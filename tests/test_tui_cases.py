@@ -80,13 +80,11 @@ def text_of(screen: Any, selector: str) -> str:
 
 async def leave(pilot: Pilot[Any], app: PortalApp) -> None:
     """Esc back home, and wait until the list's statuses are recorded as seen."""
-    from ind_tui.local.cache import scope_for
-    from ind_tui.tui.screens.cases.data import app_cache
     from ind_tui.tui.screens.shell.home import HomeScreen
 
-    cache = await app_cache(app)
-    assert app.me is not None
-    scope = scope_for(app.profile_name, app.me)
+    cache = await app.context.cache()
+    scope = app.context.scope
+    assert scope is not None
     before = cache.looked_at(scope)
     await pilot.press("escape")
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
@@ -100,7 +98,7 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
-        portal = await app.conn.client.cases()
+        portal = await app.context.conn.client.cases()
         assert {row.zaaknummer for row in view_rows(screen)} == {c.zaaknummer for c in portal}
         assert "06:00" in text_of(screen, "#cases-fresh")  # when the portal refreshed
         # filter as you type: status and type together
@@ -173,9 +171,9 @@ async def test_what_changed_since_the_last_look(tmp_path: Path) -> None:
         assert all(not row.status.previous for row in view_rows(screen))  # nothing marked yet
         await leave(pilot, app)
         assert await home_lines(app) == []
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.advance(days=6)  # six daily refreshes move some cases on
-        await app.conn.client.me()
+        await app.context.conn.client.me()
         screen = await open_cases(pilot, app, identity=None)
         after = {row.zaaknummer: row for row in view_rows(screen)}
         moved = {z for z, row in after.items() if z in before and row.status.status != before[z]}
@@ -200,10 +198,10 @@ async def test_archive_after_forty_days_and_its_toggle(tmp_path: Path) -> None:
         screen = await open_cases(pilot, app)
         known = {row.zaaknummer for row in view_rows(screen)}
         await leave(pilot, app)
-        await app.conn.sandbox_admin().advance(days=40)
-        await app.conn.client.me()
+        await app.context.conn.sandbox_admin().advance(days=40)
+        await app.context.conn.client.me()
         screen = await open_cases(pilot, app, identity=None)
-        listed = {c.zaaknummer for c in await app.conn.client.cases()}
+        listed = {c.zaaknummer for c in await app.context.conn.client.cases()}
         archived = {row.zaaknummer for row in view_rows(screen)
                     if row.status.state == ARCHIVED_STATE}
         assert archived and archived == known - listed
@@ -229,7 +227,7 @@ async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
-        client = app.conn.client
+        client = app.context.conn.client
         key, pay_key = new_idempotency_key(), new_idempotency_key()
         filed = await client.submit_application(hsm_request("Priya Filed"), key)
         paid = await client.pay(filed.id, PaymentRequest(
@@ -261,7 +259,7 @@ async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
         summary = text_of(app.screen, "#case-summary")
         assert receipt.zaaknummer in summary and "06:00" in summary
         await pilot.press("escape")
-        await app.conn.sandbox_admin().advance(days=1)  # the next daily refresh lists it
+        await app.context.conn.sandbox_admin().advance(days=1)  # the next daily refresh lists it
         await pilot.press("r")
         await pilot.pause()
         await wait_for(pilot, lambda: ready(app) and any(
@@ -354,7 +352,7 @@ async def test_detail_shows_timeline_receipt_and_moved_deadline(tmp_path: Path) 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         detail = await open_case_where(pilot, app, lambda r: r.status.status == "info_requested")
-        case = await app.conn.client.case(detail.zaaknummer)
+        case = await app.context.conn.client.case(detail.zaaknummer)
         timeline = text_of(detail, "#case-timeline")
         for event in case.events:
             assert t(f"cases.status.{event.status.value}") in timeline
@@ -363,7 +361,7 @@ async def test_detail_shows_timeline_receipt_and_moved_deadline(tmp_path: Path) 
         assert case.decision_deadline.strftime("%d-%m-%Y") in summary
         assert case.receipt.decision_deadline.strftime("%d-%m-%Y") in summary  # moved from
         assert "moved from" in summary
-        docs = await app.conn.client.case_documents(detail.zaaknummer)
+        docs = await app.context.conn.client.case_documents(detail.zaaknummer)
         listed = detail.query_one("#case-dossier")
         assert listed.option_count == len(docs.documents)
 
@@ -377,14 +375,14 @@ async def test_upload_extra_pdf_and_a_bad_one_refused(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         detail = await open_case_where(pilot, app, lambda r: r.status.status == "in_progress")
         zaak = detail.zaaknummer
-        before = len((await app.conn.client.case_documents(zaak)).documents)
+        before = len((await app.context.conn.client.case_documents(zaak)).documents)
         assert detail.can_upload
         await pilot.press("u", *str(bad), "enter")
         await wait_for(pilot, lambda: "scan.pdf" in text_of(detail, "#case-upload"))
         from ind_tui.local.drafts.errors import guidance
 
         assert guidance("document_not_pdf", "en") in text_of(detail, "#case-upload")
-        assert len((await app.conn.client.case_documents(zaak)).documents) == before
+        assert len((await app.context.conn.client.case_documents(zaak)).documents) == before
         await pilot.press("u", *str(good), "enter")
         await wait_for(pilot, lambda: detail.dossier is not None
                        and len(detail.dossier.documents) == before + 1, tries=1000)
@@ -411,7 +409,8 @@ async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path)
 
 
 async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
+    from ind_tui.tui.screens.cases.dialogs import PathPrompt
+    from ind_tui.tui.widgets.confirm import ConfirmDialog
 
     folder = tmp_path / "downloads"
     folder.mkdir()
@@ -434,7 +433,7 @@ async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
             await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
             app.screen.query_one("#path-value").value = str(folder)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
             await pilot.press(answer)
             await pilot.pause()
             if answer == "n":
@@ -445,7 +444,8 @@ async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
 
 
 async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
+    from ind_tui.tui.screens.cases.dialogs import PathPrompt
+    from ind_tui.tui.widgets.confirm import ConfirmDialog
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -474,7 +474,7 @@ async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
         app.screen.query_one("#path-value").value = str(tmp_path / "view.csv")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")
         assert (tmp_path / "view.csv").read_bytes() == before
         # a name that says no format is refused in the dialog

@@ -115,7 +115,7 @@ async def test_list_shows_progress_missing_documents_and_unreadable(tmp_path: Pa
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_drafts(pilot)
-        today = app.conn.client.clock.today()
+        today = app.context.conn.client.clock.today()
         rows = {r.path: r for r in screen.rows}
         assert set(rows) == {with_doc, bare, bad}
         # Progress is the form engine's own count for the answers and documents present.
@@ -187,7 +187,7 @@ async def test_rename_and_refuse_a_clash(tmp_path: Path) -> None:
         screen = await open_drafts(pilot)
         cursor_to(screen, first)
         await pilot.press("r")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog")
         await pilot.press("ctrl+u", *"Jansen blue card", "enter")
         renamed = first.with_name("Jansen blue card.tfa")
         await wait_for(pilot, lambda: app.screen is screen and renamed.exists())
@@ -197,12 +197,12 @@ async def test_rename_and_refuse_a_clash(tmp_path: Path) -> None:
         # The other draft may not take the same name: the dialog says so and keeps the text.
         cursor_to(screen, second)
         await pilot.press("r")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog")
         await pilot.press("ctrl+u", *"Jansen blue card", "enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog"
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog"
                        and app.screen.error != "")
         assert "already a file called" in app.screen.error
-        assert app.screen.query_one("#line-input").value == "Jansen blue card"
+        assert app.screen.query_one("#prompt-input").value == "Jansen blue card"
         await pilot.press("ctrl+u", *"../escape", "enter")
         await wait_for(pilot, lambda: "no folder" in getattr(app.screen, "error", ""))
         await pilot.press("escape")
@@ -234,21 +234,24 @@ async def test_delete_asks_first(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_drafts(pilot)
         await pilot.press("d")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
-        assert "filing or charging twice" in str(app.screen.query_one("#question-text").render())
-        await pilot.press("enter")  # a stray Enter never deletes
-        await pilot.pause()
-        assert type(app.screen).__name__ == "QuestionDialog"
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "filing or charging twice" in question
+        await pilot.press("enter")  # a stray Enter never deletes: it presses No
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert path.exists()
+        await pilot.press("d")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
         await pilot.press("n")
         await wait_for(pilot, lambda: app.screen is screen)
         assert path.exists()
         await pilot.press("d")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
         assert path.exists()
         await pilot.press("d")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
         await pilot.press("y")
         await wait_for(pilot, lambda: not path.exists() and screen.rows == [])
         assert "No drafts saved yet" in screen.table.empty_text
@@ -265,8 +268,8 @@ async def test_pack_then_unpack_round_trip(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_drafts(pilot)
         await pilot.press("p")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog")
-        app.screen.query_one("#line-input").value = str(out)  # a folder: the name is added
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog")
+        app.screen.query_one("#prompt-input").value = str(out)  # a folder: the name is added
         await pilot.press("enter")
         packed = out / "Colleague.tfapack"
         await wait_for(pilot, lambda: packed.exists() and app.screen is screen)
@@ -274,8 +277,8 @@ async def test_pack_then_unpack_round_trip(tmp_path: Path) -> None:
                                           for n in app._notifications))
         # Packing again to the same place is refused: never over an existing file.
         await pilot.press("p")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog")
-        app.screen.query_one("#line-input").value = str(packed)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog")
+        app.screen.query_one("#prompt-input").value = str(packed)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "exists already" in getattr(app.screen, "error", ""))
         await pilot.press("escape")
@@ -285,8 +288,8 @@ async def test_pack_then_unpack_round_trip(tmp_path: Path) -> None:
         screen.action_reload()
         await wait_for(pilot, lambda: screen.rows == [])
         await pilot.press("u")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog")
-        app.screen.query_one("#line-input").value = str(packed)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog")
+        app.screen.query_one("#prompt-input").value = str(packed)
         await pilot.press("enter")
         await wait_for(pilot, lambda: len(screen.rows) == 1 and app.screen is screen)
         row = screen.rows[0]
@@ -302,7 +305,7 @@ async def test_unpack_refuses_a_file_that_is_not_a_pack(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_drafts(pilot)
         await pilot.press("u")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptDialog")
         await pilot.press(*str(stranger), "enter")
         await wait_for(pilot, lambda: "bundle_bad_name" in getattr(app.screen, "error", ""))
         await pilot.press("escape")

@@ -77,7 +77,7 @@ async def drafts_unreadable(pilot: Pilot[Any]) -> None:
 async def delete_question(pilot: Pilot[Any]) -> None:
     await drafts(pilot)
     await pilot.press("d")
-    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "QuestionDialog")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmDialog")
     await _settle(pilot)
 
 

@@ -35,7 +35,7 @@ def _text(screen: Any, selector: str) -> str:
 
 
 def _posts(app: Any, path: str) -> int:
-    return sum(1 for r in app.conn.client.reqlog.records()
+    return sum(1 for r in app.context.conn.client.reqlog.records()
                if r.method == "POST" and r.path.startswith(path))
 
 
@@ -122,7 +122,8 @@ async def test_register_by_keys_and_the_refusals_on_the_way(tmp_path: Path) -> N
         form.query_one("#f-start_date").value = "2026-10-01"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen))
-        assert app.last_error is not None and app.last_error.code == "employee_exists"
+        error = app.context.last_error
+        assert error is not None and error.code == "employee_exists"
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is form)
         assert form.query_one("#f-name").value == "Ada Okafor"
@@ -131,7 +132,7 @@ async def test_register_by_keys_and_the_refusals_on_the_way(tmp_path: Path) -> N
         await pilot.press(*"30-9-2027", "enter")  # Enter on the last field sends
         await wait_for(pilot, lambda: app.screen is screen
                        and any(e.v_number == "4100000001" for e in screen.employees))
-        added = next(e for e in await app.conn.client.employees()
+        added = next(e for e in await app.context.conn.client.employees()
                      if e.v_number == "4100000001")
         assert added.name == "Ada Okafor" and added.nationality == "NGA"
         assert str(added.contract_end) == "2027-09-30"
@@ -140,7 +141,8 @@ async def test_register_by_keys_and_the_refusals_on_the_way(tmp_path: Path) -> N
 
 
 async def test_deregister_asks_first_and_a_late_report_is_flagged(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.employees.forms import ConfirmScreen, DeregisterScreen
+    from ind_tui.tui.screens.employees.forms import DeregisterScreen
+    from ind_tui.tui.widgets.confirm import ConfirmDialog
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -154,7 +156,7 @@ async def test_deregister_asks_first_and_a_late_report_is_flagged(tmp_path: Path
         assert form.query_one("#f-end_date").value == "23-09-2026"  # the contract end
         assert "ended on 21-10-2026" in _text(form, "#deadline")  # the 4 weeks are over
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")  # no: nothing is sent
         await wait_for(pilot, lambda: app.screen is screen)
         assert _posts(app, "/employees/") == 0
@@ -162,12 +164,13 @@ async def test_deregister_asks_first_and_a_late_report_is_flagged(tmp_path: Path
         await wait_for(pilot, lambda: isinstance(app.screen, DeregisterScreen))
         await pilot.press("tab", "down")  # reason: the employee never started? no: next one
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "never started" in _text(app.screen, "Static")
         await pilot.press("y")
         await wait_for(pilot, lambda: screen.current() is not None
                        and screen.current().status.value == "deregistered")
-        stored = next(e for e in await app.conn.client.employees() if e.v_number == "1370738426")
+        stored = next(e for e in await app.context.conn.client.employees()
+                      if e.v_number == "1370738426")
         assert stored.deregistration_late and stored.end_reason is not None
         assert stored.end_reason.value == "never_started"
         assert "reported late" in _text(screen, "#emp-detail")
@@ -180,7 +183,7 @@ async def test_deregister_asks_first_and_a_late_report_is_flagged(tmp_path: Path
 
 async def test_import_from_the_screen_previews_then_sends(tmp_path: Path) -> None:
     from ind_tui.tui.screens.employees.bulk import ImportScreen
-    from ind_tui.tui.screens.employees.forms import ConfirmScreen
+    from ind_tui.tui.widgets.confirm import ConfirmDialog
 
     source = tmp_path / "new-staff.csv"
     source.write_bytes(("Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum\r\n"
@@ -201,7 +204,7 @@ async def test_import_from_the_screen_previews_then_sends(tmp_path: Path) -> Non
         assert "cp1252" in _text(importer, "#import-file")
         assert _posts(app, "/employees") == 0  # the preview sends nothing
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: importer.summary is not None
                        and "Registered 1" in _text(importer, "#import-result"))

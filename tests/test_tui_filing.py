@@ -25,7 +25,7 @@ from ind_tui.services.connect import Connection, connect
 from ind_tui.services.filing import FilingStage
 from ind_tui.tui.app import PortalApp
 from ind_tui.tui.screens.wizard.filing import FilingScreen
-from ind_tui.tui.screens.wizard.review import ConfirmScreen
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from tests.client_fixtures import TEST_RETRY
 from tests.conftest import ADMIN_TOKEN
 from tests.conftest_drafts import pdf_bytes, write_pdf
@@ -83,7 +83,7 @@ async def confirm_and_file(pilot: Pilot[Any], screen: FilingScreen) -> str:
     """Wait for the fee, press f, read the question, say yes."""
     await wait_for(pilot, lambda: screen.fee is not None)
     await pilot.press("f")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
     question = pilot.app.screen.question  # type: ignore[attr-defined]
     await pilot.press("y")
     return str(question)
@@ -149,7 +149,7 @@ async def test_faults_on_every_step_still_file_once_and_pay_once(tmp_path: Path)
     async with app.run_test(size=(100, 40)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         screen = await open_filing(pilot, session)
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         # The work is done and the answer is lost, on each step; the portal also fails once
         # on the look-ups the client makes to find out what happened.
         for route in ("documents.upload", "applications.submit", "applications.pay"):
@@ -173,7 +173,7 @@ async def test_503_for_the_form_keeps_every_answer_and_offers_retry(tmp_path: Pa
     async with app.run_test(size=(100, 40)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         screen = await open_filing(pilot, session)
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.fault("applications.submit", "unavailable", form_type=FORM, retry_after=0)
         await confirm_and_file(pilot, screen)
         await wait_for(pilot, lambda: screen.problem is not None, tries=1000)
@@ -202,7 +202,7 @@ async def test_a_lapsed_session_logs_in_again_and_comes_back(tmp_path: Path) -> 
         screen = await open_filing(pilot, session)
         await wait_for(pilot, lambda: screen.fee is not None)
         await pilot.press("f")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         # Meanwhile the portal ends every session (as when the refresh token runs out).
         with sandbox.state.sandbox.db.write() as conn:
             conn.execute("UPDATE tokens SET state='revoked'")
@@ -226,7 +226,7 @@ async def test_a_paid_draft_reopened_reconciles_and_never_pays_again(tmp_path: P
     async with app.run_test(size=(100, 40)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         screen = await open_filing(pilot, session)
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         # Paid, and every answer about it is lost: the receipt cannot be fetched.
         await admin.fault("applications.pay", "commit_then_drop", count=50)
         await confirm_and_file(pilot, screen)
@@ -257,7 +257,7 @@ async def test_a_payment_that_did_not_arrive_is_tried_again_with_r(tmp_path: Pat
     async with app.run_test(size=(100, 40)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         screen = await open_filing(pilot, session)
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.fault("applications.pay", "server_error", count=50)
         await confirm_and_file(pilot, screen)
         await wait_for(pilot, lambda: screen.problem is not None, tries=1000)

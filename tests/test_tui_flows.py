@@ -20,7 +20,7 @@ async def test_login_by_keys_reaches_home(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        assert app.me is not None and app.me.person_name == "Anna de Vries"
+        assert app.context.me is not None and app.context.me.person_name == "Anna de Vries"
         await wait_for(pilot, lambda: "Anna de Vries" in str(
             app.screen.query_one("#who-person").render()))
         assert app.screen.query_one("#sandbox").display
@@ -40,7 +40,7 @@ async def test_each_login_failure_shows_its_guidance(tmp_path: Path, identity: o
         text = str(panel.render())
         expected = guidance(identity.expected_error, "en")  # type: ignore[attr-defined]
         assert expected.title in text and expected.action.split()[0] in text
-        assert isinstance(app.screen, LoginScreen) and app.me is None
+        assert isinstance(app.screen, LoginScreen) and app.context.me is None
 
 
 async def test_representative_header_says_on_behalf(tmp_path: Path) -> None:
@@ -108,7 +108,7 @@ async def test_503_shows_guidance_and_keeps_the_screen(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await _home(pilot, app)
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.fault("account", "unavailable", count=20)
         await pilot.press("5")
         await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen), tries=400)
@@ -132,7 +132,7 @@ async def test_session_expiry_asks_to_log_in_and_returns(tmp_path: Path) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen)
                        and app.screen.account is not None)
         # 91 days on: the access and the refresh token have both lapsed.
-        await app.conn.sandbox_admin().advance(days=91)
+        await app.context.conn.sandbox_admin().advance(days=91)
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen))
         assert app.screen.relogin
@@ -148,7 +148,7 @@ async def test_report_bundle_has_no_tokens(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await _home(pilot, app)
-        tokens = app.conn.client.session.tokens
+        tokens = app.context.conn.client.session.tokens
         assert tokens is not None
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))

@@ -59,7 +59,7 @@ async def test_unread_first_views_filters_and_mark_read(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await _home(pilot)
-        unread = app.inbox_unread
+        unread = app.context.inbox_unread
         assert unread > 0 and _header(app) == t("header.unread", n=unread)
         screen = await _inbox(pilot)
         marks = [m.unread for m in screen.shown]
@@ -87,7 +87,7 @@ async def test_unread_first_views_filters_and_mark_read(tmp_path: Path) -> None:
         first = screen.shown[0]
         assert first.unread
         await pilot.press("home", "m")
-        await wait_for(pilot, lambda: app.inbox_unread == unread - 1)
+        await wait_for(pilot, lambda: app.context.inbox_unread == unread - 1)
         assert not next(m for m in screen.messages if m.id == first.id).unread
         await wait_for(pilot, lambda: _header(app) == t("header.unread", n=unread - 1))
 
@@ -118,7 +118,7 @@ async def test_answer_with_pdfs_a_bad_one_refused_first(tmp_path: Path) -> None:
         detail = await _open_request(pilot)
         message = detail.message
         keys = [d.key for d in message.requested]
-        before = await app.conn.client.case_documents(message.zaaknummer)
+        before = await app.context.conn.client.case_documents(message.zaaknummer)
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, AnswerScreen))
         answer = app.screen
@@ -129,12 +129,12 @@ async def test_answer_with_pdfs_a_bad_one_refused_first(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: "✗" in str(first.render()))
         assert "not a PDF" in str(first.render())
         assert t("inbox.answer.fix") in str(answer.query_one("#answer-status").render())
-        after = await app.conn.client.case_documents(message.zaaknummer)
+        after = await app.context.conn.client.case_documents(message.zaaknummer)
         assert len(after.documents) == len(before.documents), "nothing was uploaded"
         answer.query_one(f"#path-{keys[0]}").value = str(good)
         # The portal fails on the answer itself: the documents went up, the paths stay, and
         # sending again does not upload them a second time.
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.fault("messages.answer", "server_error", count=1)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen))
@@ -150,7 +150,7 @@ async def test_answer_with_pdfs_a_bad_one_refused_first(tmp_path: Path) -> None:
         assert receipt.decision_deadline < receipt.previous_decision_deadline
         text = str(detail.query_one("#message-receipt").render())
         assert str(receipt.suspended_days) in text
-        uploads = [d for d in (await app.conn.client.case_documents(message.zaaknummer))
+        uploads = [d for d in (await app.context.conn.client.case_documents(message.zaaknummer))
                    .documents if d.kind == "upload"]
         assert len(uploads) == len(keys)
         # A request that is answered offers no answer key any more.
@@ -185,14 +185,14 @@ async def test_news_is_announced_once(tmp_path: Path, monkeypatch: pytest.Monkey
     async with app.run_test(size=SIZE) as pilot:
         await _home(pilot)
         await wait_for(pilot, lambda: len(seen) == 1)
-        unread = app.inbox_unread
+        unread = app.context.inbox_unread
         assert str(unread) in seen[0] and bells == [1]
         await pilot.press("r")  # home looks again: nothing new to tell
         await pilot.pause(0.3)
         assert await look_now(app) is not None
         assert len(seen) == 1
         # A day on, the next refresh brings a request for information: told once.
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.advance(days=1)
         news = await look_now(app)
         assert news is not None and len(news.new_messages) >= 1
@@ -200,7 +200,7 @@ async def test_news_is_announced_once(tmp_path: Path, monkeypatch: pytest.Monkey
         # The case the request is about changed status too: told in the same notification.
         assert news.changed_cases >= 1
         assert plural("inbox.announce.cases", news.changed_cases) in seen[1]
-        assert app.inbox_unread == news.unread > unread
+        assert app.context.inbox_unread == news.unread > unread
         await look_now(app)
         assert len(seen) == 2 and len(bells) == 2
 
@@ -254,19 +254,20 @@ async def test_due_soon_lists_and_goes_to_the_request(tmp_path: Path) -> None:
 
 async def test_what_the_inbox_showed_is_not_announced_again(tmp_path: Path) -> None:
     from ind_tui.local.inbox_store import InboxStore
-    from ind_tui.tui.screens.inbox.watch import look_now, scope_of
+    from ind_tui.tui.screens.inbox.watch import look_now
 
     app = make_app(sandbox_app(tmp_path))
     seen = _record_announcements(app)
     async with app.run_test(size=SIZE) as pilot:
         await _home(pilot)
         await wait_for(pilot, lambda: len(seen) == 1)
-        await app.conn.sandbox_admin().advance(days=1)
+        await app.context.conn.sandbox_admin().advance(days=1)
         screen = await _inbox(pilot)  # the new request is on screen: the user has seen it
         newest = max((m for m in screen.messages if m.kind.value == "info_request"),
                      key=lambda m: m.sent_at)
         assert newest.unread
-        scope = scope_of(app)
+        scope = app.context.scope
+        assert scope is not None
         await wait_for(pilot, lambda: newest.id in InboxStore().announced(scope))
         news = await look_now(app)
         assert news is not None and news.unread > 0 and news.new_messages == []

@@ -38,7 +38,7 @@ def prompt(screen: Any, type_id: str) -> str:
 
 
 async def portal_types(app: Any) -> list[Any]:
-    types: list[Any] = await app.conn.client.application_types()
+    types: list[Any] = await app.context.conn.client.application_types()
     return types
 
 
@@ -130,11 +130,11 @@ async def test_an_account_that_may_not_file_is_told_why(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_new(pilot, "employer-eh3")
-        me = app.me
+        me = app.context.me
         services = [s if s.service is not Service.SUBMIT else
                     ServiceAccess(service=Service.SUBMIT, allowed=False,
                                   reason_code="not_recognised") for s in me.services]
-        app.me = me.model_copy(update={"services": services})
+        app.context.me = me.model_copy(update={"services": services})
         await app.push_screen(NewApplicationScreen())
         screen = app.screen
         await wait_for(pilot, lambda: "may not file applications: only for recognised"

@@ -55,7 +55,7 @@ async def login_refused(pilot: Pilot[Any]) -> None:
     await login_as(pilot, "sponsor-eh2plus")
     await wait_for(pilot, lambda: pilot.app.screen.query_one("#login-failure").display)
     # Request ids are random per call; show a fixed one so the picture is stable.
-    error = pilot.app.last_error
+    error = pilot.app.context.last_error
     error.request_id = "req-0001"
     pilot.app.screen._failed(error)
     pilot.app.screen.query_one("#login-body").scroll_home(animate=False)

@@ -387,7 +387,7 @@ async def test_an_unavailable_portal_costs_no_answers(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await login_as(pilot, "sponsor-eh3")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await app.conn.sandbox_admin().fault("application_types", "unavailable", count=20)
+        await app.context.conn.sandbox_admin().fault("application_types", "unavailable", count=20)
         screen = WizardScreen(path)
         app.push_screen(screen)
         await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen), tries=400)
@@ -443,7 +443,7 @@ async def test_an_expired_login_asks_again_and_returns_to_the_wizard(tmp_path: P
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
                        and app.screen.query_one("#today").display)
         # 91 days on: the access and the refresh token have both lapsed.
-        await app.conn.sandbox_admin().advance(days=91)
+        await app.context.conn.sandbox_admin().advance(days=91)
         screen = WizardScreen(path)
         app.push_screen(screen)
         await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen))

@@ -14,7 +14,7 @@ from ind_tui.i18n import set_language, t
 from ind_tui.local.drafts.errors import Code, guidance
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.tui.screens.wizard.docs import DocumentsPane
-from ind_tui.tui.screens.wizard.review import ConfirmScreen
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.pathinput import PathInput, completions, expand
 from tests.conftest_drafts import pdf_bytes, write_pdf
 from tests.test_tui_wizard_review import session_for
@@ -205,12 +205,12 @@ async def test_detach_asks_first(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.query_one(DocumentsPane).focus_slot("passport_copy")
         await pilot.press("d")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")
         await pilot.pause()
         assert "passport_copy" in session.draft.documents and app.changes == 0
         await pilot.press("d")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: app.changes == 1)
         assert "passport_copy" not in session.draft.documents
@@ -262,7 +262,7 @@ async def test_upload_shows_progress_can_be_stopped_and_tried_again(tmp_path: Pa
         app.push_screen(screen)
         await wait_for(pilot, lambda: screen.query_one(DocumentsPane).evaluation is not None)
         pane = screen.query_one(DocumentsPane)
-        admin = app.conn.sandbox_admin()
+        admin = app.context.conn.sandbox_admin()
         await admin.fault("documents.upload", "latency", latency_ms=60_000)
         await pilot.press("u")
         await wait_for(pilot, lambda: pane.has_class("-uploading"))

@@ -21,8 +21,9 @@ from ind_tui.local.drafts.session import DraftSession
 from ind_tui.services.filing import FilingStage
 from ind_tui.tui.screens.wizard.docs import DocumentsPane
 from ind_tui.tui.screens.wizard.filing import FilingScreen
-from ind_tui.tui.screens.wizard.review import ConfirmScreen, ReviewPane
+from ind_tui.tui.screens.wizard.review import ReviewPane
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from tests.conftest_drafts import pdf_bytes, write_pdf
 from tests.test_tui_filing import fast_app, ready_session
 from tests.test_tui_wizard_review import session_for
@@ -114,7 +115,7 @@ def test_filing_confirmation(snap_compare: Any, tmp_path: Path, lang: str) -> No
     async def run_before(pilot: Pilot[Any]) -> None:
         await _filing(pilot, tmp_path)
         await pilot.press("f")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -127,7 +128,7 @@ def test_receipt(snap_compare: Any, tmp_path: Path, lang: str) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         screen = await _filing(pilot, tmp_path)
         await pilot.press("f")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
         await pilot.press("y")
         draft = screen.session.draft
         await wait_for(pilot, lambda: draft.stage is FilingStage.DONE, tries=1000)

@@ -90,7 +90,8 @@ EN: dict[str, str] = {
     "appointments.cancel_text": "{employee}: {purpose}\n{when} at {place}\n\nThe slot goes "
                                 "back to others at once; in Amsterdam a new one may be weeks "
                                 "away.",
-    "appointments.confirm_keys": "y  cancel the visit    n/Esc  keep it",
+    "appointments.cancel_yes": "Cancel the visit",
+    "appointments.cancel_no": "Keep it",
     # --- payments ----------------------------------------------------------------------------
     "payments.title": "Payments",
     "payments.title_count": "Payments ({count})",

@@ -90,7 +90,8 @@ NL: dict[str, str] = {
     "appointments.cancel_text": "{employee}: {purpose}\n{when} bij {place}\n\nDe tijd gaat "
                                 "meteen naar anderen; in Amsterdam kan een nieuwe weken op "
                                 "zich laten wachten.",
-    "appointments.confirm_keys": "y  bezoek afzeggen    n/Esc  behouden",
+    "appointments.cancel_yes": "Bezoek afzeggen",
+    "appointments.cancel_no": "Behouden",
     # --- betalingen --------------------------------------------------------------------------
     "payments.title": "Betalingen",
     "payments.title_count": "Betalingen ({count})",

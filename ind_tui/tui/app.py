@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from platformdirs import user_downloads_dir
 from textual import work
@@ -16,6 +16,15 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from ind_tui.i18n import set_language, t
+from ind_tui.tui.context import (
+    AppContext,
+    Done,
+    Failed,
+    Restores,
+    Result,
+    ShowsChrome,
+    offline_errors,
+)
 from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
 
 if TYPE_CHECKING:
@@ -47,14 +56,9 @@ class PortalApp(App[int]):
                  open_path: Path | None = None):
         super().__init__()
         self.open_path = open_path  # `ind-tui open FILE.tfa`: the draft to open after login
-        self.inbox_unread = 0  # unread messages, for the header (screens/inbox_watch.py)
-        self.profile_name = start.profile_name
-        self.portal_url = "" if start.embedded else start.portal
-        self.is_sandbox = start.embedded
+        self.context = AppContext(start.profile_name, "" if start.embedded else start.portal,
+                                  start.embedded)
         self.connector = connector
-        self.conn: Connection | None = None
-        self.me: Me | None = None
-        self.last_error: PortalError | None = None
         self._keymap = dict(keymap or {})
         self._keymap_problem = keymap_problem
         self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
@@ -86,24 +90,24 @@ class PortalApp(App[int]):
             for module in ("ind_tui.local.settings", "ind_tui.services.connect"):
                 await asyncio.to_thread(importlib.import_module, module)
             self._conn_cm = self.connector()
-            self.conn = await self._conn_cm.__aenter__()
+            conn = self.context.conn = await self._conn_cm.__aenter__()
         except Exception as exc:  # a broken config file, or a portal that will not start
             from ind_tui.api.errors import PortalError
 
             self._conn_cm = None
             self.show_error(PortalError(str(exc), code="connection_failed"))
             return
-        self.portal_url = self.conn.base_url
+        self.context.portal_url = conn.base_url
         from ind_tui.i18n import language
 
         # Say where the login is kept when it is not where the user would expect (no keyring:
         # memory only for this run), with what to install.
-        store_note = self.conn.store.status.guidance(language())
+        store_note = conn.store.status.guidance(language())
         if store_note is not None:
             self.notify(store_note.text(), severity="warning", timeout=10)
         try:
-            info = await self.conn.client.portal_info()
-            self.is_sandbox = info.sandbox
+            info = await conn.client.portal_info()
+            self.context.is_sandbox = info.sandbox
         except Exception:
             pass
         from ind_tui.tui.screens.shell.login import ConnectionReady
@@ -120,33 +124,40 @@ class PortalApp(App[int]):
 
     # --- portal calls from screens --------------------------------------------------------
 
-    async def call(self, factory: Callable[[], Awaitable[T]]) -> T | None:
-        """Run a portal call from a screen's worker. A lapsed session asks to log in again and
-        retries; any other error shows the guidance panel. Returns None when it failed; the
-        screen keeps everything the user entered."""
+    async def call(self, factory: Callable[[], Awaitable[T]], *,
+                   handle: tuple[type[Exception], ...] = ()) -> Result[T]:
+        """Run a portal call from a screen's worker: the one way screens learn how it went.
+        A lapsed session asks to log in again and retries. Errors of the types in `handle` are
+        the caller's to explain (`Failed` with the error); any other refusal shows the guidance
+        panel (`Failed(shown=True)`). The screen keeps everything the user entered."""
         from ind_tui.api.errors import PortalError, SessionExpiredError
 
+        if self.context.conn is None:
+            return Failed(offline=True)
         for _attempt in range(2):
             try:
-                return await factory()
+                return Done(await factory())
             except SessionExpiredError:
                 from ind_tui.tui.screens.shell.login import LoginScreen
 
                 if not await self.push_screen_wait(LoginScreen(relogin=True)):
-                    return None
+                    return Failed()
+            except handle as exc:
+                offline = isinstance(exc, offline_errors())
+                return Failed(exc, offline=offline)
             except PortalError as exc:
                 self.show_error(exc)
-                return None
-        return None
+                return Failed(exc, shown=True)
+        return Failed()
 
     def show_error(self, error: PortalError) -> None:
         from ind_tui.tui.screens.shell.guidance import GuidanceScreen
 
-        self.last_error = error
+        self.context.last_error = error
         self.push_screen(GuidanceScreen(error))
 
     def logged_in(self, me: Me) -> None:
-        self.me = me
+        self.context.me = me
         self.refresh_chrome()
         from ind_tui.tui.screens.inbox.watch import start_watch
 
@@ -163,14 +174,14 @@ class PortalApp(App[int]):
 
     def refresh_chrome(self) -> None:
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_chrome", None)
-            if refresh is not None:
-                refresh()
+            if isinstance(screen, ShowsChrome):
+                screen.refresh_chrome()
 
     # --- Textual's own commands, in the interface language --------------------------------
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # App is generic in its return value and invariant; the palette only looks at screens.
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(PortalPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
@@ -225,7 +236,7 @@ class PortalApp(App[int]):
         """The current screen as SVG and as plain text, for a support bundle."""
         from ind_tui.tui.screens.shell.snapshot import export_screen
 
-        return export_screen(self, title=self.portal_url or t("app.title"))
+        return export_screen(self, title=self.context.portal_url or t("app.title"))
 
     async def switch_language(self, lang: str) -> None:
         set_language(lang)
@@ -233,17 +244,17 @@ class PortalApp(App[int]):
         for screen in self.screen_stack:
             await screen.recompose()
             # Recomposing rebuilds widgets from scratch; screens put their data back.
-            restore = getattr(screen, "after_recompose", None)
-            if restore is not None:
-                restore()
+            if isinstance(screen, Restores):
+                screen.after_recompose()
         self.refresh_bindings()
         self.notify(t("lang.switched"))
 
     @work(exclusive=True, group="logout")
     async def logout(self) -> None:
-        if self.conn is not None:
-            await self.call(self.conn.client.logout)
-        self.me = None
+        client = self.context.client
+        if client is not None:
+            await self.call(client.logout)
+        self.context.me = None
         from ind_tui.tui.screens.shell.login import LoginScreen
 
         while len(self.screen_stack) > 1:

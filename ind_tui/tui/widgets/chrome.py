@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from ind_tui.i18n import known, t
+from ind_tui.tui.context import PortalHost
 
 
 def key_text(description: str) -> str:
@@ -50,7 +51,8 @@ class PortalHeader(Widget):
         if not self.query("#who-company"):  # not composed yet: on_mount fills it in
             return
         app = self.app
-        me = getattr(app, "me", None)
+        context = app.context if isinstance(app, PortalHost) else None
+        me = context.me if context is not None else None
         company = t("app.title")
         person = t("header.not_logged_in")
         if me is not None:
@@ -61,16 +63,16 @@ class PortalHeader(Widget):
             person = me.person_name
         self.query_one("#who-company", Static).update(company)
         self.query_one("#who-person", Static).update(person)
-        profile = getattr(app, "profile_name", "")
-        url = getattr(app, "portal_url", "") or ""
+        profile = context.profile_name if context is not None else ""
+        url = context.portal_url if context is not None else ""
         self.query_one("#where", Static).update(
             f" {t('header.profile', profile=profile)} · {url}")
-        unread = int(getattr(app, "inbox_unread", 0) or 0)
+        unread = context.inbox_unread if context is not None else 0
         badge = self.query_one("#unread", Static)
         badge.display = me is not None and unread > 0
         badge.update(t("header.unread", n=unread))
         marker = self.query_one("#sandbox", Static)
-        is_sandbox = bool(getattr(app, "is_sandbox", False))
+        is_sandbox = context is not None and context.is_sandbox
         marker.display = is_sandbox
         marker.update(t("header.sandbox"))
 

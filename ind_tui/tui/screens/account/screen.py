@@ -60,10 +60,10 @@ class AccountScreen(PortalScreen):
 
     @work(exclusive=True, group="account")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        account = await self.portal_app.call(conn.client.account)
+        account = (await self.portal_app.call(client.account)).or_none()
         if account is None or not self.is_attached:
             return
         self.account = account
@@ -114,10 +114,10 @@ class AccountScreen(PortalScreen):
 
     @work(exclusive=True, group="notify")
     async def send_notification(self, request: NotificationRequest) -> None:
-        conn = self.portal_app.conn
-        assert conn is not None
+        client = self.context.client
+        assert client is not None
         key = self._draft_key
-        receipt = await self.portal_app.call(lambda: conn.client.notify(request, key))
+        receipt = (await self.portal_app.call(lambda: client.notify(request, key))).or_none()
         if receipt is None or not self.is_attached:
             return  # the guidance panel said why; the form keeps what was typed (a reopen)
         self._draft = None

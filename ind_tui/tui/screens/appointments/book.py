@@ -258,11 +258,12 @@ class SlotPicker(_Step):
 
     @work(exclusive=True, group="appointments-slots")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        found = await self.portal_app.call(lambda: conn.client.first_free(
-            self.purpose, self.locations, zaaknummer=self.zaaknummer, per_location=PER_LOCATION))
+        found = (await self.portal_app.call(lambda: client.first_free(
+            self.purpose, self.locations, zaaknummer=self.zaaknummer,
+            per_location=PER_LOCATION))).or_none()
         if found is None or not self.is_attached:
             return
         self.found = found

@@ -3,19 +3,20 @@ free slot across chosen places for a case's foreign national; moving and cancell
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import TYPE_CHECKING, Final, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ind_tui.api.appointments import AppointmentStatus, LocationKind, purposes_for
 from ind_tui.i18n import t
 from ind_tui.i18n.format import AMSTERDAM, day
+from ind_tui.tui.context import Failed, Result
 from ind_tui.tui.screens.appointments.book import (
     CasePicker,
     LocationPicker,
@@ -29,35 +30,15 @@ from ind_tui.tui.screens.appointments.book import (
     when_short,
 )
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
-from ind_tui.tui.widgets.chrome import Panel, PortalFooter
+from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 from ind_tui.tui.widgets.table_model import Column
 
 if TYPE_CHECKING:
     from ind_tui.api.appointments import Appointment, Location, Slot, VisitPurpose
 
-
-class ConfirmDialog(ModalScreen[bool]):
-    """y goes ahead; n or Esc does not. Enter does nothing, so no stray key cancels a visit."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "appointments.key.yes", id="appointments.confirm_yes"),
-        Binding("n,escape", "answer(False)", "appointments.key.no", id="appointments.confirm_no"),
-    ]
-
-    def __init__(self, title: str, text: str) -> None:
-        super().__init__()
-        self.title_text, self.text = title, text
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="appointments-confirm", classes="dialog -error"):
-            yield Static(self.title_text, classes="title")
-            yield Static(self.text)
-            yield Static(t("appointments.confirm_keys"), classes="muted")
-        yield PortalFooter()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+TAKEN: Final = "taken"  # someone else got the slot first
 
 
 def _columns() -> list[Column]:
@@ -121,15 +102,15 @@ class AppointmentsScreen(PortalScreen):
 
     @work(exclusive=True, group="appointments-load")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
         if not self.locations:
-            places = await self.portal_app.call(conn.client.locations)
+            places = (await self.portal_app.call(client.locations)).or_none()
             if places is None or not self.is_attached:
                 return
             self.locations = places
-        found = await self.portal_app.call(conn.client.appointments)
+        found = (await self.portal_app.call(client.appointments)).or_none()
         if found is None or not self.is_attached:
             return
         self.bookings = found
@@ -206,11 +187,10 @@ class AppointmentsScreen(PortalScreen):
 
     @work(exclusive=True, group="appointments-flow")
     async def action_book(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None or not self.locations:
+        client = self.context.client
+        if client is None or not self.locations:
             return
-        client = conn.client
-        cases = await self.portal_app.call(client.cases)
+        cases = (await self.portal_app.call(client.cases)).or_none()
         if cases is None or not self.is_attached:
             return
         open_cases = [c for c in cases if purposes_for(c.status, c.decision, c.type_id)]
@@ -230,8 +210,8 @@ class AppointmentsScreen(PortalScreen):
     async def _book_slot(self, zaak: str, purpose: VisitPurpose, places: list[str]) -> None:
         from ind_tui.client.retry import new_idempotency_key
 
-        assert self.portal_app.conn is not None
-        client = self.portal_app.conn.client
+        client = self.context.client
+        assert client is not None
         note = ""
         while True:
             slot: Slot | None = await self.app.push_screen_wait(
@@ -240,15 +220,14 @@ class AppointmentsScreen(PortalScreen):
                 return
             # One key per booking meant: sending it again after a lost answer books once.
             key = self._keys.setdefault((zaak, slot.id), new_idempotency_key())
-            outcome = await self.portal_app.call(
-                lambda s=slot, k=key: _unless_taken(client.book(zaak, s.id, k)))
-            if outcome is None:
-                return  # the guidance panel said why
-            if isinstance(outcome, str):
+            outcome = await self._unless_taken(partial(client.book, zaak, slot.id, key))
+            if outcome == TAKEN:
                 note = t("appointments.taken")
                 continue
+            if isinstance(outcome, Failed):
+                return  # the guidance panel said why
             self._keys.pop((zaak, slot.id), None)
-            self._done(outcome, "appointments.booked")
+            self._done(outcome.value, "appointments.booked")
             return
 
     def _done(self, appointment: Appointment, key: str) -> None:
@@ -270,58 +249,58 @@ class AppointmentsScreen(PortalScreen):
     @work(exclusive=True, group="appointments-flow")
     async def action_reschedule(self) -> None:
         a = self._open_booking()
-        conn = self.portal_app.conn
-        if a is None or conn is None:
+        client = self.context.client
+        if a is None or client is None:
             return
         chosen = remembered_locations() or [a.location_id]
         places = await self.app.push_screen_wait(LocationPicker(self.locations, None, chosen))
         if places is None:
             return
         remember_locations(places)
-        client = conn.client
         note = ""
         while True:
             slot: Slot | None = await self.app.push_screen_wait(
                 SlotPicker(a.purpose, places, a.zaaknummer, self._names(), note))
             if slot is None:
                 return
-            outcome = await self.portal_app.call(
-                lambda s=slot: _unless_taken(client.reschedule(a.id, s.id)))
-            if outcome is None:
-                return
-            if isinstance(outcome, str):
+            outcome = await self._unless_taken(partial(client.reschedule, a.id, slot.id))
+            if outcome == TAKEN:
                 note = t("appointments.taken")
                 continue
-            self._done(outcome, "appointments.moved")
+            if isinstance(outcome, Failed):
+                return
+            self._done(outcome.value, "appointments.moved")
             return
 
     @work(exclusive=True, group="appointments-flow")
     async def action_cancel_booking(self) -> None:
         a = self._open_booking()
-        conn = self.portal_app.conn
-        if a is None or conn is None:
+        client = self.context.client
+        if a is None or client is None:
             return
         sure = await self.app.push_screen_wait(ConfirmDialog(
-            t("appointments.cancel_title"),
             t("appointments.cancel_text", employee=a.employee_name,
-              purpose=purpose_text(a.purpose), when=when(a.starts_at), place=self._place(a))))
+              purpose=purpose_text(a.purpose), when=when(a.starts_at), place=self._place(a)),
+            title=t("appointments.cancel_title"), yes=t("appointments.cancel_yes"),
+            no=t("appointments.cancel_no"), danger=True))
         if not sure:
             return
-        client = conn.client
-        done = await self.portal_app.call(lambda: client.cancel_appointment(a.id))
+        done = (await self.portal_app.call(lambda: client.cancel_appointment(a.id))).or_none()
         if done is not None and self.is_attached:
             self._done(done, "appointments.cancelled")
 
 
-async def _unless_taken(pending: Any) -> Any:
-    """The booking, or "taken" when someone else got the slot first (the user picks again);
-    any other failure goes on to the guidance panel."""
-    from ind_tui.api.errors import ConflictError
-    from ind_tui.api.wire import ErrorCode
+    async def _unless_taken(self, booking: Callable[[], Awaitable[Appointment]]
+                            ) -> Result[Appointment] | Literal["taken"]:  # fmt: skip
+        """The booking, or TAKEN when someone else got the slot first (the user picks again);
+        any other failure goes to the guidance panel."""
+        from ind_tui.api.errors import ConflictError
+        from ind_tui.api.wire import ErrorCode
 
-    try:
-        return await pending
-    except ConflictError as exc:
-        if exc.code != ErrorCode.SLOT_TAKEN:
-            raise
-        return "taken"
+        app = self.portal_app
+        outcome = await app.call(booking, handle=(ConflictError,))
+        if isinstance(outcome, Failed) and isinstance(outcome.error, ConflictError):
+            if outcome.error.code == ErrorCode.SLOT_TAKEN:
+                return TAKEN
+            app.show_error(outcome.error)
+        return outcome

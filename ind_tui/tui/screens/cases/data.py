@@ -1,16 +1,15 @@
-"""What the cases screens share: the local cache of the running app, the account's scope in
-it, the list model built off the event loop, and portal calls that may find the portal gone
-(then the screens fall back to the cache instead of showing an error)."""
+"""What the cases screens share: the list model built off the event loop, and how old a
+refresh is (the cache itself and the account's scope in it come from the app's context)."""
 
 from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ind_tui.domain.cases import (
     ARCHIVED_STATE,
@@ -24,78 +23,12 @@ from ind_tui.domain.cases import (
 from ind_tui.tui.widgets.table_model import Column, ScopeLike, TableModel
 
 if TYPE_CHECKING:
-    from ind_tui.api.errors import PortalError
     from ind_tui.local.cache import LocalCache
-    from ind_tui.tui.app import PortalApp
 
 T = TypeVar("T")
 FIRST_SCREEN = 200  # rows read for the first paint, before the whole list
 _caches: weakref.WeakKeyDictionary[object, LocalCache] = weakref.WeakKeyDictionary()
 _opening: weakref.WeakKeyDictionary[object, asyncio.Lock] = weakref.WeakKeyDictionary()
-
-
-async def app_cache(app: object) -> LocalCache:
-    """One cache per running app, opened (its integrity check included) in a thread."""
-    cache = _caches.get(app)
-    if cache is not None:
-        return cache
-    lock = _opening.setdefault(app, asyncio.Lock())
-    async with lock:
-        cache = _caches.get(app)
-        if cache is None:
-            from ind_tui.local.cache import LocalCache
-
-            cache = _caches[app] = await asyncio.to_thread(LocalCache)
-    return cache
-
-
-def app_scope(app: PortalApp) -> str | None:
-    """The cache scope of the logged-in account (None before a login)."""
-    if app.me is None:
-        return None
-    from ind_tui.local.cache import scope_for
-
-    return scope_for(app.profile_name, app.me)
-
-
-def portal_now(app: PortalApp) -> datetime:
-    """The portal's clock when it was heard from, else this computer's."""
-    if app.conn is not None:
-        return app.conn.client.clock.now()
-    return datetime.now(UTC)
-
-
-# --- portal calls that may find the portal gone ------------------------------------------------
-
-
-@dataclass
-class Outcome(Generic[T]):
-    value: T | None = None
-    offline: bool = False  # the portal could not be reached (or is down): use the cache
-    error: PortalError | None = None  # any other refusal, for the caller to judge
-
-
-async def quiet_call(app: PortalApp, factory: Callable[[], Awaitable[T]]) -> Outcome[T]:
-    """A portal call whose failure the caller handles. A lapsed session still asks for a new
-    login (through `app.call`); an unreachable portal gives `offline`."""
-    from ind_tui.api.errors import (
-        PortalError,
-        ServiceUnavailableError,
-        SessionExpiredError,
-        TransportError,
-    )
-
-    if app.conn is None:
-        return Outcome(offline=True)
-    try:
-        return Outcome(await factory())
-    except SessionExpiredError:
-        value = await app.call(factory)
-        return Outcome(value, error=None)
-    except (TransportError, ServiceUnavailableError):
-        return Outcome(offline=True)
-    except PortalError as exc:
-        return Outcome(error=exc)
 
 
 # --- the list, built in a worker thread --------------------------------------------------------

@@ -17,15 +17,9 @@ from textual.widgets.option_list import Option
 from ind_tui.api.cases import CaseDetail, CaseSummary, DossierList
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, local
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.cases.columns import decision_label, status_label, type_label
-from ind_tui.tui.screens.cases.data import (
-    app_cache,
-    app_scope,
-    portal_now,
-    quiet_call,
-)
 from ind_tui.tui.screens.cases.documents import CaseDocumentsMixin, size_text
-from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
 
@@ -51,7 +45,7 @@ def deadline_moves(detail: CaseDetail) -> list[str]:
     return lines
 
 
-class CaseDetailScreen(CaseDocumentsMixin, PortalScreen):
+class CaseDetailScreen(CaseDocumentsMixin):
     HELP_KEY = "case.help"
     BINDINGS = [
         Binding("u", "upload", "case.key.upload", id="case.upload"),
@@ -108,9 +102,8 @@ class CaseDetailScreen(CaseDocumentsMixin, PortalScreen):
         if self.pending is not None:
             self._show()
             return
-        app = self.portal_app
-        scope = app_scope(app)
-        cache = await app_cache(app)
+        scope = self.context.scope
+        cache = await self.context.cache()
         cached = cache.case(scope, self.zaaknummer) if scope else None
         self.summary = cached.case if cached else None
         self.archived = cached is not None and cached.archived
@@ -123,32 +116,32 @@ class CaseDetailScreen(CaseDocumentsMixin, PortalScreen):
 
     async def _fetch(self, cache: LocalCache, scope: str | None) -> bool:
         """The case and its dossier from the portal; False when the local copy must do."""
-        from ind_tui.api.errors import NotFoundError
+        from ind_tui.api.errors import NotFoundError, PortalError
 
-        app = self.portal_app
-        if app.conn is None:
+        app, client = self.portal_app, self.context.client
+        if client is None:
             self.offline = True
             return False
-        client = app.conn.client
-        got = await quiet_call(app, lambda: client.case(self.zaaknummer))
-        self.offline = got.offline
-        if got.value is None:
-            if isinstance(got.error, NotFoundError) and self.summary is not None:
-                self.archived = True  # known here, no longer listed: past its 28 days
-            elif got.error is not None:
-                app.show_error(got.error)
+        # Unreachable: the local copy stands in; no longer listed: archived, also no panel.
+        got = await app.call(lambda: client.case(self.zaaknummer),
+                             handle=(*offline_errors(), NotFoundError))
+        self.offline = isinstance(got, Failed) and got.offline
+        if isinstance(got, Failed):
+            if isinstance(got.error, NotFoundError):
+                if self.summary is not None:
+                    self.archived = True  # known here, no longer listed: past its 28 days
+                else:
+                    app.show_error(got.error)
             return False
         detail = self.detail = got.value
         if scope is not None:
-            cache.save_case_detail(scope, detail, portal_now(app))
+            cache.save_case_detail(scope, detail, self.context.now())
             cache.mark_seen(scope, [(detail.zaaknummer, detail.status.value)])  # looked at
-        info = await quiet_call(app, client.portal_info)
-        if info.value is not None:
-            self.max_bytes = info.value.max_document_bytes
-        docs = await quiet_call(app, lambda: client.case_documents(self.zaaknummer))
-        self.dossier = docs.value
-        if docs.error is not None:
-            app.show_error(docs.error)
+        info = (await app.call(client.portal_info, handle=(PortalError,))).or_none()
+        if info is not None:
+            self.max_bytes = info.max_document_bytes
+        self.dossier = (await app.call(lambda: client.case_documents(self.zaaknummer),
+                                       handle=offline_errors())).or_none()
         return True
 
     # --- showing --------------------------------------------------------------------------

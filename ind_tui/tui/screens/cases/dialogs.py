@@ -1,5 +1,5 @@
 """Small dialogs of the cases area: a path (export file, download folder, document to
-upload), a yes/no question before replacing a file, and a case number to go to."""
+upload) and a case number to go to."""
 
 from __future__ import annotations
 
@@ -74,27 +74,6 @@ class PathPrompt(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class Confirm(ModalScreen[bool]):
-    """A yes/no question; anything but y is no."""
-
-    BINDINGS = [
-        Binding("y,j", "answer(True)", "cases.key.yes", id="cases.confirm_yes"),
-        Binding("n,escape", "answer(False)", "cases.key.no", id="cases.confirm_no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self._question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -error cases-dialog"):
-            yield Static(self._question, classes="subtitle")
-            yield Static(t("cases.overwrite.keys"), classes="muted")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class CaseNumberPrompt(ModalScreen[str | None]):

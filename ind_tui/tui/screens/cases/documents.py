@@ -1,6 +1,6 @@
 """Documents of one case: extra uploads until the IND decides (checked here first, the
-same checks as a draft's documents) and downloads of dossier documents to a folder. Mixed
-into CaseDetailScreen."""
+same checks as a draft's documents) and downloads of dossier documents to a folder. The
+base of CaseDetailScreen."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from textual.widgets import ProgressBar
 from ind_tui.api.cases import DossierDocument
 from ind_tui.i18n import language, t
 from ind_tui.tui.screens.cases.data import describe_error
-from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
-from ind_tui.tui.screens.shell.base import set_text
+from ind_tui.tui.screens.cases.dialogs import PathPrompt
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.lists import VimOptionList
 
 if TYPE_CHECKING:
@@ -40,25 +41,21 @@ def file_name(zaak: str, doc: DossierDocument) -> str:
     return "-".join(part for part in (zaak, ident, title) if part) + ".pdf"
 
 
-class CaseDocumentsMixin:
+class CaseDocumentsMixin(PortalScreen):
     """Needs from the screen: `zaaknummer`, `dossier`, `max_bytes`, `can_upload`,
-    `upload_refusal()`, `load()`, `portal_app`, and the widgets #case-upload,
+    `upload_refusal()`, `load()`, and the widgets #case-upload,
     #case-progressbar, #case-progress, #case-progress-label and #case-dossier."""
 
     zaaknummer: str
     dossier: DossierList | None
     max_bytes: int
     last_folder: ClassVar[Path | None] = None  # where the previous download went
-    app: Any
-    portal_app: Any
-    is_attached: bool
-    can_upload: bool
 
     if TYPE_CHECKING:  # provided by the screen; declared here for the type checker only
+        @property
+        def can_upload(self) -> bool: ...
         def upload_refusal(self) -> str: ...
         def load(self) -> Any: ...
-        def query_one(self, selector: str, expect_type: Any = None) -> Any: ...
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
     # --- progress -------------------------------------------------------------------------
 
@@ -86,7 +83,11 @@ class CaseDocumentsMixin:
 
         prompt = PathPrompt(t("case.upload.title", zaak=self.zaaknummer),
                             t("case.upload.hint", mb=mb), "", check)
-        self.app.push_screen(prompt, lambda path: self.upload(path) if path else None)
+        def chosen(path: Path | None) -> None:
+            if path:
+                self.upload(path)
+
+        self.app.push_screen(prompt, chosen)
 
     @work(exclusive=True, group="case-upload")
     async def upload(self, path: Path) -> None:
@@ -107,10 +108,10 @@ class CaseDocumentsMixin:
             self._refused(t("case.upload.refused", name=name, reason=reason))
             return
         self._progress(t("case.upload.sending", name=name, size=size_text(len(data))), 1, 3)
-        conn = self.portal_app.conn
-        assert conn is not None
-        doc = await self.portal_app.call(
-            lambda: conn.client.upload_case_document(self.zaaknummer, data, path.name))
+        client = self.context.client
+        assert client is not None
+        doc = (await self.portal_app.call(
+            lambda: client.upload_case_document(self.zaaknummer, data, path.name))).or_none()
         if not self.is_attached:
             return
         self.hide_progress()
@@ -157,9 +158,12 @@ class CaseDocumentsMixin:
             type(self).last_folder = folder
             target = folder / name
             if target.exists():
-                self.app.push_screen(Confirm(t("cases.overwrite", path=escape(str(target)))),
-                                     lambda yes: self.download(doc, target, True) if yes
-                                     else None)  # fmt: skip
+                def overwrite(yes: bool | None) -> None:
+                    if yes:
+                        self.download(doc, target, True)
+
+                self.app.push_screen(ConfirmDialog(t("cases.overwrite", path=str(target)),
+                                                   danger=True), overwrite)
             else:
                 self.download(doc, target, False)
 
@@ -170,8 +174,8 @@ class CaseDocumentsMixin:
 
     @work(group="case-download")
     async def download(self, doc: DossierDocument, target: Path, overwrite: bool) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
         label = t("case.download.progress", name=escape(target.name))
         self._progress(label)
@@ -180,8 +184,8 @@ class CaseDocumentsMixin:
             self._progress(label, done, total)
 
         try:
-            saved = await self.portal_app.call(lambda: conn.client.download_case_document_to(
-                self.zaaknummer, doc, target, overwrite=overwrite, progress=progress))
+            saved = (await self.portal_app.call(lambda: client.download_case_document_to(
+                self.zaaknummer, doc, target, overwrite=overwrite, progress=progress))).or_none()
         except OSError as exc:
             if self.is_attached:
                 self.hide_progress()

@@ -14,7 +14,8 @@ from ind_tui.domain.cases import CaseRow, ExportFormat, format_for
 from ind_tui.i18n import t
 from ind_tui.local.exports import export_cases
 from ind_tui.tui.screens.cases.data import describe_error
-from ind_tui.tui.screens.cases.dialogs import Confirm, PathPrompt
+from ind_tui.tui.screens.cases.dialogs import PathPrompt
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.table_model import TableModel
 
 
@@ -48,7 +49,8 @@ def ask_export(screen: Screen[Any], model: TableModel) -> None:
                 screen.run_worker(write(screen, path, rows, fmt), group="cases-export")
 
         if path.exists():
-            screen.app.push_screen(Confirm(t("cases.overwrite", path=str(path))), confirmed)
+            screen.app.push_screen(ConfirmDialog(t("cases.overwrite", path=str(path)),
+                                                 danger=True), confirmed)
         else:
             confirmed(True)
 

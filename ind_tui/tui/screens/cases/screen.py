@@ -32,19 +32,15 @@ from ind_tui.domain.cases import (
 )
 from ind_tui.i18n import t
 from ind_tui.i18n.format import local
+from ind_tui.tui.context import Failed, Result, offline_errors
 from ind_tui.tui.screens.cases.columns import columns
 from ind_tui.tui.screens.cases.data import (
     DEFAULT_SORT,
     FIRST_SCREEN,
     ListData,
-    Outcome,
     age_text,
-    app_cache,
-    app_scope,
     build_model,
     build_rows,
-    portal_now,
-    quiet_call,
 )
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.table import FilterTable, Scope, VirtualTable
@@ -126,11 +122,10 @@ class CasesScreen(PortalScreen):
 
     @work(exclusive=True, group="cases-load")
     async def load(self, sync: bool = True) -> None:
-        app = self.portal_app
-        scope = app_scope(app)
+        scope = self.context.scope
         if scope is None:
             return
-        cache = self._cache = await app_cache(app)
+        cache = self._cache = await self.context.cache()
         self._scope = scope
         self.first_look = cache.looked_at(scope) is None
         if not self.full:
@@ -209,22 +204,19 @@ class CasesScreen(PortalScreen):
         def progress(done: int, total: int) -> None:
             self._show_sync(done, total)
 
-        conn = app.conn
-        if conn is None:
-            outcome: Outcome[SyncReport] = Outcome(offline=True)
-        else:
-            client = conn.client
-            outcome = await quiet_call(
-                app, lambda: sync_cases(client, cache, scope, progress=progress))
+        client = self.context.client
+        outcome: Result[SyncReport] = Failed(offline=True)
+        if client is not None:
+            # Unreachable: the cache stands in, no error panel; other refusals are shown.
+            outcome = await app.call(lambda: sync_cases(client, cache, scope, progress=progress),
+                                     handle=offline_errors())
         self.syncing = False
         if not self.is_attached:
             return
         self.query_one("#cases-syncbar").display = False
-        if outcome.offline:
-            self.offline = True
-        elif outcome.error is not None:
-            app.show_error(outcome.error)
-        elif outcome.value is not None:
+        if isinstance(outcome, Failed):
+            self.offline = outcome.offline
+        else:
             self.offline = False
             report = self.last_report = outcome.value
             if report.rebuilt_from:
@@ -265,7 +257,7 @@ class CasesScreen(PortalScreen):
             if state.last_sync is None:
                 set_text(self, "#cases-offline", t("cases.offline_never"))
             else:
-                age = age_text(state.last_sync, portal_now(self.portal_app), t)
+                age = age_text(state.last_sync, self.context.now(), t)
                 set_text(self, "#cases-offline", t("cases.offline", when=local(state.last_sync),
                                                    age=age))
         self._show_facets()
@@ -391,7 +383,7 @@ class CasesScreen(PortalScreen):
         rows = cast("list[CaseRow]", data.model.rows)
         seen = [(row.zaaknummer, row.status.status) for row in rows
                 if row.status.state != NOT_REGISTERED and (first or row.status.previous)]
-        at = portal_now(self.portal_app)
+        at = self.context.now()
         # Not a worker: the screen's workers end with it, and this must still be written.
         threading.Thread(target=cache.mark_seen, args=(scope, seen, at),
                          name="cases-seen").start()
@@ -408,10 +400,10 @@ def open_case(app: PortalApp, zaak: str) -> None:
 async def home_lines(app: PortalApp) -> list[str]:
     """For the home screen: how many cases changed since the user last looked (cheap, from
     the cache; nothing before the first look)."""
-    scope = app_scope(app)
+    scope = app.context.scope
     if scope is None:
         return []
-    cache = await app_cache(app)
+    cache = await app.context.cache()
     changed = await asyncio.to_thread(cache.count_changed, scope)
     return [t("cases.home.changed", count=f"{changed:,}")] if changed else []
 

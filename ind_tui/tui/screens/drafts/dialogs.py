@@ -1,17 +1,17 @@
-"""Small dialogs of the drafts area (a question, a line to type) and the one way into the
-wizard, shared by the start screen, the drafts screen and `ind-tui open`."""
+"""The question with a third way out (start a new draft or open the drafts) and the one way
+into the wizard, shared by the start screen, the drafts screen and `ind-tui open`. A plain
+yes/no is widgets/confirm.py, a line to type widgets/prompt.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.chrome import PortalFooter
@@ -64,45 +64,6 @@ class QuestionDialog(ModalScreen[str]):
                 return
             choice = self.default
         self.dismiss(choice)
-
-
-class LineDialog(ModalScreen[str | None]):
-    """One line to type (a name, a path): Enter gives it, Esc cancels. An `error` from a
-    previous try is shown, with the text as typed, so nothing needs typing twice."""
-
-    BINDINGS = [Binding("escape", "cancel", "key.back", id="drafts.line_cancel")]
-
-    def __init__(self, title: str, prompt: str, value: str = "", error: str = "", *,
-                 path: bool = False) -> None:
-        super().__init__()
-        self.title_text, self.prompt, self.value, self.error = title, prompt, value, error
-        self.path = path  # complete file names as a shell does
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="line-dialog", classes="dialog"):
-            yield Static(self.title_text, classes="title")
-            yield Static(self.prompt, classes="muted")
-            if self.path:
-                from ind_tui.tui.widgets.pathinput import PathInput
-
-                yield PathInput(self.value, id="line-input")
-            else:
-                yield Input(self.value, id="line-input")
-            # Plain text: an error names the path as typed.
-            yield Static(self.error, id="line-error", classes="error-text", markup=False)
-        yield PortalFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#line-error").display = bool(self.error)
-        self.query_one(Input).focus()
-
-    @on(Input.Submitted)
-    def _given(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def open_wizard(app: App[Any], path: Path) -> bool:

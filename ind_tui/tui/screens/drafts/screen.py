@@ -17,11 +17,13 @@ from textual.widgets import Static
 
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, local, plural
-from ind_tui.tui.screens.drafts.dialogs import YES, LineDialog, QuestionDialog, open_wizard
+from ind_tui.tui.screens.drafts.dialogs import open_wizard
 from ind_tui.tui.screens.drafts.files import DraftRow, FileActionRefused, shown_name
 from ind_tui.tui.screens.drafts.table import UPDATED, cells, columns, slot_names, stage_text
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.confirm import ConfirmDialog
+from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 
 if TYPE_CHECKING:
@@ -92,8 +94,7 @@ class DraftsScreen(PortalScreen):
     # --- loading ----------------------------------------------------------------------------
 
     def _today(self) -> date:
-        conn = self.portal_app.conn
-        return conn.client.clock.today() if conn is not None else date.today()
+        return self.context.today()
 
     @work(exclusive=True, group="drafts-load")
     async def action_reload(self) -> None:
@@ -221,7 +222,7 @@ class DraftsScreen(PortalScreen):
                 self._rename(row.path, name)
 
         prompt = t("drafts.rename.prompt", name=escape(shown_name(row.path)))
-        self.app.push_screen(LineDialog(t("drafts.rename.title"), prompt, typed, error), given)
+        self.app.push_screen(PromptDialog(t("drafts.rename.title"), prompt, typed, error), given)
 
     def _rename(self, path: Path, name: str) -> None:
         from ind_tui.tui.screens.drafts.files import rename_draft
@@ -266,13 +267,13 @@ class DraftsScreen(PortalScreen):
         if row.draft is not None and row.draft.documents:
             text += "\n" + t("drafts.delete.documents_kept")
 
-        def answered(choice: str | None) -> None:
-            if choice == YES:
+        def answered(yes: bool | None) -> None:
+            if yes:
                 self._delete(row.path)
 
-        self.app.push_screen(QuestionDialog(t("drafts.delete.title"), text,
-                                            yes=t("drafts.delete.yes"), no=t("drafts.delete.no"),
-                                            danger=True), answered)
+        self.app.push_screen(ConfirmDialog(text, title=t("drafts.delete.title"),
+                                           yes=t("drafts.delete.yes"), no=t("drafts.delete.no"),
+                                           danger=True), answered)
 
     def _delete(self, path: Path) -> None:
         from ind_tui.tui.screens.drafts.files import delete_draft
@@ -297,9 +298,9 @@ class DraftsScreen(PortalScreen):
             if target is not None:
                 self._pack(row, target)
 
-        self.app.push_screen(LineDialog(t("drafts.pack.title"),
-                                        t("drafts.pack.prompt", suffix=PACK_SUFFIX),
-                                        typed, error, path=True), given)
+        self.app.push_screen(PromptDialog(t("drafts.pack.title"),
+                                          t("drafts.pack.prompt", suffix=PACK_SUFFIX),
+                                          typed, error, path=True), given)
 
     @work(exclusive=True, group="drafts-act")
     async def _pack(self, row: DraftRow, typed: str) -> None:
@@ -328,8 +329,8 @@ class DraftsScreen(PortalScreen):
             if source is not None and source.strip():
                 self._unpack(source)
 
-        self.app.push_screen(LineDialog(t("drafts.unpack.title"), t("drafts.unpack.prompt"),
-                                        value, error, path=True), given)
+        self.app.push_screen(PromptDialog(t("drafts.unpack.title"), t("drafts.unpack.prompt"),
+                                          value, error, path=True), given)
 
     @work(exclusive=True, group="drafts-act")
     async def _unpack(self, typed: str) -> None:

@@ -18,7 +18,6 @@ from ind_tui.i18n import t
 from ind_tui.i18n.format import day, plural
 from ind_tui.services.due import DueItem, DueKind, DueList
 from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
-from ind_tui.tui.screens.inbox.watch import scope_of
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
@@ -107,11 +106,10 @@ class DueScreen(PortalScreen):
         from ind_tui.services.due import load_due
 
         app = self.portal_app
-        conn, me, scope = app.conn, app.me, scope_of(app)
-        if conn is None or me is None or scope is None:
+        client, me, scope = self.context.client, self.context.me, self.context.scope
+        if client is None or me is None or scope is None:
             return
-        client = conn.client
-        found = await app.call(lambda: load_due(client, me, scope))
+        found = (await app.call(lambda: load_due(client, me, scope))).or_none()
         if found is None or not self.is_attached:
             return
         self.due = found
@@ -170,7 +168,7 @@ class DueScreen(PortalScreen):
     # --- a noted change of administration address -------------------------------------------
 
     def action_note_address(self) -> None:
-        me = self.portal_app.me
+        me = self.context.me
         if me is None or not any(s.service is Service.ACCOUNT and s.allowed for s in me.services):
             self.notify(t("due.address.only_sponsor"), severity="warning")
             return
@@ -188,11 +186,10 @@ class DueScreen(PortalScreen):
         from ind_tui.local.inbox_store import AddressChange, InboxStore
 
         app = self.portal_app
-        conn, scope = app.conn, scope_of(app)
-        if conn is None or scope is None:
+        client, scope = self.context.client, self.context.scope
+        if client is None or scope is None:
             return
-        client = conn.client
-        account = await app.call(client.account)
+        account = (await app.call(client.account)).or_none()
         if account is None:
             return
         change = AddressChange(effective, account.administration_address, client.clock.now())
@@ -206,7 +203,7 @@ class DueScreen(PortalScreen):
 
         from ind_tui.local.inbox_store import InboxStore
 
-        item, scope = self._current(), scope_of(self.portal_app)
+        item, scope = self._current(), self.context.scope
         if item is None or item.kind != DueKind.ADDRESS or scope is None:
             self.notify(t("due.address.not_selected"), severity="warning")
             return

@@ -26,6 +26,7 @@ from ind_tui.services.employee_import import (
     send,
 )
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.table import Column, VirtualTable
 
 if TYPE_CHECKING:
@@ -168,8 +169,6 @@ class ImportScreen(PortalScreen):
     # --- sending ----------------------------------------------------------------------------
 
     def action_send(self) -> None:
-        from ind_tui.tui.screens.employees.forms import ConfirmScreen
-
         p = self.preview
         if p is None:
             return
@@ -181,14 +180,14 @@ class ImportScreen(PortalScreen):
             if yes:
                 self.send()
 
-        self.app.push_screen(ConfirmScreen(t("employees.import.confirm", n=len(p.ready))),
+        self.app.push_screen(ConfirmDialog(t("employees.import.confirm", n=len(p.ready))),
                              confirmed)
 
     @work(exclusive=True, group="import-send")
     async def send(self) -> None:
-        conn = self.portal_app.conn
+        client = self.context.client
         p = self.preview
-        if conn is None or p is None:
+        if client is None or p is None:
             return
         self.sending = True
 
@@ -197,7 +196,7 @@ class ImportScreen(PortalScreen):
                                                total=total))
 
         try:
-            summary = await send(conn.client, p, on_progress=progress)
+            summary = await send(client, p, on_progress=progress)
         finally:
             self.sending = False
         self.summary = summary

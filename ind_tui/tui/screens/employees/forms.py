@@ -190,17 +190,17 @@ class RegisterScreen(OnPortalApp, ModalScreen[Employee | None]):
     @work(exclusive=True, group="register")
     async def send(self, reg: EmployeeRegistration) -> None:
         app = self.portal_app
-        conn = app.conn
-        if conn is None:
+        client = app.context.client
+        if client is None:
             return
         key = self._key
-        app.last_error = None
-        employee = await app.call(lambda: conn.client.register_employee(reg, key))
+        app.context.last_error = None
+        employee = (await app.call(lambda: client.register_employee(reg, key))).or_none()
         if employee is not None:
             self.draft.clear()
             self.dismiss(employee)
             return
-        error: PortalError | None = app.last_error
+        error: PortalError | None = app.context.last_error
         if error is None:
             return
         problems = problems_from_details(error.details)
@@ -297,55 +297,6 @@ class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
         note = self.query_one("#f-note", Input).value.strip()[:200] or None
         self.dismiss(DeregistrationRequest(end_date=end,
                                            reason=list(DeregistrationReason)[index], note=note))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """Yes or no before something that cannot be undone here."""
-
-    BINDINGS = [
-        Binding("y,ctrl+s", "answer(True)", "employees.key.confirm", id="employees.confirm_yes"),
-        Binding("n,escape", "answer(False)", "employees.key.cancel", id="employees.confirm_no"),
-    ]
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="employee-confirm", classes="dialog"):
-            yield Static(self.text)
-            yield Static("[b]y[/b] / [b]n[/b]", classes="muted")
-        yield PortalFooter()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
-class PromptScreen(ModalScreen[str | None]):
-    """One line of input (a file name, a V-number): Enter gives it, Esc cancels."""
-
-    BINDINGS = [Binding("escape", "cancel", "employees.key.cancel", id="employees.prompt_cancel")]
-
-    def __init__(self, title: str, label: str, value: str = "") -> None:
-        super().__init__()
-        self.title_text, self.label, self.value = title, label, value
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="employee-prompt", classes="dialog"):
-            yield Static(self.title_text, classes="title")
-            yield Label(self.label)
-            yield Input(self.value, id="prompt-input")
-        yield PortalFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#prompt-input").focus()
-
-    @on(Input.Submitted)
-    def _done(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

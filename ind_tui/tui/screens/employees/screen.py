@@ -41,6 +41,8 @@ from ind_tui.tui.screens.employees.view import (
 )
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.confirm import ConfirmDialog
+from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 
 if TYPE_CHECKING:
@@ -83,12 +85,12 @@ class EmployeesScreen(PortalScreen):
 
     @property
     def allowed(self) -> bool:
-        access = employees_access(self.portal_app.me)
+        access = employees_access(self.context.me)
         return access is not None and access.allowed
 
     def body(self) -> ComposeResult:
         yield Static(f"[b]{t('employees.title')}[/b]", id="emp-status")
-        me = self.portal_app.me
+        me = self.context.me
         if not self.allowed:
             yield Panel(denied_text(me), id="emp-denied", classes="-warning")
             return
@@ -118,10 +120,9 @@ class EmployeesScreen(PortalScreen):
     @work(exclusive=True, group="employees")
     async def action_reload(self) -> None:
         app = self.portal_app
-        conn = app.conn
-        if conn is None or not self.allowed:
+        client = app.context.client
+        if client is None or not self.allowed:
             return
-        client = conn.client
         self.today = client.clock.today()
         self.loaded = False
         self.employees, self._rows, self._duty_of, self.duties = [], [], {}, []
@@ -144,11 +145,11 @@ class EmployeesScreen(PortalScreen):
                         await self._drawn()
             return True
 
-        if not await app.call(fetch) or not self.is_attached:
+        if not (await app.call(fetch)).or_none() or not self.is_attached:
             return
         from ind_tui.services.duties import pending_extensions
 
-        pending = await app.call(lambda: pending_extensions(client))
+        pending = (await app.call(lambda: pending_extensions(client))).or_none()
         self.pending = pending or set()
         self.loaded = True
         if self.is_attached:
@@ -254,7 +255,7 @@ class EmployeesScreen(PortalScreen):
         return True
 
     def _purposes(self) -> list[Purpose]:
-        me = self.portal_app.me
+        me = self.context.me
         return [r.purpose for r in me.recognitions] if me is not None else []
 
     def action_register(self) -> None:
@@ -273,7 +274,7 @@ class EmployeesScreen(PortalScreen):
         self.app.push_screen(RegisterScreen(self._purposes(), self.today, self._draft), done)
 
     def action_deregister(self, previous: DeregistrationRequest | None = None) -> None:
-        from ind_tui.tui.screens.employees.forms import ConfirmScreen, DeregisterScreen
+        from ind_tui.tui.screens.employees.forms import DeregisterScreen
 
         employee = self.current()
         if employee is None:
@@ -293,7 +294,8 @@ class EmployeesScreen(PortalScreen):
             text = t("employees.deregister.confirm", name=employee.name,
                      v_number=employee.v_number, end=day(request.end_date),
                      reason=t(f"employees.reason.{request.reason.value}"))
-            self.app.push_screen(ConfirmScreen(text), lambda yes: confirmed(yes, request))
+            self.app.push_screen(ConfirmDialog(text, danger=True),
+                                 lambda yes: confirmed(yes, request))
 
         self.app.push_screen(DeregisterScreen(employee, self.today, previous,
                                               ended[0] if ended else None), filled)
@@ -303,15 +305,15 @@ class EmployeesScreen(PortalScreen):
                                   request: DeregistrationRequest) -> None:
         from ind_tui.client.retry import new_idempotency_key
 
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
         kept = self._deregistering
         # The same report keeps its key until its receipt: a resend is answered, not redone.
         key = kept[2] if kept and kept[:2] == (employee.id, request) else new_idempotency_key()
         self._deregistering = (employee.id, request, key)
-        receipt = await self.portal_app.call(
-            lambda: conn.client.deregister_employee(employee.id, request, key))
+        receipt = (await self.portal_app.call(
+            lambda: client.deregister_employee(employee.id, request, key))).or_none()
         if receipt is None:
             if self.is_attached:
                 self.action_deregister(request)  # the form again, as it was filled in
@@ -339,9 +341,8 @@ class EmployeesScreen(PortalScreen):
         self.table.jump_to(0)
 
     def action_find(self) -> None:
-        from ind_tui.tui.screens.employees.forms import PromptScreen
-
-        def found(text: str | None) -> None:
+        def found(typed: str | None) -> None:
+            text = (typed or "").strip()
             if not text:
                 return
             digits = text.replace(" ", "")
@@ -352,19 +353,17 @@ class EmployeesScreen(PortalScreen):
             else:
                 self.notify(t("employees.not_found", text=text), severity="warning")
 
-        self.app.push_screen(PromptScreen(t("employees.key.find"),
+        self.app.push_screen(PromptDialog(t("employees.key.find"),
                                           t("employees.find_prompt")), found)
 
     def action_export(self) -> None:
-        from ind_tui.tui.screens.employees.forms import PromptScreen
-
         default = f"~/employees-{self.today.isoformat()}.csv"
 
         def chosen(path: str | None) -> None:
-            if path:
-                self.export(Path(path).expanduser())
+            if path and path.strip():
+                self.export(Path(path.strip()).expanduser())
 
-        self.app.push_screen(PromptScreen(t("employees.export.title"),
+        self.app.push_screen(PromptDialog(t("employees.export.title"),
                                           t("employees.export.path"), default), chosen)
 
     @work(group="export")
@@ -387,15 +386,15 @@ class EmployeesScreen(PortalScreen):
 
 async def home_lines(app: PortalApp) -> list[str]:
     """Deregistrations due and permits expiring within 3 months, for the home screen."""
-    access = employees_access(app.me)
-    conn = app.conn
-    if access is None or not access.allowed or conn is None:
+    access = employees_access(app.context.me)
+    client = app.context.client
+    if access is None or not access.allowed or client is None:
         return []
     from ind_tui.api.errors import PortalError, SessionExpiredError
     from ind_tui.services.duties import EXTENSION_WINDOW, load_employee_duties
 
     try:
-        duties = await load_employee_duties(conn.client)
+        duties = await load_employee_duties(client)
     except SessionExpiredError:
         raise
     except PortalError:  # the other areas' lines still show; the list itself will explain

@@ -66,13 +66,13 @@ class AnswerScreen(OnPortalApp, Screen[AnswerReceipt | None]):
 
     @work(group="answer-limit")
     async def _limit(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
         from ind_tui.api.errors import PortalError
 
         try:  # the portal publishes its limit; the default is the known 8 MB
-            self.max_bytes = (await conn.client.portal_info()).max_document_bytes
+            self.max_bytes = (await client.portal_info()).max_document_bytes
         except PortalError:
             return
         set_text(self, "#answer-intro",
@@ -146,8 +146,8 @@ class AnswerScreen(OnPortalApp, Screen[AnswerReceipt | None]):
     @work(exclusive=True, group="answer")
     async def send(self) -> None:
         paths = self._paths()
-        conn = self.portal_app.conn
-        if paths is None or conn is None:
+        client = self.context.client
+        if paths is None or client is None:
             return
         self.sending = True
         try:
@@ -161,9 +161,8 @@ class AnswerScreen(OnPortalApp, Screen[AnswerReceipt | None]):
                 set_text(self, "#answer-status", f"[b]{t('inbox.answer.fix')}[/b]")
                 return
             set_text(self, "#answer-status", "")
-            client = conn.client
-            receipt = await self.portal_app.call(lambda: send_answer(
-                client, self.message, checked, self.uploaded, self._progress))
+            receipt = (await self.portal_app.call(lambda: send_answer(
+                client, self.message, checked, self.uploaded, self._progress))).or_none()
         finally:
             self.sending = False
         if not self.is_attached:

@@ -55,18 +55,17 @@ class MessageScreen(PortalScreen):
 
     @work(exclusive=True, group="message")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        client = conn.client
-        message = await self.portal_app.call(lambda: client.message(self.message_id))
+        message = (await self.portal_app.call(lambda: client.message(self.message_id))).or_none()
         if message is None or not self.is_attached:
             return
         if message.unread:
-            read = await self.portal_app.call(lambda: client.mark_read(self.message_id))
+            read = (await self.portal_app.call(lambda: client.mark_read(self.message_id))).or_none()
             if read is not None:
                 message = read
-                set_unread(self.portal_app, max(0, self.portal_app.inbox_unread - 1))
+                set_unread(self.portal_app, max(0, self.context.inbox_unread - 1))
         if self.is_attached:
             self.message = message
             self._fill()
@@ -83,8 +82,8 @@ class MessageScreen(PortalScreen):
         m = self.message
         if m is None:
             return
-        conn = self.portal_app.conn
-        today = conn.client.clock.today() if conn is not None else m.sent_at.date()
+        client = self.context.client
+        today = client.clock.today() if client is not None else m.sent_at.date()
         self.query_one("#message-title", Static).update(
             t("inbox.msg.head", kind=t(f"inbox.kind_long.{m.kind.value}"), zaak=m.zaaknummer))
         facts = t("inbox.msg.facts", name=m.employee_name, type=type_name(m.type_id),

@@ -18,7 +18,7 @@ from ind_tui.i18n import t
 from ind_tui.i18n.format import day, local, plural
 from ind_tui.local.inbox_store import InboxStore
 from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
-from ind_tui.tui.screens.inbox.watch import look_now, scope_of, set_unread
+from ind_tui.tui.screens.inbox.watch import look_now, set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
@@ -110,17 +110,15 @@ class InboxScreen(PortalScreen):
 
     @property
     def today(self) -> date:
-        conn = self.portal_app.conn
-        return conn.client.clock.today() if conn is not None else date.today()
+        return self.context.today()
 
     # --- reading ---------------------------------------------------------------------------
 
     @work(exclusive=True, group="inbox")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        client = conn.client
 
         async def read() -> tuple[list[Message], int, int]:
             newest, page = await client.messages(page_size=NEWEST, at_most=NEWEST)
@@ -130,14 +128,14 @@ class InboxScreen(PortalScreen):
             known = {m.id for m in newest}
             return newest + [m for m in unread if m.id not in known], page.total, page.unread
 
-        found = await self.portal_app.call(read)
+        found = (await self.portal_app.call(read)).or_none()
         if found is None or not self.is_attached:
             return
         self.messages, self.total, unread = found
         self.loaded = True
         set_unread(self.portal_app, unread)
         self._show()
-        scope = scope_of(self.portal_app)
+        scope = self.context.scope
         if scope is not None:  # what the list shows has been seen: no announcing it later
             seen = {m.id for m in self.messages if m.unread}
             await asyncio.to_thread(InboxStore().remember, scope, seen, None)
@@ -220,15 +218,14 @@ class InboxScreen(PortalScreen):
     @work(group="inbox-read")
     async def action_mark_read(self) -> None:
         current = self._current()
-        conn = self.portal_app.conn
-        if current is None or conn is None or not current.unread:
+        client = self.context.client
+        if current is None or client is None or not current.unread:
             return
-        client = conn.client
-        updated = await self.portal_app.call(lambda: client.mark_read(current.id))
+        updated = (await self.portal_app.call(lambda: client.mark_read(current.id))).or_none()
         if updated is None or not self.is_attached:
             return
         self.messages = [updated if m.id == updated.id else m for m in self.messages]
-        set_unread(self.portal_app, max(0, self.portal_app.inbox_unread - 1))
+        set_unread(self.portal_app, max(0, self.context.inbox_unread - 1))
         self._show()
         self.notify(t("inbox.read_done"))
 
@@ -241,12 +238,12 @@ async def home_lines(app: PortalApp) -> list[str]:
     from ind_tui.api.errors import PortalError, SessionExpiredError
 
     news = await look_now(app)
-    conn = app.conn
-    if news is None or conn is None:
+    client = app.context.client
+    if news is None or client is None:
         return []
     lines = [plural("inbox.home.unread", news.unread)] if news.unread else []
     try:
-        requests, _ = await conn.client.messages(state=RequestState.OPEN)
+        requests, _ = await client.messages(state=RequestState.OPEN)
     except SessionExpiredError:
         raise
     except PortalError:
@@ -257,5 +254,5 @@ async def home_lines(app: PortalApp) -> list[str]:
         assert first.deadline is not None
         lines.append(t("inbox.home.next", name=first.employee_name, zaak=first.zaaknummer,
                        date=day(first.deadline),
-                       left=days_left(first.deadline, conn.client.clock.today())))
+                       left=days_left(first.deadline, client.clock.today())))
     return lines

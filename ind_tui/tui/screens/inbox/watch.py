@@ -38,17 +38,9 @@ def _poll(app: PortalApp) -> None:
 
 
 def set_unread(app: PortalApp, unread: int) -> None:
-    if app.inbox_unread != unread:
-        app.inbox_unread = unread
+    if app.context.inbox_unread != unread:
+        app.context.inbox_unread = unread
         app.refresh_chrome()
-
-
-def scope_of(app: PortalApp) -> str | None:
-    if app.me is None:
-        return None
-    from ind_tui.local.cache import scope_for
-
-    return scope_for(app.profile_name, app.me)
 
 
 async def look_now(app: PortalApp, announce: bool = True) -> News | None:
@@ -56,17 +48,17 @@ async def look_now(app: PortalApp, announce: bool = True) -> News | None:
     Quiet on failure (this runs in the background): None."""
     from ind_tui.api.errors import PortalError
 
-    conn, me, scope = app.conn, app.me, scope_of(app)
-    if conn is None or me is None or scope is None or not may_read_messages(me):
+    client, me, scope = app.context.client, app.context.me, app.context.scope
+    if client is None or me is None or scope is None or not may_read_messages(me):
         return None
     lock = _LOCKS.setdefault(app, asyncio.Lock())
     async with lock:  # two looks at once would announce the same news twice
         store = InboxStore()
         try:
-            news = await look(conn.client, me, scope, store)
+            news = await look(client, me, scope, store)
         except PortalError:
             return None
-        if app.me is not me:  # logged out, or in as someone else, meanwhile
+        if app.context.me is not me:  # logged out, or in as someone else, meanwhile
             return None
         set_unread(app, news.unread)
         if announce and news.worth_telling:

@@ -133,10 +133,10 @@ class PaymentsScreen(PortalScreen):
 
     @work(exclusive=True, group="payments-load")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        listed = await self.portal_app.call(conn.client.payments)
+        listed = (await self.portal_app.call(client.payments)).or_none()
         if listed is None or not self.is_attached:
             return
         self.payments = listed.items

@@ -1,14 +1,13 @@
 """The app's areas: which screen each opens, and what each contributes to the home screen.
 
-Screens are named as "module:Class" and imported on first use, so starting the app does not
-pay for every area. Each module in HOME_PROVIDERS offers
-`async def home_lines(app) -> list[str]`: short lines (a count of changed cases, duties due)
-shown on the home screen.
+Each factory imports its area on first use, so starting the app does not pay for every area;
+a module that is missing fails there, loudly. Each home provider gives short lines (a count of
+changed cases, duties due) shown on the home screen.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,41 +15,106 @@ if TYPE_CHECKING:
 
     from ind_tui.tui.app import PortalApp
 
-# area -> "module:Class" of the screen it opens (constructed without arguments).
-AREA_SCREENS: dict[str, str] = {
-    "new": "ind_tui.tui.screens.wizard.start:NewApplicationScreen",
-    "drafts": "ind_tui.tui.screens.drafts.screen:DraftsScreen",
-    "cases": "ind_tui.tui.screens.cases.screen:CasesScreen",
-    "employees": "ind_tui.tui.screens.employees.screen:EmployeesScreen",
-    "inbox": "ind_tui.tui.screens.inbox.screen:InboxScreen",
-    "due": "ind_tui.tui.screens.due.screen:DueScreen",
-    "appointments": "ind_tui.tui.screens.appointments.screen:AppointmentsScreen",
-    "payments": "ind_tui.tui.screens.payments.screen:PaymentsScreen",
+ScreenFactory = Callable[[], "Screen[Any]"]
+HomeLines = Callable[["PortalApp"], Awaitable[list[str]]]
+
+
+def _new() -> Screen[Any]:
+    from ind_tui.tui.screens.wizard.start import NewApplicationScreen
+
+    return NewApplicationScreen()
+
+
+def _drafts() -> Screen[Any]:
+    from ind_tui.tui.screens.drafts.screen import DraftsScreen
+
+    return DraftsScreen()
+
+
+def _cases() -> Screen[Any]:
+    from ind_tui.tui.screens.cases.screen import CasesScreen
+
+    return CasesScreen()
+
+
+def _employees() -> Screen[Any]:
+    from ind_tui.tui.screens.employees.screen import EmployeesScreen
+
+    return EmployeesScreen()
+
+
+def _inbox() -> Screen[Any]:
+    from ind_tui.tui.screens.inbox.screen import InboxScreen
+
+    return InboxScreen()
+
+
+def _due() -> Screen[Any]:
+    from ind_tui.tui.screens.due.screen import DueScreen
+
+    return DueScreen()
+
+
+def _appointments() -> Screen[Any]:
+    from ind_tui.tui.screens.appointments.screen import AppointmentsScreen
+
+    return AppointmentsScreen()
+
+
+def _payments() -> Screen[Any]:
+    from ind_tui.tui.screens.payments.screen import PaymentsScreen
+
+    return PaymentsScreen()
+
+
+# area -> the screen it opens
+AREA_SCREENS: dict[str, ScreenFactory] = {
+    "new": _new,
+    "drafts": _drafts,
+    "cases": _cases,
+    "employees": _employees,
+    "inbox": _inbox,
+    "due": _due,
+    "appointments": _appointments,
+    "payments": _payments,
 }
 
-# Modules whose `home_lines(app)` feed the home screen, in this order.
-HOME_PROVIDERS: tuple[str, ...] = (
-    "ind_tui.tui.screens.inbox.screen",
-    "ind_tui.tui.screens.cases.screen",
-    "ind_tui.tui.screens.employees.screen",
-    "ind_tui.tui.screens.drafts.screen",
-)
+
+async def _inbox_lines(app: PortalApp) -> list[str]:
+    from ind_tui.tui.screens.inbox.screen import home_lines
+
+    return await home_lines(app)
 
 
-def _load(spec: str) -> Any:
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
+async def _cases_lines(app: PortalApp) -> list[str]:
+    from ind_tui.tui.screens.cases.screen import home_lines
+
+    return await home_lines(app)
+
+
+async def _employees_lines(app: PortalApp) -> list[str]:
+    from ind_tui.tui.screens.employees.screen import home_lines
+
+    return await home_lines(app)
+
+
+async def _drafts_lines(app: PortalApp) -> list[str]:
+    from ind_tui.tui.screens.drafts.screen import home_lines
+
+    return await home_lines(app)
+
+
+# What feeds the home screen, in this order.
+HOME_PROVIDERS: tuple[HomeLines, ...] = (_inbox_lines, _cases_lines, _employees_lines,
+                                         _drafts_lines)
 
 
 def screen_for(area: str) -> Screen[Any]:
-    factory = _load(AREA_SCREENS[area])
-    screen: Screen[Any] = factory()
-    return screen
+    return AREA_SCREENS[area]()
 
 
 async def home_lines(app: PortalApp) -> list[str]:
     lines: list[str] = []
-    for module_name in HOME_PROVIDERS:
-        provider = importlib.import_module(module_name).home_lines
+    for provider in HOME_PROVIDERS:
         lines.extend(await provider(app))
     return lines

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ind_tui.tui.context import AppContext, PortalHost
 from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
 
 if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
 
 
-def set_text(screen: Screen[object], selector: str, text: str) -> None:
+def set_text(screen: Screen[Any], selector: str, text: str) -> None:
     """Update a Static if it is there: a worker may finish after its screen was left or
     while it is being rebuilt."""
     for widget in screen.query(selector).results(Static):
@@ -23,16 +24,24 @@ def set_text(screen: Screen[object], selector: str, text: str) -> None:
 
 
 class OnPortalApp:
-    """For screens: the running app, typed."""
+    """For screens: what the UI knows (`context`) and the running app, typed. A mixin, not a
+    Screen: Textual reads a screen's CSS type names along its first base."""
 
-    app: object
+    app: App[Any]
+
+    @property
+    def context(self) -> AppContext:
+        app = self.app
+        assert isinstance(app, PortalHost)
+        return app.context
 
     @property
     def portal_app(self) -> PortalApp:
         from ind_tui.tui.app import PortalApp
 
-        assert isinstance(self.app, PortalApp)
-        return self.app
+        app = self.app
+        assert isinstance(app, PortalApp)
+        return app
 
 
 class PortalScreen(OnPortalApp, Screen[None]):

@@ -26,7 +26,7 @@ def _commands(app: Any) -> Iterator[tuple[str, str, Callable[[], Any]]]:
     dark = app.theme != "textual-light"
     yield ("cmd.theme_light" if dark else "cmd.theme_dark", "cmd.help.theme",
            lambda: setattr(app, "theme", "textual-light" if dark else "textual-dark"))
-    if getattr(app, "me", None) is not None:
+    if app.context.me is not None:
         yield "cmd.logout", "cmd.help.logout", app.logout
     yield "cmd.quit", "cmd.help.quit", app.exit
 

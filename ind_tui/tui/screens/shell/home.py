@@ -39,7 +39,7 @@ class HomeScreen(PortalScreen):
     ]
 
     def body(self) -> ComposeResult:
-        me = self.portal_app.me
+        me = self.context.me
         if me is None:
             return
         yield Static(t("home.greeting", name=me.person_name), classes="title")
@@ -58,7 +58,7 @@ class HomeScreen(PortalScreen):
         yield Static(t("home.hint"), classes="muted")
 
     def _options(self) -> list[Option]:
-        me = self.portal_app.me
+        me = self.context.me
         assert me is not None
         allowed = {s.service: s for s in me.services}
         titles = {area: t(f"home.area.{area}") for area, _, _ in AREAS}
@@ -101,15 +101,15 @@ class HomeScreen(PortalScreen):
 
     @work(exclusive=True, group="home")
     async def action_reload(self) -> None:
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        info = await self.portal_app.call(conn.client.portal_info)
+        info = (await self.portal_app.call(client.portal_info)).or_none()
         if info is None or not self.is_attached:  # the user may have moved on meanwhile
             return
         set_text(self, "#refreshed", t("home.refreshed", when=local(info.last_refresh)) + "\n"
                  + t("home.portal_time", when=local(info.now)))
-        lines = await self.portal_app.call(lambda: home_lines(self.portal_app))
+        lines = (await self.portal_app.call(lambda: home_lines(self.portal_app))).or_none()
         if lines is not None and self.is_attached:
             set_text(self, "#today", "\n".join(lines))
             for today in self.query("#today"):  # gone if the app closed meanwhile

@@ -63,7 +63,7 @@ class LoginScreen(OnPortalApp, Screen[bool]):
         self.call_after_refresh(self.portal_app.first_frame)
         self.query_one("#login-failure").display = False
         self._show_identities(bool(self.identities))
-        if self.portal_app.conn is not None:
+        if self.context.conn is not None:
             self.begin()
 
     def after_recompose(self) -> None:
@@ -94,15 +94,15 @@ class LoginScreen(OnPortalApp, Screen[bool]):
     @work(exclusive=True, group="login-begin")
     async def begin(self) -> None:
         """Reuse a stored session if it still works; otherwise start a device login."""
-        app = self.portal_app
-        conn = app.conn
+        conn = self.context.conn
         assert conn is not None
+        client = conn.client
         self._status(t("login.connecting", url=conn.base_url))
-        if not self.relogin and await conn.client.stored_login() is not None:
+        if not self.relogin and await client.stored_login() is not None:
             from ind_tui.api.errors import PortalError
 
             try:
-                self._success(await conn.client.me())
+                self._success(await client.me())
                 return
             except PortalError:
                 pass  # the stored session is gone: log in afresh
@@ -132,14 +132,15 @@ class LoginScreen(OnPortalApp, Screen[bool]):
             self.query_one(VimOptionList).focus()
 
     def action_start(self) -> None:
-        if self.portal_app.conn is not None:
+        if self.context.conn is not None:
             self.run_login()
 
     @work(exclusive=True, group="login")
     async def run_login(self) -> None:
         from ind_tui.api.errors import PortalError
 
-        client = self.portal_app.conn.client  # type: ignore[union-attr]
+        client = self.context.client
+        assert client is not None  # only started once connected (action_start)
         self.query_one("#login-failure").display = False
         try:
             self.device = device = await client.start_login()
@@ -154,7 +155,7 @@ class LoginScreen(OnPortalApp, Screen[bool]):
         from ind_tui.api.errors import PortalError
 
         assert isinstance(error, PortalError)
-        self.portal_app.last_error = error
+        self.context.last_error = error
         g = error.guidance(language())
         ref = t("error.request", rid=error.request_id) if error.request_id else ""
         panel = self.query_one("#login-failure", Panel)
@@ -185,7 +186,7 @@ class LoginScreen(OnPortalApp, Screen[bool]):
 
     @work(exclusive=True, group="approve")
     async def approve(self, identity: str) -> None:
-        conn = self.portal_app.conn
+        conn = self.context.conn
         admin = conn.sandbox_admin() if conn is not None else None
         if admin is None:
             return

@@ -48,7 +48,7 @@ def go(app: PortalApp, raw: str) -> None:
     if not target:
         app.notify(t("jump.unknown", target=raw), severity="warning")
         return
-    if app.me is None:  # nothing to go to before logging in
+    if app.context.me is None:  # nothing to go to before logging in
         return
     from ind_tui.tui.screens.shell.home import HomeScreen
 

@@ -46,22 +46,22 @@ class ReportScreen(PortalScreen):
 
         from ind_tui.services.support import BundleInput, build_bundle
 
-        app = self.portal_app
-        me = app.me
+        context = self.context
+        me = context.me
         description = self.query_one(TextArea).text.strip() or t("report.no_description")
-        error = app.last_error
+        error = context.last_error
         company = (me.acting_for or me.company) if me else None
         kvk = company.kvk if company else "-"
         now = datetime.now().astimezone()
         when = f"{local(now, seconds=True, zone=now.tzinfo or UTC)} {now:%Z}"
         mail = (t("report.subject", kvk=kvk) + "\n\n" + t(
-            "report.body", kvk=kvk, when=when, portal=app.portal_url or "-",
+            "report.body", kvk=kvk, when=when, portal=context.portal_url or "-",
             rid=(error.request_id if error else None) or "-", text=description,
             name=me.person_name if me else "-"))
-        requests = app.conn.client.reqlog.as_dicts() if app.conn else []
+        requests = context.client.reqlog.as_dicts() if context.client else []
         data = BundleInput(
             screenshot_svg=self.svg, screen_text=self.text, description=description,
-            portal_url=app.portal_url, profile=app.profile_name, kvk=kvk,
+            portal_url=context.portal_url, profile=context.profile_name, kvk=kvk,
             person=me.person_name if me else None, requests=requests, mail_text=mail,
             last_error=None if error is None else {
                 "code": error.code, "message": error.message, "status": error.status,

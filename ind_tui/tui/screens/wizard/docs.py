@@ -24,8 +24,10 @@ from textual.worker import Worker, WorkerState
 
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
-from ind_tui.tui.screens.wizard.review import ConfirmScreen, size_text
+from ind_tui.tui.context import Done, Failed, PortalHost, Result
+from ind_tui.tui.screens.wizard.review import size_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.pathinput import PathInput
 
@@ -89,9 +91,13 @@ class DocumentsPane(Vertical):
         self.query_one("#docs-slots").focus()
         self.set_interval(0.1, self._tick)
 
+    def _host(self) -> PortalHost | None:
+        app = self.app
+        return app if isinstance(app, PortalHost) else None
+
     def _today(self) -> date:
-        conn = getattr(self.app, "conn", None)
-        return conn.client.clock.today() if conn is not None else date.today()
+        host = self._host()
+        return host.context.today() if host is not None else date.today()
 
     # --- the slot list -----------------------------------------------------------------------
 
@@ -310,7 +316,7 @@ class DocumentsPane(Vertical):
                 self._render_slots()
                 self.post_message(self.Changed())
 
-        self.app.push_screen(ConfirmScreen(t("wizard.docs.detach_question", slot=label),
+        self.app.push_screen(ConfirmDialog(t("wizard.docs.detach_question", slot=label),
                                            t("wizard.docs.detach_detail", name=ref.name)),
                              answered)
 
@@ -330,17 +336,18 @@ class DocumentsPane(Vertical):
         if not slots:
             self.app.notify(t("wizard.docs.nothing_to_upload"))
             return
-        conn = getattr(self.app, "conn", None)
-        if conn is None or getattr(self.app, "me", None) is None:
+        host = self._host()
+        if host is None or host.context.client is None or host.context.me is None:
             self.app.notify(t("wizard.docs.login_first"), severity="warning")
             return
         self.add_class("-uploading")
         self._status("")
-        self._upload = self.upload(conn.client, slots)
+        self._upload = self.upload(host, host.context.client, slots)
         self.refresh_bindings()
 
     @work(exclusive=True, group="docs-upload")
-    async def upload(self, client: PortalClient, slots: list[str]) -> object:
+    async def upload(self, host: PortalHost, client: PortalClient, slots: list[str]
+                     ) -> Result[None]:  # fmt: skip
         """Send the attached documents; each portal id is kept in the draft as it arrives,
         so a cancel or a failure costs only the document under way."""
         from ind_tui.local.drafts.errors import DraftError
@@ -361,21 +368,8 @@ class DocumentsPane(Vertical):
 
         filing = Filing(client, self.session)
 
-        async def send() -> object:
-            try:
-                await filing.upload_documents(progress, slots=slots)
-            except DraftError as exc:
-                return exc
-            return True
-
-        return await self.portal_call(send)
-
-    async def portal_call(self, factory: Any) -> Any:
-        """Through the app's `call` when there is one (re-login, guidance), else direct."""
-        call = getattr(self.app, "call", None)
-        if call is not None:
-            return await call(factory)
-        return await factory()
+        return await host.call(lambda: filing.upload_documents(progress, slots=slots),
+                               handle=(DraftError,))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._upload:
@@ -384,12 +378,14 @@ class DocumentsPane(Vertical):
         if state in (WorkerState.PENDING, WorkerState.RUNNING):
             return
         self.remove_class("-uploading")
+        from ind_tui.local.drafts.errors import DraftError
+
         result = event.worker.result if state is WorkerState.SUCCESS else None
-        if result is True:
+        if isinstance(result, Done):
             self._status(t("wizard.docs.upload_done"), style="green")
             self.post_message(self.Changed())
-        elif result is not None and hasattr(result, "guidance"):
-            self._status(result.guidance(language()), style="red")
+        elif isinstance(result, Failed) and isinstance(result.error, DraftError):
+            self._status(result.error.guidance(language()), style="red")  # type: ignore[arg-type]
         elif state is WorkerState.CANCELLED:
             self._status(t("wizard.docs.upload_cancelled"), style="yellow")
         else:

@@ -6,7 +6,6 @@ words for each kind of failure, and the receipt to keep."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -23,9 +22,11 @@ from ind_tui.i18n import language, t
 from ind_tui.i18n.format import money
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage, problem_of
+from ind_tui.tui.context import Failed, Result
 from ind_tui.tui.screens.shell.base import PortalScreen
-from ind_tui.tui.screens.wizard.review import ConfirmScreen, fee_text, size_text
+from ind_tui.tui.screens.wizard.review import fee_text, size_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.pathinput import PathInput
 
@@ -39,18 +40,6 @@ EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
              pe.ServiceUnavailableError, pe.RateLimitedError, pe.TransportError, DraftError)
 
 
-@dataclass
-class Failed:
-    error: Exception
-
-
-async def guarded(factory: Any) -> Any:
-    """Run a filing call, handing the failures this screen explains back as `Failed` (a
-    lapsed session still reaches the app's `call`, which logs in again and retries)."""
-    try:
-        return await factory()
-    except EXPLAINED as exc:
-        return Failed(exc)
 
 
 class FilingScreen(PortalScreen):
@@ -110,11 +99,11 @@ class FilingScreen(PortalScreen):
         self.query_one("#filing-save").display = False
         self.query_one("#filing-problem").display = False
         self._update_view()
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             self._set_problem("offline", None)
             return
-        self.filing = Filing(conn.client, self.session)
+        self.filing = Filing(client, self.session)
         draft = self.session.draft
         if self.stage is FilingStage.DONE:
             self._update_view()
@@ -308,7 +297,7 @@ class FilingScreen(PortalScreen):
             if yes:
                 self.run_filing()
 
-        self.portal_app.push_screen(ConfirmScreen(question, detail), answered)
+        self.app.push_screen(ConfirmDialog(question, detail), answered)
 
     def action_retry(self) -> None:
         if self.check_action("retry", ()):
@@ -344,7 +333,7 @@ class FilingScreen(PortalScreen):
             except pe.PortalError:  # the published table will do for the confirmation
                 return fee_for(self.session.draft.form_id, filing.today.year)
 
-        fee = await self.portal_app.call(quietly)
+        fee = (await self.portal_app.call(quietly)).or_none()
         if fee is not None and self.is_attached:
             self.fee = fee
             self._update_view()
@@ -357,8 +346,8 @@ class FilingScreen(PortalScreen):
         self.running = True
         self._set_problem(None, None)
         try:
-            result = await self.portal_app.call(
-                lambda: guarded(lambda: filing.run(method, self._progress)))
+            result = await self.portal_app.call(lambda: filing.run(method, self._progress),
+                                                handle=EXPLAINED)
         finally:
             self.running = False
         self._after(result)
@@ -372,7 +361,7 @@ class FilingScreen(PortalScreen):
         self.activity = t("wizard.filing.checking")
         self._set_problem(None, None)
         try:
-            result = await self.portal_app.call(lambda: guarded(filing.reconcile))
+            result = await self.portal_app.call(filing.reconcile, handle=EXPLAINED)
         finally:
             self.running = False
             self.activity = ""
@@ -396,14 +385,14 @@ class FilingScreen(PortalScreen):
         if self.check_action("reconcile", ()) and self.filing is not None:
             self.reconcile()
 
-    def _after(self, result: Any) -> None:
+    def _after(self, result: Result[Any]) -> None:
         if not self.is_attached:
             return
         if isinstance(result, Failed):
-            self._set_problem(problem_of(result.error), result.error)
-            return
-        if result is None:  # the guidance panel said why; everything is kept
-            self._set_problem("other", None)
+            if result.shown or result.error is None:  # the guidance panel said why
+                self._set_problem("other", None)  # everything is kept
+            else:
+                self._set_problem(problem_of(result.error), result.error)
             return
         self.step = None
         self.activity = ""

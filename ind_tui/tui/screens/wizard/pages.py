@@ -3,7 +3,6 @@ save-as dialog."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,17 +78,6 @@ def key_for(screen: Screen[Any], binding_id: str) -> str:
             if binding.id == binding_id:
                 return screen.app.get_key_display(binding)
     return binding_id
-
-
-def optional_class(module: str, name: str) -> Any:
-    """A class from a module of the wizard that may not be part of this version yet; None
-    then (the wizard shows a line instead)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
 
 
 def save_as_target(typed: str, base: Path) -> Path:

@@ -12,14 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ind_tui.domain.forms.countries import country_name
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, money
-from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
 
 if TYPE_CHECKING:
@@ -241,31 +239,6 @@ class ReviewPane(Vertical):
                 lines.highlighted = lines.get_option_index(prefix + target)
                 break
         lines.focus()
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; Enter or y confirms, Esc or n declines."""
-
-    BINDINGS = [
-        Binding("y,j,enter", "answer(True)", "wizard.docs.key.yes", id="wizard.confirm.yes"),
-        Binding("n,escape", "answer(False)", "wizard.docs.key.no", id="wizard.confirm.no"),
-    ]
-
-    def __init__(self, question: str, detail: str = "") -> None:
-        super().__init__()
-        self.question = question
-        self.detail = detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Text(self.question, style="bold"))
-            if self.detail:
-                yield Static(Text(self.detail), classes="muted")
-            yield Static(t("wizard.docs.confirm_keys"), classes="muted")
-        yield PortalFooter()
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
 
 
 def _unique(options: list[Option]) -> list[Option]:

@@ -24,15 +24,17 @@ from ind_tui.i18n.format import plural
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.tui.screens.wizard.autosave import AutosavingScreen, clock_label, draft_lang
+from ind_tui.tui.screens.wizard.docs import DocumentsPane
 from ind_tui.tui.screens.wizard.fields import FieldBox
+from ind_tui.tui.screens.wizard.filing import FilingScreen
 from ind_tui.tui.screens.wizard.issues import DOCUMENTS, REVIEW, IssuesPanel, blockers
 from ind_tui.tui.screens.wizard.pages import (
     key_for,
-    optional_class,
     page_entries,
     page_options,
     progress_text,
 )
+from ind_tui.tui.screens.wizard.review import ReviewPane
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
 
@@ -112,11 +114,7 @@ class WizardScreen(AutosavingScreen):
                             yield FieldBox(field, session.answer(field.id),
                                            read_only=session.locked)
                 with VerticalScroll(id=_holder_id(DOCUMENTS), classes="wizard-page"):
-                    pane = optional_class("ind_tui.tui.screens.wizard.docs", "DocumentsPane")
-                    if pane is None:
-                        yield Static(t("wizard.documents_pending"), classes="muted")
-                    else:
-                        yield pane(session, id="documents-pane")
+                    yield DocumentsPane(session, id="documents-pane")
                 yield Vertical(id=_holder_id(REVIEW), classes="wizard-page")
         yield Static("", id="wizard-summary")
         issues = IssuesPanel(id="wizard-issues")
@@ -163,19 +161,17 @@ class WizardScreen(AutosavingScreen):
     # --- the portal's facts: today and the fee --------------------------------------------
 
     def today(self) -> date:
-        conn = self.portal_app.conn
-        return conn.client.clock.today() if conn is not None else date.today()
+        return self.context.today()
 
     @work(exclusive=True, group="wizard-facts")
     async def load_portal_facts(self) -> None:
-        conn = self.portal_app.conn
+        client = self.context.client
         session = self.session
-        if conn is None or session is None:
+        if client is None or session is None:
             return
-        client = conn.client
         if not client.clock.precise:
             await self.portal_app.call(client.portal_info)
-        types = await self.portal_app.call(client.application_types)
+        types = (await self.portal_app.call(client.application_types)).or_none()
         if not self.is_attached or not self.is_running:  # closed, or the app is stopping
             return
         for kind in types or ():
@@ -289,11 +285,7 @@ class WizardScreen(AutosavingScreen):
             return
         holder = self.query_one(f"#{_holder_id(REVIEW)}")
         await holder.remove_children()
-        pane = optional_class("ind_tui.tui.screens.wizard.review", "ReviewPane")
-        if pane is None:
-            await holder.mount(Static(t("wizard.review_pending"), classes="muted"))
-        else:
-            await holder.mount(pane(self.session, self.evaluation, id="review-pane"))
+        await holder.mount(ReviewPane(self.session, self.evaluation, id="review-pane"))
         if focus:
             self.call_after_refresh(self._focus_first)
 
@@ -456,8 +448,4 @@ class WizardScreen(AutosavingScreen):
                 return
             if not self.save_now():
                 return
-        screen = optional_class("ind_tui.tui.screens.wizard.filing", "FilingScreen")
-        if screen is None:
-            self.notify(t("wizard.filing_pending"), severity="warning")
-            return
-        self.portal_app.push_screen(screen(session))
+        self.portal_app.push_screen(FilingScreen(session))

@@ -69,7 +69,7 @@ class NewApplicationScreen(PortalScreen):
         yield FilterList([], id="new-types")
 
     def _me(self) -> Me | None:
-        return self.portal_app.me
+        return self.context.me
 
     def _kvk(self) -> str | None:
         me = self._me()
@@ -121,10 +121,10 @@ class NewApplicationScreen(PortalScreen):
             set_text(self, "#new-status", refusal)
             self.query_one("#new-status").add_class("notice")
             return
-        conn = self.portal_app.conn
-        if conn is None:
+        client = self.context.client
+        if client is None:
             return
-        types = await self.portal_app.call(conn.client.application_types)
+        types = (await self.portal_app.call(client.application_types)).or_none()
         if types is None or not self.is_attached:
             set_text(self, "#new-status", t("new.load_failed"))
             return
@@ -217,7 +217,7 @@ class NewApplicationScreen(PortalScreen):
         from ind_tui.local.drafts.errors import DraftError
         from ind_tui.local.drafts.session import DraftSession
 
-        profile = self.portal_app.profile_name or "default"
+        profile = self.context.profile_name or "default"
         kvk = self._kvk()
         try:
             session = await asyncio.to_thread(

@@ -1,0 +1,138 @@
+"""What the UI knows, in one typed object handed to every screen: the connection and its client,
+the person logged in, the portal's clock, the local cases cache and where this account's data
+lives in it. Screens read it as `self.context`; the app owns it.
+
+Also the one result of a portal call made from a screen (`Done` or `Failed`, from
+`PortalApp.call`), and the protocols through which the app and widgets reach screens and the
+app without naming attributes by string.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, runtime_checkable
+
+if TYPE_CHECKING:
+    from ind_tui.api.auth import Me
+    from ind_tui.api.errors import PortalError
+    from ind_tui.client.client import PortalClient
+    from ind_tui.local.cache import LocalCache
+    from ind_tui.services.connect import Connection
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+@dataclass
+class AppContext:
+    profile_name: str
+    portal_url: str  # "" until the embedded sandbox has told its address
+    is_sandbox: bool
+    conn: Connection | None = None
+    me: Me | None = None
+    inbox_unread: int = 0  # for the header (screens/inbox/watch.py)
+    last_error: PortalError | None = None  # what the guidance panel last showed
+    _cache: LocalCache | None = field(default=None, repr=False)
+    _cache_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+
+    @property
+    def client(self) -> PortalClient | None:
+        """The portal client, once connected."""
+        return self.conn.client if self.conn is not None else None
+
+    @property
+    def scope(self) -> str | None:
+        """Where the logged-in account's data lives in the local stores (None before a login)."""
+        if self.me is None:
+            return None
+        from ind_tui.local.cache import scope_for
+
+        return scope_for(self.profile_name, self.me)
+
+    def now(self) -> datetime:
+        """The portal's clock when it was heard from, else this computer's."""
+        if self.conn is not None:
+            return self.conn.client.clock.now()
+        return datetime.now(UTC)
+
+    def today(self) -> date:
+        """The portal's date in the Netherlands when it was heard from, else this computer's."""
+        if self.conn is not None:
+            return self.conn.client.clock.today()
+        return date.today()
+
+    async def cache(self) -> LocalCache:
+        """One cases cache per run, opened (its integrity check included) in a thread."""
+        async with self._cache_lock:
+            if self._cache is None:
+                from ind_tui.local.cache import LocalCache
+
+                self._cache = await asyncio.to_thread(LocalCache)
+        return self._cache
+
+
+# --- the result of a portal call from a screen ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Done(Generic[T_co]):
+    value: T_co
+
+    def or_none(self) -> T_co:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A call that did not give an answer. `shown`: the guidance panel already told the user
+    why; `offline`: the portal could not be reached (or is down), so a cache may stand in;
+    `error` is None when there was no connection or the user left the new login."""
+
+    error: Exception | None = None
+    shown: bool = False
+    offline: bool = False
+
+    def or_none(self) -> None:
+        return None
+
+
+Result = Done[T] | Failed
+
+
+def offline_errors() -> tuple[type[Exception], ...]:
+    """The failures that mean the portal could not be reached (or is down): a cache may stand
+    in. A function, so that importing this module does not load the wire models."""
+    from ind_tui.api.errors import ServiceUnavailableError, TransportError
+
+    return (TransportError, ServiceUnavailableError)
+
+
+# --- how the app and widgets reach screens and the app -------------------------------------------
+
+
+@runtime_checkable
+class PortalHost(Protocol):
+    """The app as screens and widgets reach it: what the UI knows, and the one way to make a
+    portal call (panes mounted in a plain App, as in tests, have none)."""
+
+    context: AppContext
+
+    async def call(self, factory: Callable[[], Awaitable[T]], *,
+                   handle: tuple[type[Exception], ...] = ()) -> Result[T]: ...
+
+
+@runtime_checkable
+class ShowsChrome(Protocol):
+    """A screen whose header shows who is logged in (the app refreshes it after a change)."""
+
+    def refresh_chrome(self) -> None: ...
+
+
+@runtime_checkable
+class Restores(Protocol):
+    """A screen that puts its data back after being recomposed (a language switch)."""
+
+    def after_recompose(self) -> None: ...
