@@ -392,7 +392,7 @@ async def test_upload_extra_pdf_and_a_bad_one_refused(tmp_path: Path) -> None:
 
 
 async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.cases.dialogs import PathPrompt
+    from ind_tui.tui.widgets.prompt import PromptDialog
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -404,13 +404,13 @@ async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path)
         assert reason.explanation in text_of(detail, "#case-upload")
         await pilot.press("u")
         await pilot.pause()
-        assert not isinstance(app.screen, PathPrompt)
+        assert not isinstance(app.screen, PromptDialog)
         assert any(reason.explanation in str(n.message) for n in app._notifications)
 
 
 async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.cases.dialogs import PathPrompt
     from ind_tui.tui.widgets.confirm import ConfirmDialog
+    from ind_tui.tui.widgets.prompt import PromptDialog
 
     folder = tmp_path / "downloads"
     folder.mkdir()
@@ -419,8 +419,8 @@ async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
         detail = await open_case_where(pilot, app, lambda r: True)
         doc = detail.dossier.documents[0]
         await pilot.press("d")
-        await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
-        app.screen.query_one("#path-value").value = str(folder)
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one("#prompt-input").value = str(folder)
         await pilot.press("enter")
         await wait_for(pilot, lambda: any(folder.iterdir()))
         saved = next(folder.iterdir())
@@ -430,8 +430,8 @@ async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
         saved.write_bytes(b"my own notes")  # a file of the same name: asked before replacing
         for answer in ("n", "y"):
             await pilot.press("enter")  # Enter on the document downloads it too
-            await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
-            app.screen.query_one("#path-value").value = str(folder)
+            await wait_for(pilot, lambda: isinstance(app.screen, PromptDialog))
+            app.screen.query_one("#prompt-input").value = str(folder)
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
             await pilot.press(answer)
@@ -444,8 +444,8 @@ async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:
 
 
 async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.cases.dialogs import PathPrompt
     from ind_tui.tui.widgets.confirm import ConfirmDialog
+    from ind_tui.tui.widgets.prompt import PromptDialog
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -457,8 +457,8 @@ async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
         for name in ("view.csv", "view.json"):
             target = tmp_path / name
             await pilot.press("e")
-            await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
-            app.screen.query_one("#path-value").value = str(target)
+            await wait_for(pilot, lambda: isinstance(app.screen, PromptDialog))
+            app.screen.query_one("#prompt-input").value = str(target)
             await pilot.press("enter")
             await wait_for(pilot, target.exists)
         with (tmp_path / "view.csv").open(newline="", encoding="utf-8") as f:
@@ -471,16 +471,16 @@ async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
         # the same file again: asked first; n keeps it
         before = (tmp_path / "view.csv").read_bytes()
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
-        app.screen.query_one("#path-value").value = str(tmp_path / "view.csv")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one("#prompt-input").value = str(tmp_path / "view.csv")
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")
         assert (tmp_path / "view.csv").read_bytes() == before
         # a name that says no format is refused in the dialog
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, PathPrompt))
-        app.screen.query_one("#path-value").value = str(tmp_path / "view.xlsx")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one("#prompt-input").value = str(tmp_path / "view.xlsx")
         await pilot.press("enter")
-        assert isinstance(app.screen, PathPrompt)
-        assert ".csv or .json" in text_of(app.screen, "#path-problem")
+        assert isinstance(app.screen, PromptDialog)
+        assert ".csv or .json" in text_of(app.screen, "#prompt-error")

@@ -1,5 +1,5 @@
 """Small dialogs of the cases area: a path (export file, download folder, document to
-upload) and a case number to go to."""
+upload; the one prompt dialog with a check) and a case number to go to."""
 
 from __future__ import annotations
 
@@ -14,66 +14,24 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ind_tui.i18n import t
+from ind_tui.tui.widgets.pathinput import expand
+from ind_tui.tui.widgets.prompt import PromptDialog
 
 # Checks a chosen path; returns the problem to show, or None when it will do.
 PathCheck = Callable[[Path], str | None]
 
 
-def path_input(value: str, widget_id: str) -> Input:
-    """The shared path input with completion when it is there, else a plain input."""
-    try:
-        from ind_tui.tui.widgets.pathinput import PathInput
-    except ImportError:
-        return Input(value, id=widget_id)
-    return PathInput(value, id=widget_id)
+def path_prompt(title: str, hint: str, value: str = "",
+                check: PathCheck | None = None) -> PromptDialog:  # fmt: skip
+    """Ask for a path: Enter checks it (the dialog stays open with the problem), Tab
+    completes, Esc cancels. The answer is the text as typed; `expand` makes it a path."""
 
+    def checked(typed: str) -> str | None:
+        if not typed.strip():
+            return t("cases.path.keys")  # nothing typed yet: say what the keys do
+        return check(expand(typed)) if check is not None else None
 
-def expand(text: str) -> Path:
-    return Path(text.strip()).expanduser()
-
-
-class PathPrompt(ModalScreen[Path | None]):
-    """Ask for a path; Enter checks it (the dialog stays open with the problem), Esc cancels."""
-
-    BINDINGS = [Binding("escape", "cancel", "cases.key.cancel", id="cases.path_cancel")]
-
-    def __init__(self, title: str, hint: str, value: str = "",
-                 check: PathCheck | None = None) -> None:  # fmt: skip
-        super().__init__()
-        self._title, self._hint, self._value, self._check = title, hint, value, check
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog cases-dialog"):
-            yield Static(self._title, classes="subtitle")
-            yield Static(self._hint, classes="muted")
-            yield path_input(self._value, "path-value")
-            yield Static("", id="path-problem", classes="error-text")
-            yield Static(t("cases.path.keys"), classes="muted")
-
-    def on_mount(self) -> None:
-        field = self.query_one("#path-value", Input)
-        field.focus()
-        field.cursor_position = len(field.value)
-
-    @on(Input.Submitted, "#path-value")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not event.value.strip():
-            return
-        path = expand(event.value)
-        problem = self._check(path) if self._check is not None else None
-        if problem:
-            self.query_one("#path-problem", Static).update(problem)
-            return
-        self.dismiss(path)
-
-    def on_path_input_matches(self, event: object) -> None:
-        # Tab found several names: list them where the problem line goes.
-        options = getattr(event, "options", ())
-        self.query_one("#path-problem", Static).update("  ".join(options[:40]))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    return PromptDialog(title, hint, value, path=True, check=checked)
 
 
 class CaseNumberPrompt(ModalScreen[str | None]):

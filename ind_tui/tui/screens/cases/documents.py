@@ -16,11 +16,12 @@ from textual.widgets import ProgressBar
 from ind_tui.api.cases import DossierDocument
 from ind_tui.i18n import language, t
 from ind_tui.tui.screens.cases.data import describe_error
-from ind_tui.tui.screens.cases.dialogs import PathPrompt
+from ind_tui.tui.screens.cases.dialogs import path_prompt
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.pathinput import expand
 
 if TYPE_CHECKING:
     from ind_tui.api.cases import DossierList
@@ -79,13 +80,14 @@ class CaseDocumentsMixin(PortalScreen):
         mb = self.max_bytes // (1024 * 1024)
 
         def check(path: Path) -> str | None:
-            return None if path.is_file() else t("case.upload.missing", path=escape(str(path)))
+            return None if path.is_file() else t("case.upload.missing", path=str(path))
 
-        prompt = PathPrompt(t("case.upload.title", zaak=self.zaaknummer),
-                            t("case.upload.hint", mb=mb), "", check)
-        def chosen(path: Path | None) -> None:
-            if path:
-                self.upload(path)
+        prompt = path_prompt(t("case.upload.title", zaak=self.zaaknummer),
+                             t("case.upload.hint", mb=mb), "", check)
+
+        def chosen(typed: str | None) -> None:
+            if typed:
+                self.upload(expand(typed))
 
         self.app.push_screen(prompt, chosen)
 
@@ -150,11 +152,12 @@ class CaseDocumentsMixin(PortalScreen):
 
         def check(folder: Path) -> str | None:
             return None if folder.is_dir() else t("case.download.no_folder",
-                                                   path=escape(str(folder)))
+                                                   path=str(folder))
 
-        def chosen(folder: Path | None) -> None:
-            if folder is None:
+        def chosen(typed: str | None) -> None:
+            if typed is None:
                 return
+            folder = expand(typed)
             type(self).last_folder = folder
             target = folder / name
             if target.exists():
@@ -168,8 +171,8 @@ class CaseDocumentsMixin(PortalScreen):
                 self.download(doc, target, False)
 
         start = str(self.last_folder or Path.cwd()) + "/"
-        prompt = PathPrompt(t("case.download.title", title=escape(doc.title)),
-                            t("case.download.hint", name=name), start, check)
+        prompt = path_prompt(t("case.download.title", title=escape(doc.title)),
+                             t("case.download.hint", name=name), start, check)
         self.app.push_screen(prompt, chosen)
 
     @work(group="case-download")

@@ -14,8 +14,9 @@ from ind_tui.domain.cases import CaseRow, ExportFormat, format_for
 from ind_tui.i18n import t
 from ind_tui.local.exports import export_cases
 from ind_tui.tui.screens.cases.data import describe_error
-from ind_tui.tui.screens.cases.dialogs import PathPrompt
+from ind_tui.tui.screens.cases.dialogs import path_prompt
 from ind_tui.tui.widgets.confirm import ConfirmDialog
+from ind_tui.tui.widgets.pathinput import expand
 from ind_tui.tui.widgets.table_model import TableModel
 
 
@@ -35,12 +36,13 @@ def ask_export(screen: Screen[Any], model: TableModel) -> None:
     """Ask for the file (and before replacing one), then write it in a thread."""
     # The view as it is at the key press; the cases table holds CaseRows only.
     rows = cast("list[CaseRow]", [model.rows[i] for i in model.view])
-    prompt = PathPrompt(t("cases.export.title", count=f"{len(rows):,}"), t("cases.export.hint"),
+    prompt = path_prompt(t("cases.export.title", count=f"{len(rows):,}"), t("cases.export.hint"),
                         str(default_export_path(date.today())), check_export_path)
 
-    def chosen(path: Path | None) -> None:
-        if path is None:
+    def chosen(typed: str | None) -> None:
+        if typed is None:
             return
+        path = expand(typed)
         fmt = format_for(path)
         assert fmt is not None  # the prompt checked it
 
