@@ -58,9 +58,16 @@ MINIMAL_TEXT = "Minimal app is up"
 IND_TUI_TEXT = "Log in with eHerkenning"
 
 
+# Compiled bytecode for both programs, as an installed package has it (some machines set
+# PYTHONDONTWRITEBYTECODE, which would leave ind-tui compiling its source at every start).
+PYCACHE = tempfile.mkdtemp(prefix="ind-tui-bench-pycache-")
+
+
 def _env(home: str) -> dict[str, str]:
-    return {**os.environ, "IND_TUI_HOME": home, "IND_TUI_TOKEN_STORE": "memory",
-            "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env = {**os.environ, "IND_TUI_HOME": home, "IND_TUI_TOKEN_STORE": "memory",
+           "TERM": "xterm-256color", "COLORTERM": "truecolor", "PYTHONPYCACHEPREFIX": PYCACHE}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def headless_sample(code: str) -> float:
@@ -97,7 +104,8 @@ class Tmux:
         window = f"bench:s{self.count}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in _env(home).items()
                            if k.startswith(("IND_TUI_", "PYTHON")))
-        command = f"env {exports} {shlex.join(argv)}"
+        # A window gets the tmux server's environment: set and unset what matters here.
+        command = f"env -u PYTHONDONTWRITEBYTECODE {exports} {shlex.join(argv)}"
         start = time.perf_counter()
         self._run("new-window", "-d", "-t", "bench:", "-n", f"s{self.count}", command)
         try:
@@ -167,11 +175,18 @@ def import_costs() -> None:
                "ind_tui.sandbox.app")
     for module in modules:
         out = subprocess.run([sys.executable, "-c", code.format(module)], capture_output=True,
-                             text=True, check=True).stdout
+                             text=True, check=True, env=_env(tempfile.gettempdir())).stdout
         print(f"import {module}: {float(out) * 1000:.0f} ms")
 
 
 def main() -> None:
+    try:
+        _main()
+    finally:
+        shutil.rmtree(PYCACHE, ignore_errors=True)
+
+
+def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--samples", type=int, default=9)
     parser.add_argument("--only", choices=("tmux", "headless"))
