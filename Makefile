@@ -30,12 +30,20 @@ lint: $(STAMP_TEST)
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy --cache-dir $(VENV)/.cache/mypy
 
-# Tests in parallel, a file per worker (snapshot files keep a fixed home folder each);
-# many tests wait on the sandbox or a terminal, so 4 workers use 2 cores well.
+# Tests in parallel, a file per worker; many tests wait on the sandbox or a terminal, so
+# 4 workers use 2 cores well. Bytecode goes to .venv too, and the run fails if the checkout
+# has anything new afterwards (files in .venv aside).
 TEST_WORKERS ?= 4
+CHECKOUT_STATE := { git status --porcelain --ignored --untracked-files=all 2>/dev/null \
+	| grep -v '^!! \.venv/'; true; }
 
-test: $(STAMP_TEST) lint typecheck
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+test: $(STAMP_TEST)
+	@$(CHECKOUT_STATE) > $(VENV)/.checkout-before
+	$(MAKE) --no-print-directory lint typecheck
+	PYTHONPYCACHEPREFIX=$(abspath $(VENV))/.cache/pycache \
+		$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	@$(CHECKOUT_STATE) | diff $(VENV)/.checkout-before - \
+		|| { echo "make test: the run left the files above in the checkout"; exit 1; }
 
 # Longer property runs against the API (schemathesis with more examples).
 fuzz: $(STAMP_TEST)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from hypothesis import HealthCheck, settings
 
 from ind_tui.sandbox.app import SandboxConfig, create_app
 
@@ -19,6 +22,21 @@ os.environ["IND_TUI_STRICT_TEXTS"] = "1"
 ADMIN_TOKEN = "admin-secret-for-tests"
 ADMIN = {"X-Sandbox-Admin-Token": ADMIN_TOKEN}
 API = "/api/v1"
+
+# Property tests keep no example database in the checkout (`.hypothesis/`), and a busy
+# machine does not fail them: no per-example deadline, no "too slow" health check.
+settings.register_profile("ind-tui", database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ind-tui")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """The report of mismatched snapshots goes to the temp folder, one name per run (the
+    path is printed at the end), instead of `snapshot_report.html` in the checkout."""
+    if config.getoption("--snapshot-report", None) == "snapshot_report.html":
+        name = f"ind-tui-snapshot-report-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.html"
+        config.option.snapshot_report = str(Path(tempfile.gettempdir()) / name)
 
 
 @pytest.fixture(autouse=True)

@@ -128,8 +128,12 @@ async def test_scopes_are_kept_apart(tmp_path: Path) -> None:
 
 
 async def test_status_filter_reads_offline(client: PortalClient, tmp_path: Path) -> None:
+    await sync_cases(client, LocalCache(tmp_path / "cache.db"), "s")
+    portal = {c.zaaknummer: c.status for c in await client.cases()}
+    await client.aclose()  # from here on only the file answers
     cache = LocalCache(tmp_path / "cache.db")
-    await sync_cases(client, cache, "s")
-    for status in CaseStatus:
-        rows = cache.cases("s", status=status)
-        assert all(r.case.status is status for r in rows)
+    by_status = {status: [r.case.zaaknummer for r in cache.cases("s", status=status)]
+                 for status in CaseStatus}
+    for status, listed in by_status.items():
+        assert listed == sorted(z for z, s in portal.items() if s is status), status
+    assert sum(1 for listed in by_status.values() if listed) >= 2  # the filter has work to do

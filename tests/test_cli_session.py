@@ -92,7 +92,7 @@ def served(tmp_path: Path) -> Iterator[str]:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{url}/api/v1/portal", timeout=1).status_code == 200:
+                if httpx.get(f"{url}/api/v1/portal", timeout=5).status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.05)

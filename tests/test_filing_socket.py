@@ -39,9 +39,11 @@ async def test_filing_over_a_socket_with_faults_and_a_restart(
 ) -> None:
     store = memory_store()
     session = make_draft(tmp_path)
-    timeouts = Timeouts(connect=2.0, read=0.6)
+    # Answers may take long on a busy machine: only the slowed payment below is meant to
+    # outlast the client's patience (its latency is well above the read timeout there).
+    patient = Timeouts(connect=10.0, read=30.0)
     async with PortalClient(sandbox.url, store=store, retry=TEST_RETRY,
-                            timeouts=timeouts) as client:
+                            timeouts=patient) as client:
         admin = SandboxAdmin(client.http, sandbox.admin_token)
         device = await client.start_login()
         await admin.approve(device.user_code, "sponsor-eh3")
@@ -52,9 +54,9 @@ async def test_filing_over_a_socket_with_faults_and_a_restart(
         assert reopen(session).draft.stage is FilingStage.SUBMITTED
     # a restart: another client, the draft from its file, the same stored login
     async with PortalClient(sandbox.url, store=store, retry=TEST_RETRY,
-                            timeouts=timeouts) as client:
+                            timeouts=Timeouts(connect=10.0, read=3.0)) as client:
         admin = SandboxAdmin(client.http, sandbox.admin_token)
-        await admin.fault("applications.pay", "latency", latency_ms=2500, count=1)
+        await admin.fault("applications.pay", "latency", latency_ms=8000, count=1)
         paid = await Filing(client, reopen(session)).run(DD)
         assert paid.id == app.id and paid.receipt is not None
         errors = {r.error for r in client.reqlog.records() if r.path.endswith("/payment")}

@@ -189,11 +189,13 @@ def test_sandbox_serve_answers_over_http(tmp_path: Path) -> None:
         match = re.search(r"(http://127\.0\.0\.1:\d+)", first)
         assert match, first
         url = match.group(1)
-        for _ in range(200):
+        deadline = time.monotonic() + 60
+        while True:
             try:
-                r = httpx.get(f"{url}{API}/portal", timeout=2)
+                r = httpx.get(f"{url}{API}/portal", timeout=5)
                 break
             except httpx.TransportError:
+                assert time.monotonic() < deadline, "the served sandbox did not answer"
                 time.sleep(0.05)
         assert r.status_code == 200 and r.json()["sandbox"] is True
         ids = httpx.get(f"{url}{API}/sandbox/identities", headers=ADMIN).json()

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from textual.pilot import Pilot
 
 from ind_tui.api.appointments import AppointmentStatus, VisitPurpose
+from ind_tui.i18n import t
 from ind_tui.tui.screens.appointments.book import (
     CasePicker,
     LocationPicker,
@@ -22,16 +23,10 @@ from ind_tui.tui.screens.appointments.book import (
 from ind_tui.tui.screens.appointments.screen import AppointmentsScreen
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from tests.conftest import API, bearer
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (100, 30)
 
-
-async def home_settled(pilot: Pilot[Any]) -> None:
-    """Let the home screen finish loading its lines first: a home worker still running when
-    a short test ends would fail on the screen being torn down."""
-    await wait_for(pilot, lambda: not any(w.group == "home" and not w.is_finished
-                                          for w in pilot.app.workers))
 
 async def _open(pilot: Pilot[Any]) -> AppointmentsScreen:
     from ind_tui.tui.screens.shell.home import HomeScreen
@@ -192,6 +187,8 @@ async def test_move_and_cancel(tmp_path: Path) -> None:
         await pilot.press("y")
         await wait_for(pilot, lambda: next(a for a in screen.bookings if a.id == first.id)
                        .status is AppointmentStatus.CANCELLED)
+        pilot.app.clear_notifications()
         await pilot.press("x")  # a cancelled visit cannot be cancelled again: said, no dialog
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: any(t("appointments.closed") in str(n.message)
+                                          for n in pilot.app._notifications))
         assert isinstance(pilot.app.screen, AppointmentsScreen)

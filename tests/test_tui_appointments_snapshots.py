@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.test_tui_appointments import home_settled
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -24,14 +23,8 @@ ZAAK = "3100000060"  # a demo case in progress, without a booking
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    # Background looks (the inbox's news) may still announce something: let them finish. (The
-    # booking flow's worker waits for the open dialog: that one runs on.)
-    await wait_for(pilot, lambda: not any(not w.is_finished and w.group != "appointments-flow"
-                                          for w in pilot.app.workers))
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
+    # The booking flow's worker waits for the open dialog: that one runs on.
+    await settle(pilot, still_running={"appointments-flow"})
 
 
 async def _go(pilot: Pilot[Any], area: str) -> None:

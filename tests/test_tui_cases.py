@@ -61,7 +61,7 @@ async def open_cases(pilot: Pilot[Any], app: PortalApp, identity: str | None = "
                    and str(app.screen.query_one("#refreshed").render()).strip() != ""
                    and not any(w.group == "home" and not w.is_finished for w in app.workers))
     await pilot.press("3")
-    await wait_for(pilot, lambda: ready(app), tries=1000)
+    await wait_for(pilot, lambda: ready(app))
     return app.screen
 
 
@@ -109,9 +109,8 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
         assert {row.zaaknummer for row in view_rows(screen)} == {
             c.zaaknummer for c in portal
             if c.status is CaseStatus.IN_PROGRESS and c.type_id.startswith("hsm")}
-        await pilot.pause()
-        assert t("cases.count", shown=len(view_rows(screen)), total=len(portal)) in \
-            text_of(screen, "#cases-facets")
+        await wait_for(pilot, lambda: t("cases.count", shown=len(view_rows(screen)),
+                                        total=len(portal)) in text_of(screen, "#cases-facets"))
         await pilot.press("escape")  # clears the filter, back to the table
         assert len(view_rows(screen)) == len(portal)
         # quick views
@@ -134,8 +133,8 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
         target = sorted(numbers)[len(numbers) // 2]
         await pilot.press("3")  # a view it may be outside of
         await pilot.press("z", *target, "enter")
-        await pilot.pause()
-        assert screen.table.model.row_at(screen.table.cursor_row).zaaknummer == target
+        await wait_for(pilot, lambda: screen.table.model.row_at(
+            screen.table.cursor_row).zaaknummer == target)
 
 
 async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
@@ -385,7 +384,7 @@ async def test_upload_extra_pdf_and_a_bad_one_refused(tmp_path: Path) -> None:
         assert len((await app.context.conn.client.case_documents(zaak)).documents) == before
         await pilot.press("u", *str(good), "enter")
         await wait_for(pilot, lambda: detail.dossier is not None
-                       and len(detail.dossier.documents) == before + 1, tries=1000)
+                       and len(detail.dossier.documents) == before + 1)
         added = detail.dossier.documents[-1]
         assert added.kind == "upload" and added.sha256 == hashlib.sha256(
             good.read_bytes()).hexdigest()
@@ -403,9 +402,9 @@ async def test_upload_refused_after_the_decision_with_the_reason(tmp_path: Path)
         reason = guidance("case_decided", "en")
         assert reason.explanation in text_of(detail, "#case-upload")
         await pilot.press("u")
-        await pilot.pause()
+        await wait_for(pilot, lambda: any(reason.explanation in str(n.message)
+                                          for n in app._notifications))
         assert not isinstance(app.screen, PromptDialog)
-        assert any(reason.explanation in str(n.message) for n in app._notifications)
 
 
 async def test_download_a_dossier_document_to_a_folder(tmp_path: Path) -> None:

@@ -13,17 +13,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
-
-
-async def _settle(pilot: Pilot[Any]) -> None:
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
 
 
 async def cases_list(pilot: Pilot[Any]) -> None:
@@ -38,7 +31,7 @@ async def cases_list(pilot: Pilot[Any]) -> None:
     await pilot.press("3")
     await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen) and app.screen.full
                    and app.screen.last_report is not None and not app.screen.syncing)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def case_detail(pilot: Pilot[Any]) -> None:
@@ -54,7 +47,7 @@ async def case_detail(pilot: Pilot[Any]) -> None:
     await pilot.press("enter")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, CaseDetailScreen)
                    and pilot.app.screen.dossier is not None)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {

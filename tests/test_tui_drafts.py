@@ -18,7 +18,7 @@ from ind_tui.local.drafts.bundle import bundle_bytes, list_drafts, read_bundle
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import write_pdf
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
 FORM = "hsm_first_mvv"
 KVK = "12345678"
@@ -60,22 +60,6 @@ def hostile_tfa(folder: Path) -> Path:
     path = folder / "from-a-stranger.tfa"
     path.write_bytes(out.getvalue())
     return path
-
-
-async def home_settled(pilot: Pilot[Any]) -> None:
-    """Logged in, and home done asking the portal for its lines (leaving home while that
-    runs races the other areas' start-up, which is not what these tests are about)."""
-    from textual.worker import WorkerState
-
-    from ind_tui.tui.screens.shell.home import HomeScreen
-
-    app = pilot.app
-    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
-                   and "06:00" in str(app.screen.query_one("#refreshed").render()))
-    home = app.screen
-    await wait_for(pilot, lambda: not any(
-        w.node is home and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
-        for w in app.workers))
 
 
 async def open_drafts(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> Any:

@@ -20,8 +20,7 @@ from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.local import paths
 from ind_tui.local.drafts.bundle import bundle_bytes, draft_path
 from ind_tui.local.drafts.model import Draft
-from tests.test_tui_drafts import home_settled
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -46,13 +45,6 @@ def some_drafts() -> None:
     (paths.drafts_dir() / "received-by-mail.tfa").write_bytes(out.getvalue())
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
-
-
 async def _home(pilot: Pilot[Any]) -> None:
     await login_as(pilot, "sponsor-eh3")
     await home_settled(pilot)
@@ -65,20 +57,20 @@ async def drafts(pilot: Pilot[Any]) -> None:
     await pilot.press("2")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen)
                    and pilot.app.screen.loaded)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def drafts_unreadable(pilot: Pilot[Any]) -> None:
     await drafts(pilot)
     await pilot.press("G")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def delete_question(pilot: Pilot[Any]) -> None:
     await drafts(pilot)
     await pilot.press("d")
     await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmDialog")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def new_application(pilot: Pilot[Any]) -> None:
@@ -89,7 +81,7 @@ async def new_application(pilot: Pilot[Any]) -> None:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, NewApplicationScreen)
                    and pilot.app.screen.types is not None
                    and pilot.app.screen.query_one("#new-types").display)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {

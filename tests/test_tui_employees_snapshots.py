@@ -12,30 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ind_tui.local.drafts.atomic import atomic_write_bytes
 from textual.pilot import Pilot
 
-from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
-FIXED_HOME = Path("/tmp/ind-tui-snapshot-employees")
+# The file's path is typed into the import screen and so shows in its picture: a fixed path
+# (only read; each run writes the same bytes to it by rename), not the run's own home.
+SOURCE = Path("/tmp/ind-tui-snapshot-employees/staff.csv")
 CSV = ("Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum\r\n"
        "José Álvarez;4200000001;14-2-1991;MEX;arbeid;1-10-2026\r\n"
        "Foute Regel;42;1-1-1990;IND;arbeid;3/4/2026\r\n"
        "Yuki Silva;1684665718;08-12-1986;JPN;arbeid;16-06-2024\r\n")
-
-
-@pytest.fixture(autouse=True)
-def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Paths appear on some screens: keep them the same each run.
-    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("employees")))
-
-
-async def _settle(pilot: Pilot[Any]) -> None:
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
 
 
 async def _list(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
@@ -54,38 +44,37 @@ async def _list(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
 
 async def employees(pilot: Pilot[Any]) -> None:
     await _list(pilot)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def deregister_form(pilot: Pilot[Any]) -> None:
     from ind_tui.tui.screens.employees.forms import DeregisterScreen
 
     await _list(pilot)
-    await _settle(pilot)  # the toasts belong to the screen under the form
+    await settle(pilot)  # the toasts belong to the screen under the form
     await pilot.press("u")  # Leila Chen, whose report is late, comes first
     await pilot.press("d")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, DeregisterScreen))
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def import_preview(pilot: Pilot[Any]) -> None:
     from ind_tui.tui.screens.employees.bulk import ImportScreen
 
-    source = FIXED_HOME / "staff.csv"
-    source.parent.mkdir(parents=True, exist_ok=True)
-    source.write_bytes(CSV.encode("cp1252"))
+    SOURCE.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(SOURCE, CSV.encode("cp1252"))
     await _list(pilot)
     await pilot.press("i")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, ImportScreen))
-    await pilot.press(*str(source), "enter")
+    await pilot.press(*str(SOURCE), "enter")
     await wait_for(pilot, lambda: pilot.app.screen.preview is not None)
     await pilot.press("j")  # the row with errors: its problems in full under the table
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def denied(pilot: Pilot[Any]) -> None:
     await _list(pilot, "employer-eh3")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {

@@ -158,7 +158,7 @@ async def test_faults_on_every_step_still_file_once_and_pay_once(tmp_path: Path)
             await admin.fault(route, "server_error", count=1)
         await confirm_and_file(pilot, screen)
         await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE
-                       or screen.problem is not None, tries=1000)
+                       or screen.problem is not None)
         assert screen.problem is None, screen.error
         fired = {f.route: f.fired for f in (await admin.faults()).faults}
         assert fired["applications.submit"] == 1 and fired["applications.pay"] == 1
@@ -176,7 +176,7 @@ async def test_503_for_the_form_keeps_every_answer_and_offers_retry(tmp_path: Pa
         admin = app.context.conn.sandbox_admin()
         await admin.fault("applications.submit", "unavailable", form_type=FORM, retry_after=0)
         await confirm_and_file(pilot, screen)
-        await wait_for(pilot, lambda: screen.problem is not None, tries=1000)
+        await wait_for(pilot, lambda: screen.problem is not None)
         assert screen.problem == "unavailable"
         problem = text_of(screen, "#filing-problem")
         assert "temporarily unavailable" in problem and "Every answer is kept" in problem
@@ -188,7 +188,7 @@ async def test_503_for_the_form_keeps_every_answer_and_offers_retry(tmp_path: Pa
         assert screen.check_action("retry", ()) and not screen.check_action("send", ())
         await admin.clear_faults()
         await pilot.press("r")
-        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE, tries=1000)
+        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE)
         assert read_bundle(session.path).answers == answers
 
 
@@ -209,12 +209,12 @@ async def test_a_lapsed_session_logs_in_again_and_comes_back(tmp_path: Path) -> 
         await pilot.press("y")
         from ind_tui.tui.screens.shell.login import LoginScreen
 
-        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen), tries=1000)
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen))
         assert app.screen.relogin
         assert session.draft.stage is FilingStage.NOT_SENT
         await login_as(pilot, "sponsor-eh3")
         await wait_for(pilot, lambda: app.screen is screen)
-        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE, tries=1000)
+        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE)
         assert counts(sandbox) == (before[0] + 1, before[1] + 1)
 
 
@@ -230,7 +230,7 @@ async def test_a_paid_draft_reopened_reconciles_and_never_pays_again(tmp_path: P
         # Paid, and every answer about it is lost: the receipt cannot be fetched.
         await admin.fault("applications.pay", "commit_then_drop", count=50)
         await confirm_and_file(pilot, screen)
-        await wait_for(pilot, lambda: screen.problem is not None, tries=1000)
+        await wait_for(pilot, lambda: screen.problem is not None)
         assert screen.problem == "pending"
         problem = text_of(screen, "#filing-problem")
         assert "Do not pay again" in problem
@@ -242,7 +242,7 @@ async def test_a_paid_draft_reopened_reconciles_and_never_pays_again(tmp_path: P
         reopened = DraftSession.open(session.path, session.store)
         assert reopened.draft.stage is FilingStage.PAID
         again = await open_filing(pilot, reopened)
-        await wait_for(pilot, lambda: reopened.draft.stage is FilingStage.DONE, tries=1000)
+        await wait_for(pilot, lambda: reopened.draft.stage is FilingStage.DONE)
         await wait_for(pilot, lambda: again.query_one("#filing-receipt").display)
         assert counts(sandbox) == (before[0] + 1, before[1] + 1)
         assert reopened.draft.receipt is not None
@@ -260,12 +260,12 @@ async def test_a_payment_that_did_not_arrive_is_tried_again_with_r(tmp_path: Pat
         admin = app.context.conn.sandbox_admin()
         await admin.fault("applications.pay", "server_error", count=50)
         await confirm_and_file(pilot, screen)
-        await wait_for(pilot, lambda: screen.problem is not None, tries=1000)
+        await wait_for(pilot, lambda: screen.problem is not None)
         assert screen.problem == "not_sent"
         assert session.draft.stage is FilingStage.SUBMITTED
         await admin.clear_faults()
         await pilot.press("r")
-        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE, tries=1000)
+        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE)
         assert counts(sandbox) == (before[0] + 1, before[1] + 1)
 
 
@@ -282,7 +282,7 @@ async def test_a_free_notification_is_filed_without_a_payment(tmp_path: Path) ->
         assert not screen.query_one("#filing-method").display  # nothing to choose
         question = await confirm_and_file(pilot, screen)
         assert question == "File this application (no fee)?"
-        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE, tries=1000)
+        await wait_for(pilot, lambda: session.draft.stage is FilingStage.DONE)
         steps = text_of(screen, "#filing-steps")
         assert steps.count("not needed") == 2  # no documents, no payment
         assert counts(sandbox) == (before[0] + 1, before[1])

@@ -111,7 +111,7 @@ async def test_503_shows_guidance_and_keeps_the_screen(tmp_path: Path) -> None:
         admin = app.context.conn.sandbox_admin()
         await admin.fault("account", "unavailable", count=20)
         await pilot.press("5")
-        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen), tries=400)
+        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen))
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "service_unavailable" in text and "request" in text.lower()
         await pilot.press("escape")
@@ -167,13 +167,16 @@ async def test_report_bundle_has_no_tokens(tmp_path: Path) -> None:
 
 
 async def test_palette_switches_language(tmp_path: Path) -> None:
+    from textual.command import CommandList, CommandPalette
+
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await _home(pilot, app)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"nederlands")
-        await pilot.pause(0.3)
+        # The palette searches in the background: Enter picks the first hit once it is there.
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Welkom" in str(app.screen.query_one(".title").render()))
         await wait_for(pilot, lambda: "ververst" in str(
@@ -183,6 +186,7 @@ async def test_palette_switches_language(tmp_path: Path) -> None:
 async def test_help_jump_and_keymap(tmp_path: Path) -> None:
     from ind_tui.tui.screens.account.screen import AccountScreen
     from ind_tui.tui.screens.shell.help import HelpScreen
+    from ind_tui.tui.screens.shell.jump import JumpScreen
     from ind_tui.tui.screens.shell.report import ReportScreen
 
     app = make_app(sandbox_app(tmp_path), keymap={"app.report": "f12"})
@@ -194,7 +198,7 @@ async def test_help_jump_and_keymap(tmp_path: Path) -> None:
         assert "home.refresh" in text and "app.report" in text
         assert "Number keys open one directly" in text  # help for the focused list
         await pilot.press("escape", "colon")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: isinstance(app.screen, JumpScreen))
         await pilot.press(*"account", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
         await pilot.press("ctrl+r")  # remapped away

@@ -14,23 +14,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
-
-
-@pytest.fixture(autouse=True)
-def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The announced messages are remembered under the home folder: start each run empty.
-    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("inbox")))
-
-
-async def _settle(pilot: Pilot[Any]) -> None:
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
 
 
 async def _home(pilot: Pilot[Any]) -> None:
@@ -48,7 +35,7 @@ async def inbox(pilot: Pilot[Any]) -> None:
     await pilot.press("colon", *"inbox", "enter")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, InboxScreen)
                    and pilot.app.screen.loaded)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def message(pilot: Pilot[Any]) -> None:
@@ -59,7 +46,7 @@ async def message(pilot: Pilot[Any]) -> None:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, MessageScreen)
                    and pilot.app.screen.message is not None
                    and not pilot.app.screen.message.unread)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def due(pilot: Pilot[Any]) -> None:
@@ -69,7 +56,7 @@ async def due(pilot: Pilot[Any]) -> None:
     await pilot.press("colon", *"due", "enter")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, DueScreen)
                    and pilot.app.screen.due is not None)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {

@@ -10,8 +10,7 @@ from textual.pilot import Pilot
 
 from ind_tui.local.drafts.bundle import list_drafts, read_bundle
 from ind_tui.local.drafts.session import DraftSession
-from tests.test_tui_drafts import home_settled
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
 
 async def open_new(pilot: Pilot[Any], identity: str) -> Any:

@@ -14,8 +14,7 @@ from ind_tui.api.payments import PaymentStatus
 from ind_tui.client.payments import CSV_COLUMNS
 from ind_tui.tui.screens.payments.screen import ExportDialog, PaymentsScreen
 from tests.conftest import ADMIN, API
-from tests.test_tui_appointments import home_settled
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
 SIZE = (100, 30)
 

@@ -6,7 +6,9 @@ and look at the report before committing the new pictures.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +16,20 @@ import pytest
 from textual.pilot import Pilot
 
 from ind_tui.api.errors import ServiceUnavailableError
-from tests.tui_helpers import fixed_home, home_settled, login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
 
 
 @pytest.fixture(autouse=True)
-def _fixed_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # Paths appear on some screens (help shows the keymap file): keep them the same each run.
-    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("home")))
-
-
-async def _settle(pilot: Pilot[Any]) -> None:
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
+def _home(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Help shows the keymap file's path, under the home folder: how long it is decides how the
+    # text wraps (and so the scroll bar). A folder of this run, named as long as every run's.
+    home = Path(tempfile.mkdtemp(prefix="ind-tui-snap-", dir="/tmp"))
+    monkeypatch.setenv("IND_TUI_HOME", str(home))
+    yield
+    shutil.rmtree(home, ignore_errors=True)
 
 
 async def _to_home(pilot: Pilot[Any]) -> None:
@@ -48,7 +47,7 @@ async def login(pilot: Pilot[Any]) -> None:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, LoginScreen)
                    and pilot.app.screen.device is not None
                    and pilot.app.screen.query_one(VimOptionList).option_count > 0)
-    await _settle(pilot)
+    await settle(pilot, still_running={"login"})  # it waits for the code to be approved
 
 
 async def login_refused(pilot: Pilot[Any]) -> None:
@@ -59,12 +58,12 @@ async def login_refused(pilot: Pilot[Any]) -> None:
     error.request_id = "req-0001"
     pilot.app.screen._failed(error)
     pilot.app.screen.query_one("#login-body").scroll_home(animate=False)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def home(pilot: Pilot[Any]) -> None:
     await _to_home(pilot)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def account(pilot: Pilot[Any]) -> None:
@@ -74,7 +73,7 @@ async def account(pilot: Pilot[Any]) -> None:
     await pilot.press("5")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, AccountScreen)
                    and pilot.app.screen.account is not None)
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def address_form(pilot: Pilot[Any]) -> None:
@@ -84,7 +83,7 @@ async def address_form(pilot: Pilot[Any]) -> None:
     await pilot.press("a")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, AddressScreen))
     await pilot.press(*"Coolsingel", "enter", *"40", "enter", *"30", "enter", "enter", "enter")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def guidance(pilot: Pilot[Any]) -> None:
@@ -92,21 +91,21 @@ async def guidance(pilot: Pilot[Any]) -> None:
     pilot.app.show_error(ServiceUnavailableError(
         "service temporarily unavailable", code="service_unavailable", status=503,
         request_id="req-0001"))
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def help_screen(pilot: Pilot[Any]) -> None:
     await _to_home(pilot)
     await pilot.press("f1")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 async def report(pilot: Pilot[Any]) -> None:
     await _to_home(pilot)
     await pilot.press("ctrl+r")
-    await pilot.pause(0.2)
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ReportScreen")
     await pilot.press(*"Upload failed twice")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {

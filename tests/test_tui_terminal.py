@@ -30,11 +30,13 @@ def served(tmp_path: Path) -> Iterator[str]:
     match = re.search(r"(http://127\.0\.0\.1:\d+)", proc.stdout.readline())
     assert match
     url = match.group(1)
-    for _ in range(200):
+    deadline = time.monotonic() + 60
+    while True:
         try:
-            httpx.get(f"{url}/api/v1/portal", timeout=1)
+            httpx.get(f"{url}/api/v1/portal", timeout=5)
             break
         except httpx.TransportError:
+            assert time.monotonic() < deadline, "the served sandbox did not answer"
             time.sleep(0.05)
     yield url
     proc.terminate()
@@ -54,7 +56,7 @@ class Terminal:
             subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.05)
 
-    def wait_for(self, text: str, seconds: float = 30) -> str:
+    def wait_for(self, text: str, seconds: float = 90) -> str:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             screen = self.screen()

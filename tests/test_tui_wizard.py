@@ -240,13 +240,11 @@ async def test_autosave_writes_the_file_soon_after_a_change(tmp_path: Path) -> N
     path = new_draft(tmp_path)
     async with wizard(tmp_path, path) as (pilot, screen):
         await pilot.press(*"Priya")
-        await wait_for(pilot, lambda: on_disk(path).get("employee_name") == "Priya",
-                       tries=250)
+        await wait_for(pilot, lambda: on_disk(path).get("employee_name") == "Priya")
         saved = screen.query_one("#wizard-saved", Static)
         assert t("wizard.saved", time=screen.saved_at) in str(saved.render())
         await pilot.press(*" Raman")
-        await wait_for(pilot, lambda: on_disk(path).get("employee_name") == "Priya Raman",
-                       tries=250)
+        await wait_for(pilot, lambda: on_disk(path).get("employee_name") == "Priya Raman")
 
 
 async def test_leaving_and_quitting_keep_every_answer(tmp_path: Path) -> None:
@@ -295,8 +293,7 @@ async def test_save_as_adds_the_suffix_and_continues_in_the_new_file(tmp_path: P
         assert screen.session.path == target
         assert on_disk(target)["employee_name"] == "Priya Raman"
         await pilot.press("pagedown", *"Analyst")
-        await wait_for(pilot, lambda: on_disk(target).get("job_title") == "Analyst",
-                       tries=250)
+        await wait_for(pilot, lambda: on_disk(target).get("job_title") == "Analyst")
         assert "job_title" not in on_disk(path)  # the old file stays as it was
 
 
@@ -306,7 +303,7 @@ async def test_a_failing_save_says_why_and_keeps_the_answers(tmp_path: Path) -> 
         screen.session.path = tmp_path / "gone" / "draft.tfa"  # a folder that is not there
         await pilot.press(*"Priya")
         failure = screen.query_one("#wizard-save-error", Static)
-        await wait_for(pilot, lambda: failure.display, tries=250)
+        await wait_for(pilot, lambda: failure.display)
         assert guidance(Code.DRAFT_SAVE_FAILED, "en") in str(failure.render())
         assert screen.session.answer("employee_name") == "Priya"
         await pilot.press("escape")  # would lose the answer: stays, says so
@@ -390,12 +387,12 @@ async def test_an_unavailable_portal_costs_no_answers(tmp_path: Path) -> None:
         await app.context.conn.sandbox_admin().fault("application_types", "unavailable", count=20)
         screen = WizardScreen(path)
         app.push_screen(screen)
-        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen), tries=400)
+        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen))
         await pilot.press("escape")
         assert app.screen is screen and screen.fee is None
         await go_to(pilot, screen, "job_title")
         await pilot.press(*"Analyst")
-        await wait_for(pilot, lambda: on_disk(path).get("job_title") == "Analyst", tries=250)
+        await wait_for(pilot, lambda: on_disk(path).get("job_title") == "Analyst")
         assert on_disk(path)["employee_name"] == "Priya Raman"
 
 
@@ -403,10 +400,11 @@ async def test_switching_language_keeps_answers_and_page(tmp_path: Path) -> None
     async with wizard(tmp_path, new_draft(tmp_path)) as (pilot, screen):
         await pilot.press(*"Priya", "pagedown", "enter", *"31-11-2026")
         await pilot.app.switch_language("nl")
-        await pilot.pause()
+        # The new labels and the answer's check come after the switch has been painted.
+        await wait_for(pilot, lambda: MESSAGES["invalid_date"].nl
+                       in reason(screen, "contract_start"))
         assert screen.page == "employment"
         assert screen.query_one("#field-employee_name", Input).value == "Priya"
-        assert MESSAGES["invalid_date"].nl in reason(screen, "contract_start")
         assert t("wizard.page.review") == "Controleren"
 
 

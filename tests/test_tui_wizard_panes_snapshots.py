@@ -27,7 +27,7 @@ from ind_tui.tui.widgets.confirm import ConfirmDialog
 from tests.conftest_drafts import pdf_bytes, write_pdf
 from tests.test_tui_filing import fast_app, ready_session
 from tests.test_tui_wizard_review import session_for
-from tests.tui_helpers import login_as, sandbox_app, wait_for
+from tests.tui_helpers import login_as, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -56,13 +56,6 @@ def docs_session(tmp_path: Path) -> DraftSession:
     return session
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
-    pilot.app.clear_notifications()
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
-
-
 @pytest.fixture(autouse=True)
 def _english_after() -> Any:
     yield
@@ -77,7 +70,7 @@ def test_documents_page(snap_compare: Any, tmp_path: Path, lang: str) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await wait_for(pilot, lambda: pilot.app.query_one(DocumentsPane).evaluation is not None)
         await pilot.press("j")  # the photo card, with its explanation
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -91,7 +84,7 @@ def test_review_page(snap_compare: Any, tmp_path: Path, lang: str) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await wait_for(pilot, lambda: pilot.app.query_one("#review-lines").option_count > 0)
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -104,7 +97,7 @@ async def _filing(pilot: Pilot[Any], tmp_path: Path) -> FilingScreen:
     screen = FilingScreen(ready_session(tmp_path))
     pilot.app.push_screen(screen)
     await wait_for(pilot, lambda: screen.fee is not None)
-    await _settle(pilot)  # the login's notes, before a dialog covers the screen
+    await settle(pilot)  # the login's notes, before a dialog covers the screen
     return screen
 
 
@@ -116,7 +109,7 @@ def test_filing_confirmation(snap_compare: Any, tmp_path: Path, lang: str) -> No
         await _filing(pilot, tmp_path)
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -131,12 +124,12 @@ def test_receipt(snap_compare: Any, tmp_path: Path, lang: str) -> None:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
         await pilot.press("y")
         draft = screen.session.draft
-        await wait_for(pilot, lambda: draft.stage is FilingStage.DONE, tries=1000)
+        await wait_for(pilot, lambda: draft.stage is FilingStage.DONE)
         # Portal ids are random per run; show fixed ones so the picture is stable.
         draft.application_id = "APP-0001"
         assert draft.receipt is not None
         draft.receipt = draft.receipt.model_copy(update={"payment_reference": "PAY-0001"})
         screen._update_view()
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -17,7 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from ind_tui.local.drafts.session import DraftSession
-from tests.tui_helpers import fixed_home, login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import settle as settle_all
 
 SIZE = (80, 24)
 LANGS = ["nl", "en"]
@@ -26,9 +27,7 @@ FORM = "hsm_first_vvr"
 
 @pytest.fixture(autouse=True)
 def _fixed(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The time of saving and the home folder appear on screen: the same every run.
-    monkeypatch.setenv("IND_TUI_HOME", str(fixed_home("wizard")))
-
+    # The time of saving appears on screen: the same every run.
     def fixed(_moment: object = None) -> str:
         return "09:30:00"
 
@@ -60,40 +59,38 @@ async def open_wizard(pilot: Pilot[Any], path: Path) -> Any:
     return screen
 
 
-async def settle(pilot: Pilot[Any], screen: Any) -> None:
+async def settled(pilot: Pilot[Any], screen: Any) -> None:
     await wait_for(pilot, lambda: not screen.unsaved and screen._timer is None)
     for editor in screen.query(Input):
         editor.cursor_blink = False  # a blinking cursor would differ from run to run
-    await pilot.pause(0.1)
-    pilot.app.clear_notifications()
-    await pilot.pause()
+    await settle_all(pilot)
 
 
 async def text_and_dates(pilot: Pilot[Any], path: Path) -> None:
     screen = await open_wizard(pilot, path)
     await pilot.press(*"Priya Raman", "enter", *"14-02-1990", "enter", *"indi", "right")
-    await settle(pilot, screen)
+    await settled(pilot, screen)
 
 
 async def choices(pilot: Pilot[Any], path: Path) -> None:
     screen = await open_wizard(pilot, path)
     await pilot.press("pagedown", *"Data engineer", "enter", *"2026-12-01", "enter", "j",
                       "enter")
-    await settle(pilot, screen)
+    await settled(pilot, screen)
 
 
 async def with_reasons(pilot: Pilot[Any], path: Path) -> None:
     screen = await open_wizard(pilot, path)
     await pilot.press("pagedown", *"Data engineer", "enter", *"31-11-2026", "enter", "enter",
                       *"3100", "enter", "n")
-    await settle(pilot, screen)
+    await settled(pilot, screen)
 
 
 async def blocking_panel(pilot: Pilot[Any], path: Path) -> None:
     screen = await open_wizard(pilot, path)
     await pilot.press("f4")
     await wait_for(pilot, lambda: screen.query_one("#issues-list").has_focus)
-    await settle(pilot, screen)
+    await settled(pilot, screen)
 
 
 SCENES: dict[str, Callable[[Pilot[Any], Path], Awaitable[None]]] = {

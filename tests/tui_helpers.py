@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Container
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from ind_tui.tui.app import PortalApp
 from tests.conftest import ADMIN_TOKEN
 
 PORTAL = "http://sandbox.test"
+# How long a test waits for a condition before it fails.
+WAIT_SECONDS = 90.0
 
 
 def sandbox_app(tmp_path: Path) -> FastAPI:
@@ -43,19 +46,34 @@ def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None =
     return PortalApp(StartInfo("test", PORTAL, lang), connector, keymap)
 
 
-async def wait_for(pilot: Pilot[object], condition: object, tries: int = 500) -> None:
-    """Let workers run until `condition()` holds (bounded; fails loudly). A widget that is
-    not mounted yet counts as 'not yet'."""
+async def wait_for(pilot: Pilot[object], condition: object, timeout: float = WAIT_SECONDS
+                   ) -> None:
+    """Let workers run until `condition()` holds; fail loudly after `timeout` seconds of
+    wall time (generous: on a busy machine a step can take many times its usual time). A
+    widget that is not mounted yet counts as 'not yet'."""
     from textual.css.query import NoMatches
 
-    for _ in range(tries):
+    deadline = time.monotonic() + timeout
+    while True:
         try:
             if condition():  # type: ignore[operator]
                 return
         except NoMatches:
             pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not reached in {timeout:.0f} s")
         await pilot.pause(0.02)
-    raise AssertionError("condition not reached")
+
+
+async def settle(pilot: Pilot[object], still_running: Container[str] = ()) -> None:
+    """Before a picture: every piece of background work done (a late answer would add a toast
+    or change a line), then the toasts cleared. Workers of the `still_running` groups wait on
+    a dialog that is on screen, so they are not waited for."""
+    app = pilot.app
+    await wait_for(pilot, lambda: all(w.is_finished or w.group in still_running
+                                      for w in app.workers))
+    app.clear_notifications()
+    await pilot.pause()
 
 
 async def login_as(pilot: Pilot[object], identity: str) -> None:
@@ -68,18 +86,6 @@ async def login_as(pilot: Pilot[object], identity: str) -> None:
                    and app.screen.device is not None
                    and app.screen.query_one(VimOptionList).option_count > 0)
     await pilot.press("slash", *identity, "enter", "enter")
-
-
-def fixed_home(name: str) -> Path:
-    """An empty home folder at a fixed path, for snapshots that show paths. Each snapshot
-    file has its own (files run in parallel), emptied per test so no run sees another's
-    drafts, caches or remembered messages."""
-    import shutil
-
-    folder = Path("/tmp") / f"ind-tui-snapshot-{name}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return folder
 
 
 async def home_settled(pilot: Pilot[object]) -> None:

@@ -36,12 +36,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ind-tui", description="Terminal client for the IND Business Portal")
     parser.add_argument("--portal", metavar="URL",
                         help="portal base URL (default: the embedded sandbox)")
     parser.add_argument("--profile", metavar="NAME", help="profile from the config file")
     parser.add_argument("--lang", choices=("nl", "en"), help="language of the interface")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"ind_tui.cli.{name}")
@@ -49,9 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they ask for the TUI alone (global options, no command, no help):
+    the command groups are then not imported, which the first frame would wait for."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    args, rest = _global_parser().parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = _tui_only(given) or build_parser().parse_args(given)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:

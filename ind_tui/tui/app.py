@@ -62,6 +62,7 @@ class PortalApp(App[int]):
         self._keymap = dict(keymap or {})
         self._keymap_problem = keymap_problem
         self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
+        self._connecting = False
         set_language(start.language)
 
     # --- start and stop -------------------------------------------------------------------
@@ -74,10 +75,7 @@ class PortalApp(App[int]):
             self.set_keymap(self._keymap)
         if self._keymap_problem:
             self.notify(self._keymap_problem, severity="warning", timeout=10)
-        self.push_screen(LoginScreen())
-        # Paint first, then connect: the token-store probe and the embedded sandbox (FastAPI,
-        # uvicorn, SQLite) would otherwise hold up the first frame.
-        self.call_after_refresh(self.open_connection)
+        self.push_screen(LoginScreen())  # its first paint starts the connection (first_frame)
 
     @work(exclusive=True, group="connection")
     async def open_connection(self) -> None:
@@ -116,7 +114,12 @@ class PortalApp(App[int]):
             screen.post_message(ConnectionReady())
 
     def first_frame(self) -> None:
-        """Called once the login screen has been painted (the start-up benchmark's mark)."""
+        """Called once a login screen has been painted (the start-up benchmark's mark). The
+        first time, connect: the client's imports (in a thread, holding the interpreter lock)
+        and the embedded sandbox's start would otherwise compete with that first paint."""
+        if not self._connecting:
+            self._connecting = True
+            self.open_connection()
 
     async def on_unmount(self) -> None:
         if self._conn_cm is not None:
