@@ -170,7 +170,8 @@ class PortalApp(App[int]):
     # --- Textual's own commands, in the interface language --------------------------------
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not any(
+                isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(PortalPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
