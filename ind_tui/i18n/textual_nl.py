@@ -119,5 +119,5 @@ NL: dict[str, str] = {
     "textual.Top": "Bovenaan",
     "textual.Undo": "Ongedaan maken",
     "textual.Up": "Omhoog",
-    "textual.palette": "opdrachten",
+    "textual.palette": "palet",
 }
