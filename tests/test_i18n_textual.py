@@ -86,7 +86,7 @@ async def test_palette_help_and_footer_speak_dutch(tmp_path: Path) -> None:
         def footer() -> list[str]:
             return [str(k.description) for k in app.screen.query(FooterKey)]
 
-        await wait_for(pilot, lambda: "opdrachten" in footer())
+        await wait_for(pilot, lambda: "palet" in footer())
         assert _english_on(" ".join(footer())) == []
 
         # The help lists the keys of the focused list (Textual's OptionList) and, with the

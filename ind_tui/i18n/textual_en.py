@@ -4,6 +4,8 @@ command palette and its system commands. Every key here exists in textual_nl.py 
 tests/test_i18n_textual.py checks that every binding Textual declares has an entry."""
 
 EN: dict[str, str] = {
+    # the footer's ctrl+p, on hover
+    "textual.Open the command palette": "Open the command palette",
     "textual.palette.placeholder": "Search for commands…",
     "textual.palette.no_matches": "No matches found",
     "textual.theme.placeholder": "Search for themes…",

@@ -4,6 +4,8 @@ command palette and its system commands. Every key here exists in textual_en.py 
 tests/test_i18n_textual.py checks that every binding Textual declares has an entry."""
 
 NL: dict[str, str] = {
+    # the footer's ctrl+p, on hover
+    "textual.Open the command palette": "Open de lijst met opdrachten",
     "textual.palette.placeholder": "Zoek een opdracht…",
     "textual.palette.no_matches": "Niets gevonden",
     "textual.theme.placeholder": "Zoek een thema…",
@@ -117,5 +119,5 @@ NL: dict[str, str] = {
     "textual.Top": "Bovenaan",
     "textual.Undo": "Ongedaan maken",
     "textual.Up": "Omhoog",
-    "textual.palette": "opdrachten",
+    "textual.palette": "palet",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from platformdirs import user_downloads_dir
 from textual import work
@@ -183,8 +183,8 @@ class PortalApp(App[int]):
     # --- Textual's own commands, in the interface language --------------------------------
 
     def action_command_palette(self) -> None:
-        # App is generic in its return value and invariant; the palette only looks at screens.
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+        if self.use_command_palette and not any(
+                isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(PortalPalette(id="--command-palette"))
 
     def search_themes(self) -> None:

@@ -84,8 +84,9 @@ class PortalFooter(Footer):
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.description:
-                if widget.tooltip == widget.description:
-                    widget.tooltip = key_text(widget.description)
+                # Shown on hover: the binding's tooltip, else its description.
+                if isinstance(widget.tooltip, str) and widget.tooltip:
+                    widget.tooltip = key_text(widget.tooltip)
                 widget.description = key_text(widget.description)
             yield widget
 
