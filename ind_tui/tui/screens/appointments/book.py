@@ -22,7 +22,7 @@ from textual.widgets.selection_list import Selection
 from ind_tui.api.appointments import LocationKind, VisitPurpose, purposes_for
 from ind_tui.i18n import language, t
 from ind_tui.i18n.timefmt import AMSTERDAM, day
-from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
+from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
@@ -91,7 +91,7 @@ def remember_locations(ids: Sequence[str]) -> None:
         pass  # a preference only: the booking goes ahead without it
 
 
-class _Step(OnPortalApp, ModalScreen[Any]):
+class _Step(OnPortalApp, ScreenWork, ModalScreen[Any]):
     BINDINGS = [Binding("escape", "cancel", "key.back", id="appointments.step_cancel")]
 
     def action_cancel(self) -> None:

@@ -9,6 +9,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ind_tui.tui.screens.shell.lifecycle import ScreenWork, from_thread
+
+__all__ = ["OnPortalApp", "PortalScreen", "ScreenWork", "from_thread", "set_text"]
 from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
 
 if TYPE_CHECKING:
@@ -35,7 +38,7 @@ class OnPortalApp:
         return self.app
 
 
-class PortalScreen(OnPortalApp, Screen[None]):
+class PortalScreen(OnPortalApp, ScreenWork, Screen[None]):
     """Subclasses put their content in `body()`; the chrome comes from here."""
 
     HELP_KEY = "home.hint"  # catalogue key of the help text for this screen

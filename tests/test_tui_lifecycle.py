@@ -1,0 +1,80 @@
+"""Background work belongs to the screen that started it: leaving a screen while its loads
+are still on their way never crashes the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from ind_tui.tui.screens.shell.areas import AREA_SCREENS, _load
+from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+
+# Every place `:` leads to that loads something; home last, so the walk ends where it began.
+AREAS = [*sorted(AREA_SCREENS), "account", "home"]
+
+
+async def jump(pilot: Pilot[object], area: str) -> None:
+    """`:` then `area` Enter as one burst, as a terminal delivers typed-ahead keys; on as soon
+    as the area's screen is shown, not when it has loaded."""
+    from ind_tui.tui.screens.shell.jump import JumpScreen
+
+    app = pilot.app
+    for _ in range(20):  # a key that lands while the screen is still being put up is lost
+        await pilot.press("colon")
+        try:
+            await wait_for(pilot, lambda: app.screen.query_one("#jump-input").has_focus, 50)
+            break
+        except AssertionError:
+            continue
+    assert isinstance(app.screen, JumpScreen) and app._driver is not None
+    for key in (*area, "enter"):
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await wait_for(pilot, lambda: _shown(app.screen) == area and app.screen.is_mounted)
+
+
+def _shown(screen: object) -> str:
+    """The area a screen belongs to ('' for a dialog)."""
+    from ind_tui.tui.screens.account.screen import AccountScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
+
+    if isinstance(screen, HomeScreen):
+        return "home"
+    if isinstance(screen, AccountScreen):
+        return "account"
+    return next((area for area, spec in AREA_SCREENS.items()
+                 if isinstance(screen, _load(spec))), "")
+
+
+def _busy(app: object) -> bool:
+    return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+               for w in app.workers  # type: ignore[attr-defined]
+               if w.group not in ("inbox-watch", "connection"))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_jumping_between_areas_faster_than_they_load(tmp_path: Path, lang: str) -> None:
+    from ind_tui.tui.screens.shell.home import HomeScreen
+
+    app = make_app(sandbox_app(tmp_path), lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.conn is not None
+        admin = app.conn.sandbox_admin()
+        # Each answer takes a moment, so most loads are still out when the next jump comes.
+        for latency_ms in (60, 150):
+            await admin.clear_faults()
+            await admin.fault("*", "latency", latency_ms=latency_ms)
+            for area in AREAS:
+                await jump(pilot, area)
+        await admin.clear_faults()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and not _busy(app),
+                       tries=1500)
+        assert app.is_running and app.return_code is None
+        assert app._exception is None
