@@ -78,3 +78,20 @@ async def test_jumping_between_areas_faster_than_they_load(tmp_path: Path, lang:
                        tries=1500)
         assert app.is_running and app.return_code is None
         assert app._exception is None
+
+
+async def test_an_autosave_that_ends_while_the_language_changes(tmp_path: Path) -> None:
+    from tests.test_tui_wizard import new_draft, on_disk, wizard
+
+    path = new_draft(tmp_path)
+    async with wizard(tmp_path, path) as (pilot, screen):
+        await pilot.press(*"Priya")
+        for lang in ("nl", "en", "nl", "en"):
+            screen.changed()
+            screen._autosave()  # the pause after typing is over: the write starts now
+            await pilot.app.switch_language(lang)  # and ends while the labels change
+            await wait_for(pilot, lambda: not screen.unsaved)
+        assert pilot.app.is_running and pilot.app._exception is None
+        assert on_disk(path)["employee_name"] == "Priya"
+        assert screen.saved_at is not None and screen.saved_at in str(
+            screen.query_one("#wizard-saved").render())

@@ -24,11 +24,26 @@ class ScreenWork(Screen[Any]):
     """A base of every screen of the app that starts work."""
 
     _left = False
+    _rebuilding = False
 
     @property
     def left(self) -> bool:
         """True once the screen is on its way out: nothing may touch its widgets any more."""
         return self._left
+
+    @property
+    def whole(self) -> bool:
+        """Its widgets are all there: not leaving, and not between taking its widgets down
+        and putting the new ones up (`recompose`). Work that ends otherwise keeps its result
+        in attributes; the screen shows it when it is whole again."""
+        return self.is_attached and not self._left and not self._rebuilding
+
+    async def recompose(self) -> None:
+        self._rebuilding = True
+        try:
+            await super().recompose()
+        finally:
+            self._rebuilding = False
 
     def remove(self) -> AwaitRemove:
         self.end_work()
