@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual.await_complete import AwaitComplete
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -58,6 +59,13 @@ class ScreenWork(Screen[Any]):
         for worker in list(self.app.workers):
             if worker.node in nodes:
                 worker.cancel()
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        # Keys typed ahead may answer a dialog a jump already took away; popping then would
+        # close whatever screen is on top instead.
+        if self._left or self is not self.app.screen:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
 
     def set_timer(self, delay: float, callback: TimerCallback | None = None, *,
                   name: str | None = None, pause: bool = False) -> Timer:
