@@ -95,3 +95,50 @@ async def test_an_autosave_that_ends_while_the_language_changes(tmp_path: Path) 
         assert on_disk(path)["employee_name"] == "Priya"
         assert screen.saved_at is not None and screen.saved_at in str(
             screen.query_one("#wizard-saved").render())
+
+
+async def test_switching_language_keeps_a_list_as_it_was(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from ind_tui.tui.screens.inbox.screen import InboxScreen
+    from ind_tui.tui.widgets.table import VirtualTable
+
+    app = make_app(sandbox_app(tmp_path), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: _shown(app.screen) == "home")
+        await jump(pilot, "inbox")
+        screen = app.screen
+        assert isinstance(screen, InboxScreen)
+        await wait_for(pilot, lambda: screen.loaded)
+        table = screen.query_one("#inbox-table", VirtualTable)
+        await pilot.press("G", "k", "slash", "e")  # near the end, and half a filter typed
+        field = screen.query_one("#filter", Input)
+        before = (table.cursor_row_index, table.scroll_y)
+        assert before[0] is not None and before[1] > 0 and len(table.model.view) > 20
+        await app.switch_language("nl")
+        await wait_for(pilot, lambda: "Berichten" in str(screen.query_one("#inbox-title").render()))
+        assert screen is app.screen and field.value == "e" and field.has_focus
+        assert (table.cursor_row_index, table.scroll_y) == before
+        assert table.model.columns[1].title == "Datum"
+
+
+@pytest.mark.parametrize(("area", "title", "column"), [
+    ("due", "Binnenkort te doen", "due-table"), ("payments", "Betalingen (", "payments-table")])
+async def test_switching_language_relabels_a_list_in_place(tmp_path: Path, area: str,
+                                                           title: str, column: str) -> None:
+    from ind_tui.i18n import t
+    from ind_tui.tui.widgets.table import VirtualTable
+
+    app = make_app(sandbox_app(tmp_path), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: _shown(app.screen) == "home")
+        await jump(pilot, area)
+        screen = app.screen
+        table = screen.query_one(f"#{column}", VirtualTable)
+        await wait_for(pilot, lambda: not _busy(app))
+        await app.switch_language("nl")
+        await wait_for(pilot, lambda: title in str(screen.query_one(f"#{area}-title").render()))
+        assert app.screen is screen and table.has_focus and table.is_attached
+        assert table.model.columns[0].title == t(f"{area}.col.{table.model.columns[0].key}")

@@ -12,7 +12,9 @@ from textual.app import App
 from textual.binding import Binding
 
 from ind_tui.i18n import set_language, t
+from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.screens.shell.commands import PortalCommands
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from ind_tui.api.errors import PortalError
@@ -204,6 +206,10 @@ class PortalApp(App[int]):
         set_language(lang)
         self.title = t("app.title")
         for screen in self.screen_stack:
+            if isinstance(screen, PortalScreen) and screen.RELABELS_IN_PLACE:
+                for node in screen.walk_children(with_self=True):
+                    node.post_message(LanguageChanged())
+                continue
             await screen.recompose()
             # Recomposing rebuilds widgets from scratch; screens put their data back.
             restore = getattr(screen, "after_recompose", None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +13,7 @@ from ind_tui.tui.screens.shell.lifecycle import ScreenWork, from_thread
 
 __all__ = ["OnPortalApp", "PortalScreen", "ScreenWork", "from_thread", "set_text"]
 from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
@@ -42,6 +43,9 @@ class PortalScreen(OnPortalApp, ScreenWork, Screen[None]):
     """Subclasses put their content in `body()`; the chrome comes from here."""
 
     HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
+    # True: a language switch renders the texts again where they stand (`Tr` widgets and
+    # `relabel`); the other screens are still rebuilt and refilled in `after_recompose`.
+    RELABELS_IN_PLACE: ClassVar[bool] = False
     BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
 
     def compose(self) -> ComposeResult:
@@ -51,6 +55,13 @@ class PortalScreen(OnPortalApp, ScreenWork, Screen[None]):
 
     def body(self) -> ComposeResult:
         yield from ()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.refresh_chrome()
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Render the texts made from loaded data again, in the new language."""
 
     def after_recompose(self) -> None:
         """Put loaded data back into freshly composed widgets (after a language switch)."""
