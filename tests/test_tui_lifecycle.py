@@ -124,7 +124,8 @@ async def test_switching_language_keeps_a_list_as_it_was(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("area", "title", "column"), [
-    ("due", "Binnenkort te doen", "due-table"), ("payments", "Betalingen (", "payments-table")])
+    ("due", "Binnenkort te doen", "due-table"), ("payments", "Betalingen (", "payments-table"),
+    ("appointments", "Afspraken", "appointments-table")])
 async def test_switching_language_relabels_a_list_in_place(tmp_path: Path, area: str,
                                                            title: str, column: str) -> None:
     from ind_tui.i18n import t
@@ -142,3 +143,24 @@ async def test_switching_language_relabels_a_list_in_place(tmp_path: Path, area:
         await wait_for(pilot, lambda: title in str(screen.query_one(f"#{area}-title").render()))
         assert app.screen is screen and table.has_focus and table.is_attached
         assert table.model.columns[0].title == t(f"{area}.col.{table.model.columns[0].key}")
+
+
+async def test_switching_language_relabels_a_message_in_place(tmp_path: Path) -> None:
+    from ind_tui.tui.screens.inbox.message import MessageScreen
+
+    app = make_app(sandbox_app(tmp_path), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: _shown(app.screen) == "home")
+        await jump(pilot, "inbox")
+        await wait_for(pilot, lambda: app.screen.loaded)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen)
+                       and app.screen.message is not None and not _busy(app))
+        screen = app.screen
+        body = screen.query_one("#message-body")
+        facts = screen.query_one("#message-facts")
+        english = str(facts.render())
+        await app.switch_language("nl")
+        await wait_for(pilot, lambda: str(facts.render()) != english)
+        assert app.screen is screen and body.has_focus and facts.is_attached
