@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from textual.await_remove import AwaitRemove
     from textual.timer import Timer, TimerCallback
 
+    _Mixin = Screen[Any]
+else:
+    # A plain mixin at run time: Textual takes a screen's default CSS along its first
+    # DOMNode base, so a Screen here would hide ModalScreen's (its see-through background).
+    _Mixin = object
 
-class ScreenWork(Screen[Any]):
-    """A base of every screen of the app that starts work."""
+
+class ScreenWork(_Mixin):
+    """A base of every screen of the app that starts work, listed before its Screen class."""
 
     _left = False
     _rebuilding = False
