@@ -164,3 +164,20 @@ async def test_switching_language_relabels_a_message_in_place(tmp_path: Path) ->
         await app.switch_language("nl")
         await wait_for(pilot, lambda: str(facts.render()) != english)
         assert app.screen is screen and body.has_focus and facts.is_attached
+
+
+async def test_switching_language_keeps_home_where_it_was(tmp_path: Path) -> None:
+    from ind_tui.tui.widgets.lists import VimOptionList
+
+    app = make_app(sandbox_app(tmp_path), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await wait_for(pilot, lambda: _shown(app.screen) == "home" and not _busy(app))
+        screen = app.screen
+        areas = screen.query_one("#areas", VimOptionList)
+        await pilot.press("j", "j", "j")
+        before = areas.highlighted
+        await app.switch_language("nl")
+        await wait_for(pilot, lambda: "Welkom" in str(screen.query_one(".title").render())
+                       and "Werknemers" in str(areas.get_option("employees").prompt))
+        assert app.screen is screen and areas.has_focus and areas.highlighted == before == 3
