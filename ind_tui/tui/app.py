@@ -25,7 +25,9 @@ from ind_tui.tui.context import (
     ShowsChrome,
     offline_errors,
 )
+from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from ind_tui.api.auth import Me
@@ -245,6 +247,10 @@ class PortalApp(App[int]):
         set_language(lang)
         self.title = t("app.title")
         for screen in self.screen_stack:
+            if isinstance(screen, PortalScreen) and screen.RELABELS_IN_PLACE:
+                for node in screen.walk_children(with_self=True):
+                    node.post_message(LanguageChanged())
+                continue
             await screen.recompose()
             # Recomposing rebuilds widgets from scratch; screens put their data back.
             if isinstance(screen, Restores):

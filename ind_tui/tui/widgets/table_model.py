@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import itemgetter
 from typing import Any, Literal
@@ -114,6 +114,11 @@ class TableModel:
         self.set_rows(rows)
 
     # -- data -------------------------------------------------------------------------------
+
+    def retitle(self, columns: Sequence[Column]) -> None:
+        """The same columns with the titles of `columns` (matched by key)."""
+        titles = {column.key: column.title for column in columns}
+        self.columns = [replace(c, title=titles.get(c.key, c.title)) for c in self.columns]
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Replace the data; the sort column, direction and filter carry over."""

@@ -23,7 +23,7 @@ from ind_tui.api.appointments import LocationKind, VisitPurpose, purposes_for
 from ind_tui.base.atomic import atomic_write_text
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import AMSTERDAM, day, local
-from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
+from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
@@ -87,7 +87,7 @@ def remember_locations(ids: Sequence[str]) -> None:
         atomic_write_text(config_dir() / REMEMBERED, json.dumps({"locations": list(ids)}))
 
 
-class _Step(OnPortalApp, ModalScreen[Any]):
+class _Step(OnPortalApp, ScreenWork, ModalScreen[Any]):
     BINDINGS = [Binding("escape", "cancel", "key.back", id="appointments.step_cancel")]
 
     def action_cancel(self) -> None:

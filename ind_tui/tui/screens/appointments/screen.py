@@ -34,6 +34,7 @@ from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 from ind_tui.tui.widgets.table_model import Column
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.appointments import Appointment, Location, Slot, VisitPurpose
@@ -55,6 +56,7 @@ def _columns() -> list[Column]:
 
 class AppointmentsScreen(PortalScreen):
     HELP_KEY = "appointments.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("b", "book", "appointments.key.book", id="appointments.book"),
         Binding("m", "reschedule", "appointments.key.reschedule", id="appointments.reschedule"),
@@ -79,7 +81,7 @@ class AppointmentsScreen(PortalScreen):
                              id="appointments-table")
         yield FilterTable(table, id="appointments-list")
         yield Panel("", id="appointments-detail")
-        yield Static(t("appointments.hint"), classes="muted", id="appointments-hint")
+        yield Tr("appointments.hint", classes="muted", id="appointments-hint")
 
     @property
     def table(self) -> VirtualTable:
@@ -95,9 +97,10 @@ class AppointmentsScreen(PortalScreen):
             self.query_one("#appointments-list Input", Input).value = self._query
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.table.sort(0)
-        self.table.focus()
+    def relabel(self) -> None:
+        self.table.retitle(_columns())
+        if not self.loaded:
+            set_text(self, "#appointments-title", t("appointments.title"))
         self._show_rows()
 
     @work(exclusive=True, group="appointments-load")

@@ -22,6 +22,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
+from ind_tui.tui.widgets.text import Tr
 
 
 def columns() -> list[Column]:
@@ -68,6 +69,7 @@ class DateScreen(ModalScreen[date | None]):
 
 class DueScreen(PortalScreen):
     HELP_KEY = "due.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("a", "note_address", "due.key.address", id="due.address"),
         Binding("x", "forget_address", "due.key.forget", id="due.forget"),
@@ -79,7 +81,7 @@ class DueScreen(PortalScreen):
         self.due: DueList | None = None
 
     def body(self) -> ComposeResult:
-        yield Static(t("due.title"), classes="title", id="due-title")
+        yield Tr("due.title", classes="title", id="due-title")
         yield Static("", id="due-summary", classes="muted")
         yield Static("", id="due-failed", classes="notice")
         table = VirtualTable(columns(), empty_text=t("due.loading"), id="due-table")
@@ -93,8 +95,10 @@ class DueScreen(PortalScreen):
         self.table.focus()
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.table.focus()
+    def relabel(self) -> None:
+        self.table.retitle(columns())
+        if self.due is None:
+            self.table.empty_text = t("due.loading")
         self._show()
 
     def on_screen_resume(self) -> None:

@@ -34,7 +34,7 @@ from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day
 from ind_tui.services.employee_import import describe
-from ind_tui.tui.screens.shell.base import OnPortalApp
+from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
 
@@ -50,7 +50,7 @@ def _problem_text(problem: Problem) -> str:
     return describe(RowError(problem.code, problem.field), language())
 
 
-class RegisterScreen(OnPortalApp, ModalScreen[Employee | None]):
+class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
     """Fill in, check, send. Stays open when the portal refuses, with the fields marked; the
     idempotency key stays with the same registration until the portal has answered it."""
 

@@ -20,14 +20,14 @@ from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
 from ind_tui.services.inbox_answer import CheckedFile, Uploaded, check_files, send_answer
 from ind_tui.tui.screens.inbox.text import document_title
-from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
+from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
 from ind_tui.tui.widgets.pathinput import PathInput
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 
-class AnswerScreen(OnPortalApp, Screen[AnswerReceipt | None]):
+class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
     HELP_KEY = "inbox.answer.help"
     BINDINGS = [
         Binding("escape", "back", "key.back", id="answer.back"),

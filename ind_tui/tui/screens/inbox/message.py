@@ -21,6 +21,7 @@ from ind_tui.tui.widgets.chrome import Panel
 
 class MessageScreen(PortalScreen):
     HELP_KEY = "inbox.msg.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("a", "answer", "inbox.key.answer", id="message.answer"),
         Binding("o", "open_case", "inbox.key.case", id="message.case"),
@@ -45,7 +46,7 @@ class MessageScreen(PortalScreen):
         self._fill()
         self.action_reload()
 
-    def after_recompose(self) -> None:
+    def relabel(self) -> None:
         self._fill()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -22,6 +22,7 @@ from ind_tui.tui.screens.inbox.watch import look_now, set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
@@ -63,6 +64,7 @@ def ordered(messages: list[Message]) -> list[Message]:
 
 class InboxScreen(PortalScreen):
     HELP_KEY = "inbox.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         *(Binding(str(n), f"facet('{name}')", "inbox.key.facet", show=n == 1,
                   key_display="1-5" if n == 1 else None, id=f"inbox.facet_{name}")
@@ -85,7 +87,7 @@ class InboxScreen(PortalScreen):
         self.loaded = False
 
     def body(self) -> ComposeResult:
-        yield Static(t("inbox.title"), classes="title", id="inbox-title")
+        yield Tr("inbox.title", classes="title", id="inbox-title")
         yield Static("", id="inbox-counts", classes="muted")
         yield Static("", id="inbox-facets")
         table = VirtualTable(columns(), empty_text=t("inbox.loading"), id="inbox-table")
@@ -100,8 +102,8 @@ class InboxScreen(PortalScreen):
         self._show()
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.table.focus()
+    def relabel(self) -> None:
+        self.table.retitle(columns())
         self._show()
 
     def on_screen_resume(self) -> None:

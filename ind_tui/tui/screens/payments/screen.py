@@ -24,6 +24,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
 from ind_tui.tui.widgets.table import FilterTable, VirtualTable
 from ind_tui.tui.widgets.table_model import Column
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.payments import PaymentRecord
@@ -96,6 +97,7 @@ def _date(moment: object) -> str:
 
 class PaymentsScreen(PortalScreen):
     HELP_KEY = "payments.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("e", "export", "payments.key.export", id="payments.export"),
         Binding("r", "reload", "key.refresh", id="payments.refresh"),
@@ -114,7 +116,7 @@ class PaymentsScreen(PortalScreen):
         yield FilterTable(table, id="payments-list")
         yield Static("", id="payments-totals")
         yield Panel("", id="payments-detail")
-        yield Static(t("payments.hint"), classes="muted", id="payments-hint")
+        yield Tr("payments.hint", classes="muted", id="payments-hint")
 
     @property
     def table(self) -> VirtualTable:
@@ -127,8 +129,10 @@ class PaymentsScreen(PortalScreen):
             self.query_one("#payments-list Input", Input).value = self._query
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.table.focus()
+    def relabel(self) -> None:
+        self.table.retitle(_columns())
+        if not self.loaded:
+            set_text(self, "#payments-title", t("payments.title"))
         self._show_rows()
 
     @work(exclusive=True, group="payments-load")

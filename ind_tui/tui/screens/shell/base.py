@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -10,7 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ind_tui.tui.context import AppContext, PortalHost
+from ind_tui.tui.screens.shell.lifecycle import ScreenWork, from_thread
+
+__all__ = ["OnPortalApp", "PortalScreen", "ScreenWork", "from_thread", "set_text"]
 from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
@@ -44,10 +48,13 @@ class OnPortalApp:
         return app
 
 
-class PortalScreen(OnPortalApp, Screen[None]):
+class PortalScreen(OnPortalApp, ScreenWork, Screen[None]):
     """Subclasses put their content in `body()`; the chrome comes from here."""
 
     HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
+    # True: a language switch renders the texts again where they stand (`Tr` widgets and
+    # `relabel`); the other screens are still rebuilt and refilled in `after_recompose`.
+    RELABELS_IN_PLACE: ClassVar[bool] = False
     BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
 
     def compose(self) -> ComposeResult:
@@ -57,6 +64,13 @@ class PortalScreen(OnPortalApp, Screen[None]):
 
     def body(self) -> ComposeResult:
         yield from ()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.refresh_chrome()
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Render the texts made from loaded data again, in the new language."""
 
     def after_recompose(self) -> None:
         """Put loaded data back into freshly composed widgets (after a language switch)."""

@@ -15,6 +15,7 @@ from ind_tui.i18n.format import local
 from ind_tui.tui.screens.shell.areas import home_lines
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.text import Tr
 
 # (area, service it needs or None when every account may, key)
 AREAS = (
@@ -32,6 +33,7 @@ AREAS = (
 
 class HomeScreen(PortalScreen):
     HELP_KEY = "home.hint"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         *(Binding(key, f"area('{area}')", f"home.area.{area}", show=False,
                   id=f"home.area_{area}") for area, _, key in AREAS),
@@ -42,12 +44,10 @@ class HomeScreen(PortalScreen):
         me = self.context.me
         if me is None:
             return
-        yield Static(t("home.greeting", name=me.person_name), classes="title")
-        company = me.acting_for or me.company
-        role = t(f"home.role.{me.role.value}")
-        yield Static(f"{t('home.company', name=company.name, kvk=company.kvk)} · {role}")
+        yield Tr("home.greeting", name=me.person_name, classes="title")
+        yield Static(self._company(), id="home-company")
         if me.role is Role.EMPLOYER:
-            yield Static(t("home.wrong_account", kvk=me.company.kvk), classes="muted")
+            yield Tr("home.wrong_account", kvk=me.company.kvk, classes="muted")
         areas = VimOptionList(*self._options(), id="areas")
         areas.tooltip = t("help.areas")  # what ? / F1 explains for this list
         yield areas
@@ -55,7 +55,14 @@ class HomeScreen(PortalScreen):
         today.display = False  # shown once an area has something to say
         yield today
         yield Static("", id="refreshed", classes="muted")
-        yield Static(t("home.hint"), classes="muted")
+        yield Tr("home.hint", classes="muted")
+
+    def _company(self) -> str:
+        me = self.context.me
+        assert me is not None
+        company = me.acting_for or me.company
+        role = t(f"home.role.{me.role.value}")
+        return f"{t('home.company', name=company.name, kvk=company.kvk)} · {role}"
 
     def _options(self) -> list[Option]:
         me = self.context.me
@@ -83,8 +90,17 @@ class HomeScreen(PortalScreen):
         self.query_one("#areas").focus()
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.on_mount()
+    def relabel(self) -> None:
+        if self.context.me is None:
+            return
+        set_text(self, "#home-company", self._company())
+        areas = self.query_one("#areas", VimOptionList)
+        highlighted = areas.highlighted
+        areas.clear_options()
+        areas.add_options(self._options())
+        areas.highlighted = highlighted
+        areas.tooltip = t("help.areas")
+        self.action_reload()  # the day's lines, in the new language
 
     def on_screen_resume(self) -> None:
         # Back from an area: what it did (a filing, a deregistration) changes the day's lines.

@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ind_tui.i18n import t
+from ind_tui.tui.screens.shell.lifecycle import ScreenWork
 
 
-class JumpScreen(ModalScreen[str | None]):
+class JumpScreen(ScreenWork, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "key.back", id="jump.cancel")]
 
     def compose(self) -> ComposeResult:

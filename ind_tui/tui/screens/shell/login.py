@@ -16,7 +16,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ind_tui.i18n import language, t
-from ind_tui.tui.screens.shell.base import OnPortalApp, set_text
+from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter, PortalHeader
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
 
@@ -29,7 +29,7 @@ class ConnectionReady(Message):
     """The app has connected to the portal (the embedded sandbox may take a moment)."""
 
 
-class LoginScreen(OnPortalApp, Screen[bool]):
+class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
     HELP_KEY = "login.intro"
     BINDINGS = [
         Binding("l", "start", "key.login", id="login.start"),

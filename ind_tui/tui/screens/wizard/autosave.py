@@ -67,7 +67,7 @@ class AutosavingScreen(PortalScreen):
 
     @property
     def _can_show(self) -> bool:
-        return self.is_attached and not self._closing
+        return self.whole and not self._closing
 
     def show_save_state(self) -> None:
         """Show `saved_at` or `save_error` (subclasses)."""

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
 from ind_tui.tui.context import Done, Failed, PortalHost, Result
+from ind_tui.tui.screens.shell.base import from_thread
 from ind_tui.tui.screens.wizard.review import size_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
@@ -260,13 +261,13 @@ class DocumentsPane(Vertical):
         try:
             ref, check = self.session.attach(slot, path)
         except DraftError as exc:
-            self.app.call_from_thread(self._refused, slot, path, exc.code.value,
-                                      exc.guidance(language()))  # type: ignore[arg-type]
+            from_thread(self, self._refused, slot, path, exc.code.value,
+                        exc.guidance(language()))  # type: ignore[arg-type]
         except OSError as exc:
             reason = t("wizard.docs.cannot_open", reason=exc.strerror or type(exc).__name__)
-            self.app.call_from_thread(self._refused, slot, path, "", reason)
+            from_thread(self, self._refused, slot, path, "", reason)
         else:
-            self.app.call_from_thread(self._attached, slot, ref, check)
+            from_thread(self, self._attached, slot, ref, check)
 
     def _attached(self, slot: str, ref: DocumentRef, check: PdfCheck) -> None:
         from ind_tui.local.drafts.errors import guidance

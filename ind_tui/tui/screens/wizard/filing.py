@@ -23,7 +23,7 @@ from ind_tui.i18n.format import money
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage, problem_of
 from ind_tui.tui.context import Failed, Result
-from ind_tui.tui.screens.shell.base import PortalScreen
+from ind_tui.tui.screens.shell.base import PortalScreen, from_thread
 from ind_tui.tui.screens.wizard.review import fee_text, size_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
@@ -429,10 +429,10 @@ class FilingScreen(PortalScreen):
         try:
             written = save_receipt(self.session.draft, target, language())
         except DraftError as exc:
-            self.portal_app.call_from_thread(self.notify, exc.guidance(language()),  # type: ignore[arg-type]
-                                      severity="error", timeout=10)
+            from_thread(self, self.notify, exc.guidance(language()),  # type: ignore[arg-type]
+                        severity="error", timeout=10)
             return
-        self.portal_app.call_from_thread(self._saved, written)
+        from_thread(self, self._saved, written)
 
     def _saved(self, written: Any) -> None:
         self.query_one("#filing-save").display = False
