@@ -100,7 +100,7 @@ async def test_existing_drafts_are_mentioned_before_another_is_started(tmp_path:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_new(pilot, "sponsor-eh3")
-        assert "You already have 1 saved draft(s)" in prompt(screen, "eu_blue_card")
+        assert "You already have 1 saved draft of" in prompt(screen, "eu_blue_card")
         assert "saved draft" not in prompt(screen, "ict")
         await pilot.press("slash", *"blue", "enter", "enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")

@@ -73,7 +73,7 @@ async def test_attach_a_good_pdf_in_the_background(tmp_path: Path) -> None:
         assert session.store.has(ref.sha256, ref.size)
         line = slot_text(app, "passport_copy")
         assert "✓" in line and "passport.pdf" in line and "3 p." in line
-        assert "Attached passport.pdf: 3 page(s)" in str(
+        assert "Attached passport.pdf: 3 pages" in str(
             app.query_one("#docs-status", Static).render())
 
 
