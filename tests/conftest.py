@@ -12,6 +12,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from ind_tui.sandbox.app import SandboxConfig, create_app
 
@@ -28,6 +29,9 @@ API = "/api/v1"
 settings.register_profile("ind-tui", database=None, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ind-tui")
+# Hypothesis also keeps a constants cache in its home folder; a temp folder per run keeps
+# that out of the checkout too.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="ind-tui-hypothesis-"))
 
 
 @pytest.hookimpl(trylast=True)
