@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ind_tui.local.drafts.atomic import atomic_write_bytes
 from textual.pilot import Pilot
 
+from ind_tui.base.atomic import atomic_write_bytes
 from tests.tui_helpers import login_as, make_app, sandbox_app, settle, wait_for
 
 SIZE = (80, 24)

@@ -73,6 +73,11 @@ async def settle(pilot: Pilot[object], still_running: Container[str] = ()) -> No
     await wait_for(pilot, lambda: all(w.is_finished or w.group in still_running
                                       for w in app.workers))
     app.clear_notifications()
+    # A blinking cursor is drawn or not depending on how long the wait took: hold it still.
+    from textual.widgets import Input
+
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
     await pilot.pause()
 
 
