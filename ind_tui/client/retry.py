@@ -83,12 +83,13 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
 
 
-def decide(mode: Retry, policy: RetryPolicy, exc: Exception) -> bool | float:
+def decide(mode: Retry, policy: RetryPolicy, exc: BaseException) -> bool | float:
     """stamina backoff hook: False = give up, True = default backoff, float = wait this long.
 
     Whether the portal may have acted is `delivery`'s to say; this only adds what each kind
-    of call may do about it."""
-    if mode is Retry.NEVER:
+    of call may do about it. (stamina types the hook's argument as BaseException in newer
+    releases; cancellation and the like are never retried.)"""
+    if mode is Retry.NEVER or not isinstance(exc, Exception):
         return False
     known = delivery(exc)
     if known is Delivery.NOT_SENT:  # nothing was done: any call may go again
