@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, TableModel
 from tests.tui_helpers import wait_for
 

@@ -205,7 +205,6 @@ EN: dict[str, str] = {
     "wizard.filing.done": "Filed. Case number {zaak}.",
     "wizard.filing.save_label": "Save the receipt as (Enter saves, Esc closes):",
     "wizard.filing.saved": "Receipt saved to {path}.",
-    "wizard.filing.no_cases": "The cases area is not available in this version.",
     "wizard.filing.problem.code": "Code: {code}",
     "wizard.filing.problem.not_sent.title": "Not sent",
     "wizard.filing.problem.not_sent": "The portal did not receive it; nothing was filed or "

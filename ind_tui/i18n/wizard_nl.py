@@ -217,7 +217,6 @@ NL: dict[str, str] = {
     "wizard.filing.save_label": "Ontvangstbevestiging opslaan als (Enter slaat op, Esc "
                                 "sluit):",
     "wizard.filing.saved": "Ontvangstbevestiging opgeslagen in {path}.",
-    "wizard.filing.no_cases": "Het onderdeel zaken is in deze versie niet beschikbaar.",
     "wizard.filing.problem.code": "Code: {code}",
     "wizard.filing.problem.not_sent.title": "Niet verstuurd",
     "wizard.filing.problem.not_sent": "Het portaal heeft het niet ontvangen; deze poging heeft "

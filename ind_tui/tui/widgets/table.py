@@ -9,20 +9,15 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Input
 
-from ind_tui.i18n import t
-from ind_tui.tui.widgets.lists import FilterHost
 from ind_tui.tui.widgets.table_model import Column, Row, Scope, ScopeLike, TableModel
 
-__all__ = ["Column", "FilterTable", "Scope", "TableModel", "VirtualTable"]
+__all__ = ["Column", "Scope", "TableModel", "VirtualTable"]
 
 GAP = 2  # blank cells between columns
 _CACHE_LIMIT = 4096  # row strips kept; a few screens' worth, so memory stays flat
@@ -430,33 +425,3 @@ class VirtualTable(ScrollView, can_focus=True):
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
         self._strips.clear()  # cached strips are cut at the old horizontal offset
         super().watch_scroll_x(old_value, new_value)
-
-
-class FilterTable(FilterHost):
-    """A `VirtualTable` with a filter line: `/` opens it, typing filters, Enter returns to the
-    table, Esc clears the filter and closes it."""
-
-    DEFAULT_CSS = """
-    FilterTable { height: 1fr; }
-    FilterTable > Input { display: none; }
-    FilterTable.-filtering > Input { display: block; }
-    """
-    BINDINGS = [
-        Binding("slash", "filter", "key.filter", id="table.filter"),
-        Binding("escape", "close_filter", "key.close_filter", show=False,
-                id="table.close_filter"),
-    ]
-
-    def __init__(self, table: VirtualTable, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.table = table
-
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("table.filter_placeholder"), id="filter")
-        yield self.table
-
-    def filter_target(self) -> Widget:
-        return self.table
-
-    def apply_filter_text(self, text: str) -> None:
-        self.table.apply_filter(text)

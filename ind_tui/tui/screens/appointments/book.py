@@ -25,8 +25,9 @@ from ind_tui.i18n import language, t
 from ind_tui.i18n.format import AMSTERDAM, day, local
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.lists import VimOptionList
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
 
 if TYPE_CHECKING:

@@ -32,7 +32,8 @@ from ind_tui.tui.screens.appointments.book import (
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
 from ind_tui.tui.widgets.text import Tr
 

@@ -43,7 +43,8 @@ from ind_tui.tui.screens.cases.data import (
     build_rows,
 )
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
-from ind_tui.tui.widgets.table import FilterTable, Scope, VirtualTable
+from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.table import Scope, VirtualTable
 
 if TYPE_CHECKING:
     from ind_tui.local.cache import LocalCache

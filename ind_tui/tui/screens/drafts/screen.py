@@ -23,8 +23,9 @@ from ind_tui.tui.screens.drafts.table import UPDATED, cells, columns, slot_names
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
+from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.prompt import PromptDialog
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.table import VirtualTable
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel

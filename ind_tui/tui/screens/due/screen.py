@@ -20,7 +20,8 @@ from ind_tui.services.due import DueItem, DueKind, DueList
 from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
 from ind_tui.tui.widgets.text import Tr
 

@@ -20,7 +20,8 @@ from ind_tui.local.inbox_store import InboxStore
 from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
 from ind_tui.tui.screens.inbox.watch import look_now, set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
 from ind_tui.tui.widgets.text import Tr
 

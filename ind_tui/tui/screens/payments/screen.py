@@ -22,7 +22,8 @@ from ind_tui.i18n import language, t
 from ind_tui.i18n.format import AMSTERDAM, day, local, money
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
-from ind_tui.tui.widgets.table import FilterTable, VirtualTable
+from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
 from ind_tui.tui.widgets.text import Tr
 

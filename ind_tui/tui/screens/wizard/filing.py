@@ -40,8 +40,6 @@ EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
              pe.ServiceUnavailableError, pe.RateLimitedError, pe.TransportError, DraftError)
 
 
-
-
 class FilingScreen(PortalScreen):
     HELP_KEY = "wizard.filing.help"
     BINDINGS = [
@@ -443,11 +441,8 @@ class FilingScreen(PortalScreen):
         receipt = self.session.draft.receipt
         if receipt is None:
             return
-        try:
-            from ind_tui.services.pending import pending_case
-            from ind_tui.tui.screens.cases.detail import CaseDetailScreen
-        except ImportError:
-            self.notify(t("wizard.filing.no_cases"), severity="warning")
-            return
+        from ind_tui.services.pending import pending_case
+        from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+
         pending = pending_case(self.session.draft, self.session.path)
         self.portal_app.push_screen(CaseDetailScreen(receipt.zaaknummer, pending))
