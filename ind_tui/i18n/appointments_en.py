@@ -26,8 +26,6 @@ EN: dict[str, str] = {
     "appointments.key.reschedule": "Move",
     "appointments.key.cancel": "Cancel visit",
     "appointments.key.search": "Search",
-    "appointments.key.yes": "Yes",
-    "appointments.key.no": "No",
     "appointments.purpose.biometrics": "Biometrics (photo and fingerprints)",
     "appointments.purpose.collect_document": "Collect the residence document",
     "appointments.purpose.endorsement_sticker": "Residence endorsement sticker",

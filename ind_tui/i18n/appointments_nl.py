@@ -25,8 +25,6 @@ NL: dict[str, str] = {
     "appointments.key.reschedule": "Verzetten",
     "appointments.key.cancel": "Afzeggen",
     "appointments.key.search": "Zoeken",
-    "appointments.key.yes": "Ja",
-    "appointments.key.no": "Nee",
     "appointments.purpose.biometrics": "Biometrie (foto en vingerafdrukken)",
     "appointments.purpose.collect_document": "Verblijfsdocument ophalen",
     "appointments.purpose.endorsement_sticker": "Sticker verblijfsaantekening",

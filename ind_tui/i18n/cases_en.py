@@ -94,9 +94,6 @@ EN: dict[str, str] = {
     "cases.export.done": "Exported {count} cases to {path}",
     "cases.export.failed": "Could not write {path}: {reason}",
     "cases.overwrite": "{path} exists already. Replace it?",
-    "cases.overwrite.keys": "y replaces it, n or Esc keeps it",
-    "cases.key.yes": "Yes",
-    "cases.key.no": "No",
     "cases.key.cancel": "Cancel",
     "cases.path.keys": "Enter confirms, Tab completes, Esc cancels",
     # --- detail ------------------------------------------------------------------------------

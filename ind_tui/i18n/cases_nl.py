@@ -97,9 +97,6 @@ NL: dict[str, str] = {
     "cases.export.done": "{count} zaken geëxporteerd naar {path}",
     "cases.export.failed": "{path} kon niet worden geschreven: {reason}",
     "cases.overwrite": "{path} bestaat al. Vervangen?",
-    "cases.overwrite.keys": "y vervangt het, n of Esc laat het staan",
-    "cases.key.yes": "Ja",
-    "cases.key.no": "Nee",
     "cases.key.cancel": "Annuleren",
     "cases.path.keys": "Enter bevestigt, Tab vult aan, Esc annuleert",
     # --- zaak --------------------------------------------------------------------------------

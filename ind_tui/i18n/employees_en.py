@@ -87,7 +87,6 @@ EN: dict[str, str] = {
     "employees.key.find": "Find",
     "employees.key.duties": "Only duties",
     "employees.key.send": "Send",
-    "employees.key.confirm": "Yes, send",
     "employees.key.cancel": "Cancel",
     "employees.key.preview": "Preview",
     "employees.key.failures": "Save failures",

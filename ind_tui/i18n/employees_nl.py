@@ -85,7 +85,6 @@ NL: dict[str, str] = {
     "employees.key.find": "Zoeken",
     "employees.key.duties": "Alleen acties",
     "employees.key.send": "Versturen",
-    "employees.key.confirm": "Ja, versturen",
     "employees.key.cancel": "Annuleren",
     "employees.key.preview": "Voorbeeld",
     "employees.key.failures": "Fouten bewaren",

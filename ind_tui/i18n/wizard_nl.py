@@ -54,9 +54,6 @@ NL: dict[str, str] = {
     "wizard.submit_blocked.one": "Nog niet: {n} punt houdt indienen tegen. Het staat hieronder.",
     "wizard.submit_blocked.other": (
         "Nog niet: {n} punten houden indienen tegen. Ze staan hieronder."),
-    "wizard.documents_pending": "Hier voegt u de documenten van deze aanvraag toe.",
-    "wizard.review_pending": "Hier verschijnt het overzicht van alle antwoorden.",
-    "wizard.filing_pending": "Indienen is in deze versie nog niet beschikbaar.",
     "wizard.open_failed": "Het bestand kon niet worden geopend: {reason}. Controleer de naam "
                           "en de map.",
     "wizard.refused.title": "Dit concept kan niet worden geopend",
@@ -80,9 +77,6 @@ NL: dict[str, str] = {
     "wizard.docs.key.cancel_upload": "Upload stoppen",
     "wizard.docs.key.close": "Pad sluiten",
     "wizard.docs.key.complete": "Pad aanvullen",
-    "wizard.docs.key.yes": "Ja",
-    "wizard.docs.key.no": "Nee",
-    "wizard.docs.confirm_keys": "j, y of Enter: ja · n of Esc: nee",
     "wizard.docs.path_placeholder": "~/Documenten/paspoort.pdf",
     "wizard.docs.path_label": "Bestand voor “{slot}” (Tab vult aan, Enter controleert en "
                               "voegt toe, Esc sluit):",
