@@ -39,10 +39,15 @@ async def jump(pilot: Pilot[object], area: str) -> None:
 
 
 def _shown(screen: object) -> str:
-    """The area a screen belongs to ('' for a dialog)."""
+    """The area a screen belongs to ('' for a dialog, or for a screen still composing: its
+    widgets are not there to query yet)."""
+    from textual.screen import Screen
+
     from ind_tui.tui.screens.account.screen import AccountScreen
     from ind_tui.tui.screens.shell.home import HomeScreen
 
+    if not (isinstance(screen, Screen) and screen.is_mounted):
+        return ""
     if isinstance(screen, HomeScreen):
         return "home"
     if isinstance(screen, AccountScreen):
@@ -183,7 +188,8 @@ async def test_switching_language_keeps_home_where_it_was(tmp_path: Path) -> Non
     app = make_app(sandbox_app(tmp_path), lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await login_as(pilot, "sponsor-eh3")
-        await wait_for(pilot, lambda: _shown(app.screen) == "home" and not _busy(app))
+        await wait_for(pilot, lambda: _shown(app.screen) == "home" and not _busy(app)
+                       and bool(app.screen.query("#areas")))
         screen = app.screen
         areas = screen.query_one("#areas", VimOptionList)
         await pilot.press("j", "j", "j")
