@@ -193,14 +193,21 @@ class CasesScreen(PortalScreen):
 
     @work(exclusive=True, group="cases-sync")
     async def sync(self, reread: bool = False) -> None:
-        app = self.portal_app
         cache, scope = self._cache, self._scope
         if cache is None or scope is None:
             return
-        from ind_tui.services.sync import sync_cases
-
         self.syncing = True
         self._show_sync(None, None)
+        try:
+            await self._sync(cache, scope, reread)
+        finally:
+            # Only now is the sync over: the list shows what it brought.
+            self.syncing = False
+        if self.is_attached:
+            self._show_state()
+
+    async def _sync(self, cache: LocalCache, scope: str, reread: bool) -> None:
+        from ind_tui.services.sync import sync_cases
 
         def progress(done: int, total: int) -> None:
             self._show_sync(done, total)
@@ -209,22 +216,22 @@ class CasesScreen(PortalScreen):
         outcome: Result[SyncReport] = Failed(offline=True)
         if client is not None:
             # Unreachable: the cache stands in, no error panel; other refusals are shown.
-            outcome = await app.call(lambda: sync_cases(client, cache, scope, progress=progress),
-                                     handle=offline_errors())
-        self.syncing = False
+            outcome = await self.portal_app.call(
+                lambda: sync_cases(client, cache, scope, progress=progress),
+                handle=offline_errors())
         if not self.is_attached:
             return
         self.query_one("#cases-syncbar").display = False
         if isinstance(outcome, Failed):
             self.offline = outcome.offline
-        else:
-            self.offline = False
-            report = self.last_report = outcome.value
-            if report.rebuilt_from:
-                self.notify(t("cases.rebuilt", path=report.rebuilt_from), severity="warning")
-            if reread or not report.not_modified or report.archived or not self.full:
-                await self.reload()
-        self._show_state()
+            return
+        self.offline = False
+        report = outcome.value
+        if report.rebuilt_from:
+            self.notify(t("cases.rebuilt", path=report.rebuilt_from), severity="warning")
+        if reread or not report.not_modified or report.archived or not self.full:
+            await self.reload()
+        self.last_report = report
 
     # --- what the lines above the table say ------------------------------------------------
 
