@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
 from ind_tui.tui.screens.shell.areas import AREA_SCREENS
-from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
+from tests.tui_helpers import burst, login_as, make_app, sandbox_app, wait_for
 
 # Every place `:` leads to that loads something; home last, so the walk ends where it began.
 AREAS = [*sorted(AREA_SCREENS), "account", "home"]
@@ -20,21 +19,8 @@ AREAS = [*sorted(AREA_SCREENS), "account", "home"]
 async def jump(pilot: Pilot[object], area: str) -> None:
     """`:` then `area` Enter as one burst, as a terminal delivers typed-ahead keys; on as soon
     as the area's screen is shown, not when it has loaded."""
-    from ind_tui.tui.screens.shell.jump import JumpScreen
-
     app = pilot.app
-    for _ in range(20):  # a key that lands while the screen is still being put up is lost
-        await pilot.press("colon")
-        try:
-            await wait_for(pilot, lambda: app.screen.query_one("#jump-input").has_focus, 50)
-            break
-        except AssertionError:
-            continue
-    assert isinstance(app.screen, JumpScreen) and app._driver is not None
-    for key in (*area, "enter"):
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
+    burst(pilot, "colon", *area, "enter")
     await wait_for(pilot, lambda: _shown(app.screen) == area and app.screen.is_mounted)
 
 

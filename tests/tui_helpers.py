@@ -107,3 +107,27 @@ async def home_settled(pilot: Pilot[object]) -> None:
     await wait_for(pilot, lambda: not any(
         w.node is home and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
         for w in app.workers))
+
+
+def burst(pilot: Pilot[object], *keys: str) -> None:
+    """Send keys the way a paste or an SSH burst brings them: all at once, no pause between
+    them (Pilot's `press` waits for each key to be handled before sending the next). The key
+    events are made as `press` makes them."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        char: str | None
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(pilot.app)  # as a terminal's driver does
+        driver.send_message(event)

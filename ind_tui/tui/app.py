@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from platformdirs import user_downloads_dir
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -25,6 +25,7 @@ from ind_tui.tui.context import (
     ShowsChrome,
     offline_errors,
 )
+from ind_tui.tui.keys import KeyGate
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
 from ind_tui.tui.widgets.text import LanguageChanged
@@ -65,7 +66,17 @@ class PortalApp(App[int]):
         self._keymap_problem = keymap_problem
         self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
         self._connecting = False
+        self._keys = KeyGate(self)
         set_language(start.language)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Typed keys go one at a time: each lands where the one before left the focus.
+        if not isinstance(event, events.Key | events.Paste) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        if self._keys.admit(event):
+            await super().on_event(event)
+            self._keys.sent(event)
 
     # --- start and stop -------------------------------------------------------------------
 
@@ -73,6 +84,7 @@ class PortalApp(App[int]):
         from ind_tui.tui.screens.shell.login import LoginScreen
 
         self.title = t("app.title")
+        self._keys.start()
         if self._keymap:
             self.set_keymap(self._keymap)
         if self._keymap_problem:

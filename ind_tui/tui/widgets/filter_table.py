@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Input
 
 from ind_tui.i18n import t
-from ind_tui.tui.widgets.lists import FilterHost
+from ind_tui.tui.widgets.lists import FilterHost, FilterLine
 from ind_tui.tui.widgets.table import VirtualTable
 
 
@@ -32,7 +31,7 @@ class FilterTable(FilterHost):
         self.table = table
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("table.filter_placeholder"), id="filter")
+        yield FilterLine(placeholder=t("table.filter_placeholder"), id="filter")
         yield self.table
 
     def filter_target(self) -> Widget:

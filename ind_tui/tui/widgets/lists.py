@@ -22,6 +22,13 @@ class VimOptionList(OptionList):
     ]
 
 
+class FilterLine(Input):
+    """A list's filter line. Closed, it is hidden and takes no focus: keys typed before a list
+    has loaded would otherwise vanish into it."""
+
+    can_focus = False
+
+
 class FilterHost(Vertical):
     """A filter line over a list-like widget: `/` opens it, Enter returns to the list, Esc
     clears and closes it (and, when it is closed, goes on to the screen as 'back').
@@ -33,9 +40,18 @@ class FilterHost(Vertical):
     def apply_filter_text(self, text: str) -> None:
         raise NotImplementedError
 
+    def show_filter(self, text: str) -> None:
+        """Open the filter line with `text` in it, leaving the focus where it is."""
+        self.add_class("-filtering")
+        line = self.query_one(Input)
+        line.can_focus = True
+        line.value = text
+
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.query_one(Input).focus()
+        line = self.query_one(Input)
+        line.can_focus = True
+        line.focus()
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -53,7 +69,9 @@ class FilterHost(Vertical):
         return True
 
     def action_close_filter(self) -> None:
-        self.query_one(Input).value = ""
+        line = self.query_one(Input)
+        line.value = ""
+        line.can_focus = False
         self.remove_class("-filtering")
         self.filter_target().focus()
 
@@ -77,7 +95,7 @@ class FilterList(FilterHost):
         self._all = list(options)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/", id="filter")
+        yield FilterLine(placeholder="/", id="filter")
         yield VimOptionList(*self._all)
 
     @property

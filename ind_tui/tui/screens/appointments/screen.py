@@ -92,10 +92,7 @@ class AppointmentsScreen(PortalScreen):
         self.table.sort(0)
         self.table.focus()
         if self._query:
-            from textual.widgets import Input
-
-            self.query_one("#appointments-list", FilterTable).add_class("-filtering")
-            self.query_one("#appointments-list Input", Input).value = self._query
+            self.query_one("#appointments-list", FilterTable).show_filter(self._query)
         self.action_reload()
 
     def relabel(self) -> None:

@@ -77,10 +77,7 @@ class DraftsScreen(PortalScreen):
         self.table.sort(UPDATED, descending=True)
         self.table.focus()
         if self._query:
-            from textual.widgets import Input
-
-            self.query_one("#drafts-list", FilterTable).add_class("-filtering")
-            self.query_one("#filter", Input).value = self._query
+            self.query_one("#drafts-list", FilterTable).show_filter(self._query)
         self.action_reload()
 
     def after_recompose(self) -> None:

@@ -126,8 +126,7 @@ class PaymentsScreen(PortalScreen):
     def on_mount(self) -> None:
         self.table.focus()
         if self._query:
-            self.query_one("#payments-list", FilterTable).add_class("-filtering")
-            self.query_one("#payments-list Input", Input).value = self._query
+            self.query_one("#payments-list", FilterTable).show_filter(self._query)
         self.action_reload()
 
     def relabel(self) -> None:
