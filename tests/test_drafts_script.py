@@ -18,6 +18,7 @@ from ind_tui.api.employees import Employee, EmployeeStatus
 from ind_tui.cli import build_parser
 from ind_tui.cli.drafts_file import run_in
 from ind_tui.client.client import PortalClient
+from ind_tui.local import paths
 from ind_tui.local.drafts.bundle import read_bundle, save_draft
 from ind_tui.local.drafts.model import Draft
 from ind_tui.local.drafts.packed import pack_draft, unpack_draft
@@ -238,3 +239,47 @@ def test_forms_show_lists_fields_and_slots(capsys: pytest.CaptureFixture[str]) -
     assert fields["bsn"]["required"] is False and fields["job_title"]["help"]
     assert {s["slot"] for s in form["documents"]} == {"passport_copy", "photo_card"}
     assert run_cli(["forms", "show", "no_such_type"]) == 2
+
+
+async def test_a_copy_of_a_filed_draft_is_a_new_application(
+        delta: PortalClient, noordzee: PortalClient, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from ind_tui.local.drafts.errors import Code, DraftError
+    from ind_tui.services.draft_copy import copy_draft
+
+    filed, employee = await new_extension(delta, tmp_path, "filed.tfa", capsys)
+    assert await cli(delta, "file", str(filed), "--yes") == 0
+    source = read_bundle(filed)
+    me = await delta.me()
+    twin = copy_draft(source, me, PORTAL)
+    assert twin.draft_id != source.draft_id and twin.kvk == DELTA
+    assert (twin.idempotency_key, twin.payment_key, twin.application_id, twin.receipt,
+            twin.uploads, twin.stage.value) == (None, None, None, None, {}, "not_sent")
+    assert "v_number" not in twin.answers and "employee_name" not in twin.answers
+    assert twin.answers["job_title"] == ANSWERS["job_title"] and not twin.documents
+    with_person = copy_draft(source, me, PORTAL, with_person=True)
+    assert with_person.answers["v_number"] == employee.v_number and with_person.documents
+    assert with_person.idempotency_key is None and with_person.receipt is None
+    with pytest.raises(DraftError) as refused:
+        copy_draft(source, await noordzee.me(), PORTAL)
+    assert refused.value.code == Code.DRAFT_OTHER_COMPANY
+
+
+async def test_a_new_draft_starts_with_the_latest_case(
+        delta: PortalClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filed, employee = await new_extension(delta, tmp_path, "filed.tfa", capsys)
+    assert await cli(delta, "file", str(filed), "--yes") == 0
+    receipt = read_bundle(filed).receipt
+    assert receipt is not None
+    capsys.readouterr()
+    folder = paths.drafts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    filed.rename(folder / filed.name)  # the drafts folder: where its answers are found
+    await admin_of(delta).advance(days=1)  # the case is listed: the employee's latest
+    nxt = tmp_path / "next.tfa"
+    assert await cli(delta, "new", "--type", "hsm_change_employer", "--employee",
+                     employee.v_number, "--out", str(nxt), "--format", "json") == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["answers"]["job_title"] == ANSWERS["job_title"]
+    assert made["prefilled"]["job_title"] == f"case:{receipt.zaaknummer}"
+    assert made["prefilled"]["v_number"] == "register"
