@@ -59,7 +59,9 @@ def load_answers(path: Path, form_id: str, lang: str) -> dict[str, Any]:
 
 
 def evaluate_offline(session: DraftSession, today: date | None = None) -> Evaluation:
-    """The form engine's verdict on `today` (default: today in Amsterdam, as the portal)."""
+    """The form engine's verdict on `today`: the portal's day when connected, else this
+    computer's day in Amsterdam (a sandbox with its clock set elsewhere judges otherwise:
+    `drafts file` judges on the portal's day)."""
     day = today or datetime.now(AMSTERDAM).date()
     return session.evaluation(day, fee=session.draft.fee_eur)
 
@@ -81,7 +83,8 @@ def draft_json(session: DraftSession, ev: Evaluation, lang: str) -> dict[str, An
                       for slot, ref in sorted(d.documents.items())},
         "blocking": [{"target": i.target, "loc": list(i.loc), "code": i.code,
                       "text": i.text.get(lang)} for i in ev.blocking],
-        "complete": ev.ok, "stage": d.stage.value, "application_id": d.application_id,
+        "complete": ev.ok, "judged_on": ev.today.isoformat(), "stage": d.stage.value,
+        "application_id": d.application_id,
         "zaaknummer": receipt.zaaknummer if receipt else None,
         "created_at": d.created_at.isoformat(), "updated_at": d.updated_at.isoformat(),
     }  # fmt: skip
@@ -110,6 +113,7 @@ def print_draft(session: DraftSession, ev: Evaluation, lang: str, *, header: boo
     for slot, ref in sorted(d.documents.items()):
         state = "cli.drafts.missing" if slot in session.missing else "cli.drafts.present"
         row("document", f"{slot}: {ref.name} ({text(state, lang)})")
+    row("judged_on", ev.today.isoformat())
     if ev.ok:
         out.write(text("cli.drafts.complete", lang) + "\n")
         return

@@ -65,6 +65,7 @@ EN: dict[str, str] = {
     "cli.drafts.label.stage": "Stage",
     "cli.drafts.label.prefilled": "Prefilled",
     "cli.drafts.label.document": "Document",
+    "cli.drafts.label.judged_on": "Judged on",
     "cli.forms.required": "required",
     "cli.forms.optional": "optional",
     "cli.forms.conditional": "when it applies",

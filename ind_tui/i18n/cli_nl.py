@@ -69,6 +69,7 @@ NL: dict[str, str] = {
     "cli.drafts.label.stage": "Stand",
     "cli.drafts.label.prefilled": "Vooraf ingevuld",
     "cli.drafts.label.document": "Document",
+    "cli.drafts.label.judged_on": "Beoordeeld op",
     "cli.forms.required": "verplicht",
     "cli.forms.optional": "niet verplicht",
     "cli.forms.conditional": "als het van toepassing is",
