@@ -283,3 +283,50 @@ async def test_a_new_draft_starts_with_the_latest_case(
     assert made["answers"]["job_title"] == ANSWERS["job_title"]
     assert made["prefilled"]["job_title"] == f"case:{receipt.zaaknummer}"
     assert made["prefilled"]["v_number"] == "register"
+
+
+def test_a_draft_of_format_1_1_reads_as_unbound(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest_drafts import bundle_entries, zip_bytes
+
+    entries = bundle_entries(Draft(form_id="hsm_extension", form_version=1))
+    manifest = json.loads(entries["manifest.json"])
+    for name in ("sponsor_name", "portal", "prefilled"):
+        manifest.pop(name, None)
+    manifest.update(format_version="1.1", kvk=None)
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    folder = paths.drafts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "old.tfa").write_bytes(zip_bytes(list(entries.items())))
+    assert run_cli(["drafts", "show", "old", "--format", "json"]) == 0  # a name in the folder
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["binding"] == "unbound" and shown["sponsor_kvk"] is None
+    assert run_cli(["drafts", "check", "old.tfa"]) == 0
+    assert "kvk: unbound" in capsys.readouterr().out
+    assert run_cli(["drafts", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "COMPANY" in listed[0] and "STAGE" in listed[0] and "unbound" in listed[1]
+    manifest["form_id"] = "from_a_newer_version"
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    (folder / "newer.tfa").write_bytes(zip_bytes(list(entries.items())))
+    assert run_cli(["drafts", "show", "newer"]) == 2
+    assert "update ind-tui" in one_line(capsys.readouterr().err)
+
+
+def test_the_command_line_refuses_another_company(tmp_path: Path) -> None:
+    """The same through `python -m ind_tui` and the embedded sandbox: one line, exit 2."""
+    from tests.test_cli_session import FILE_STORE, run
+
+    home = tmp_path / "cli-home"
+    assert run(home, "login", "--identity", "agent-noordzee", env=FILE_STORE).returncode == 0
+    draft = tmp_path / "noordzee.tfa"
+    made = run(home, "drafts", "new", "--type", "hsm_extension", "--out", str(draft),
+               "--format", "json", env=FILE_STORE)
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["sponsor_kvk"] == NOORDZEE
+    assert run(home, "login", "--identity", "agent-delta", env=FILE_STORE).returncode == 0
+    refused = run(home, "--lang", "nl", "drafts", "file", str(draft), "--yes", env=FILE_STORE)
+    assert refused.returncode == 2
+    line = one_line(refused.stderr)
+    assert "draft_other_company" in line and NOORDZEE in line and DELTA in line
+    assert "Log in voor die klant" in line

@@ -90,11 +90,15 @@ def show(args: argparse.Namespace) -> int:
 
 def _open(path: Path, lang: str) -> DraftSession:
     try:
-        return DraftSession.open(path)
+        session = DraftSession.open(path)
     except DraftError as exc:
         raise BadInput(exc.one_line("nl" if lang == "nl" else "en")) from None
     except OSError as exc:
         raise BadInput(f"{path}: {exc.strerror or type(exc).__name__}") from None
+    if session.draft.form_id not in form_ids():  # a form of a newer ind-tui
+        raise BadInput(text("cli.drafts.unknown_form", lang, path=str(path),
+                            type=session.draft.form_id))
+    return session
 
 
 # --- with a login -------------------------------------------------------------------------

@@ -66,6 +66,8 @@ EN: dict[str, str] = {
     "cli.drafts.label.prefilled": "Prefilled",
     "cli.drafts.label.document": "Document",
     "cli.drafts.label.judged_on": "Judged on",
+    "cli.drafts.unknown_form": (
+        "{path}: this ind-tui does not know the form {type}: update ind-tui"),
     "cli.forms.required": "required",
     "cli.forms.optional": "optional",
     "cli.forms.conditional": "when it applies",

@@ -70,6 +70,8 @@ NL: dict[str, str] = {
     "cli.drafts.label.prefilled": "Vooraf ingevuld",
     "cli.drafts.label.document": "Document",
     "cli.drafts.label.judged_on": "Beoordeeld op",
+    "cli.drafts.unknown_form": (
+        "{path}: deze ind-tui kent het formulier {type} niet: werk ind-tui bij"),
     "cli.forms.required": "verplicht",
     "cli.forms.optional": "niet verplicht",
     "cli.forms.conditional": "als het van toepassing is",
