@@ -132,9 +132,9 @@ async def run_in(client: PortalClient, args: argparse.Namespace, portal: str) ->
     except (BundleRefused, DocumentRefused, FormIncompleteError) as exc:
         sys.stderr.write(f"ind-tui: {_one_line(exc, lang)}\n")
         return EXIT_BAD_INPUT
-    except DraftError as exc:  # the disk, the store: the operation failed
+    except DraftError as exc:  # a document to attach again is bad input; else the disk
         sys.stderr.write(f"ind-tui: {_one_line(exc, lang)}\n")
-        return EXIT_FAILED
+        return EXIT_BAD_INPUT if exc.code is Code.DOCUMENT_MISSING else EXIT_FAILED
     except PortalError as exc:
         return _fail(exc, lang)
 

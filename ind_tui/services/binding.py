@@ -65,6 +65,12 @@ def is_unbound(draft: Draft) -> bool:
     return binding(draft) is Binding.UNBOUND
 
 
+def listed_for(draft: Draft, company: Company) -> bool:
+    """Shown in the drafts list by default: the drafts of the company acted for, and unbound
+    ones (so they can be bound). Showing all is the user's choice."""
+    return draft.kvk is None or draft.kvk == company.kvk
+
+
 def same_portal(a: str | None, b: str | None) -> bool:
     """Unknown on either side counts as the same: only a known difference refuses."""
     if a is None or b is None:
