@@ -205,14 +205,14 @@ async def _new(client: PortalClient, args: argparse.Namespace, portal: str, lang
 
 
 def _check_access(session: DraftSession, me: Any, portal: str, yes: bool, lang: str,
-                  action: DraftAction) -> None:
-    """Another company or portal: refused. Unbound: bound once, after a yes."""
+                  action: DraftAction) -> bool:
+    """Another company or portal: refused. Unbound: bound once, after a yes (True)."""
     draft = session.draft
     refusal = draft_refusal(draft, me, portal, action)
     if refusal is not None:
         raise BadInput(refusal.one_line("nl" if lang == "nl" else "en"))
     if not is_unbound(draft):
-        return
+        return False
     company = acting_company(me)
     if not (yes or _ask(text("cli.drafts.confirm_bind", lang, company=company.label()))):
         unbound = unbound_refusal(draft, me, action)
@@ -220,15 +220,14 @@ def _check_access(session: DraftSession, me: Any, portal: str, yes: bool, lang: 
         raise BadInput(unbound.one_line("nl" if lang == "nl" else "en"))
     bind_draft(draft, me, portal)
     session.save()
-    sys.stderr.write(text("cli.drafts.bound", lang, company=company.label()) + "\n")
+    return True
 
 
 async def _bind(client: PortalClient, args: argparse.Namespace, portal: str, lang: str) -> int:
     session = _open(resolve_draft(args.file), lang)
     me = await client.me()
-    was_unbound = is_unbound(session.draft)
-    _check_access(session, me, portal, args.yes, lang, DraftAction.EDIT)
-    if not was_unbound and bind_draft(session.draft, me, portal):
+    if not _check_access(session, me, portal, args.yes, lang, DraftAction.EDIT) and bind_draft(
+            session.draft, me, portal):
         session.save()  # a bound draft of this company gets the name and portal it lacked
     _out(text("cli.drafts.bound", lang, company=acting_company(me).label()))
     return EXIT_OK
@@ -246,7 +245,9 @@ def _duplicates_line(check: DuplicateCheck, lang: str) -> str:
 async def _file(client: PortalClient, args: argparse.Namespace, portal: str, lang: str) -> int:
     session = _open(resolve_draft(args.file), lang)
     me = await client.me()  # also learns the portal's clock: the answers are judged on its day
-    _check_access(session, me, portal, args.yes, lang, DraftAction.FILE)
+    if _check_access(session, me, portal, args.yes, lang, DraftAction.FILE):
+        company = acting_company(me).label()
+        sys.stderr.write("ind-tui: " + text("cli.drafts.bound", lang, company=company) + "\n")
     filing = Filing(client, session)
     draft = session.draft
     fresh = draft.idempotency_key is None and filing.stage is FilingStage.NOT_SENT
