@@ -41,7 +41,7 @@ from ind_tui.domain.forms.schema import form_ids, load_form
 from ind_tui.i18n import text
 from ind_tui.i18n.format import money, plural
 from ind_tui.local.drafts.errors import BundleRefused, Code, DocumentRefused, DraftError, guidance
-from ind_tui.local.drafts.model import Draft, FilingStage
+from ind_tui.local.drafts.model import FilingStage
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.services.binding import (
     DraftAction,
@@ -53,7 +53,7 @@ from ind_tui.services.binding import (
 )
 from ind_tui.services.duplicates import DuplicateCheck, cached_zaaknummers, check_duplicates
 from ind_tui.services.filing import Filing, FormIncompleteError
-from ind_tui.services.prefill import apply_prefill, prefill_for
+from ind_tui.services.prefill import prefill_for
 
 
 def _out(line: str = "") -> None:
@@ -179,9 +179,7 @@ async def _new(client: PortalClient, args: argparse.Namespace, portal: str, lang
     prefilled: dict[str, str] = {}
     if args.employee:
         found = await prefill_for(client, form_id, args.employee)
-        shell = Draft(form_id=form_id, form_version=load_form(form_id).version)
-        apply_prefill(shell, found)
-        answers, prefilled = shell.answers, shell.prefilled
+        answers, prefilled = dict(found.answers), dict(found.sources)
     for key, value in given.items():  # the script's answers win over prefilled ones
         answers[key] = value
         prefilled.pop(key, None)

@@ -6,6 +6,9 @@ it was filed from on this computer (the portal keeps no answers), for every ques
 form asks too, when still valid. Each prefilled answer is marked with where it came from
 (`Draft.prefilled`: "register" or "case:<zaaknummer>"), so a screen can show it and a
 change by the user clears the mark. No Textual here.
+
+    found = await prefill_for(client, "hsm_extension", "6332068037")
+    DraftSession.new("hsm_extension", ..., answers=found.answers, prefilled=found.sources)
 """
 
 from __future__ import annotations
@@ -127,10 +130,3 @@ async def prefill_for(client: PortalClient, form_id: str, v_number: str, *,
     return Prefill(answers, sources, employee, case,
                    earlier[0] if earlier is not None else None, tuple(skipped))
 
-
-def apply_prefill(draft: Draft, prefill: Prefill) -> None:
-    """Put the prefilled answers into a new draft (answers already given stay) and mark them."""
-    for key, value in prefill.answers.items():
-        if key not in draft.answers:
-            draft.answers[key] = value
-            draft.prefilled[key] = prefill.sources[key]
