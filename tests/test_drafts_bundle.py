@@ -29,6 +29,7 @@ from ind_tui.local.drafts.errors import (
     DraftError,
     guidance,
 )
+from ind_tui.local.drafts.model import FORMAT_VERSION
 from ind_tui.local.drafts.store import DocumentStore
 from tests.conftest_drafts import (
     bundle_entries,
@@ -143,7 +144,7 @@ def test_newer_minor_version_is_read_and_unknown_fields_are_kept(tmp_path: Path)
     path = save_draft(draft, tmp_path / "d.tfa")
     again = read_bundle(path)
     assert again.extra_manifest == draft.extra_manifest
-    assert again.format_version == (1, 1)  # a writer writes its own version
+    assert again.format_version == FORMAT_VERSION  # a writer writes its own version
 
 
 def test_unknown_entries_of_a_newer_minor_are_ignored() -> None:

@@ -90,7 +90,7 @@ def test_documents_check_missing_file_is_bad_input(
 
 def test_group_without_action_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["drafts"]) == 2
-    assert "list, check, pack, unpack" in one_line(capsys.readouterr().err)
+    assert "list, new, show, check, file, bind, pack, unpack" in one_line(capsys.readouterr().err)
     assert run_cli(["documents"]) == 2
     capsys.readouterr()
     with pytest.raises(SystemExit) as exc:

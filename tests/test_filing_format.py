@@ -48,7 +48,7 @@ def _manifest(**changes: Any) -> bytes:
 def test_the_filing_state_round_trips(tmp_path: Path) -> None:
     draft = filed()
     again = read_bundle(save_draft(draft, tmp_path / "d.tfa"))
-    assert FORMAT_VERSION == (1, 1) and again.format_version == (1, 1)
+    assert FORMAT_VERSION == (1, 2) and again.format_version == (1, 2)
     for name in ("idempotency_key", "uploads", "stage", "application_id", "fee_eur",
                  "payment_key", "payment_method", "receipt"):
         assert getattr(again, name) == getattr(draft, name), name

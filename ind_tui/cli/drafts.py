@@ -55,25 +55,30 @@ def _list(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     for info in infos:
         d = info.draft
+        name = d.answers.get("employee_name") if d else None
         rows.append(
             {
                 "file": info.path.name,
                 "form": d.form_id if d else None,
                 "form_version": d.form_version if d else None,
                 "kvk": d.kvk if d else None,
+                "company": d.sponsor_name if d else None,
+                "employee": name if isinstance(name, str) else None,
+                "stage": d.stage.value if d else None,
                 "updated": d.updated_at.isoformat() if d else None,
                 "documents": len(d.documents) if d else None,
                 "status": "ok" if info.error is None else info.error.code.value,
             }
         )
     if args.format == "json":
-        sys.stdout.write(json.dumps(rows, indent=1) + "\n")
+        sys.stdout.write(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
         return EXIT_OK
     if not rows:
         sys.stdout.write("no drafts\n")
         return EXIT_OK
-    heads = ["file", "form", "form_version", "kvk", "updated", "documents", "status"]
-    table = [[("" if r[h] is None else str(r[h])) for h in heads] for r in rows]
+    # An unbound draft (from before drafts were bound) shows "unbound" as its company.
+    heads = ["file", "form", "kvk", "company", "employee", "stage", "updated", "status"]
+    table = [[_cell(r, h) for h in heads] for r in rows]
     widths = [max(len(h), *(len(line[i]) for line in table)) for i, h in enumerate(heads)]
     for line in [[h.upper() for h in heads], *table]:
         sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)))
@@ -81,11 +86,21 @@ def _list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cell(row: dict[str, Any], head: str) -> str:
+    value = row[head]
+    if head == "kvk" and value is None and row["status"] == "ok":
+        return "unbound"
+    if head == "updated" and value:
+        return str(value)[:16].replace("T", " ")
+    return "" if value is None else str(value)
+
+
 def _check(args: argparse.Namespace) -> int:
+    from ind_tui.cli.drafts_view import resolve_draft
     from ind_tui.local.drafts.bundle import open_draft
     from ind_tui.local.drafts.errors import DraftError
 
-    path: Path = args.file
+    path: Path = resolve_draft(args.file)
     try:
         opened = open_draft(path, verify=True)
     except DraftError as exc:
@@ -97,7 +112,8 @@ def _check(args: argparse.Namespace) -> int:
     out = sys.stdout
     out.write(f"ok: {path.name} (format {major}.{minor})\n")
     out.write(f"form: {d.form_id} version {d.form_version}\n")
-    out.write(f"profile: {d.profile}  kvk: {d.kvk or '-'}\n")
+    out.write(f"profile: {d.profile}  kvk: {d.kvk or 'unbound'}  company: {d.sponsor_name or '-'}"
+              f"  portal: {d.portal or '-'}\n")
     out.write(f"created: {d.created_at.isoformat()}  updated: {d.updated_at.isoformat()}\n")
     if d.idempotency_key:
         out.write("a submission was started: its idempotency key is kept\n")
@@ -187,10 +203,61 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _connected(args: argparse.Namespace) -> int:
+    from ind_tui.cli.drafts_file import connected
+
+    return connected(args)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ind_tui.cli.drafts_file import show
+
+    return show(args)
+
+
+def _add_filing_actions(dsub: Any) -> None:
+    """new, show, file, bind (cli/drafts_file.py; imported when one of them runs)."""
+    p = dsub.add_parser("new", help="a draft for the company the login acts for")
+    p.add_argument("--type", required=True, dest="form_id", metavar="TYPE",
+                   help="the application type (see `ind-tui forms show`)")
+    p.add_argument("--employee", metavar="V-NUMBER",
+                   help="prefill from the register and this employee's latest case")
+    p.add_argument("--answers", type=Path, metavar="FILE.json", help="answers by field key")
+    p.add_argument("--attach", action="append", default=[], metavar="SLOT=FILE.pdf",
+                   help="a document for a slot (repeat for more)")
+    p.add_argument("--out", type=Path, metavar="FILE.tfa", help="where to write the draft")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=_connected)
+
+    p = dsub.add_parser("show", help="what a draft holds and what blocks filing")
+    p.add_argument("file", type=Path, metavar="FILE.tfa")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=_show)
+
+    p = dsub.add_parser("file", help="upload, submit and pay a draft, exactly once")
+    p.add_argument("file", type=Path, metavar="FILE.tfa")
+    p.add_argument("--yes", action="store_true",
+                   help="file and pay without asking (and bind an unbound draft)")
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="file although the same person has an application of this kind")
+    p.add_argument("--method", choices=("direct_debit", "one_off"), default="direct_debit",
+                   help="how to pay the fee")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=_connected)
+
+    p = dsub.add_parser("bind", help="bind a draft from before drafts were bound, once")
+    p.add_argument("file", type=Path, metavar="FILE.tfa")
+    p.add_argument("--yes", action="store_true", help="bind without asking")
+    p.set_defaults(handler=_connected)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    drafts = subparsers.add_parser("drafts", help="list, check, pack and unpack drafts (.tfa)")
-    drafts.set_defaults(handler=_need_action, actions="list, check, pack, unpack")
+    drafts = subparsers.add_parser(
+        "drafts", help="prepare, check, file, pack and unpack drafts (.tfa)")
+    drafts.set_defaults(handler=_need_action,
+                        actions="list, new, show, check, file, bind, pack, unpack")
     dsub = drafts.add_subparsers(dest="drafts_command", metavar="ACTION")
+    _add_filing_actions(dsub)
 
     p = dsub.add_parser("list", help="the drafts in the drafts folder")
     p.add_argument("--dir", type=Path, help="another folder to list")
@@ -198,7 +265,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=_list)
 
     p = dsub.add_parser("check", help="check a draft and say which documents to re-attach")
-    p.add_argument("file", type=Path, metavar="FILE.tfa")
+    p.add_argument("file", type=Path, metavar="FILE.tfa",
+                   help="a file, or the name of a draft in the drafts folder")
     p.set_defaults(handler=_check)
 
     p = dsub.add_parser("pack", help="one portable file with the draft and its documents")

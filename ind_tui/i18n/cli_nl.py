@@ -34,6 +34,49 @@ NL: dict[str, str] = {
     "cli.payments.totals.other": (
         "{n} betalingen · betaald {charged} · nog te incasseren {pending} · terugbetaald "
         "{refunded} · netto {net}"),
+    "cli.drafts.attach_syntax": "--attach verwacht SLOT=BESTAND.pdf, niet {value}",
+    "cli.drafts.unknown_slot": "{type} heeft geen documentplek {slot}; de plekken: {slots}",
+    "cli.drafts.no_file": "bestand bestaat niet",
+    "cli.drafts.unknown_type": "onbekende soort aanvraag {type}; de soorten: {types}",
+    "cli.drafts.unknown_fields": (
+        "{path}: {type} vraagt niet naar {fields} (zie ind-tui forms show {type})"),
+    "cli.drafts.answers_bad": "{path}: geen JSON-object met antwoorden ({reason})",
+    "cli.drafts.exists": "{path} bestaat al; kies een andere --out",
+    "cli.drafts.written": "Concept opgeslagen in {path}",
+    "cli.drafts.confirm_bind": (
+        "Dit concept is nog niet aan een bedrijf gekoppeld. Is het voor {company}? [j/N] "),
+    "cli.drafts.bound": "Concept gekoppeld aan {company}.",
+    "cli.drafts.already_filed": (
+        "ind-tui: dit concept is al ingediend; er is niets opnieuw verstuurd."),
+    "cli.drafts.duplicates": "mogelijk dubbel: {cases}.",
+    "cli.drafts.filing_anyway": "indienen hoewel dit dezelfde aanvraag kan zijn: {cases}",
+    "cli.drafts.confirm_file": (
+        "{type} voor {person} indienen namens {company} en {fee} betalen? [j/N] "),
+    "cli.drafts.needs_yes": (
+        "indienen verstuurt de aanvraag en betaalt de leges: geef --yes om zonder vraag in "
+        "te dienen"),
+    "cli.drafts.blocking.one": "{n} punt houdt indienen tegen",
+    "cli.drafts.blocking.other": "{n} punten houden indienen tegen",
+    "cli.drafts.complete": "Compleet: niets houdt indienen tegen.",
+    "cli.drafts.unbound": "niet gekoppeld (van voor de koppeling van concepten aan een bedrijf)",
+    "cli.drafts.present": "aanwezig",
+    "cli.drafts.missing": "niet op deze computer: opnieuw toevoegen",
+    "cli.drafts.label.file": "Bestand",
+    "cli.drafts.label.type": "Soort",
+    "cli.drafts.label.company": "Bedrijf",
+    "cli.drafts.label.portal": "Portaal",
+    "cli.drafts.label.employee": "Werknemer",
+    "cli.drafts.label.stage": "Stand",
+    "cli.drafts.label.prefilled": "Vooraf ingevuld",
+    "cli.drafts.label.document": "Document",
+    "cli.drafts.label.judged_on": "Beoordeeld op",
+    "cli.drafts.unknown_form": (
+        "{path}: deze ind-tui kent het formulier {type} niet: werk ind-tui bij"),
+    "cli.forms.required": "verplicht",
+    "cli.forms.optional": "niet verplicht",
+    "cli.forms.conditional": "als het van toepassing is",
+    "cli.forms.not_uploadable": "niet te uploaden: per post of aan de balie",
+    "cli.forms.slot": "document",
     "receipt.title": "Ontvangstbevestiging",
     "receipt.form": "Aanvraag",
     "receipt.application": "Aanvraagnummer",

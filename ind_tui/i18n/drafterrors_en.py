@@ -105,5 +105,21 @@ EN: dict[str, str] = {
     "drafterror.document_has_embedded_files": (
         "Note: the PDF holds embedded files. The document was accepted, but the IND only looks at"
         " the pages; supply attachments as documents of their own."),
+    "drafterror.draft_other_company": (
+        "This draft is prepared for {draft}; you are logged in for {login}. Log in for that "
+        "client (eHerkenning for KvK {draft_kvk}), or pick the profile you use for it "
+        "(--profile). Nothing was sent."),
+    "drafterror.draft_other_portal": (
+        "This draft is for the portal {draft_portal}; you are connected to {login_portal}. "
+        "Use the profile of that portal (--profile or --portal). Nothing was sent."),
+    "drafterror.draft_unbound": (
+        "This draft is from before drafts were bound to a company. Confirm that it is for "
+        "{login} (answer yes, or pass --yes) to bind it once; nothing was sent."),
+    "drafterror.draft_possible_duplicate": (
+        "The same person may already have an application of this kind. Check the cases "
+        "listed; file anyway only when it is not a duplicate (confirm, or --allow-duplicate)."),
+    "drafterror.prefill_not_registered": (
+        "No employee with this V-number is in the register of the company you act for. Check "
+        "the number (ind-tui employees list), or register the employee first."),
     "drafterror.unknown": "Unknown error.",
 }

@@ -109,5 +109,24 @@ NL: dict[str, str] = {
     "drafterror.document_has_embedded_files": (
         "Let op: de PDF bevat ingesloten bestanden. Het document is aangenomen, maar de IND "
         "bekijkt alleen de pagina's; lever bijlagen als eigen document aan."),
+    "drafterror.draft_other_company": (
+        "Dit concept is gemaakt voor {draft}; u bent ingelogd voor {login}. Log in voor die "
+        "klant (eHerkenning voor KvK {draft_kvk}), of kies het profiel dat u daarvoor "
+        "gebruikt (--profile). Er is niets verstuurd."),
+    "drafterror.draft_other_portal": (
+        "Dit concept is voor het portaal {draft_portal}; u bent verbonden met {login_portal}. "
+        "Gebruik het profiel van dat portaal (--profile of --portal). Er is niets verstuurd."),
+    "drafterror.draft_unbound": (
+        "Dit concept is van voor de koppeling van concepten aan een bedrijf. Bevestig dat het "
+        "voor {login} is (antwoord ja, of geef --yes) om het eenmalig te koppelen; er is "
+        "niets verstuurd."),
+    "drafterror.draft_possible_duplicate": (
+        "Voor dezelfde persoon loopt mogelijk al een aanvraag van deze soort. Controleer de "
+        "genoemde zaken; dien alleen in als het geen dubbele aanvraag is (bevestig, of "
+        "--allow-duplicate)."),
+    "drafterror.prefill_not_registered": (
+        "Er staat geen werknemer met dit V-nummer in het register van het bedrijf waarvoor u "
+        "optreedt. Controleer het nummer (ind-tui employees list), of meld de werknemer eerst "
+        "aan."),
     "drafterror.unknown": "Onbekende fout.",
 }

@@ -47,6 +47,12 @@ class Code(StrEnum):
     STORE_WRITE_FAILED = "store_write_failed"
     STORE_BLOB_CORRUPT = "store_blob_corrupt"
     DOCUMENT_MISSING = "document_missing"
+    # who may act on a draft, and filing it twice (services/binding.py, duplicates.py)
+    DRAFT_OTHER_COMPANY = "draft_other_company"
+    DRAFT_OTHER_PORTAL = "draft_other_portal"
+    DRAFT_UNBOUND = "draft_unbound"
+    DRAFT_POSSIBLE_DUPLICATE = "draft_possible_duplicate"
+    PREFILL_NOT_REGISTERED = "prefill_not_registered"
     # document checks (refusals)
     DOCUMENT_NOT_PDF = "document_not_pdf"
     DOCUMENT_TOO_LARGE = "document_too_large"

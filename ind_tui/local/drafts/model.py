@@ -31,7 +31,7 @@ from ind_tui import __version__
 from ind_tui.local.drafts.errors import BundleRefused, Code
 
 FORMAT_NAME = "ind-tui-draft"
-FORMAT_VERSION = (1, 1)
+FORMAT_VERSION = (1, 2)
 MANIFEST = "manifest.json"
 ANSWERS = "answers.json"
 DOCUMENTS = "documents.json"
@@ -133,6 +133,10 @@ class _Manifest(BaseModel):
     form_version: int = Field(ge=1, le=1_000_000)
     profile: Printable = Field(min_length=1, max_length=64)
     kvk: str | None = Field(default=None, pattern=r"^\d{8}$")
+    # 1.2: the company and portal the draft is prepared for (with `kvk`: its binding)
+    sponsor_name: Printable | None = Field(default=None, max_length=200)
+    portal: Printable | None = Field(default=None, max_length=300)
+    prefilled: dict[str, Printable] = Field(default_factory=dict, max_length=MAX_SLOTS)
     created_at: AwareDatetime
     updated_at: AwareDatetime
     app_version: Printable = Field(max_length=64)
@@ -178,7 +182,11 @@ class Draft:
     answers: dict[str, Any] = field(default_factory=dict)
     documents: dict[str, DocumentRef] = field(default_factory=dict)
     profile: str = "default"
-    kvk: str | None = None
+    kvk: str | None = None  # the company acted for: with `portal`, the draft's binding
+    sponsor_name: str | None = None
+    portal: str | None = None  # the profile's portal setting ("embedded" or a base URL)
+    # field id -> where its answer came from ("register", "case:<zaaknummer>"), until edited
+    prefilled: dict[str, str] = field(default_factory=dict)
     idempotency_key: str | None = None
     draft_id: str = field(default_factory=new_draft_id)
     created_at: datetime = field(default_factory=utcnow)
@@ -307,6 +315,9 @@ def draft_from_parts(
         documents=parse_index(index),
         profile=m.profile,
         kvk=m.kvk,
+        sponsor_name=m.sponsor_name,
+        portal=m.portal,
+        prefilled=dict(m.prefilled),
         idempotency_key=m.idempotency_key,
         draft_id=m.draft_id,
         created_at=m.created_at,
@@ -350,6 +361,9 @@ def draft_to_parts(draft: Draft) -> dict[str, bytes]:
         form_version=draft.form_version,
         profile=draft.profile,
         kvk=draft.kvk,
+        sponsor_name=draft.sponsor_name,
+        portal=draft.portal,
+        prefilled=dict(sorted(draft.prefilled.items())),
         created_at=_iso(draft.created_at),
         updated_at=_iso(draft.updated_at),
         app_version=draft.app_version,

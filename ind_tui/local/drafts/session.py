@@ -34,10 +34,18 @@ class DraftSession:
 
     @classmethod
     def new(cls, form_id: str, *, profile: str = "default", kvk: str | None = None,
-            directory: Path | None = None, store: DocumentStore | None = None) -> DraftSession:
+            sponsor_name: str | None = None, portal: str | None = None,
+            answers: dict[str, Any] | None = None, prefilled: dict[str, str] | None = None,
+            directory: Path | None = None, path: Path | None = None,
+            store: DocumentStore | None = None) -> DraftSession:
+        """A new draft, saved at once (at `path`, else under its own name in `directory`),
+        bound to the company (`kvk`, `sponsor_name`) and portal it is prepared for;
+        `prefilled` marks answers that came from elsewhere."""
         form = load_form(form_id)
-        draft = Draft(form_id=form_id, form_version=form.version, profile=profile, kvk=kvk)
-        session = cls(draft_path(draft, directory), draft, store or DocumentStore())
+        draft = Draft(form_id=form_id, form_version=form.version, profile=profile, kvk=kvk,
+                      sponsor_name=sponsor_name, portal=portal, answers=dict(answers or {}),
+                      prefilled=dict(prefilled or {}))
+        session = cls(path or draft_path(draft, directory), draft, store or DocumentStore())
         session.save()
         return session
 
@@ -88,6 +96,8 @@ class DraftSession:
         else:
             changed = self.draft.answers.get(field_id) != value
             self.draft.answers[field_id] = value
+        if changed:  # the user's own answer now, not the prefilled one
+            self.draft.prefilled.pop(field_id, None)
         self.dirty = self.dirty or changed
         return changed
 
