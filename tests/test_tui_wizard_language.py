@@ -217,3 +217,19 @@ async def test_the_question_before_another_draft_still_answers(tmp_path: Path) -
         await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen)
                        and len(list_drafts()) == 2)
         assert screen.query_one("#new-types").is_attached
+
+
+async def test_a_refused_file_says_why_in_the_new_language(tmp_path: Path) -> None:
+    from ind_tui.local.drafts.errors import Code, guidance
+
+    path = tmp_path / "broken.tfa"
+    path.write_bytes(b"this is not a zip file")
+    async with wizard(tmp_path, path) as (pilot, screen):
+        refusal = screen.query_one("#wizard-refusal", Static)
+        title = screen.query_one("#wizard-refused .title", Static)
+        await pilot.app.switch_language("nl")
+        dutch = guidance(Code.BUNDLE_UNREADABLE, "nl").split(" (")[0]
+        await wait_for(pilot, lambda: dutch in shown(refusal))
+        assert pilot.app.screen is screen and still_there(screen, [refusal, title])
+        assert shown(title) == text("wizard.refused.title", "nl")
+        assert "bundle_unreadable" in shown(refusal)
