@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from ind_tui.local.drafts.session import DraftSession
 
 
-
 class DocumentsPane(Vertical):
     """The form's document slots, with attach / detach / upload."""
 

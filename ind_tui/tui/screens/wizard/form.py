@@ -27,6 +27,8 @@ def holder_id(page: str) -> str:
 
 
 class FormPages(Vertical):
+    """The content beside the page list; the screen's `#wizard-content`."""
+
     def __init__(self, session: DraftSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
