@@ -26,7 +26,6 @@ from ind_tui.tui.context import (
     offline_errors,
 )
 from ind_tui.tui.keys import KeyGate
-from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
 from ind_tui.tui.widgets.text import LanguageChanged
 
@@ -259,7 +258,7 @@ class PortalApp(App[int]):
         set_language(lang)
         self.title = t("app.title")
         for screen in self.screen_stack:
-            if isinstance(screen, PortalScreen) and screen.RELABELS_IN_PLACE:
+            if getattr(screen, "RELABELS_IN_PLACE", False):  # a dialog may relabel too
                 for node in screen.walk_children(with_self=True):
                     node.post_message(LanguageChanged())
                 continue

@@ -56,6 +56,11 @@ class ChoiceSet(RadioSet):
         index = self.pressed_index
         return self.values[index] if index >= 0 else None
 
+    def relabel(self, labels: Sequence[str]) -> None:
+        """Name the options anew (the language changed); what is chosen stays."""
+        for button, label in zip(self.query(ChoiceButton), labels, strict=True):
+            button.label = label
+
     def choose(self, value: object) -> None:
         """Press the option for `value` (as a key or the user would)."""
         if value in self.values:

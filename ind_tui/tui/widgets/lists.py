@@ -21,6 +21,16 @@ class VimOptionList(OptionList):
         Binding("G", "last", "key.last", show=False, id="list.last"),
     ]
 
+    def reword(self, options: Sequence[Option]) -> bool:
+        """Put the words of `options` on the options shown, when they are the same ones (the
+        same ids in the same order; say, after a language switch): the highlight and the
+        scroll position stay. False when they are not the same ones (nothing changed)."""
+        if [(o.id, o.disabled) for o in self.options] != [(o.id, o.disabled) for o in options]:
+            return False
+        for index, option in enumerate(options):
+            self.replace_option_prompt_at_index(index, option.prompt)
+        return True
+
 
 class FilterLine(Input):
     """A list's filter line. Closed, it is hidden and takes no focus: keys typed before a list
@@ -103,8 +113,12 @@ class FilterList(FilterHost):
         return self.query_one(VimOptionList)
 
     def set_options(self, options: Sequence[Option]) -> None:
+        """Show these options (filtered as typed); the same ones reworded stay where they
+        are, highlight and scroll position too."""
         self._all = list(options)
-        self._apply(self.query_one(Input).value)
+        text = self.query_one(Input).value
+        if not self.options.reword(self._matching(text)):
+            self._apply(text)
 
     def filter_target(self) -> Widget:
         return self.options
@@ -112,9 +126,12 @@ class FilterList(FilterHost):
     def apply_filter_text(self, text: str) -> None:
         self._apply(text)
 
-    def _apply(self, text: str) -> None:
+    def _matching(self, text: str) -> list[Option]:
         needle = text.strip().lower()
-        shown = [o for o in self._all if not needle or needle in str(o.prompt).lower()]
+        return [o for o in self._all if not needle or needle in str(o.prompt).lower()]
+
+    def _apply(self, text: str) -> None:
+        shown = self._matching(text)
         self.options.clear_options()
         self.options.add_options(shown)
         if shown:

@@ -27,10 +27,13 @@ from ind_tui.i18n.format import plural
 from ind_tui.tui.context import Done, Failed, PortalHost, Result
 from ind_tui.tui.screens.shell.base import from_thread
 from ind_tui.tui.screens.wizard.review import size_text
+from ind_tui.tui.screens.wizard.slots import slot_line, unasked_line
+from ind_tui.tui.screens.wizard.status import StatusLine
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.pathinput import PathInput
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 if TYPE_CHECKING:
     from ind_tui.client.client import PortalClient
@@ -38,8 +41,6 @@ if TYPE_CHECKING:
     from ind_tui.local.drafts.model import DocumentRef
     from ind_tui.local.drafts.pdfcheck import PdfCheck
     from ind_tui.local.drafts.session import DraftSession
-
-SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
 class DocumentsPane(Vertical):
@@ -65,32 +66,32 @@ class DocumentsPane(Vertical):
         self.attaching: str | None = None  # the slot the path input is for
         self.checking: str | None = None  # the slot whose file is being checked
         self._upload: Worker[Any] | None = None
-        self._spin = 0
-        self._status_text = ""
-        self._status_style = ""
-        self._spinning = False
+        self._refusal: tuple[str, str, str] | None = None  # file name, code, OS reason
 
     def compose(self) -> ComposeResult:
-        yield Static(t("wizard.docs.intro"), id="docs-intro", classes="muted")
+        yield Tr("wizard.docs.intro", id="docs-intro", classes="muted")
         yield VimOptionList(id="docs-slots")
         yield Static("", id="docs-detail")
         with Vertical(id="docs-attach"):
             yield Static("", id="docs-attach-label")
             yield PathInput(placeholder=t("wizard.docs.path_placeholder"), id="docs-path")
             yield Static("", id="docs-matches", classes="muted")
-        yield Static("", id="docs-status")
+        yield StatusLine(id="docs-status")
         yield Panel("", id="docs-refused", classes="-error")
         with Horizontal(id="docs-upload"):
             yield ProgressBar(id="docs-progress", show_eta=False)
             yield Static("", id="docs-upload-label")
 
     def on_mount(self) -> None:
-        self.query_one("#docs-refused").display = False
+        self._paint_refused()
         if self.evaluation is None:
             self.evaluation = self.session.evaluation(self._today())
         self._render_slots()
         self.query_one("#docs-slots").focus()
-        self.set_interval(0.1, self._tick)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#docs-status", StatusLine)
 
     def _host(self) -> PortalHost | None:
         app = self.app
@@ -99,6 +100,13 @@ class DocumentsPane(Vertical):
     def _today(self) -> date:
         host = self._host()
         return host.context.today() if host is not None else date.today()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one("#docs-path", PathInput).placeholder = t("wizard.docs.path_placeholder")
+        self._render_slots()
+        if self.attaching is not None:
+            self._label_attach(self.attaching)
+        self._paint_refused()
 
     # --- the slot list -----------------------------------------------------------------------
 
@@ -117,48 +125,24 @@ class DocumentsPane(Vertical):
         return list(self.evaluation.documents) if self.evaluation is not None else []
 
     def _render_slots(self) -> None:
-        slots = self.query_one("#docs-slots", OptionList)
+        slots = self.query_one("#docs-slots", VimOptionList)
         keep = slots.highlighted_option.id if slots.highlighted_option else None
-        options = [Option(self._line(s), id=s.slot.id) for s in self._states()]
+        options = [Option(slot_line(s, self.session, self.checking), id=s.slot.id)
+                   for s in self._states()]
         named = {s.slot.id for s in self._states()}
         # Documents of slots the answers no longer ask for: shown, so they can be removed.
         for slot_id, ref in sorted(self.session.draft.documents.items()):
             if slot_id not in named:
-                line = Text.assemble(("? ", "yellow"), (slot_id, "bold"), "  ",
-                                     (t("wizard.docs.not_asked", name=ref.name), "yellow"))
-                options.append(Option(line, id=slot_id))
-        slots.clear_options()
-        slots.add_options(options)
+                options.append(Option(unasked_line(slot_id, ref), id=slot_id))
+        if not slots.reword(options):
+            slots.clear_options()
+            slots.add_options(options)
+            ids = [o.id for o in options]
+            slots.highlighted = (ids.index(keep) if keep in ids else 0) if ids else None
         if not options:
             self.query_one("#docs-detail", Static).update(t("wizard.docs.none"))
             return
-        ids = [o.id for o in options]
-        slots.highlighted = ids.index(keep) if keep in ids else 0
         self._show_detail()
-
-    def _line(self, state: SlotState) -> Text:
-        lang = language()
-        slot = state.slot
-        ref = self.session.draft.documents.get(slot.id)
-        label = slot.label.get(lang)
-        if not slot.uploadable:
-            return Text.assemble(("✉ ", "cyan"), (label, "bold"), "  ",
-                                 (t("wizard.docs.by_post"), "dim"))
-        need = t("wizard.docs.required") if state.required else t("wizard.docs.optional")
-        if self.checking == slot.id:
-            return Text.assemble(("… ", "cyan"), (label, "bold"), f"  {need}  ",
-                                 (t("wizard.docs.checking_short"), "cyan"))
-        if ref is not None and slot.id in self.session.missing:
-            return Text.assemble(("! ", "bold red"), (label, "bold"), f"  {need}  ",
-                                 (t("wizard.docs.reattach", name=ref.name), "red"))
-        if ref is not None:
-            line = Text.assemble(("✓ ", "green"), (label, "bold"), f"  {need}  ", _ref(ref))
-            if ref.sha256 in self.session.draft.uploads:
-                line.append("  " + t("wizard.docs.uploaded"), style="green")
-            return line
-        mark = ("✗ ", "red") if state.required else ("○ ", "dim")
-        return Text.assemble(mark, (label, "bold"), f"  {need}  ",
-                             (t("wizard.docs.empty"), "dim"))
 
     def _highlighted(self) -> str | None:
         option = self.query_one("#docs-slots", OptionList).highlighted_option
@@ -215,14 +199,19 @@ class DocumentsPane(Vertical):
             self.app.notify(t("wizard.docs.busy"), severity="warning")
             return
         self.attaching = slot_id
-        self.query_one("#docs-attach-label", Static).update(
-            Text(t("wizard.docs.path_label", slot=state.slot.label.get(language()))))
+        self._label_attach(slot_id)
         self.add_class("-attaching")
         self.query_one("#docs-matches", Static).update("")
         path = self.query_one("#docs-path", PathInput)
         path.focus()
         path.cursor_position = len(path.value)
         self.refresh_bindings()
+
+    def _label_attach(self, slot_id: str) -> None:
+        state = self._state(slot_id)
+        label = state.slot.label.get(language()) if state is not None else slot_id
+        self.query_one("#docs-attach-label", Static).update(
+            Text(t("wizard.docs.path_label", slot=label)))
 
     def action_close_attach(self) -> None:
         self.attaching = None
@@ -248,8 +237,9 @@ class DocumentsPane(Vertical):
         path = self.query_one("#docs-path", PathInput).path
         self.action_close_attach()
         self.checking = slot
-        self.query_one("#docs-refused").display = False
-        self._status(t("wizard.docs.checking", name=path.name), spinning=True)
+        self._refusal = None
+        self._paint_refused()
+        self.status.say(lambda: t("wizard.docs.checking", name=path.name), spinning=True)
         self._render_slots()
         self.check_file(slot, path)
 
@@ -261,11 +251,9 @@ class DocumentsPane(Vertical):
         try:
             ref, check = self.session.attach(slot, path)
         except DraftError as exc:
-            from_thread(self, self._refused, slot, path, exc.code.value,
-                        exc.guidance(language()))  # type: ignore[arg-type]
+            from_thread(self, self._refused, slot, path, exc.code.value, "")
         except OSError as exc:
-            reason = t("wizard.docs.cannot_open", reason=exc.strerror or type(exc).__name__)
-            from_thread(self, self._refused, slot, path, "", reason)
+            from_thread(self, self._refused, slot, path, "", exc.strerror or type(exc).__name__)
         else:
             from_thread(self, self._attached, slot, ref, check)
 
@@ -274,26 +262,42 @@ class DocumentsPane(Vertical):
 
         self.checking = None
         self.query_one("#docs-path", PathInput).value = ""
-        text = plural("wizard.docs.attached", ref.pages, name=ref.name, size=size_text(ref.size))
-        for code in check.warnings:
-            text += "\n" + guidance(code, language())  # type: ignore[arg-type]
-        self._status(text, style="yellow" if check.warnings else "green")
+
+        def say() -> str:
+            text = plural("wizard.docs.attached", ref.pages, name=ref.name,
+                          size=size_text(ref.size))
+            for code in check.warnings:
+                text += "\n" + guidance(code, language())  # type: ignore[arg-type]
+            return text
+
+        self.status.say(say, style="yellow" if check.warnings else "green")
         self._render_slots()
         self.post_message(self.Changed())
 
-    def _refused(self, slot: str, path: Path, code: str, reason: str) -> None:
+    def _refused(self, slot: str, path: Path, code: str, os_reason: str) -> None:
+        """The file was refused: by its check (`code`) or as the system could not read it."""
         self.checking = None
-        self._status("")
+        self.status.say(None)
+        self._refusal = (path.name, code, os_reason)
+        self._paint_refused()
+        self._render_slots()
+        self.focus_slot(slot)
+
+    def _paint_refused(self) -> None:
+        from ind_tui.local.drafts.errors import guidance
+
         panel = self.query_one("#docs-refused", Panel)
-        panel.border_title = t("wizard.docs.refused_title", name=path.name)
-        body = Text(reason)
+        panel.display = self._refusal is not None
+        if self._refusal is None:
+            return
+        name, code, os_reason = self._refusal
+        panel.border_title = t("wizard.docs.refused_title", name=name)
+        body = Text(guidance(code, language()) if code  # type: ignore[arg-type]
+                    else t("wizard.docs.cannot_open", reason=os_reason))
         if code:
             body.append("\n" + t("wizard.docs.code", code=code), style="dim")
         body.append("\n" + t("wizard.docs.kept"), style="dim")
         panel.update(body)
-        panel.display = True
-        self._render_slots()
-        self.focus_slot(slot)
 
     # --- detaching ---------------------------------------------------------------------------
 
@@ -313,7 +317,7 @@ class DocumentsPane(Vertical):
 
         def answered(yes: bool | None) -> None:
             if yes and self.session.detach(slot_id):
-                self._status(t("wizard.docs.detached", name=ref.name))
+                self.status.say(lambda: t("wizard.docs.detached", name=ref.name))
                 self._render_slots()
                 self.post_message(self.Changed())
 
@@ -342,7 +346,7 @@ class DocumentsPane(Vertical):
             self.app.notify(t("wizard.docs.login_first"), severity="warning")
             return
         self.add_class("-uploading")
-        self._status("")
+        self.status.say(None)
         self._upload = self.upload(host, host.context.client, slots)
         self.refresh_bindings()
 
@@ -383,40 +387,21 @@ class DocumentsPane(Vertical):
 
         result = event.worker.result if state is WorkerState.SUCCESS else None
         if isinstance(result, Done):
-            self._status(t("wizard.docs.upload_done"), style="green")
+            self.status.say(lambda: t("wizard.docs.upload_done"), style="green")
             self.post_message(self.Changed())
         elif isinstance(result, Failed) and isinstance(result.error, DraftError):
-            self._status(result.error.guidance(language()), style="red")  # type: ignore[arg-type]
+            error = result.error
+            self.status.say(lambda: error.guidance(language()), style="red")  # type: ignore[arg-type]
         elif state is WorkerState.CANCELLED:
-            self._status(t("wizard.docs.upload_cancelled"), style="yellow")
+            self.status.say(lambda: t("wizard.docs.upload_cancelled"), style="yellow")
         else:
-            self._status(t("wizard.docs.upload_failed"), style="red")
+            self.status.say(lambda: t("wizard.docs.upload_failed"), style="red")
         self._render_slots()
         self.refresh_bindings()
 
     def action_cancel_upload(self) -> None:
         if self._upload is not None and self._upload.is_running:
             self._upload.cancel()
-
-    # --- status line -------------------------------------------------------------------------
-
-    def _status(self, text: str, *, style: str = "", spinning: bool = False) -> None:
-        self._status_text = text
-        self._status_style = style
-        self._spinning = spinning
-        self._paint_status()
-
-    def _paint_status(self) -> None:
-        line = Text()
-        if self._spinning and self._status_text:
-            line.append(SPINNER[self._spin % len(SPINNER)] + " ", style="cyan")
-        line.append(self._status_text, style=self._status_style)
-        self.query_one("#docs-status", Static).update(line)
-
-    def _tick(self) -> None:
-        if self._spinning:
-            self._spin += 1
-            self._paint_status()
 
 
 class _Meter:
@@ -435,6 +420,3 @@ class _Meter:
         self.last = (done, size)
         return min(self.total, self.finished + done)
 
-
-def _ref(ref: DocumentRef) -> str:
-    return t("wizard.docs.file", name=ref.name, size=size_text(ref.size), pages=ref.pages)

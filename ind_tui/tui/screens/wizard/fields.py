@@ -26,6 +26,7 @@ from textual.widgets import Input, Static
 from ind_tui.domain.forms.engine import Issue
 from ind_tui.domain.forms.fields import check_value
 from ind_tui.domain.forms.schema import Field
+from ind_tui.domain.forms.texts import Text
 from ind_tui.i18n import language, t
 from ind_tui.tui.widgets.fields import (
     ChoiceSet,
@@ -35,6 +36,7 @@ from ind_tui.tui.widgets.fields import (
     country_matches,
     resolve_country,
 )
+from ind_tui.tui.widgets.text import LanguageChanged
 
 # Field types whose empty input shows an example of the expected form.
 PLACEHOLDERS = frozenset({"date", "money", "number", "v_number", "bsn", "postcode", "email",
@@ -93,6 +95,18 @@ def display_text(field: Field, value: Any, lang: str) -> str:
     return str(value)
 
 
+class FormText(Static):
+    """A text of the form definition (it holds both languages) that renders again when the
+    language changes."""
+
+    def __init__(self, source: Text, *, classes: str | None = None) -> None:
+        self.source = source
+        super().__init__(escape(source.get(language())), classes=classes)
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.update(escape(self.source.get(language())))
+
+
 def _yes_no(field: Field, value: Any) -> bool | None:
     """A stored yes/no (also "ja"/"yes" from a hand-made file) as a boolean, if it is one."""
     if value is None:
@@ -137,9 +151,7 @@ class FieldBox(Vertical):
     def compose(self) -> ComposeResult:
         lang = language()
         field = self.field
-        label = escape(field.label.get(lang))
-        marker = " [b]*[/b]" if field.required else f" [dim]({t('wizard.optional')})[/dim]"
-        yield Static(label + marker, classes="field-label")
+        yield Static(self._label(lang), classes="field-label")
         yield self._editor(lang)
         hint = Static("", id=f"hint-{field.id}", classes="field-hint")
         hint.display = False
@@ -152,26 +164,60 @@ class FieldBox(Vertical):
         help_text.display = False
         yield help_text
 
+    def _label(self, lang: str) -> str:
+        marker = " [b]*[/b]" if self.field.required else f" [dim]({t('wizard.optional')})[/dim]"
+        return escape(self.field.label.get(lang)) + marker
+
+    def _choices(self, lang: str) -> list[str]:
+        if self.field.type == "yes_no":
+            return [t("wizard.yes"), t("wizard.no")]
+        return [escape(c.label.get(lang)) for c in self.field.choices]
+
+    def _placeholder(self) -> str:
+        kind = self.field.type
+        if kind == "country" or kind in PLACEHOLDERS:
+            return t(f"wizard.placeholder.{kind}")
+        return ""
+
     def _editor(self, lang: str) -> Widget:
         field, value = self.field, self.initial
         tip = field.help.get(lang)
         editor: Widget
         if field.type == "choice":
-            editor = ChoiceSet([escape(c.label.get(lang)) for c in field.choices],
-                               [c.value for c in field.choices], value,
+            editor = ChoiceSet(self._choices(lang), [c.value for c in field.choices], value,
                                id=self.editor_id, tooltip=tip)
         elif field.type == "yes_no":
-            editor = YesNoSet(t("wizard.yes"), t("wizard.no"), _yes_no(field, value),
-                              id=self.editor_id, tooltip=tip)
+            yes, no = self._choices(lang)
+            editor = YesNoSet(yes, no, _yes_no(field, value), id=self.editor_id, tooltip=tip)
         elif field.type == "country":
             editor = CountryInput(value, language, id=self.editor_id, tooltip=tip)
-            editor.placeholder = t("wizard.placeholder.country")
+            editor.placeholder = self._placeholder()
         else:
-            hint = f"wizard.placeholder.{field.type}" if field.type in PLACEHOLDERS else ""
             editor = Input(display_text(field, value, lang), id=self.editor_id, tooltip=tip,
-                           placeholder=t(hint) if hint else "")
+                           placeholder=self._placeholder())
         editor.disabled = self.read_only
         return editor
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        """Say the question, its help and its options in the new language; what was typed,
+        the cursor and the focus stay (the engine's reasons follow from the screen)."""
+        lang = language()
+        self.query_one(".field-label", Static).update(self._label(lang))
+        self.query_one(f"#help-{self.field.id}", Static).update(escape(self.field.help.get(lang)))
+        editor = self.editor
+        editor.tooltip = self.field.help.get(lang)
+        if isinstance(editor, ChoiceSet):
+            editor.relabel(self._choices(lang))
+        elif isinstance(editor, Input):
+            editor.placeholder = self._placeholder()
+            hint = self.query_one(f"#hint-{self.field.id}")
+            if isinstance(editor, CountryInput) and hint.display:
+                self._show_matches(editor.value)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Filing locked the draft (or it was unlocked): the answer can no longer change."""
+        self.read_only = read_only
+        self.editor.disabled = read_only
 
     @property
     def editor(self) -> Widget:

@@ -25,16 +25,18 @@ from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_
 from ind_tui.tui.context import Failed, Result
 from ind_tui.tui.screens.shell.base import PortalScreen, from_thread
 from ind_tui.tui.screens.wizard.review import fee_text, size_text
+from ind_tui.tui.screens.wizard.status import Say, StatusLine
+from ind_tui.tui.screens.wizard.steps import STEPS, step_state, steps_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.pathinput import PathInput
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.domain.forms.engine import FeeQuote
     from ind_tui.local.drafts.session import DraftSession
 
-STEPS = ("upload", "submit", "pay", "receipt")
 # Failures this screen explains in its own words; any other goes to the guidance panel.
 EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
              pe.ServiceUnavailableError, pe.RateLimitedError, pe.TransportError, DraftError)
@@ -42,6 +44,7 @@ EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
 
 class FilingScreen(PortalScreen):
     HELP_KEY = "wizard.filing.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("f", "send", "wizard.filing.key.send", id="wizard.filing.send"),
         Binding("r", "retry", "wizard.filing.key.retry", id="wizard.filing.retry"),
@@ -60,7 +63,7 @@ class FilingScreen(PortalScreen):
         self.error: Exception | None = None
         self.step: str | None = None  # the step under way (or the one that failed)
         self.fraction = 0.0
-        self.activity = ""
+        self.activity: Say | None = None  # what is under way, said in the language of the day
 
     @property
     def stage(self) -> FilingStage:
@@ -69,29 +72,33 @@ class FilingScreen(PortalScreen):
     # --- layout -----------------------------------------------------------------------------
 
     def body(self) -> ComposeResult:
-        lang = language()
-        draft = self.session.draft
-        who = str(draft.answers.get("employee_name") or "")
         with VerticalScroll(id="filing-body"):
-            yield Static(Text(t("wizard.filing.title", form=self.session.form.title.get(lang))
-                              + (f" · {who}" if who else ""), style="bold"), classes="title")
+            yield Static(self._title(), classes="title", id="filing-title")
             yield Static("", id="filing-steps")
             with Horizontal(id="filing-bar"):
                 yield ProgressBar(id="filing-progress", total=len(STEPS), show_eta=False)
-                yield Static("", id="filing-activity")
+                yield StatusLine(id="filing-activity")
             with Vertical(id="filing-confirm"):
                 yield Panel("", id="filing-summary")
-                yield Static(t("wizard.filing.method"), classes="subtitle")
-                yield VimOptionList(
-                    Option(t("wizard.filing.method.direct_debit"), id="direct_debit"),
-                    Option(t("wizard.filing.method.one_off"), id="one_off"),
-                    id="filing-method")
+                yield Tr("wizard.filing.method", classes="subtitle")
+                yield VimOptionList(*self._methods(), id="filing-method")
                 yield Static("", id="filing-send-hint", classes="muted")
             yield Panel("", id="filing-problem", classes="-warning")
             yield Panel("", id="filing-receipt")
             with Vertical(id="filing-save"):
-                yield Label(t("wizard.filing.save_label"))
+                yield Label(t("wizard.filing.save_label"), id="filing-save-label")
                 yield PathInput(id="filing-save-path")
+
+    def _title(self) -> Text:
+        who = str(self.session.draft.answers.get("employee_name") or "")
+        form = self.session.form.title.get(language())
+        return Text(t("wizard.filing.title", form=form) + (f" · {who}" if who else ""),
+                    style="bold")
+
+    @staticmethod
+    def _methods() -> list[Option]:
+        return [Option(t(f"wizard.filing.method.{method}"), id=method)
+                for method in ("direct_debit", "one_off")]
 
     def on_mount(self) -> None:
         self.query_one("#filing-save").display = False
@@ -111,9 +118,11 @@ class FilingScreen(PortalScreen):
         else:
             self.load_fee()
 
-    def after_recompose(self) -> None:
-        self.query_one("#filing-save").display = False
-        self._set_problem(self.problem, self.error)
+    def relabel(self) -> None:
+        self.query_one("#filing-title", Static).update(self._title())
+        self.query_one("#filing-method", VimOptionList).reword(self._methods())
+        self.query_one("#filing-save-label", Label).update(t("wizard.filing.save_label"))
+        self._set_problem(self.problem, self.error)  # which says the steps again too
 
     # --- rendering --------------------------------------------------------------------------
 
@@ -130,44 +139,16 @@ class FilingScreen(PortalScreen):
             return draft.fee_eur
         return self.fee.amount if self.fee is not None else None
 
-    def _step_state(self, step: str) -> str:
-        stage, draft = self.stage, self.session.draft
-        index = {FilingStage.NOT_SENT: 0, FilingStage.SUBMITTED: 2, FilingStage.PAID: 3,
-                 FilingStage.DONE: 4}[stage]
-        position = STEPS.index(step)
-        if (step == "pay" and draft.fee_eur == 0) or (step == "upload" and not draft.documents):
-            return "skipped"
-        if position < index or (step == "upload" and self._uploads_done()):
-            return "done"
-        if self.step == step:
-            return "running" if self.running else "failed"
-        return "todo"
-
-    def _uploads_done(self) -> bool:
-        if self.stage is not FilingStage.NOT_SENT:
-            return True
-        draft = self.session.draft
-        return all(ref.sha256 in draft.uploads for ref in draft.documents.values())
-
     def _update_view(self) -> None:
-        marks = {"done": ("✓", "green"), "running": ("▶", "bold cyan"), "failed": ("✗", "red"),
-                 "todo": ("·", "dim"), "skipped": ("–", "dim")}
-        steps = Text()
-        amount = self._fee_amount()
-        for number, step in enumerate(STEPS, 1):
-            state = self._step_state(step)
-            mark, style = marks[state]
-            name = t(f"wizard.filing.step.{step}",
-                     amount=money(amount, cents=False) if amount is not None else "?")
-            steps.append(f" {mark} {number}  ", style=style)
-            steps.append(name, style="bold" if state == "running" else "")
-            steps.append(f"  {t('wizard.filing.state.' + state)}\n", style=style)
-        self.query_one("#filing-steps", Static).update(steps)
-        done = sum(1 for s in STEPS if self._step_state(s) in ("done", "skipped"))
+        draft = self.session.draft
+        self.query_one("#filing-steps", Static).update(
+            steps_text(draft, self._fee_amount(), self.step, self.running))
+        done = sum(1 for s in STEPS
+                   if step_state(draft, s, self.step, self.running) in ("done", "skipped"))
         running = self.running and self.step in STEPS
         self.query_one("#filing-progress", ProgressBar).update(
             progress=min(len(STEPS), done + (self.fraction if running else 0)))
-        self.query_one("#filing-activity", Static).update(Text(self.activity, style="dim"))
+        self.query_one("#filing-activity", StatusLine).say(self.activity, style="dim")
         # Once filed, the ticks say it all: the room goes to the receipt.
         self.query_one("#filing-bar").display = self.stage is not FilingStage.DONE
         self._render_confirm()
@@ -245,12 +226,12 @@ class FilingScreen(PortalScreen):
         self.step = event.step
         self.fraction = event.done / event.total if event.total else 0.0
         if event.step == "upload":
-            self.activity = t("wizard.filing.uploading", name=event.label,
-                              done=size_text(event.done), total=size_text(event.total))
+            self.activity = lambda: t("wizard.filing.uploading", name=event.label,
+                                      done=size_text(event.done), total=size_text(event.total))
         else:
-            self.activity = t(f"wizard.filing.doing.{event.step}")
+            self.activity = lambda: t(f"wizard.filing.doing.{event.step}")
         if event.step == "receipt" and event.done:
-            self.activity = ""
+            self.activity = None
         self._update_view()
 
     # --- actions ----------------------------------------------------------------------------
@@ -356,13 +337,13 @@ class FilingScreen(PortalScreen):
         assert filing is not None
         self.running = True
         self.step = None
-        self.activity = t("wizard.filing.checking")
+        self.activity = lambda: t("wizard.filing.checking")
         self._set_problem(None, None)
         try:
             result = await self.portal_app.call(filing.reconcile, handle=EXPLAINED)
         finally:
             self.running = False
-            self.activity = ""
+            self.activity = None
         if isinstance(result, Failed):
             self._after(result)
             return
@@ -393,7 +374,7 @@ class FilingScreen(PortalScreen):
                 self._set_problem(problem_of(result.error), result.error)
             return
         self.step = None
-        self.activity = ""
+        self.activity = None
         self._update_view()
         if self.stage is FilingStage.DONE:
             receipt = self.session.draft.receipt

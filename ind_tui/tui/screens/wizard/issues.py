@@ -85,6 +85,10 @@ class IssuesPanel(Vertical):
 
     def set_items(self, items: Sequence[Blocker]) -> None:
         items = list(items)
+        # The title first: after a language switch the same (empty) list has a new title.
+        title = (plural("wizard.issues.title", len(items)) if items
+                 else t("wizard.issues.none"))
+        self.query_one("#issues-title", Static).update(title)
         if items == self.items and self.options.option_count == len(items):
             return
         keep = self.options.highlighted
@@ -94,9 +98,6 @@ class IssuesPanel(Vertical):
             [Option(escape(b.text), id=f"issue-{n}") for n, b in enumerate(items)])
         if items:
             self.options.highlighted = min(keep or 0, len(items) - 1)
-        title = (plural("wizard.issues.title", len(items)) if items
-                 else t("wizard.issues.none"))
-        self.query_one("#issues-title", Static).update(title)
 
     @on(VimOptionList.OptionSelected, "#issues-list")
     def _chosen(self, event: VimOptionList.OptionSelected) -> None:

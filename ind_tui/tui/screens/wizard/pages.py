@@ -13,14 +13,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 from textual.widgets.option_list import Option
 
 from ind_tui.domain.forms.engine import Evaluation
 from ind_tui.i18n import language, t
 from ind_tui.local.drafts.bundle import SUFFIX
 from ind_tui.tui.screens.wizard.issues import DOCUMENTS, REVIEW, is_document_issue
+from ind_tui.tui.screens.wizard.status import StatusLine
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 DONE, BLOCKED, OPEN = "✓", "✗", "·"
 
@@ -92,6 +94,7 @@ def save_as_target(typed: str, base: Path) -> Path:
 class SaveAsScreen(ModalScreen[Path | None]):
     """Asks for a new file name; never overwrites an existing file."""
 
+    RELABELS_IN_PLACE = True  # the name typed so far stays when the language changes
     BINDINGS = [Binding("escape", "cancel", "key.back", id="wizard.save_as_cancel")]
 
     def __init__(self, current: Path) -> None:
@@ -100,27 +103,33 @@ class SaveAsScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wizard-save-as", classes="dialog"):
-            yield Static(t("wizard.save_as.title"), classes="title")
-            yield Label(t("wizard.save_as.prompt", folder=escape(str(self.current.parent))))
+            yield Tr("wizard.save_as.title", classes="title")
+            yield Label(self._prompt(), id="save-as-prompt")
             yield Input(self.current.stem, id="save-as-name")
-            yield Static("", id="save-as-error", classes="error-text")
-            yield Static(t("wizard.save_as.hint"), classes="muted")
+            yield StatusLine(id="save-as-error", classes="error-text")
+            yield Tr("wizard.save_as.hint", classes="muted")
         yield PortalFooter()
+
+    def _prompt(self) -> str:
+        return t("wizard.save_as.prompt", folder=escape(str(self.current.parent)))
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one("#save-as-prompt", Label).update(self._prompt())
 
     @on(Input.Submitted, "#save-as-name")
     def _chosen(self, event: Input.Submitted) -> None:
         event.stop()
-        error = self.query_one("#save-as-error", Static)
+        error = self.query_one("#save-as-error", StatusLine)
         if not event.value.strip():
-            error.update(t("wizard.save_as.empty"))
+            error.say(lambda: t("wizard.save_as.empty"))
             return
         target = save_as_target(event.value, self.current.parent)
         if target == self.current:
             self.dismiss(None)  # the same file: autosave already keeps it
         elif target.exists():
-            error.update(t("wizard.save_as.exists", path=escape(str(target))))
+            error.say(lambda: t("wizard.save_as.exists", path=str(target)))
         elif not target.parent.is_dir():
-            error.update(t("wizard.save_as.no_folder", folder=escape(str(target.parent))))
+            error.say(lambda: t("wizard.save_as.no_folder", folder=str(target.parent)))
         else:
             self.dismiss(target)
 

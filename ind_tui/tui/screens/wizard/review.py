@@ -19,6 +19,7 @@ from ind_tui.domain.forms.countries import country_name
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, money
 from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from ind_tui.domain.forms.engine import Evaluation, FeeQuote, FieldState, SlotState
@@ -103,20 +104,26 @@ class ReviewPane(Vertical):
         self.refresh_from(self.evaluation)
         self.query_one("#review-lines").focus()
 
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one("#review-submit", Button).label = t("wizard.review.submit")
+        self.refresh_from(self.evaluation)
+
     # --- content ---------------------------------------------------------------------------
 
     def refresh_from(self, evaluation: Evaluation) -> None:
         """Show `evaluation` (called again after an edit elsewhere in the wizard)."""
         self.evaluation = evaluation
-        lines = self.query_one("#review-lines", OptionList)
-        keep = lines.highlighted_option.id if lines.highlighted_option else None
-        lines.clear_options()
-        lines.add_options(self._options(evaluation))
-        if keep is not None and keep in self._ids(lines):
-            lines.highlighted = lines.get_option_index(keep)
-        else:
-            lines.highlighted = next((i for i, o in enumerate(lines.options)
-                                      if not o.disabled), None)
+        lines = self.query_one("#review-lines", VimOptionList)
+        options = self._options(evaluation)
+        if not lines.reword(options):
+            keep = lines.highlighted_option.id if lines.highlighted_option else None
+            lines.clear_options()
+            lines.add_options(options)
+            if keep is not None and keep in self._ids(lines):
+                lines.highlighted = lines.get_option_index(keep)
+            else:
+                lines.highlighted = next((i for i, o in enumerate(lines.options)
+                                          if not o.disabled), None)
         self.query_one("#review-fee", Static).update(fee_text(evaluation.fee))
         blocking = evaluation.blocking
         button = self.query_one("#review-submit", Button)

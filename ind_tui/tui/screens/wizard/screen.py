@@ -23,10 +23,11 @@ from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.local.drafts.session import DraftSession
+from ind_tui.tui.screens.shell.base import set_text
 from ind_tui.tui.screens.wizard.autosave import AutosavingScreen, clock_label, draft_lang
-from ind_tui.tui.screens.wizard.docs import DocumentsPane
 from ind_tui.tui.screens.wizard.fields import FieldBox
 from ind_tui.tui.screens.wizard.filing import FilingScreen
+from ind_tui.tui.screens.wizard.form import FormPages
 from ind_tui.tui.screens.wizard.issues import DOCUMENTS, REVIEW, IssuesPanel, blockers
 from ind_tui.tui.screens.wizard.pages import (
     key_for,
@@ -34,20 +35,17 @@ from ind_tui.tui.screens.wizard.pages import (
     page_options,
     progress_text,
 )
-from ind_tui.tui.screens.wizard.review import ReviewPane
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.domain.forms.engine import Evaluation
 
 
-def _holder_id(page: str) -> str:
-    return {DOCUMENTS: "wizard-documents", REVIEW: "wizard-review"}.get(page, f"page-{page}")
-
-
 class WizardScreen(AutosavingScreen):
     HELP_KEY = "wizard.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         # Priority: inputs and scrolling panes would take these keys otherwise.
         Binding("pagedown,ctrl+n", "next_page", "wizard.key.next", id="wizard.next_page",
@@ -64,20 +62,25 @@ class WizardScreen(AutosavingScreen):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self.refusal: str | None = None
+        self.open_error: DraftError | OSError | None = None  # why the file did not open
         try:
             self.session = DraftSession.open(path)
-        except DraftError as exc:
-            self.refusal = f"{exc.guidance(draft_lang())}\n\n[dim]{escape(exc.code.value)}" + (
-                f" · {escape(exc.detail)}[/dim]" if exc.detail else "[/dim]")
-        except OSError as exc:
-            self.refusal = t("wizard.open_failed", reason=escape(exc.strerror or str(exc)))
+        except (DraftError, OSError) as exc:
+            self.open_error = exc
         self.evaluation: Evaluation | None = None
         self.page = ""
         self.fee: int | None = None
         self.touched: set[str] = set()  # fields changed or jumped to: their reasons show
-        self._last_field: str | None = None
-        self.help_mode = False  # F3 turned help on: it shows under whichever field has focus
+
+    def refusal(self) -> str:
+        """Why the file could not be opened, in the interface language."""
+        exc = self.open_error
+        if isinstance(exc, DraftError):
+            return f"{exc.guidance(draft_lang())}\n\n[dim]{escape(exc.code.value)}" + (
+                f" · {escape(exc.detail)}[/dim]" if exc.detail else "[/dim]")
+        if exc is not None:
+            return t("wizard.open_failed", reason=escape(exc.strerror or str(exc)))
+        return ""
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -85,37 +88,25 @@ class WizardScreen(AutosavingScreen):
         session = self.session
         if session is None:
             with VerticalScroll(id="wizard-refused"):
-                yield Static(t("wizard.refused.title"), classes="title")
-                yield Panel(self.refusal or "", id="wizard-refusal", classes="-error")
-                yield Static(t("wizard.refused.kept", path=escape(str(self.path))),
-                             classes="muted")
+                yield Tr("wizard.refused.title", classes="title")
+                yield Panel(self.refusal(), id="wizard-refusal", classes="-error")
+                yield Tr("wizard.refused.kept", path=escape(str(self.path)), classes="muted")
             return
-        form = session.form
-        lang = language()
         with Horizontal(id="wizard-top"):
             yield Static("", id="wizard-title")
             yield Static("", id="wizard-saved")
         failure = Static("", id="wizard-save-error", classes="error-text")
         failure.display = False
         yield failure
-        locked = Static(t("wizard.locked", shortcut=key_for(self, "wizard.submit")),
-                        id="wizard-locked", classes="notice")
+        locked = Tr("wizard.locked", shortcut=key_for(self, "wizard.submit"), id="wizard-locked",
+                    classes="notice")
         locked.display = session.locked
         yield locked
         with Horizontal(id="wizard-main"):
             with Vertical(id="wizard-side"):
                 yield VimOptionList(id="wizard-pages")
                 yield Static("", id="wizard-progress")
-            with Vertical(id="wizard-content"):
-                for page in form.pages:
-                    with VerticalScroll(id=_holder_id(page.id), classes="wizard-page"):
-                        yield Static(escape(page.title.get(lang)), classes="page-title")
-                        for field in page.fields:
-                            yield FieldBox(field, session.answer(field.id),
-                                           read_only=session.locked)
-                with VerticalScroll(id=_holder_id(DOCUMENTS), classes="wizard-page"):
-                    yield DocumentsPane(session, id="documents-pane")
-                yield Vertical(id=_holder_id(REVIEW), classes="wizard-page")
+            yield FormPages(session, id="wizard-content")
         yield Static("", id="wizard-summary")
         issues = IssuesPanel(id="wizard-issues")
         issues.display = False
@@ -134,29 +125,23 @@ class WizardScreen(AutosavingScreen):
         self.show_page(self.page, remember=False)
         self.load_portal_facts()
 
-    def after_recompose(self) -> None:
-        if self.session is not None:
+    def relabel(self) -> None:
+        # Every question relabels itself (FieldBox); the screen says the rest again.
+        if self.session is None:
+            set_text(self, "#wizard-refusal", self.refusal())
+        else:
             self._refresh_all()
-            self.show_page(self.page, remember=False)
 
     def on_screen_resume(self) -> None:
         # Back from filing: the draft may be locked now, or its documents changed.
         if self.session is not None and self.evaluation is not None:
-            if self.session.locked != self.query_one("#wizard-locked").display:
-                self.call_later(self._relock)
-            else:
-                self._refresh_all()
+            self.query_one("#wizard-locked").display = self.session.locked
+            self.form_pages.set_read_only(self.session.locked)
+            self._refresh_all()
 
-    def _showing(self) -> bool:
-        # Esc from filing may close this screen too (back to home) before a call runs.
-        return self.is_attached and self.is_running and self.app.screen is self
-
-    async def _relock(self) -> None:
-        if not self._showing():
-            return
-        await self.recompose()
-        if self._showing() and self.query("#wizard-pages"):
-            self.after_recompose()
+    @property
+    def form_pages(self) -> FormPages:
+        return self.query_one(FormPages)
 
     # --- the portal's facts: today and the fee --------------------------------------------
 
@@ -189,12 +174,7 @@ class WizardScreen(AutosavingScreen):
     def _refresh_all(self) -> None:
         """Judge the answers again and bring every part of the screen up to date."""
         evaluation = self.evaluate()
-        states = {f.field.id: f for p in evaluation.pages for f in p.fields}
-        for box in self.query(FieldBox):
-            state = states.get(box.field.id)
-            box.display = state is not None
-            if state is not None:
-                box.show_issues(state.issues, show_required=box.field.id in self.touched)
+        self.form_pages.show_judgement(evaluation, self.touched)
         entries = page_entries(evaluation)
         if self.page not in {e.id for e in entries}:
             self.page = entries[0].id
@@ -204,7 +184,7 @@ class WizardScreen(AutosavingScreen):
         self.query_one(IssuesPanel).set_items(found)
         self._update_summary(len(found))
         self.show_save_state()
-        docs = self._documents_pane()
+        docs = self.form_pages.documents
         if docs is not None:
             docs.refresh_from(evaluation)
 
@@ -264,8 +244,7 @@ class WizardScreen(AutosavingScreen):
         if page not in entries:
             page = entries[0]
         self.page = page
-        for holder in self.query(".wizard-page"):
-            holder.display = holder.id == _holder_id(page)
+        self.form_pages.show(page)
         self._update_pages()
         # Opening a draft is not a change to it: only moving on is remembered.
         if remember and not session.locked and session.set_resume_page(page):
@@ -276,22 +255,15 @@ class WizardScreen(AutosavingScreen):
             self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
-        holder = self.query_one(f"#{_holder_id(self.page)}")
-        target = next((w for w in holder.query("*") if w.focusable), None)
+        target = self.form_pages.first_focusable(self.page)
         (target or self.query_one("#wizard-pages")).focus()
 
     async def _mount_review(self, focus: bool) -> None:
         if self.session is None or self.evaluation is None or self.page != REVIEW:
             return
-        holder = self.query_one(f"#{_holder_id(REVIEW)}")
-        await holder.remove_children()
-        await holder.mount(ReviewPane(self.session, self.evaluation, id="review-pane"))
+        await self.form_pages.show_review(self.evaluation)
         if focus:
             self.call_after_refresh(self._focus_first)
-
-    def _documents_pane(self) -> Any:
-        panes = self.query("#documents-pane")
-        return panes.first() if panes else None
 
     def action_next_page(self) -> None:
         self._step(1)
@@ -317,9 +289,6 @@ class WizardScreen(AutosavingScreen):
 
     # --- fields -----------------------------------------------------------------------------
 
-    def box_for(self, field_id: str) -> FieldBox:
-        return self.query_one(f"#box-{field_id}", FieldBox)
-
     def _page_of(self, field_id: str) -> str | None:
         assert self.evaluation is not None
         for state in self.evaluation.pages:
@@ -340,14 +309,10 @@ class WizardScreen(AutosavingScreen):
 
     @on(FieldBox.Advance)
     def _advance(self, event: FieldBox.Advance) -> None:
-        """Enter: the next question on this page, or the first one of the next page."""
+        """Enter: the next question on this page, or the first one of the next page. Handled
+        here, after the change the same key made (which may show the next question)."""
         event.stop()
-        boxes = [b for b in self.query_one(f"#{_holder_id(self.page)}").query(FieldBox)
-                 if b.display]
-        ids = [b.field.id for b in boxes]
-        if event.field_id in ids and ids.index(event.field_id) + 1 < len(ids):
-            boxes[ids.index(event.field_id) + 1].editor.focus()
-        else:
+        if not self.form_pages.focus_next(event.field_id):
             self.action_next_page()
 
     def focus_field(self, field_id: str) -> bool:
@@ -358,7 +323,7 @@ class WizardScreen(AutosavingScreen):
         self.touched.add(field_id)
         self.show_page(page, focus=False)
         self._refresh_all()
-        editor = self.box_for(field_id).editor
+        editor = self.form_pages.box(field_id).editor
         self.call_after_refresh(editor.focus)
         return True
 
@@ -367,32 +332,19 @@ class WizardScreen(AutosavingScreen):
         if self.focus_field(target):
             return
         self.show_page(DOCUMENTS, focus=False)
-        docs = self._documents_pane()
+        docs = self.form_pages.documents
         if docs is not None:
             self.call_after_refresh(docs.focus_slot, target)
 
-    def _focused_box(self) -> FieldBox | None:
-        focused = self.focused
-        if focused is None:
-            return None
-        return next((a for a in focused.ancestors_with_self if isinstance(a, FieldBox)), None)
-
     def on_descendant_focus(self, event: Any) -> None:
-        box = self._focused_box()
-        if box is not None:
-            self._last_field = box.field.id
-        if self.help_mode:
-            # The help follows the cursor: the question in focus shows its own.
-            for other in self.query(FieldBox):
-                other.show_help(other is box)
+        if self.session is not None:  # the help follows the cursor, wherever it goes
+            self.form_pages.focus_moved()
 
     def action_field_help(self) -> None:
-        box = self._focused_box()
+        box = self.form_pages.toggle_help()
         if box is None:
             self.notify(t("wizard.help_no_field"))
             return
-        self.help_mode = not box.help_shown
-        box.show_help(self.help_mode)
         self.call_after_refresh(box.scroll_visible)
 
     # --- blocking issues --------------------------------------------------------------------
@@ -415,8 +367,9 @@ class WizardScreen(AutosavingScreen):
     def _issues_closed(self, event: IssuesPanel.Closed) -> None:
         event.stop()
         self.query_one("#wizard-summary").display = True
-        if self._last_field is not None and self._page_of(self._last_field) == self.page:
-            self.box_for(self._last_field).editor.focus()
+        last = self.form_pages.last_field
+        if last is not None and self._page_of(last) == self.page:
+            self.form_pages.box(last).editor.focus()
         else:
             self._focus_first()
 

@@ -18,6 +18,7 @@ from ind_tui.i18n.format import money, plural
 from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog, open_wizard
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.applications import ApplicationType
@@ -49,6 +50,7 @@ def local_form_problem(kind: ApplicationType) -> str | None:
 
 class NewApplicationScreen(PortalScreen):
     HELP_KEY = "new.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("d", "drafts", "new.key.drafts", id="new.drafts"),
         Binding("f5", "reload", "key.refresh", id="new.refresh", show=False),
@@ -58,14 +60,15 @@ class NewApplicationScreen(PortalScreen):
         super().__init__()
         self.types: list[ApplicationType] | None = None
         self.existing: dict[str, int] = {}  # form id -> drafts of it for this company
+        self.failed = False  # the portal did not give the types
 
     # --- layout -----------------------------------------------------------------------------
 
     def body(self) -> ComposeResult:
-        yield Static(t("new.title"), classes="title", id="new-title")
+        yield Tr("new.title", classes="title", id="new-title")
         yield Static(self._for_whom(), id="new-for", classes="muted")
         yield Static(t("new.loading"), id="new-status")
-        yield Static(t("new.hint"), classes="muted", id="new-hint")
+        yield Tr("new.hint", classes="muted", id="new-hint")
         yield FilterList([], id="new-types")
 
     def _me(self) -> Me | None:
@@ -101,12 +104,15 @@ class NewApplicationScreen(PortalScreen):
         self.query_one("#new-types").display = False
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.query_one("#new-types").display = False
-        if self.types is not None:
-            self._show_types()
+    def relabel(self) -> None:
+        set_text(self, "#new-for", self._for_whom())
+        refusal = self.refusal()
+        if refusal is not None:
+            set_text(self, "#new-status", refusal)
+        elif self.types is not None:
+            self._show_types(focus=False)  # the types in the new language, where they stood
         else:
-            self.action_reload()
+            set_text(self, "#new-status", t("new.load_failed" if self.failed else "new.loading"))
 
     def on_screen_resume(self) -> None:
         if self.types is not None:  # back from the wizard: there may be one draft more
@@ -125,6 +131,7 @@ class NewApplicationScreen(PortalScreen):
         if client is None:
             return
         types = (await self.portal_app.call(client.application_types)).or_none()
+        self.failed = types is None
         if types is None or not self.is_attached:
             set_text(self, "#new-status", t("new.load_failed"))
             return
@@ -151,7 +158,7 @@ class NewApplicationScreen(PortalScreen):
         if self.is_attached:
             self._show_types()
 
-    def _show_types(self) -> None:
+    def _show_types(self, *, focus: bool = True) -> None:
         types = self.types or []
         status = self.query_one("#new-status", Static)
         status.remove_class("notice")
@@ -167,7 +174,8 @@ class NewApplicationScreen(PortalScreen):
         if highlighted is not None and highlighted < lst.options.option_count:
             lst.options.highlighted = highlighted
         lst.display = True
-        lst.options.focus()
+        if focus:
+            lst.options.focus()
 
     def _option(self, kind: ApplicationType) -> Option:
         name = kind.name_nl if language() == "nl" else kind.name_en

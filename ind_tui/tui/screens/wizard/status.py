@@ -1,0 +1,55 @@
+"""A line that says what is going on (checking a file, uploading, a step of filing), kept as
+a way to say it rather than as text, so a language switch says it again where it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.timer import Timer
+from textual.widgets import Static
+
+from ind_tui.tui.widgets.text import LanguageChanged
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+Say = Callable[[], str]  # a text, said in the language of the moment
+
+
+class StatusLine(Static):
+    """One line of status in one style, with a spinner while work runs."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes)
+        self._say: Say | None = None
+        self._style = ""
+        self._spin = 0
+        self._timer: Timer | None = None
+
+    @property
+    def text(self) -> str:
+        return self._say() if self._say is not None else ""
+
+    def say(self, say: Say | None, *, style: str = "", spinning: bool = False) -> None:
+        """Show `say()` from now on (None: nothing)."""
+        self._say, self._style = say, style
+        if spinning and self._timer is None:
+            self._timer = self.set_interval(0.1, self._tick)
+        elif not spinning and self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._paint()
+
+    def _paint(self) -> None:
+        line = Text()
+        text = self.text
+        if self._timer is not None and text:
+            line.append(SPINNER[self._spin % len(SPINNER)] + " ", style="cyan")
+        line.append(text, style=self._style)
+        self.update(line)
+
+    def _tick(self) -> None:
+        self._spin += 1
+        self._paint()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self._paint()
