@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from ind_tui.services.connect import Connection
 
 T = TypeVar("T")
+# The styles of every screen after the login screen: Textual's CSS parser is slow enough that
+# parsing them before the first paint would delay it (see `_screen_changed`).
+SCREENS_CSS = Path(__file__).parent / "screens.tcss"
 Connector = Callable[[], AbstractAsyncContextManager["Connection"]]
 
 
@@ -77,7 +80,21 @@ class PortalApp(App[int]):
             self.set_keymap(self._keymap)
         if self._keymap_problem:
             self.notify(self._keymap_problem, severity="warning", timeout=10)
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self.push_screen(LoginScreen())  # its first paint starts the connection (first_frame)
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """Add the other screens' styles when the first of them opens (before it composes:
+        its widgets are styled with them from the start). The signal comes as Textual makes
+        a screen current, after its own CSS and before its children mount."""
+        from ind_tui.tui.screens.shell.login import LoginScreen
+
+        where = str(SCREENS_CSS)
+        if isinstance(screen, LoginScreen) or self.stylesheet.has_source(where):
+            return
+        # Parsed when next needed, together with nothing else: the rules already parsed are
+        # kept by Textual's parse cache.
+        self.stylesheet.add_source(SCREENS_CSS.read_text(encoding="utf-8"), read_from=(where, ""))
 
     @work(exclusive=True, group="connection")
     async def open_connection(self) -> None:
@@ -268,5 +285,6 @@ class PortalApp(App[int]):
 
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self.push_screen(LoginScreen())
         self.notify(t("logout.done"))
