@@ -68,6 +68,7 @@ class PortalApp(App[int]):
         self._keymap_problem = keymap_problem
         self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
         self._connecting = False
+        self._started = False  # Textual's start is over (`on_ready`)
         set_language(start.language)
 
     # --- start and stop -------------------------------------------------------------------
@@ -132,10 +133,25 @@ class PortalApp(App[int]):
         for screen in self.screen_stack:
             screen.post_message(ConnectionReady())
 
+    def on_ready(self) -> None:
+        """Textual's start is over. It mounts the first screen in a batch and draws nothing
+        until the batch ends, so a login screen's refresh callback may come before anything
+        is on the terminal: `login_painted` waits for this."""
+        self._started = True
+        self.screen.call_after_refresh(self.first_frame)
+
+    def login_painted(self) -> None:
+        """A login screen has had a refresh (see `on_ready`)."""
+        if self._started:
+            self.first_frame()
+
     def first_frame(self) -> None:
-        """Called once a login screen has been painted (the start-up benchmark's mark). The
-        first time, connect: the client's imports (in a thread, holding the interpreter lock)
-        and the embedded sandbox's start would otherwise compete with that first paint."""
+        """A login screen is on the terminal (the start-up benchmark's mark). Then give it its
+        focus (LoginScreen.AUTO_FOCUS) and, the first time, connect: focusing restyles the
+        screen, and the client's imports (in a thread, holding the interpreter lock) and the
+        embedded sandbox's start would compete with that first paint."""
+        if self.focused is None:
+            self.screen.focus_next()  # the first focusable, as Textual's auto focus would
         if not self._connecting:
             self._connecting = True
             self.open_connection()
@@ -285,6 +301,5 @@ class PortalApp(App[int]):
 
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self.push_screen(LoginScreen())
         self.notify(t("logout.done"))
