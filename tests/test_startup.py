@@ -105,3 +105,15 @@ def test_only_the_language_shown_is_loaded(english: dict[str, Any],
                 m.endswith("_nl")]
     dutch = _first_frame(tmp_path, "nl")["modules"]
     assert not [m for m in dutch if m.startswith("ind_tui.i18n.") and m.endswith("_en")]
+
+
+async def test_a_screen_after_the_login_screen_has_its_styles(tmp_path: Path) -> None:
+    from ind_tui.tui.widgets.confirm import ConfirmDialog
+    from tests.tui_helpers import make_app, sandbox_app, wait_for
+
+    app = make_app(sandbox_app(tmp_path))
+    async with app.run_test() as pilot:
+        app.push_screen(ConfirmDialog("?"))
+        # `#confirm-buttons { margin: 1 0 0 0 }` is a rule of screens.tcss.
+        await wait_for(pilot, lambda: app.screen.query_one("#confirm-buttons").is_mounted)
+        assert app.screen.query_one("#confirm-buttons").styles.margin.top == 1
