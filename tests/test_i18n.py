@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import string
 
-from ind_tui.i18n import EN_ALL, NL_ALL, set_language, t
+from ind_tui.i18n import catalogue, set_language, t
+
+EN_ALL = catalogue("en")
+NL_ALL = catalogue("nl")
 
 
 def _fields(text: str) -> set[str]:

@@ -35,7 +35,9 @@ TODAY = date(2026, 11, 2)
 
 
 class PaneHost(App[None]):
-    CSS_PATH = Path(ind_tui.__file__).parent / "tui" / "app.tcss"
+    # The app's styles: its own, then those it adds when a screen after login opens.
+    CSS_PATH = [Path(ind_tui.__file__).parent / "tui" / name for name in ("app.tcss",
+                                                                         "screens.tcss")]
 
     def __init__(self, session: DraftSession, pane: str) -> None:
         super().__init__()

@@ -22,41 +22,46 @@ import importlib
 import logging
 import os
 
-from ind_tui.i18n.en import EN
-from ind_tui.i18n.nl import NL
-
 LANGUAGES = ("nl", "en")
 # Each area of the app keeps its texts in its own pair of modules, `<part>_en.py` (dict EN)
-# and `<part>_nl.py` (dict NL), merged here; a key may live in one part only.
-PARTS = ("wizard", "drafts", "cases", "employees", "inbox", "appointments", "guidance",
+# and `<part>_nl.py` (dict NL), merged with the shared `en.py` / `nl.py`; a key may live in
+# one part only. A language's catalogue is merged when first used, so a start in English
+# does not load the Dutch texts (and the other way round).
+PARTS = ("", "wizard", "drafts", "cases", "employees", "inbox", "appointments", "guidance",
          "drafterrors", "cli", "textual")
 STRICT_ENV = "IND_TUI_STRICT_TEXTS"
 
 log = logging.getLogger(__name__)
+
+_catalogues: dict[str, dict[str, str]] = {}
+_current = "en"
+_reported: set[str] = set()
 
 
 class MissingText(KeyError):
     """A text key that one of the catalogues does not hold."""
 
 
-def _merged(lang: str, base: dict[str, str]) -> dict[str, str]:
-    merged = dict(base)
+def catalogue(lang: str) -> dict[str, str]:
+    """Every text of `lang` ("nl" or "en"; another falls back to English), by key."""
+    lang = lang if lang in LANGUAGES else "en"
+    found = _catalogues.get(lang)
+    if found is None:
+        found = _catalogues[lang] = _merged(lang)
+    return found
+
+
+def _merged(lang: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
     for part in PARTS:
-        texts: dict[str, str] = getattr(
-            importlib.import_module(f"ind_tui.i18n.{part}_{lang}"), lang.upper()
-        )
+        module = importlib.import_module(f"ind_tui.i18n.{part}_{lang}" if part
+                                         else f"ind_tui.i18n.{lang}")
+        texts: dict[str, str] = getattr(module, lang.upper())
         clash = merged.keys() & texts.keys()
         if clash:
             raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")
         merged.update(texts)
     return merged
-
-
-EN_ALL = _merged("en", EN)
-NL_ALL = _merged("nl", NL)
-CATALOGUES: dict[str, dict[str, str]] = {"nl": NL_ALL, "en": EN_ALL}
-_current = "en"
-_reported: set[str] = set()
 
 
 def choose_language(cli: str | None = None, config: str | None = None) -> str:
@@ -81,12 +86,12 @@ def language() -> str:
 def known(key: str) -> bool:
     """Whether `key` is a text; for keys built from data (a type id, a portal code) that
     may name something this version has no words for."""
-    return key in EN_ALL
+    return key in catalogue(_current)
 
 
 def text(key: str, lang: str, **values: object) -> str:
     """The text for `key` in `lang` ("nl" or "en"), with `{name}` fields filled in."""
-    found = CATALOGUES.get(lang, EN_ALL).get(key)
+    found = catalogue(lang).get(key)
     if found is None:
         if os.environ.get(STRICT_ENV) == "1":
             raise MissingText(f"no {lang} text for {key!r}")

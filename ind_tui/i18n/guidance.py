@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ind_tui.i18n import EN_ALL, text
+from ind_tui.i18n import catalogue, text
 
 _PREFIX = "guidance."
 
@@ -27,7 +27,7 @@ class Guidance:
         return f"{self.title}. {self.explanation} {self.action}"
 
 
-_CODES = frozenset(key.split(".")[1] for key in EN_ALL if key.startswith(_PREFIX))
+_CODES = frozenset(key.split(".")[1] for key in catalogue("en") if key.startswith(_PREFIX))
 
 
 def known_codes() -> frozenset[str]:

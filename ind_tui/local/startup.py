@@ -5,7 +5,6 @@ the first paint; a broken config file is reported then, on screen."""
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,11 +27,15 @@ class StartInfo:
 def peek(profile: str | None, portal: str | None, lang: str | None) -> StartInfo:
     from ind_tui.i18n import choose_language
 
-    try:
-        data: dict[str, Any] = tomllib.loads(
-            (config_dir() / "config.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        data = {}
+    data: dict[str, Any] = {}
+    path = config_dir() / "config.toml"
+    if path.exists():  # a first start has none: no TOML parser to import then
+        import tomllib
+
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = {}
     name = profile or os.environ.get("IND_TUI_PROFILE") or str(
         data.get("default_profile") or "sandbox")
     profiles = data.get("profiles")

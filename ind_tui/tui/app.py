@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from ind_tui.services.connect import Connection
 
 T = TypeVar("T")
+# The styles of every screen after the login screen: Textual's CSS parser is slow enough that
+# parsing them before the first paint would delay it (see `_screen_changed`).
+SCREENS_CSS = Path(__file__).parent / "screens.tcss"
 Connector = Callable[[], AbstractAsyncContextManager["Connection"]]
 
 
@@ -66,6 +69,7 @@ class PortalApp(App[int]):
         self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
         self._connecting = False
         self._keys = KeyGate(self)
+        self._started = False  # Textual's start is over (`on_ready`)
         set_language(start.language)
 
     async def on_event(self, event: events.Event) -> None:
@@ -88,7 +92,21 @@ class PortalApp(App[int]):
             self.set_keymap(self._keymap)
         if self._keymap_problem:
             self.notify(self._keymap_problem, severity="warning", timeout=10)
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self.push_screen(LoginScreen())  # its first paint starts the connection (first_frame)
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """Add the other screens' styles when the first of them opens (before it composes:
+        its widgets are styled with them from the start). The signal comes as Textual makes
+        a screen current, after its own CSS and before its children mount."""
+        from ind_tui.tui.screens.shell.login import LoginScreen
+
+        where = str(SCREENS_CSS)
+        if isinstance(screen, LoginScreen) or self.stylesheet.has_source(where):
+            return
+        # Parsed when next needed, together with nothing else: the rules already parsed are
+        # kept by Textual's parse cache.
+        self.stylesheet.add_source(SCREENS_CSS.read_text(encoding="utf-8"), read_from=(where, ""))
 
     @work(exclusive=True, group="connection")
     async def open_connection(self) -> None:
@@ -126,10 +144,25 @@ class PortalApp(App[int]):
         for screen in self.screen_stack:
             screen.post_message(ConnectionReady())
 
+    def on_ready(self) -> None:
+        """Textual's start is over. It mounts the first screen in a batch and draws nothing
+        until the batch ends, so a login screen's refresh callback may come before anything
+        is on the terminal: `login_painted` waits for this."""
+        self._started = True
+        self.screen.call_after_refresh(self.first_frame)
+
+    def login_painted(self) -> None:
+        """A login screen has had a refresh (see `on_ready`)."""
+        if self._started:
+            self.first_frame()
+
     def first_frame(self) -> None:
-        """Called once a login screen has been painted (the start-up benchmark's mark). The
-        first time, connect: the client's imports (in a thread, holding the interpreter lock)
-        and the embedded sandbox's start would otherwise compete with that first paint."""
+        """A login screen is on the terminal (the start-up benchmark's mark). Then give it its
+        focus (LoginScreen.AUTO_FOCUS) and, the first time, connect: focusing restyles the
+        screen, and the client's imports (in a thread, holding the interpreter lock) and the
+        embedded sandbox's start would compete with that first paint."""
+        if self.focused is None:
+            self.screen.focus_next()  # the first focusable, as Textual's auto focus would
         if not self._connecting:
             self._connecting = True
             self.open_connection()

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from ind_tui.local.paths import config_dir
@@ -22,6 +21,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     path = path or keymap_path()
     if not path.exists():
         return {}, None
+    import tomllib  # only with a keymap file: the first frame waits for this import
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -3,7 +3,6 @@ sandbox — the test identities to approve the code directly, so a demo needs no
 
 from __future__ import annotations
 
-import webbrowser
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -31,6 +30,9 @@ class ConnectionReady(Message):
 
 class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
     HELP_KEY = "login.intro"
+    # Focused once painted (PortalApp.first_frame): focusing restyles the body and redraws
+    # the footer, which the first frame need not wait for.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("l", "start", "key.login", id="login.start"),
         Binding("o", "open_browser", "key.open_browser", id="login.open_browser"),
@@ -60,7 +62,7 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         yield PortalFooter()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.portal_app.first_frame)
+        self.call_after_refresh(self.portal_app.login_painted)
         self.query_one("#login-failure").display = False
         self._show_identities(bool(self.identities))
         if self.context.conn is not None:
@@ -211,6 +213,8 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         if self.device is None:
             return
         url = self.device.verification_uri_complete
+        import webbrowser  # not before the first frame
+
         try:
             opened = webbrowser.open(url)
         except webbrowser.Error:
