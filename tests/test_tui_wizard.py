@@ -31,7 +31,7 @@ def _english() -> Any:
 
 
 def new_draft(tmp_path: Path, form_id: str = FORM, **answers: Any) -> Path:
-    session = DraftSession.new(form_id, directory=tmp_path)
+    session = DraftSession.new(form_id, directory=tmp_path, kvk="12345678")  # sponsor-eh3's
     for field_id, value in answers.items():
         session.set_answer(field_id, value)
     return session.save()

@@ -45,7 +45,10 @@ def session_for(tmp_path: Path, form_id: str = "hsm_first_vvr", **answers: objec
                 ) -> DraftSession:
     store = DocumentStore(tmp_path / "store")
     (tmp_path / "drafts").mkdir(exist_ok=True)
-    session = DraftSession.new(form_id, directory=tmp_path / "drafts", store=store)
+    # Prepared for sponsor-eh3's company, as New application does: filing it as that login is
+    # allowed without a question.
+    session = DraftSession.new(form_id, directory=tmp_path / "drafts", store=store,
+                               kvk="12345678")
     for key, value in {**PERSON, **example_answers(form_id), **answers}.items():
         session.set_answer(key, value)
     return session

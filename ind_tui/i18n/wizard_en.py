@@ -223,6 +223,16 @@ EN: dict[str, str] = {
     "wizard.filing.problem.other.title": "Not finished",
     "wizard.filing.problem.other": "Filing stopped (the message said why). Every answer is "
                                    "kept; press r to try again.",
+    "wizard.filing.problem.company.title": "Another client's draft",
+    "wizard.filing.problem.company": "This draft is not filed from this login: nothing was sent.",
+    "wizard.filing.problem.unbound.title": "Which client?",
+    "wizard.filing.problem.unbound": "This draft does not say which company it is for yet, "
+                                     "so it is not filed. Open it again and answer the "
+                                     "question, or log in for the right client.",
+    "wizard.filing.bind": "Is this draft for {company}?",
+    "wizard.filing.bind_detail": "It was made before drafts recorded their company. Yes binds "
+                                 "it to {company} for good; it can then only be filed for "
+                                 "that company.",
     "wizard.filing.problem.offline.title": "No connection",
     "wizard.filing.problem.offline": "There is no connection to the portal yet. Every answer "
                                      "is kept; come back once connected.",

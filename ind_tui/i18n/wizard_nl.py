@@ -239,6 +239,17 @@ NL: dict[str, str] = {
     "wizard.filing.problem.other": "Het indienen is gestopt (de melding zei waarom). Alle "
                                    "antwoorden zijn bewaard; druk op r om het opnieuw te "
                                    "proberen.",
+    "wizard.filing.problem.company.title": "Concept van een andere klant",
+    "wizard.filing.problem.company": "Dit concept wordt niet vanuit deze inlog ingediend: er "
+                                     "is niets verstuurd.",
+    "wizard.filing.problem.unbound.title": "Voor welke klant?",
+    "wizard.filing.problem.unbound": "Dit concept zegt nog niet voor welk bedrijf het is, dus "
+                                     "het wordt niet ingediend. Open het opnieuw en "
+                                     "beantwoord de vraag, of log in voor de juiste klant.",
+    "wizard.filing.bind": "Is dit concept voor {company}?",
+    "wizard.filing.bind_detail": "Het is gemaakt voordat concepten hun bedrijf vastlegden. Ja "
+                                 "koppelt het blijvend aan {company}; daarna kan het alleen "
+                                 "voor dat bedrijf worden ingediend.",
     "wizard.filing.problem.offline.title": "Geen verbinding",
     "wizard.filing.problem.offline": "Er is nog geen verbinding met het portaal. Alle "
                                      "antwoorden zijn bewaard; kom terug zodra er verbinding "

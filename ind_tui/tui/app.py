@@ -63,6 +63,7 @@ class PortalApp(App[int]):
         self.open_path = open_path  # `ind-tui open FILE.tfa`: the draft to open after login
         self.context = AppContext(start.profile_name, "" if start.embedded else start.portal,
                                   start.embedded)
+        self.context.profile_portal = start.portal
         self.connector = connector
         self._keymap = dict(keymap or {})
         self._keymap_problem = keymap_problem

@@ -35,6 +35,7 @@ class AppContext:
     me: Me | None = None
     inbox_unread: int = 0  # for the header (screens/inbox/watch.py)
     last_error: PortalError | None = None  # what the guidance panel last showed
+    profile_portal: str = ""  # the profile's portal as drafts record it: "embedded" or a URL
     _cache: LocalCache | None = field(default=None, repr=False)
     _cache_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 

@@ -24,6 +24,7 @@ from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage, problem_of
 from ind_tui.tui.context import Failed, Result
 from ind_tui.tui.screens.shell.base import PortalScreen, from_thread
+from ind_tui.tui.screens.wizard.company import ask_to_bind, refusal_for
 from ind_tui.tui.screens.wizard.review import fee_text, size_text
 from ind_tui.tui.screens.wizard.status import Say, StatusLine
 from ind_tui.tui.screens.wizard.steps import STEPS, step_state, steps_text
@@ -109,9 +110,18 @@ class FilingScreen(PortalScreen):
             self._set_problem("offline", None)
             return
         self.filing = Filing(client, self.session)
-        draft = self.session.draft
+        refusal = refusal_for(self.context, self.session)
         if self.stage is FilingStage.DONE:
             self._update_view()
+        elif refusal is not None:
+            self._set_problem("company", refusal)  # names both companies, says what to do
+        elif not ask_to_bind(self.app, self.context, self.session, self._start):
+            self._start(True)
+
+    def _start(self, bound: bool) -> None:
+        draft = self.session.draft
+        if not bound:
+            self._set_problem("unbound", None)
         elif draft.idempotency_key is not None or draft.application_id is not None:
             # Something may be on the portal already: ask it first, never send blind.
             self.reconcile()
