@@ -226,10 +226,14 @@ class NewApplicationScreen(PortalScreen):
         from ind_tui.local.drafts.session import DraftSession
 
         profile = self.context.profile_name or "default"
-        kvk = self._kvk()
+        me = self._me()
+        # Bound from the start to the company acted for, and to this portal.
+        company = (me.acting_for or me.company) if me is not None else None
+        portal = self.context.profile_portal or None
         try:
-            session = await asyncio.to_thread(
-                lambda: DraftSession.new(type_id, profile=profile, kvk=kvk))
+            session = await asyncio.to_thread(lambda: DraftSession.new(
+                type_id, profile=profile, kvk=company.kvk if company else None,
+                sponsor_name=company.name if company else None, portal=portal))
         except DraftError as exc:
             self.notify(exc.one_line("nl" if language() == "nl" else "en"), severity="error",
                         timeout=10, markup=False)
