@@ -25,7 +25,6 @@ from ind_tui.tui.context import (
     ShowsChrome,
     offline_errors,
 )
-from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.screens.shell.commands import PortalCommands, PortalPalette, system_commands
 from ind_tui.tui.widgets.text import LanguageChanged
 
@@ -247,7 +246,8 @@ class PortalApp(App[int]):
         set_language(lang)
         self.title = t("app.title")
         for screen in self.screen_stack:
-            if isinstance(screen, PortalScreen) and screen.RELABELS_IN_PLACE:
+            # Dialogs are no PortalScreen, so the flag is read wherever a screen declares it.
+            if getattr(screen, "RELABELS_IN_PLACE", False):
                 for node in screen.walk_children(with_self=True):
                     node.post_message(LanguageChanged())
                 continue

@@ -10,6 +10,7 @@ from textual.widgets import Input
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.lists import FilterHost
 from ind_tui.tui.widgets.table import VirtualTable
+from ind_tui.tui.widgets.text import LanguageChanged
 
 
 class FilterTable(FilterHost):
@@ -34,6 +35,9 @@ class FilterTable(FilterHost):
     def compose(self) -> ComposeResult:
         yield Input(placeholder=t("table.filter_placeholder"), id="filter")
         yield self.table
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one(Input).placeholder = t("table.filter_placeholder")
 
     def filter_target(self) -> Widget:
         return self.table
