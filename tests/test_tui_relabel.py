@@ -1,17 +1,19 @@
 """Switching language relabels the drafts, cases, case, employees, import, account and login
-screens (and their forms) where they stand: the same screen and widget objects, what was
-typed, the focus, the cursor and the scroll stay; the words are Dutch."""
+screens, their forms and the dialogs where they stand: the same screen and widget objects,
+what was typed, the focus, the cursor and the scroll stay; the words are Dutch."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from ind_tui.i18n import t
+from ind_tui.i18n import text as text_in
 from ind_tui.tui.app import PortalApp
 from ind_tui.tui.widgets.table import VirtualTable
 from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
@@ -305,3 +307,181 @@ async def test_login_relabels_in_place(tmp_path: Path) -> None:
         assert screen.device is not None
         assert text(screen.query_one("#login-code")) == t("login.code",
                                                           code=screen.device.user_code)
+
+
+# --- dialogs ---------------------------------------------------------------------------------
+
+
+def nl(key: str, **values: object) -> str:
+    return text_in(key, "nl", **values)
+
+
+def footer_says(screen: Any, key: str) -> bool:
+    from textual.widgets._footer import FooterKey
+
+    return any(k.description == nl(key) for k in screen.query(FooterKey))
+
+
+def said(screen: Any, selector: str, key: str, **values: object) -> bool:
+    return text(screen.query_one(selector)) == nl(key, **values)
+
+
+def _dialog(name: str) -> Any:
+    """The dialog, what to type into it, and when it speaks Dutch."""
+    from textual.widgets import Button
+
+    from ind_tui.api.errors import PortalError
+    from ind_tui.tui.screens.cases.dialogs import CaseNumberPrompt
+    from ind_tui.tui.screens.drafts.dialogs import QuestionDialog
+    from ind_tui.tui.screens.due.screen import DateScreen
+    from ind_tui.tui.screens.payments.screen import ExportDialog
+    from ind_tui.tui.screens.shell.guidance import GuidanceScreen
+    from ind_tui.tui.screens.shell.help import HelpScreen
+    from ind_tui.tui.screens.shell.jump import JumpScreen
+    from ind_tui.tui.screens.shell.report import ReportScreen
+    from ind_tui.tui.widgets.confirm import ConfirmDialog
+    from ind_tui.tui.widgets.prompt import PromptDialog
+
+    return {
+        "confirm": (lambda _: ConfirmDialog("Delete it?"), (), lambda s: str(
+            s.query_one("#confirm-yes", Button).label) == nl("confirm.button.yes",
+                                                             label=nl("confirm.yes"))),
+        "prompt": (lambda _: PromptDialog("Name", "The new name"), "half typed",
+                   lambda s: footer_says(s, "key.back")),
+        "question": (lambda _: QuestionDialog("Open", "Open it?", yes="y", no="n"), (),
+                     lambda s: footer_says(s, "drafts.key.yes")),
+        "jump": (lambda _: JumpScreen(), "cas", lambda s: said(s, "Tr", "jump.prompt")),
+        "case number": (lambda _: CaseNumberPrompt(), ("Z", "enter", "3", "1"),
+                        lambda s: said(s, "#jump-problem", "cases.jump.bad", value="Z")),
+        "guidance": (lambda _: GuidanceScreen(PortalError("gone", code="not_found")), (),
+                     lambda s: text(s.query("Static").last()) == nl("error.kept")),
+        "help": (lambda below: HelpScreen(below), (),
+                 lambda s: said(s, ".title", "help.title")),
+        "report": (lambda _: ReportScreen(("<svg/>", "home")), "it broke",
+                   lambda s: text(s.query_one("#report-keys")) == nl("key.submit") + ": ctrl+s"),
+        "date": (lambda _: DateScreen(), (*"2026-13-01", "enter", "backspace"),
+                 lambda s: said(s, "#due-date-error", "due.address.invalid")),
+        "payments export": (lambda _: ExportDialog("~/payments.csv", 3), "x",
+                            lambda s: said(s, ".muted", "payments.export_prompt", count=3)),
+    }[name]
+
+
+@pytest.mark.parametrize("name", ["confirm", "prompt", "question", "jump", "case number",
+                                  "guidance", "help", "report", "date", "payments export"])
+async def test_dialogs_relabel_in_place(tmp_path: Path, name: str) -> None:
+    from textual.widgets import Footer, TextArea
+
+    make, keys, dutch = _dialog(name)
+    app = make_app(sandbox_app(tmp_path), lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await home_settled(pilot)
+        home = app.screen
+        app.push_screen(make(home))
+        await wait_for(pilot, lambda: app.screen is not home and app.screen.is_mounted)
+        dialog = app.screen
+        await pilot.press(*keys)
+        focused = dialog.focused
+        fields = list(dialog.query(Input)) + list(dialog.query(TextArea))
+        typed = [f.value if isinstance(f, Input) else f.text for f in fields]
+        # The footer is rebuilt by Textual whenever the keys change; everything else stays.
+        widgets = [w for w in dialog.query("*") if not any(
+            isinstance(a, Footer) for a in (w, *w.ancestors))]
+        assert not dutch(dialog)
+        await app.switch_language("nl")
+        await wait_for(pilot, lambda: dutch(dialog))
+        kept(app, dialog, *widgets)
+        assert dialog.focused is focused
+        assert [f.value if isinstance(f, Input) else f.text for f in fields] == typed
+        assert not fields or any(typed)
+
+
+async def test_booking_steps_relabel_in_place(tmp_path: Path) -> None:
+    from ind_tui.tui.screens.appointments.book import (
+        CasePicker,
+        LocationPicker,
+        PurposePicker,
+        SlotPicker,
+        case_status,
+    )
+    from tests.test_tui_appointments import _free_case, _open
+
+    sandbox = sandbox_app(tmp_path)
+    zaak = await _free_case(sandbox)
+    app = make_app(sandbox, lang="en")
+
+    async def switch(step: Any, lang: str, *held: Widget) -> None:
+        title = step.query_one(".title")
+        english = text(title)
+        await app.switch_language(lang)
+        await wait_for(pilot, lambda: text(title) != english)
+        kept(app, step, title, *held)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasePicker))
+        step = app.screen
+        table = step.query_one(VirtualTable)
+        await pilot.press("slash", *zaak)
+        field = step.query_one("#filter", Input)
+        await switch(step, "nl", table, field)
+        assert field.value == zaak and field.has_focus and table.row_count == 1
+        index = table.cursor_row_index
+        assert index is not None and step.cases[index].zaaknummer == zaak
+        assert table.model.cell_texts(index)[3] == case_status("in_progress") != "in_progress"
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PurposePicker))
+        step = app.screen
+        purposes = step.query_one("#pick-purpose-list")
+        before = purposes.highlighted
+        await switch(step, "en", purposes)
+        assert purposes.highlighted == before and purposes.has_focus
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LocationPicker))
+        step = app.screen
+        places = step.query_one("#pick-places-list")
+        await pilot.press("j", "space")
+        before = (places.highlighted, list(places.selected))
+        await switch(step, "nl", places)
+        assert (places.highlighted, list(places.selected)) == before and before[1]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SlotPicker)
+                       and app.screen.found is not None)
+        step = app.screen
+        slots = step.query_one("#pick-slot-list")
+        await pilot.press("j")
+        prompt = str(slots.get_option_at_index(1).prompt)
+        await switch(step, "en", slots)
+        assert slots.highlighted == 1 and slots.has_focus
+        assert str(slots.get_option_at_index(1).prompt) != prompt  # the weekday in English
+
+
+async def test_answering_a_request_relabels_in_place(tmp_path: Path) -> None:
+    from ind_tui.tui.screens.inbox.answer import AnswerScreen
+    from ind_tui.tui.screens.inbox.text import document_title
+    from tests.test_tui_inbox import _home, _open_request
+
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"this is a photo, not a PDF")
+    app = make_app(sandbox_app(tmp_path), lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _home(pilot)
+        await _open_request(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnswerScreen))
+        screen = app.screen
+        docs = screen.message.requested
+        first = screen.query_one(f"#path-{docs[0].key}", Input)
+        first.value = str(bad)
+        await pilot.press("ctrl+s")  # the second is missing: said, nothing checked
+        status = screen.query_one("#answer-status")
+        await wait_for(pilot, lambda: document_title(docs[-1]) in text(status))
+        label = screen.query_one(f"#label-{docs[0].key}", Label)
+        english = (text(status), text(label))
+        await app.switch_language("nl")
+        await wait_for(pilot, lambda: text(label) != english[1])
+        kept(app, screen, first, status, label)
+        assert first.value == str(bad) and first.has_focus
+        assert text(label) == document_title(docs[0])
+        assert text(status) != english[0] and document_title(docs[-1]) in text(status)
