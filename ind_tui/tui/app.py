@@ -292,7 +292,8 @@ class PortalApp(App[int]):
         set_language(lang)
         self.title = t("app.title")
         for screen in self.screen_stack:
-            if getattr(screen, "RELABELS_IN_PLACE", False):  # a dialog may relabel too
+            # Dialogs are no PortalScreen, so the flag is read wherever a screen declares it.
+            if getattr(screen, "RELABELS_IN_PLACE", False):
                 for node in screen.walk_children(with_self=True):
                     node.post_message(LanguageChanged())
                 continue

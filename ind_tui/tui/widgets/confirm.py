@@ -14,9 +14,12 @@ from textual.widgets import Button, Static
 
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.text import LanguageChanged
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    # A language switch leaves the question as it was asked; the buttons and keys follow.
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("y,j", "answer(True)", "confirm.key.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "confirm.key.no", id="confirm.no"),
@@ -26,8 +29,13 @@ class ConfirmDialog(ModalScreen[bool]):
                  yes: str | None = None, no: str | None = None, danger: bool = False) -> None:
         super().__init__()
         self.question, self.detail, self.title_text = question, detail, title
-        self.labels = (yes or t("confirm.yes"), no or t("confirm.no"))
+        self.given = (yes, no)
         self.danger = danger
+
+    @property
+    def labels(self) -> tuple[str, str]:
+        yes, no = self.given
+        return yes or t("confirm.yes"), no or t("confirm.no")
 
     def compose(self) -> ComposeResult:
         yes, no = self.labels
@@ -45,6 +53,11 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no" if self.danger else "#confirm-yes", Button).focus()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        yes, no = self.labels
+        self.query_one("#confirm-yes", Button).label = t("confirm.button.yes", label=yes)
+        self.query_one("#confirm-no", Button).label = t("confirm.button.no", label=no)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.lists import FilterHost, FilterLine
 from ind_tui.tui.widgets.table import VirtualTable
+from ind_tui.tui.widgets.text import LanguageChanged
 
 
 class FilterTable(FilterHost):
@@ -33,6 +34,9 @@ class FilterTable(FilterHost):
     def compose(self) -> ComposeResult:
         yield FilterLine(placeholder=t("table.filter_placeholder"), id="filter")
         yield self.table
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one(Input).placeholder = t("table.filter_placeholder")
 
     def filter_target(self) -> Widget:
         return self.table

@@ -161,10 +161,12 @@ class VirtualTable(ScrollView, can_focus=True):
         self._prepare_search()
 
     def retitle(self, columns: Sequence[Column]) -> None:
-        """Column titles in another language; rows, cursor, sort and filter stay."""
+        """Columns in another language; rows, cursor, sort and filter stay."""
+        keep = self.cursor_row_index
         self.model.retitle(columns)
         self._layout_width = -1  # measure again: a title may be wider now
-        self.refresh()
+        self._data_changed(keep)
+        self._prepare_search()
 
     def apply_filter(self, text: str) -> None:
         """Filter as typed in `/`: free text and `field:value` terms, all must match."""

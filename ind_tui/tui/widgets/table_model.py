@@ -115,11 +115,6 @@ class TableModel:
 
     # -- data -------------------------------------------------------------------------------
 
-    def retitle(self, columns: Sequence[Column]) -> None:
-        """The same columns with the titles of `columns` (matched by key)."""
-        titles = {column.key: column.title for column in columns}
-        self.columns = [replace(c, title=titles.get(c.key, c.title)) for c in self.columns]
-
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Replace the data; the sort column, direction and filter carry over."""
         self.rows: list[Row] = rows if isinstance(rows, list) else list(rows)
@@ -135,6 +130,19 @@ class TableModel:
         self.view: list[int] = self._order
         query, self.query = self.query, ""
         if query or self._mask is not None:
+            self.filter(query)
+
+    def retitle(self, columns: Sequence[Column]) -> None:
+        """The same columns with the titles and texts of `columns` (matched by key): a cell
+        that shows a word in the interface language is shown, and found, in the new one."""
+        new = {column.key: column for column in columns}
+        self.columns = [replace(c, title=n.title, formatter=n.formatter, search=n.search)
+                        if (n := new.get(c.key)) is not None else c for c in self.columns]
+        with self._lock:  # the search text was made by the old formatters
+            self._haystack = None
+            self._norm = []
+        if self._tokens:  # what is typed now matches the new words
+            query, self.query, self._tokens = self.query, "", []
             self.filter(query)
 
     def __len__(self) -> int:

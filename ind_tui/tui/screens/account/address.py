@@ -17,12 +17,14 @@ from textual.widgets import Input, Label, Static
 from ind_tui.api.account import Address, NotificationKind, NotificationRequest
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 POSTCODE = re.compile(r"^[1-9]\d{3} ?[A-Za-z]{2}$")
 FIELDS = ("street", "number", "postcode", "city", "date")
 
 
 class AddressScreen(ModalScreen[NotificationRequest | None]):
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "cancel", "key.back", id="address.cancel"),
         Binding("ctrl+s", "submit", "key.submit", id="address.submit"),
@@ -31,6 +33,7 @@ class AddressScreen(ModalScreen[NotificationRequest | None]):
     def __init__(self, previous: NotificationRequest | None = None) -> None:
         super().__init__()
         self.previous = previous
+        self.checked = False  # problems are shown once sending was tried
 
     def compose(self) -> ComposeResult:
         prev = self.previous
@@ -42,14 +45,21 @@ class AddressScreen(ModalScreen[NotificationRequest | None]):
             "date": prev.effective_date.isoformat() if prev else "",
         }
         with Vertical(id="address-form", classes="dialog"):
-            yield Static(t("address.title"), classes="title")
-            yield Static(t("account.duty"), classes="muted")
+            yield Tr("address.title", classes="title")
+            yield Tr("account.duty", classes="muted")
             for name in FIELDS:
-                yield Label(t(f"address.{name}"))
+                yield Label(t(f"address.{name}"), id=f"l-{name}")
                 yield Input(values[name], id=f"f-{name}", tooltip=t("help.address"))
             yield Static("", id="address-errors", classes="error-text")
-            yield Static(t("address.confirm"), classes="muted")
+            yield Tr("address.confirm", classes="muted")
         yield PortalFooter()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        for name in FIELDS:
+            self.query_one(f"#l-{name}", Label).update(t(f"address.{name}"))
+            self.query_one(f"#f-{name}").tooltip = t("help.address")
+        if self.checked:
+            self._show_errors()
 
     def _values(self) -> dict[str, str]:
         return {n: self.query_one(f"#f-{n}", Input).value.strip() for n in FIELDS}
@@ -73,10 +83,14 @@ class AddressScreen(ModalScreen[NotificationRequest | None]):
         else:
             self.focus_next()
 
-    def action_submit(self) -> None:
+    def _show_errors(self) -> list[str]:
+        self.checked = True
         errors = self._errors()
         self.query_one("#address-errors", Static).update("\n".join(errors))
-        if errors:
+        return errors
+
+    def action_submit(self) -> None:
+        if self._show_errors():
             return
         v = self._values()
         postcode = v["postcode"].upper().replace(" ", "")

@@ -8,15 +8,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day, local
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
-    from ind_tui.api.account import Account, Address, NotificationRequest
+    from ind_tui.api.account import Account, Address, NotificationReceipt, NotificationRequest
 
 
 def _address(a: Address) -> str:
@@ -25,6 +25,7 @@ def _address(a: Address) -> str:
 
 class AccountScreen(PortalScreen):
     HELP_KEY = "account.duty"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("a", "change_address", "key.change_address", id="account.change_address"),
         Binding("p", "other_address", "key.other_address", id="account.other_address"),
@@ -37,15 +38,15 @@ class AccountScreen(PortalScreen):
         self.account: Account | None = None
         self._draft: NotificationRequest | None = None
         self._draft_key: str | None = None
+        self.receipt: NotificationReceipt | None = None  # the last notification's answer
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="account-body"):
-            yield Static(t("account.title"), classes="title")
+            yield Tr("account.title", classes="title")
             yield Panel("", id="account-company")
             yield Panel("", id="account-addresses")
             yield Panel("", id="account-reps")
-            yield Panel(t("account.duty") + "\n" + t("account.paper"), id="account-duty",
-                        classes="-warning")
+            yield Panel(self._duty(), id="account-duty", classes="-warning")
             yield Panel("", id="account-receipt")
 
     def on_mount(self) -> None:
@@ -53,10 +54,16 @@ class AccountScreen(PortalScreen):
         self.query_one("#account-body").focus()
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.query_one("#account-receipt").display = False
+    @staticmethod
+    def _duty() -> str:
+        return t("account.duty") + "\n" + t("account.paper")
+
+    def relabel(self) -> None:
+        self.query_one("#account-duty", Panel).update(self._duty())
         if self.account is not None:
             self._render_account(self.account)
+        if self.receipt is not None:
+            self._render_receipt(self.receipt)
 
     @work(exclusive=True, group="account")
     async def action_reload(self) -> None:
@@ -122,14 +129,19 @@ class AccountScreen(PortalScreen):
             return  # the guidance panel said why; the form keeps what was typed (a reopen)
         self._draft = None
         self._draft_key = None
+        self.receipt = receipt
+        text = self._render_receipt(receipt)
+        self.notify(text, severity="warning" if receipt.late else "information")
+        self.action_reload()
+
+    def _render_receipt(self, receipt: NotificationReceipt) -> str:
         panel = self.query_one("#account-receipt", Panel)
         text = t("address.done", reference=receipt.reference, deadline=day(receipt.report_deadline))
         if receipt.late:
             text += "\n" + t("address.late", deadline=day(receipt.report_deadline))
         panel.update(text)
         panel.display = True
-        self.notify(text, severity="warning" if receipt.late else "information")
-        self.action_reload()
+        return text
 
     def action_other_address(self) -> None:
         self.notify(t("account.paper"), severity="warning", timeout=10)

@@ -29,6 +29,7 @@ from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -89,6 +90,7 @@ def remember_locations(ids: Sequence[str]) -> None:
 
 
 class _Step(OnPortalApp, ScreenWork, ModalScreen[Any]):
+    RELABELS_IN_PLACE = True  # each step says its words again (`on_language_changed`)
     BINDINGS = [Binding("escape", "cancel", "key.back", id="appointments.step_cancel")]
 
     def action_cancel(self) -> None:
@@ -106,21 +108,32 @@ class CasePicker(_Step):
         self.cases = list(cases)
 
     def compose(self) -> ComposeResult:
-        columns = [
+        table = VirtualTable(self._columns(), self._rows(),
+                             empty_text=t("appointments.no_cases"), id="pick-case-table")
+        with Vertical(id="pick-case", classes="dialog appointments-step"):
+            yield Tr("appointments.step.case", classes="title")
+            yield Tr("appointments.step.case_hint", classes="muted")
+            yield FilterTable(table, id="pick-case-list")
+        yield PortalFooter()
+
+    @staticmethod
+    def _columns() -> list[Column]:
+        return [
             Column("zaak", t("appointments.col.zaak"), width=10),
             Column("employee", t("appointments.col.employee"), min_width=10),
             Column("type", t("appointments.col.type"), min_width=8),
             Column("status", t("appointments.col.status"), min_width=8),
         ]
-        rows = [(c.zaaknummer, c.employee_name, c.type_id, case_status(c.status.value))
+
+    def _rows(self) -> list[tuple[str, ...]]:
+        return [(c.zaaknummer, c.employee_name, c.type_id, case_status(c.status.value))
                 for c in self.cases]
-        table = VirtualTable(columns, rows, empty_text=t("appointments.no_cases"),
-                             id="pick-case-table")
-        with Vertical(id="pick-case", classes="dialog appointments-step"):
-            yield Static(t("appointments.step.case"), classes="title")
-            yield Static(t("appointments.step.case_hint"), classes="muted")
-            yield FilterTable(table, id="pick-case-list")
-        yield PortalFooter()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        table = self.query_one("#pick-case-table", VirtualTable)
+        table.retitle(self._columns())
+        table.set_rows(self._rows())
+        table.empty_text = t("appointments.no_cases")
 
     def on_mount(self) -> None:
         self.query_one("#pick-case-table").focus()
@@ -142,20 +155,25 @@ class PurposePicker(_Step):
         self.allowed = purposes_for(case.status, case.decision, case.type_id)
 
     def compose(self) -> ComposeResult:
-        options = []
-        for purpose in VisitPurpose:
-            explained = t(f"appointments.help.{purpose.value}")
-            label = f"[b]{purpose_text(purpose)}[/b]\n   [dim]{explained}[/dim]"
-            if purpose not in self.allowed:
-                label = (f"{purpose_text(purpose)}\n   "
-                         + t(f"appointments.not_now.{purpose.value}"))
-            options.append(Option(label, id=purpose.value, disabled=purpose not in self.allowed))
+        options = [Option(self._label(purpose), id=purpose.value,
+                          disabled=purpose not in self.allowed) for purpose in VisitPurpose]
         with Vertical(id="pick-purpose", classes="dialog appointments-step"):
-            yield Static(t("appointments.step.purpose"), classes="title")
-            yield Static(t("appointments.for_case", employee=self.case.employee_name,
-                           zaak=self.case.zaaknummer), classes="muted")
+            yield Tr("appointments.step.purpose", classes="title")
+            yield Tr("appointments.for_case", classes="muted",
+                     employee=self.case.employee_name, zaak=self.case.zaaknummer)
             yield VimOptionList(*options, id="pick-purpose-list")
         yield PortalFooter()
+
+    def _label(self, purpose: VisitPurpose) -> str:
+        if purpose not in self.allowed:
+            return f"{purpose_text(purpose)}\n   " + t(f"appointments.not_now.{purpose.value}")
+        explained = t(f"appointments.help.{purpose.value}")
+        return f"[b]{purpose_text(purpose)}[/b]\n   [dim]{explained}[/dim]"
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        options = self.query_one("#pick-purpose-list", VimOptionList)
+        for purpose in VisitPurpose:
+            options.replace_option_prompt(purpose.value, self._label(purpose))
 
     def on_mount(self) -> None:
         options = self.query_one("#pick-purpose-list", VimOptionList)
@@ -198,18 +216,26 @@ class LocationPicker(_Step):
         self.chosen = [x for x in chosen if x in known]
 
     def compose(self) -> ComposeResult:
-        items = []
-        for loc in self.locations:
-            name = place_name(loc.id, loc.name_en, loc.name_nl)
-            kind = t("appointments.kind.expat_centre") if loc.kind is LocationKind.EXPAT_CENTRE \
-                else t("appointments.kind.ind_desk")
-            items.append(Selection(f"{name}  [dim]{kind}[/dim]", loc.id, loc.id in self.chosen))
+        items = [Selection(self._label(loc), loc.id, loc.id in self.chosen)
+                 for loc in self.locations]
         with Vertical(id="pick-places", classes="dialog appointments-step"):
-            yield Static(t("appointments.step.places"), classes="title")
-            yield Static(t("appointments.step.places_hint"), classes="muted")
+            yield Tr("appointments.step.places", classes="title")
+            yield Tr("appointments.step.places_hint", classes="muted")
             yield LocationList(*items, id="pick-places-list")
-            yield Static("", id="pick-places-error", classes="error-text")
+            yield Tr("appointments.pick_one", id="pick-places-error", classes="error-text")
         yield PortalFooter()
+
+    @staticmethod
+    def _label(loc: Location) -> str:
+        name = place_name(loc.id, loc.name_en, loc.name_nl)
+        kind = t("appointments.kind.expat_centre") if loc.kind is LocationKind.EXPAT_CENTRE \
+            else t("appointments.kind.ind_desk")
+        return f"{name}  [dim]{kind}[/dim]"
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        places = self.query_one("#pick-places-list", LocationList)
+        for index, loc in enumerate(self.locations):
+            places.replace_option_prompt_at_index(index, self._label(loc))
 
     def on_mount(self) -> None:
         self.query_one("#pick-places-list").focus()
@@ -219,7 +245,6 @@ class LocationPicker(_Step):
     def _confirmed(self) -> None:
         chosen = self.query_one("#pick-places-list", LocationList).selected
         if not chosen:
-            set_text(self, "#pick-places-error", t("appointments.pick_one"))
             self.query_one("#pick-places-error").display = True
             return
         # Keep the list's order, so the remembered choice reads the same next time.
@@ -245,8 +270,7 @@ class SlotPicker(_Step):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-slot", classes="dialog appointments-step"):
-            yield Static(t("appointments.step.slot", purpose=purpose_text(self.purpose)),
-                         classes="title")
+            yield Static(self._title(), classes="title", id="pick-slot-title")
             yield Static(self.note, id="pick-slot-note", classes="notice")
             yield Static(t("appointments.searching"), id="pick-slot-status", classes="muted")
             yield VimOptionList(id="pick-slot-list")
@@ -256,6 +280,16 @@ class SlotPicker(_Step):
         self.query_one("#pick-slot-note").display = bool(self.note)
         self.query_one("#pick-slot-list").focus()
         self.action_reload()
+
+    def _title(self) -> str:
+        return t("appointments.step.slot", purpose=purpose_text(self.purpose))
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        set_text(self, "#pick-slot-title", self._title())
+        if self.found is None:
+            set_text(self, "#pick-slot-status", t("appointments.searching"))
+        else:
+            self._show(self.found)
 
     @work(exclusive=True, group="appointments-slots")
     async def action_reload(self) -> None:
@@ -274,10 +308,11 @@ class SlotPicker(_Step):
         options = [Option(f"{when(s.starts_at)}  ·  {self._place_of(s.location_id)}", id=s.id)
                    for s in found.slots]
         listing = self.query_one("#pick-slot-list", VimOptionList)
+        kept = listing.highlighted  # a language switch shows the same slots again
         listing.clear_options()
         listing.add_options(options)
         if options:
-            listing.highlighted = 0
+            listing.highlighted = min(kept or 0, len(options) - 1)
         lines = [t("appointments.found", count=len(found.slots)) if found.slots
                  else t("appointments.none_free", until=day(found.searched_until))]
         if found.without_free:

@@ -22,6 +22,7 @@ from ind_tui.tui.screens.cases.columns import decision_label, status_label, type
 from ind_tui.tui.screens.cases.documents import CaseDocumentsMixin, size_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -47,6 +48,7 @@ def deadline_moves(detail: CaseDetail) -> list[str]:
 
 class CaseDetailScreen(CaseDocumentsMixin):
     HELP_KEY = "case.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("u", "upload", "case.key.upload", id="case.upload"),
         Binding("d", "download", "case.key.download", id="case.download"),
@@ -69,7 +71,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="case-body"):
-            yield Static(t("case.title", zaak=self.zaaknummer), classes="title")
+            yield Tr("case.title", classes="title", zaak=self.zaaknummer)
             yield Static("", id="case-note", classes="notice")
             yield Panel(t("case.loading"), id="case-summary")
             yield Panel("", id="case-timeline")
@@ -77,8 +79,8 @@ class CaseDetailScreen(CaseDocumentsMixin):
             with Horizontal(id="case-progressbar"):
                 yield ProgressBar(id="case-progress", show_eta=False)
                 yield Static("", id="case-progress-label", classes="muted")
-            yield Static(t("case.dossier"), classes="subtitle", id="case-dossier-title")
-            yield Static(t("case.dossier_hint"), classes="muted", id="case-dossier-hint")
+            yield Tr("case.dossier", classes="subtitle", id="case-dossier-title")
+            yield Tr("case.dossier_hint", classes="muted", id="case-dossier-hint")
             yield VimOptionList(id="case-dossier")
 
     def on_mount(self) -> None:
@@ -87,9 +89,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
         self.query_one("#case-dossier").focus()
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.hide_progress()
-        self.query_one("#case-dossier").focus()
+    def relabel(self) -> None:
         self._show()
 
     # --- loading --------------------------------------------------------------------------
@@ -255,6 +255,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
 
     def _show_dossier(self) -> None:
         options = self.query_one("#case-dossier", VimOptionList)
+        kept = options.highlighted  # a reload or a language switch leaves the cursor be
         options.clear_options()
         docs = self.dossier.documents if self.dossier is not None else []
         for doc in docs:
@@ -269,4 +270,4 @@ class CaseDetailScreen(CaseDocumentsMixin):
                 text = t("case.dossier_archived" if self.archived else "case.dossier_offline")
             options.add_option(Option(text, disabled=True))
         elif options.highlighted is None:
-            options.highlighted = 0
+            options.highlighted = min(kept or 0, len(docs) - 1)

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.pathinput import expand
 from ind_tui.tui.widgets.prompt import PromptDialog
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 # Checks a chosen path; returns the problem to show, or None when it will do.
 PathCheck = Callable[[Path], str | None]
@@ -37,14 +38,20 @@ def path_prompt(title: str, hint: str, value: str = "",
 class CaseNumberPrompt(ModalScreen[str | None]):
     """A case number (or its start) to put the cursor on."""
 
+    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "cases.key.cancel", id="cases.jump_cancel")]
+    refused: str | None = None  # what was typed and is no case number
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog cases-dialog"):
-            yield Static(t("cases.jump.title"), classes="subtitle")
-            yield Static(t("cases.jump.prompt"))
+            yield Tr("cases.jump.title", classes="subtitle")
+            yield Tr("cases.jump.prompt")
             yield Input(id="jump-zaak", restrict=r"[0-9Zz ]*", max_length=12)
             yield Static("", id="jump-problem", classes="error-text")
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        if self.refused is not None:
+            self._refuse(self.refused)
 
     def on_mount(self) -> None:
         self.query_one("#jump-zaak", Input).focus()
@@ -54,10 +61,13 @@ class CaseNumberPrompt(ModalScreen[str | None]):
         event.stop()
         value = clean_zaak(event.value)
         if value is None:
-            self.query_one("#jump-problem", Static).update(t("cases.jump.bad",
-                                                             value=event.value))
+            self._refuse(event.value)
             return
         self.dismiss(value)
+
+    def _refuse(self, typed: str) -> None:
+        self.refused = typed
+        self.query_one("#jump-problem", Static).update(t("cases.jump.bad", value=typed))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -30,7 +30,7 @@ from ind_tui.domain.cases import (
     view_scope,
     without_marker,
 )
-from ind_tui.i18n import t
+from ind_tui.i18n import language, t
 from ind_tui.i18n.format import local
 from ind_tui.tui.context import Failed, Result, offline_errors
 from ind_tui.tui.screens.cases.columns import columns
@@ -45,6 +45,7 @@ from ind_tui.tui.screens.cases.data import (
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.table import Scope, VirtualTable
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.local.cache import LocalCache
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 
 class CasesScreen(PortalScreen):
     HELP_KEY = "cases.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         *(Binding(str(n), f"facet('{name}')", "cases.key.facet", show=n == 1,
                   key_display="1-6" if n == 1 else None, id=f"cases.facet_{name}")
@@ -80,11 +82,12 @@ class CasesScreen(PortalScreen):
         self._cache: LocalCache | None = None
         self._scope: str | None = None
         self._shown_count = -1
+        self._sync_count: tuple[int | None, int | None] = (None, None)
 
     # --- layout ---------------------------------------------------------------------------
 
     def body(self) -> ComposeResult:
-        yield Static(t("cases.title"), classes="title", id="cases-title")
+        yield Tr("cases.title", classes="title", id="cases-title")
         yield Static("", id="cases-fresh", classes="muted")
         yield Static("", id="cases-offline", classes="notice")
         with Horizontal(id="cases-syncbar"):
@@ -111,13 +114,18 @@ class CasesScreen(PortalScreen):
         self.table.focus()
         self.load()
 
-    def after_recompose(self) -> None:
-        # Labels changed language: rebuild the rows' texts from the cache.
-        self.query_one("#cases-offline").display = self.offline
-        self.query_one("#cases-syncbar").display = self.syncing
-        self.table.focus()
-        self.full = False
-        self.load(sync=False)
+    def relabel(self) -> None:
+        # The cells hold codes; the columns' formatters make the words, so new columns do.
+        table = self.table
+        table.retitle(columns())
+        table.tooltip = t("cases.help")
+        if self.data is None:
+            table.empty_text = t("cases.loading")
+        else:
+            table.empty_text = t("cases.empty") if self.data.total else t("cases.empty_cache")
+        if self.syncing:
+            self._show_sync(*self._sync_count)
+        self._show_state()
 
     # --- reading the cache, then syncing --------------------------------------------------
 
@@ -165,7 +173,7 @@ class CasesScreen(PortalScreen):
             rows.extend(pending_row(p) for p in self.pending)
             return build_model(columns_now, rows, sort=sort, scope=scope_fn, query=query)
 
-        view = (self.facet, self.show_archived)
+        view, lang = (self.facet, self.show_archived), language()
         data = await asyncio.to_thread(read)
         if not self.is_attached:
             return
@@ -181,6 +189,8 @@ class CasesScreen(PortalScreen):
             table.apply_filter(typed)
         if (self.facet, self.show_archived) != view:
             table.set_scope(self._view_scope())
+        if language() != lang:  # switched while the list was read: its words too
+            table.retitle(columns())
         table.empty_text = t("cases.empty") if data.total else t("cases.empty_cache")
         target = self.focus_case or keep
         if target is not None:
@@ -236,6 +246,7 @@ class CasesScreen(PortalScreen):
     # --- what the lines above the table say ------------------------------------------------
 
     def _show_sync(self, done: int | None, total: int | None) -> None:
+        self._sync_count = (done, total)
         if not self.is_attached:
             return
         self.query_one("#cases-syncbar").display = True

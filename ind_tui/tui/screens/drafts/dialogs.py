@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from ind_tui.i18n import t
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -27,6 +28,7 @@ class QuestionDialog(ModalScreen[str]):
     way (say, "open the drafts instead"). Enter gives `default` when there is one, so a
     destructive question never goes ahead on a stray Enter."""
 
+    RELABELS_IN_PLACE = True  # the question stays as asked; how to answer follows
     BINDINGS = [
         Binding("y", "answer('yes')", "drafts.key.yes", id="drafts.question_yes"),
         Binding("n,escape", "answer('no')", "drafts.key.no", id="drafts.question_no"),
@@ -42,16 +44,22 @@ class QuestionDialog(ModalScreen[str]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="question", classes="dialog -error" if self.danger else "dialog"):
+            yield Static(self.title_text, classes="title")
+            yield Static(self.text, id="question-text")
+            yield Static(self._keys(), classes="muted", id="question-keys")
+        yield PortalFooter()
+
+    def _keys(self) -> str:
         yes, no, other = self.labels
         keys = [t("drafts.dialog.key", keys="y", label=yes)]
         if other is not None:
             keys.append(t("drafts.dialog.key", keys="d", label=other))
         keys.append(t("drafts.dialog.key", keys="n/Esc", label=no))
-        with Vertical(id="question", classes="dialog -error" if self.danger else "dialog"):
-            yield Static(self.title_text, classes="title")
-            yield Static(self.text, id="question-text")
-            yield Static("   ".join(keys), classes="muted", id="question-keys")
-        yield PortalFooter()
+        return "   ".join(keys)
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one("#question-keys", Static).update(self._keys())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer" and parameters == (OTHER,):

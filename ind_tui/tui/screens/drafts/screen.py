@@ -26,6 +26,7 @@ from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import VirtualTable
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -43,6 +44,7 @@ def _error_text(error: DraftError | None, *, markup: bool = True) -> str:
 
 class DraftsScreen(PortalScreen):
     HELP_KEY = "drafts.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("r", "rename", "drafts.key.rename", id="drafts.rename"),
         Binding("c", "duplicate", "drafts.key.duplicate", id="drafts.duplicate"),
@@ -67,7 +69,7 @@ class DraftsScreen(PortalScreen):
         table = VirtualTable(columns(), empty_text=t("drafts.loading"), id="drafts-table")
         yield FilterTable(table, id="drafts-list")
         yield Panel("", id="drafts-detail")
-        yield Static(t("drafts.hint"), classes="muted", id="drafts-hint")
+        yield Tr("drafts.hint", classes="muted", id="drafts-hint")
 
     @property
     def table(self) -> VirtualTable:
@@ -80,10 +82,9 @@ class DraftsScreen(PortalScreen):
             self.query_one("#drafts-list", FilterTable).show_filter(self._query)
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        self.table.sort(UPDATED, descending=True)
-        self.table.focus()
-        self._show_rows()
+    def relabel(self) -> None:
+        self.table.retitle(columns())
+        self._show_rows()  # stages and unreadable files are words in the interface language
 
     def on_screen_resume(self) -> None:
         if self.loaded:  # back from the wizard: progress and names may have changed
@@ -131,7 +132,7 @@ class DraftsScreen(PortalScreen):
     def current(self) -> DraftRow | None:
         try:
             index = self.table.cursor_row_index
-        except NoMatches:  # being recomposed
+        except NoMatches:  # not composed yet, or already taken down
             return None
         if index is None or index >= len(self.rows):
             return None

@@ -23,7 +23,7 @@ from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 
 def columns() -> list[Column]:
@@ -45,16 +45,23 @@ def row_for(item: DueItem, today: date) -> Row:
 class DateScreen(ModalScreen[date | None]):
     """Asks for one date (YYYY-MM-DD)."""
 
+    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "key.back", id="due.date_cancel")]
+    invalid = False  # a date was refused: the reason is shown
 
     def compose(self) -> ComposeResult:
         with Vertical(id="due-date", classes="dialog"):
-            yield Static(t("due.address.title"), classes="title")
-            yield Static(t("account.duty"), classes="muted")
-            yield Label(t("due.address.label"))
+            yield Tr("due.address.title", classes="title")
+            yield Tr("account.duty", classes="muted")
+            yield Label(t("due.address.label"), id="due-date-label")
             yield Input(placeholder="2026-12-01", id="due-date-input")
             yield Static("", id="due-date-error", classes="error-text")
         yield PortalFooter()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.query_one("#due-date-label", Label).update(t("due.address.label"))
+        if self.invalid:
+            self.query_one("#due-date-error", Static).update(t("due.address.invalid"))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -62,6 +69,7 @@ class DateScreen(ModalScreen[date | None]):
         try:
             self.dismiss(date.fromisoformat(event.value.strip()))
         except ValueError:
+            self.invalid = True
             self.query_one("#due-date-error", Static).update(t("due.address.invalid"))
 
     def action_cancel(self) -> None:

@@ -28,6 +28,7 @@ from ind_tui.services.employee_import import (
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.table import Column, VirtualTable
+from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.auth import Purpose
@@ -50,6 +51,7 @@ def failures_path(source: Path) -> Path:
 
 class ImportScreen(PortalScreen):
     HELP_KEY = "employees.help.import"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("ctrl+s", "send", "employees.key.send", id="employees.import_send"),
         Binding("w", "save_failures", "employees.key.failures", id="employees.import_failures"),
@@ -65,11 +67,13 @@ class ImportScreen(PortalScreen):
         self.preview: Preview | None = None
         self.summary: ImportSummary | None = None
         self.source: Path | None = None
+        self.failures: Path | None = None  # where the rows to fix were written
+        self.file_note: tuple[str, dict[str, object]] | None = None  # reading, or why not
         self.sending = False
 
     def body(self) -> ComposeResult:
-        yield Static(t("employees.import.title"), id="import-title", classes="title")
-        yield Static(t("employees.import.intro"), id="import-intro", classes="muted")
+        yield Tr("employees.import.title", id="import-title", classes="title")
+        yield Tr("employees.import.intro", id="import-intro", classes="muted")
         yield Label(t("employees.import.path"), id="import-label")
         yield Input(id="import-path", placeholder="~/employees.csv",
                     tooltip=t("employees.help.import"))
@@ -85,13 +89,23 @@ class ImportScreen(PortalScreen):
     def on_mount(self) -> None:
         self.query_one("#import-path").focus()
 
-    def after_recompose(self) -> None:
-        if self.source is not None:
-            self.query_one("#import-path", Input).value = str(self.source)
+    def relabel(self) -> None:
+        self.query_one("#import-label", Label).update(t("employees.import.path"))
+        self.query_one("#import-path").tooltip = t("employees.help.import")
+        table = self.query_one("#import-table", VirtualTable)
+        table.tooltip = t("employees.help.import")
+        table.retitle(_columns())
+        if self.file_note is not None:
+            key, values = self.file_note
+            set_text(self, "#import-file", t(key, **values))
         if self.preview is not None:
-            self._show_preview()
+            self._show_preview()  # the states and problems in the rows are words too
         if self.summary is not None:
-            self._show_summary(None)
+            self._show_summary(self.failures)
+
+    def _note_file(self, key: str, **values: object) -> None:
+        self.file_note = (key, values)
+        set_text(self, "#import-file", t(key, **values))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_failures":
@@ -110,12 +124,12 @@ class ImportScreen(PortalScreen):
 
     @work(exclusive=True, group="import-preview")
     async def load(self, path: Path) -> None:
-        set_text(self, "#import-file", t("employees.import.reading", path=path))
+        self._note_file("employees.import.reading", path=path)
         try:
             data = await asyncio.to_thread(path.read_bytes)
         except OSError as exc:
-            set_text(self, "#import-file", t("employees.import.unreadable", path=path,
-                                             reason=exc.strerror or exc))
+            self._note_file("employees.import.unreadable", path=path,
+                            reason=exc.strerror or exc)
             return
         registered, recognised, today = self.registered, set(self.purposes), self.today
         result = await asyncio.to_thread(
@@ -123,7 +137,7 @@ class ImportScreen(PortalScreen):
                             recognised=recognised or None))  # 10,000 rows: off the UI thread
         if not self.is_attached:
             return
-        self.source, self.preview, self.summary = path, result, None
+        self.source, self.preview, self.summary, self.file_note = path, result, None, None
         self._show_preview()
         self.query_one("#import-table").focus()
 
@@ -205,6 +219,7 @@ class ImportScreen(PortalScreen):
         path = None
         if failed_rows(p, summary):
             path = await self._write_failures()
+        self.failures = path
         if self.is_attached:
             self._rows()
             self._show_summary(path)

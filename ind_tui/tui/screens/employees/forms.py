@@ -37,6 +37,7 @@ from ind_tui.services.employee_import import describe
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.errors import PortalError
@@ -54,6 +55,7 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
     """Fill in, check, send. Stays open when the portal refuses, with the fields marked; the
     idempotency key stays with the same registration until the portal has answered it."""
 
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "cancel", "employees.key.cancel", id="employees.register_cancel"),
         Binding("ctrl+s", "submit", "employees.key.send", id="employees.register_submit"),
@@ -68,18 +70,20 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
         self.draft = draft if draft is not None else {}
         self._sent: EmployeeRegistration | None = None
         self._key: str | None = None
+        # The problems shown (and whether the portal refused), to say again in a new language.
+        self._problems: tuple[list[Problem], dict[str, str] | None, bool] = ([], None, False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="employee-form", classes="dialog"):
-            yield Static(t("employees.register.title"), classes="title")
-            yield Static(t("employees.register.intro"), classes="muted")
+            yield Tr("employees.register.title", classes="title")
+            yield Tr("employees.register.intro", classes="muted")
             for name in TEXT_FIELDS:
-                yield Label(t(f"employees.field.{name}"))
+                yield Label(t(f"employees.field.{name}"), id=f"l-{name}")
                 yield Input(self.draft.get(name, ""), id=f"f-{name}",
                             tooltip=t("employees.help.register"))
                 yield Static("", id=f"e-{name}", classes="error-text field-error")
                 if name == "nationality":
-                    yield Label(t("employees.field.purpose"))
+                    yield Label(t("employees.field.purpose"), id="l-purpose")
                     yield VimOptionList(*[Option(t(f"purpose.{p.value}"), id=p.value)
                                           for p in self.purposes], id="f-purpose")
                     yield Static("", id="e-purpose", classes="error-text field-error")
@@ -91,6 +95,18 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
         for error in self.query(".field-error"):
             error.display = False
         self.query_one("#f-name").focus()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        for name in (*TEXT_FIELDS, "purpose"):
+            self.query_one(f"#l-{name}", Label).update(t(f"employees.field.{name}"))
+        for field in self.query(Input):
+            field.tooltip = t("employees.help.register")
+        purposes = self.query_one("#f-purpose", VimOptionList)
+        for p in self.purposes:
+            purposes.replace_option_prompt(p.value, t(f"purpose.{p.value}"))
+        self._show_country(self.query_one("#f-nationality", Input).value)
+        problems, raw, refused = self._problems
+        self._show(problems, raw, refused=refused, focus=False)
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
@@ -110,7 +126,10 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
 
     @on(Input.Changed, "#f-nationality")
     def _country(self, event: Input.Changed) -> None:
-        code = parse_nationality(event.value) if event.value.strip() else None
+        self._show_country(event.value)
+
+    def _show_country(self, typed: str) -> None:
+        code = parse_nationality(typed) if typed.strip() else None
         text = t("employees.register.country", code=code,
                  name=country_name(code, language())) if code else ""
         self._mark("nationality", text, error=False)
@@ -157,7 +176,9 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
                           for e in exc.errors()]
         return reg, registration_problems(reg, self.today, set(self.purposes))
 
-    def _show(self, problems: list[Problem], raw: dict[str, str] | None = None) -> None:
+    def _show(self, problems: list[Problem], raw: dict[str, str] | None = None, *,
+              refused: bool = False, focus: bool = True) -> None:
+        self._problems = (problems, raw, refused)
         by_field: dict[str, list[str]] = {}
         for p in problems:
             text = _problem_text(p)
@@ -169,7 +190,9 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
         for name in (*TEXT_FIELDS, "purpose"):
             if name != "nationality" or name in by_field:
                 self._mark(name, "\n".join(by_field.get(name, [])))
-        if problems:
+        self.query_one("#form-errors", Static).update(
+            t("employees.register.refused") if refused and problems else "")
+        if problems and focus:
             first = next((n for n in TEXT_FIELDS if n in by_field), None)
             if first is not None:
                 self.query_one(f"#f-{first}").focus()
@@ -206,9 +229,7 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
         problems = problems_from_details(error.details)
         if error.code == "purpose_not_recognised":
             problems.append(Problem("purpose", "not_recognised"))
-        self._show(problems)
-        self.query_one("#form-errors", Static).update(
-            t("employees.register.refused") if problems else "")
+        self._show(problems, refused=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -217,6 +238,7 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
 class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
     """End date and reason, with the 4-week deadline (and lateness) shown as you type."""
 
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "cancel", "employees.key.cancel", id="employees.deregister_cancel"),
         Binding("ctrl+s", "submit", "employees.key.send", id="employees.deregister_submit"),
@@ -230,23 +252,24 @@ class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
         self.today = today
         self.previous = previous
         self.suggested = suggested
+        self._checked = False  # problems are shown once sending was tried
 
     def compose(self) -> ComposeResult:
         e, prev = self.employee, self.previous
         end = prev.end_date if prev else (self.suggested or self.today)
         with Vertical(id="employee-form", classes="dialog"):
-            yield Static(t("employees.deregister.title"), classes="title")
-            yield Static(t("employees.deregister.who", name=e.name, v_number=e.v_number,
-                           start=day(e.start_date)))
-            yield Label(t("employees.field.end_date"))
+            yield Tr("employees.deregister.title", classes="title")
+            yield Tr("employees.deregister.who", name=e.name, v_number=e.v_number,
+                     start=day(e.start_date))
+            yield Label(t("employees.field.end_date"), id="l-end_date")
             yield Input(day(end), id="f-end_date", tooltip=t("employees.help.deregister"))
             yield Static("", id="deadline", classes="muted")
-            yield Label(t("employees.field.reason"))
+            yield Label(t("employees.field.reason"), id="l-reason")
             reasons = VimOptionList(*[Option(t(f"employees.reason.{r.value}"), id=r.value)
                                       for r in DeregistrationReason], id="f-reason")
             reasons.tooltip = t("employees.deregister.pick")
             yield reasons
-            yield Label(t("employees.field.note"))
+            yield Label(t("employees.field.note"), id="l-note")
             yield Input((prev.note or "") if prev else "", id="f-note")
             yield Static("", id="form-errors", classes="error-text")
         yield PortalFooter()
@@ -257,6 +280,18 @@ class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
         self.query_one("#f-reason", VimOptionList).highlighted = reasons.index(picked)
         self._deadline(self.query_one("#f-end_date", Input).value)
         self.query_one("#f-end_date").focus()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        for name in ("end_date", "reason", "note"):
+            self.query_one(f"#l-{name}", Label).update(t(f"employees.field.{name}"))
+        self.query_one("#f-end_date").tooltip = t("employees.help.deregister")
+        reasons = self.query_one("#f-reason", VimOptionList)
+        reasons.tooltip = t("employees.deregister.pick")
+        for r in DeregistrationReason:
+            reasons.replace_option_prompt(r.value, t(f"employees.reason.{r.value}"))
+        self._deadline(self.query_one("#f-end_date", Input).value)
+        if self._checked:  # the problems shown, in the new language
+            self._check()
 
     @on(Input.Changed, "#f-end_date")
     def _changed(self, event: Input.Changed) -> None:
@@ -279,7 +314,9 @@ class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
     def _next(self, _: Input.Submitted | VimOptionList.OptionSelected) -> None:
         self.focus_next()
 
-    def action_submit(self) -> None:
+    def _check(self) -> date | None:
+        """The end date typed, or None with the problems shown."""
+        self._checked = True
         text = self.query_one("#f-end_date", Input).value
         end, code = parse_date(text)
         errors = []
@@ -291,7 +328,11 @@ class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
             g = guidance("employee_end_in_future", language())
             errors.append(f"{g.title}. {g.action}")
         self.query_one("#form-errors", Static).update("\n".join(errors))
-        if end is None or errors:
+        return None if errors else end
+
+    def action_submit(self) -> None:
+        end = self._check()
+        if end is None:
             return
         index = self.query_one("#f-reason", VimOptionList).highlighted or 0
         note = self.query_one("#f-note", Input).value.strip()[:200] or None

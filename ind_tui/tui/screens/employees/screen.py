@@ -57,6 +57,7 @@ REPAINT_SECONDS = 0.5  # while the rest arrives, the table grows this often
 
 class EmployeesScreen(PortalScreen):
     HELP_KEY = "employees.hint"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("n", "register", "employees.key.register", id="employees.register"),
         Binding("d", "deregister", "employees.key.deregister", id="employees.deregister"),
@@ -111,10 +112,19 @@ class EmployeesScreen(PortalScreen):
         self.table.focus()
         self.action_reload()
 
-    def after_recompose(self) -> None:
-        if self.allowed:
-            self.table.focus()
-            self._refresh_rows()
+    def relabel(self) -> None:
+        if not self.allowed:
+            set_text(self, "#emp-status", f"[b]{t('employees.title')}[/b]")
+            set_text(self, "#emp-denied", denied_text(self.context.me))
+            return
+        table = self.table
+        table.retitle(columns())
+        table.empty_text = t("employees.empty")
+        table.tooltip = t("employees.hint")
+        if self.employees or self.loaded:  # purposes, statuses, duties are words: rows again
+            self._refresh_rows(partial=not self.loaded)
+        else:
+            set_text(self, "#emp-status", f"[b]{t('employees.title')}[/b]")
 
     # --- loading ----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ are not sent twice."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.markup import escape
@@ -23,12 +24,14 @@ from ind_tui.tui.screens.inbox.text import document_title
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter, PortalHeader
 from ind_tui.tui.widgets.pathinput import PathInput
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 
 class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
     HELP_KEY = "inbox.answer.help"
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "back", "key.back", id="answer.back"),
         Binding("ctrl+s", "send", "inbox.answer.key.send", id="answer.send"),
@@ -40,16 +43,18 @@ class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
         self.uploaded = Uploaded()  # kept across attempts: nothing is uploaded twice
         self.max_bytes = DEFAULT_MAX_BYTES
         self.sending = False
+        self.checked: dict[str, CheckedFile] = {}  # the files checked, by document
+        self.status: Callable[[], str] = str  # makes the status line in the language in force
 
     def compose(self) -> ComposeResult:
         m = self.message
         yield PortalHeader()
         with VerticalScroll(id="answer-body"):
-            yield Static(t("inbox.answer.title", zaak=m.zaaknummer), classes="title")
-            yield Static(t("inbox.answer.intro", mb=self.max_bytes // (1024 * 1024)),
-                         id="answer-intro", classes="muted")
+            yield Tr("inbox.answer.title", classes="title", zaak=m.zaaknummer)
+            yield Tr("inbox.answer.intro", id="answer-intro", classes="muted",
+                     mb=self.max_bytes // (1024 * 1024))
             for doc in m.requested:
-                yield Label(escape(document_title(doc)))
+                yield Label(escape(document_title(doc)), id=f"label-{doc.key}")
                 yield PathInput(placeholder="~/", id=f"path-{doc.key}")
                 yield Static("", id=f"check-{doc.key}", classes="answer-check")
             with Horizontal(id="answer-progressbar"):
@@ -75,12 +80,25 @@ class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
             self.max_bytes = (await client.portal_info()).max_document_bytes
         except PortalError:
             return
-        set_text(self, "#answer-intro",
-                 t("inbox.answer.intro", mb=self.max_bytes // (1024 * 1024)))
+        for intro in self.query("#answer-intro").results(Tr):
+            intro.say("inbox.answer.intro", mb=self.max_bytes // (1024 * 1024))
 
     def refresh_chrome(self) -> None:
         for header in self.query(PortalHeader):
             header.update_from_app()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.refresh_chrome()
+        for doc in self.message.requested:
+            self.query_one(f"#label-{doc.key}", Label).update(escape(document_title(doc)))
+        for item in self.checked.values():
+            self._show_check(item)
+        self._say(self.status)
+
+    def _say(self, status: Callable[[], str]) -> None:
+        """The status line, made again when the language changes."""
+        self.status = status
+        set_text(self, "#answer-status", status())
 
     @on(PathInput.Submitted)
     def _next(self, event: PathInput.Submitted) -> None:
@@ -108,16 +126,14 @@ class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
 
     def _paths(self) -> dict[str, Path] | None:
         paths: dict[str, Path] = {}
-        missing = []
         for doc in self.message.requested:
             field = self.query_one(f"#path-{doc.key}", PathInput)
-            if not field.value.strip():
-                missing.append(document_title(doc))
-            else:
+            if field.value.strip():
                 paths[doc.key] = field.path
+        missing = [doc for doc in self.message.requested if doc.key not in paths]
         if missing:
-            set_text(self, "#answer-status",
-                     "[b]" + escape(t("inbox.answer.missing", what="; ".join(missing))) + "[/b]")
+            self._say(lambda: "[b]" + escape(t("inbox.answer.missing", what="; ".join(
+                document_title(doc) for doc in missing))) + "[/b]")
             return None
         return paths
 
@@ -127,6 +143,7 @@ class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
         lang: Lang = "nl" if language() == "nl" else "en"
         name = escape(checked.path.name)
         check = checked.check
+        self.checked[checked.key] = checked
         if check.ok:
             lines = [plural("inbox.answer.ok", check.pages, name=name)]
             lines += [t("inbox.answer.warning", text=escape(guidance(w, lang)))
@@ -151,16 +168,16 @@ class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
             return
         self.sending = True
         try:
-            set_text(self, "#answer-status", t("inbox.answer.checking"))
+            self._say(lambda: t("inbox.answer.checking"))
             checked = await check_files(paths, self.max_bytes)
             if not self.is_attached:
                 return
             for item in checked.values():
                 self._show_check(item)
             if any(not c.check.ok for c in checked.values()):
-                set_text(self, "#answer-status", f"[b]{t('inbox.answer.fix')}[/b]")
+                self._say(lambda: f"[b]{t('inbox.answer.fix')}[/b]")
                 return
-            set_text(self, "#answer-status", "")
+            self._say(str)
             receipt = (await self.portal_app.call(lambda: send_answer(
                 client, self.message, checked, self.uploaded, self._progress))).or_none()
         finally:
@@ -169,6 +186,6 @@ class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
             return
         if receipt is None:  # the guidance panel said why; the paths are all still here
             self.query_one("#answer-progressbar").display = False
-            set_text(self, "#answer-status", t("inbox.answer.kept"))
+            self._say(lambda: t("inbox.answer.kept"))
             return
         self.dismiss(receipt)

@@ -35,6 +35,7 @@ class ExportDialog(ModalScreen[str | None]):
     """Where to write the CSV: Enter writes, Esc cancels. After a failure it opens again with
     the path as typed and what went wrong."""
 
+    RELABELS_IN_PLACE = True  # the path as typed stays; a failure is shown as it was said
     BINDINGS = [Binding("escape", "cancel", "key.back", id="payments.export_cancel")]
 
     def __init__(self, path: str, count: int, error: str = "") -> None:
@@ -43,8 +44,8 @@ class ExportDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="payments-export", classes="dialog"):
-            yield Static(t("payments.export_title"), classes="title")
-            yield Static(t("payments.export_prompt", count=self.count), classes="muted")
+            yield Tr("payments.export_title", classes="title")
+            yield Tr("payments.export_prompt", classes="muted", count=self.count)
             yield Input(self.path, id="payments-export-path")
             yield Static(self.error, id="payments-export-error", classes="error-text",
                          markup=False)

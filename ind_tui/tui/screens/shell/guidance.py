@@ -13,12 +13,14 @@ from textual.widgets import Static
 
 from ind_tui.i18n import language, t
 from ind_tui.tui.widgets.chrome import PortalFooter
+from ind_tui.tui.widgets.text import LanguageChanged
 
 if TYPE_CHECKING:
     from ind_tui.api.errors import PortalError
 
 
 class GuidanceScreen(ModalScreen[None]):
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape,enter", "close", "key.close", id="guidance.close"),
     ]
@@ -28,16 +30,24 @@ class GuidanceScreen(ModalScreen[None]):
         self.error = error
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="guidance", classes="dialog -error"):
+            for part, classes in zip(self._parts(), ("title", "", "", "muted", "muted"),
+                                     strict=True):
+                yield Static(part, classes=classes)
+        yield PortalFooter()
+
+    def _parts(self) -> list[str]:
         g = self.error.guidance(language())
         rid = self.error.request_id
-        with Vertical(id="guidance", classes="dialog -error"):
-            yield Static(f"{t('error.title')}: {g.title}", classes="title")
-            yield Static(f"[b]{t('error.what')}[/b]\n{g.explanation}")
-            yield Static(f"[b]{t('error.todo')}[/b]\n{g.action}")
-            yield Static(t("error.code", code=self.error.code)
-                         + (f"   {t('error.request', rid=rid)}" if rid else ""), classes="muted")
-            yield Static(t("error.kept"), classes="muted")
-        yield PortalFooter()
+        return [f"{t('error.title')}: {g.title}", f"[b]{t('error.what')}[/b]\n{g.explanation}",
+                f"[b]{t('error.todo')}[/b]\n{g.action}",
+                t("error.code", code=self.error.code)
+                + (f"   {t('error.request', rid=rid)}" if rid else ""), t("error.kept")]
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        for widget, part in zip(self.query("#guidance > Static").results(Static), self._parts(),
+                                strict=True):
+            widget.update(part)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,9 +11,11 @@ from textual.widgets import Static
 from ind_tui.i18n import t
 from ind_tui.tui.keymap import keymap_path
 from ind_tui.tui.widgets.chrome import PortalFooter, key_text
+from ind_tui.tui.widgets.text import LanguageChanged
 
 
 class HelpScreen(ModalScreen[None]):
+    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "key.close", id="help.close")]
 
     def __init__(self, below: Screen[object] | None) -> None:
@@ -21,6 +23,20 @@ class HelpScreen(ModalScreen[None]):
         self.below = below  # the screen the help is about
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static(t("help.title"), classes="title")
+            for part in self._parts():
+                yield Static(part)
+        yield PortalFooter()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        texts = [t("help.title"), *self._parts()]
+        for widget, text in zip(self.query("#help > Static").results(Static), texts,
+                                strict=True):
+            widget.update(text)
+
+    def _parts(self) -> list[str]:
+        """What the screen below is, its keys, and the keys that work everywhere."""
         below = self.below
         help_key = getattr(below, "HELP_KEY", "home.hint")
         focused = getattr(below, "focused", None)
@@ -35,13 +51,9 @@ class HelpScreen(ModalScreen[None]):
                 text = key_text(binding.description)
                 rows.append(f"  {self.app.get_key_display(binding):<12} {text}"
                             + (f"  [dim]({binding.id})[/dim]" if binding.id else ""))
-        with VerticalScroll(id="help", classes="dialog"):
-            yield Static(t("help.title"), classes="title")
-            yield Static(f"[b]{t('help.focused')}[/b]\n{t(help_key)}\n{focus_help}".rstrip())
-            yield Static(f"[b]{t('help.keys')}[/b]\n" + "\n".join(sorted(rows)))
-            yield Static(f"[b]{t('help.global')}[/b]\n"
-                         + t("help.conventions", path=str(keymap_path())))
-        yield PortalFooter()
+        return [f"[b]{t('help.focused')}[/b]\n{t(help_key)}\n{focus_help}".rstrip(),
+                f"[b]{t('help.keys')}[/b]\n" + "\n".join(sorted(rows)),
+                f"[b]{t('help.global')}[/b]\n" + t("help.conventions", path=str(keymap_path()))]
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,18 +7,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
-from ind_tui.i18n import t
 from ind_tui.tui.screens.shell.lifecycle import ScreenWork
+from ind_tui.tui.widgets.text import Tr
 
 
 class JumpScreen(ScreenWork, ModalScreen[str | None]):
+    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "key.back", id="jump.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="jump", classes="dialog"):
-            yield Static(t("jump.prompt"))
+            yield Tr("jump.prompt")
             yield Input(placeholder=":account", id="jump-input")
 
     @on(Input.Submitted)

@@ -18,9 +18,11 @@ from ind_tui.i18n import language, t
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter, PortalHeader
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
+from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.auth import DeviceAuthResponse, Me
+    from ind_tui.api.errors import PortalError
     from ind_tui.api.sandbox_admin import Identity
 
 
@@ -33,6 +35,7 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
     # Focused once painted (PortalApp.first_frame): focusing restyles the body and redraws
     # the footer, which the first frame need not wait for.
     AUTO_FOCUS = ""
+    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("l", "start", "key.login", id="login.start"),
         Binding("o", "open_browser", "key.open_browser", id="login.open_browser"),
@@ -44,20 +47,22 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         self.relogin = relogin
         self.device: DeviceAuthResponse | None = None
         self.identities: list[Identity] = []
+        self.status: tuple[str | None, dict[str, object]] = ("login.starting", {})
+        self.failure: PortalError | None = None  # the refusal shown, if any
 
     def compose(self) -> ComposeResult:
         yield PortalHeader()
         with VerticalScroll(id="login-body"):
-            yield Static(t("login.title"), classes="title")
+            yield Tr("login.title", classes="title")
             if self.relogin:
-                yield Static(t("login.again"), classes="notice")
-            yield Static(t("login.intro"), classes="muted")
+                yield Tr("login.again", classes="notice")
+            yield Tr("login.intro", classes="muted")
             yield Static(t("login.starting"), id="login-status")
             yield Static("", id="login-code")
             yield Static("", id="login-url")
             yield Panel("", id="login-failure", classes="-error")
-            yield Static(t("login.sandbox_title"), id="identities-title", classes="subtitle")
-            yield Static(t("login.sandbox_hint"), id="identities-hint", classes="muted")
+            yield Tr("login.sandbox_title", id="identities-title", classes="subtitle")
+            yield Tr("login.sandbox_hint", id="identities-hint", classes="muted")
             yield FilterList([], id="identities")
         yield PortalFooter()
 
@@ -68,16 +73,23 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         if self.context.conn is not None:
             self.begin()
 
-    def after_recompose(self) -> None:
-        self.query_one("#login-failure").display = False
-        self._fill_identities()
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.refresh_chrome()
+        key, values = self.status
+        self._status(key, **values)
         if self.device is not None:
-            self._show_device(self.device)
+            self._show_code(self.device)
+        if self.failure is not None:
+            self._show_failure(self.failure)
+        self.query_one(VimOptionList).tooltip = t("help.identities")
 
     def _show_device(self, device: DeviceAuthResponse) -> None:
+        self._show_code(device)
+        self._status("login.waiting", minutes=max(1, device.expires_in // 60))
+
+    def _show_code(self, device: DeviceAuthResponse) -> None:
         set_text(self, "#login-code", t("login.code", code=device.user_code))
         set_text(self, "#login-url", t("login.visit", url=device.verification_uri))
-        self._status(t("login.waiting", minutes=max(1, device.expires_in // 60)))
 
     def refresh_chrome(self) -> None:
         self.query_one(PortalHeader).update_from_app()
@@ -90,8 +102,10 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         for selector in ("#identities-title", "#identities-hint", "#identities"):
             self.query_one(selector).display = shown
 
-    def _status(self, text: str) -> None:
-        set_text(self, "#login-status", text)
+    def _status(self, key: str | None, **values: object) -> None:
+        """Say where the login is (a catalogue key and its values; None says nothing)."""
+        self.status = (key, values)
+        set_text(self, "#login-status", t(key, **values) if key is not None else "")
 
     @work(exclusive=True, group="login-begin")
     async def begin(self) -> None:
@@ -99,7 +113,7 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         conn = self.context.conn
         assert conn is not None
         client = conn.client
-        self._status(t("login.connecting", url=conn.base_url))
+        self._status("login.connecting", url=conn.base_url)
         if not self.relogin and await client.stored_login() is not None:
             from ind_tui.api.errors import PortalError
 
@@ -144,6 +158,7 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         client = self.context.client
         assert client is not None  # only started once connected (action_start)
         self.query_one("#login-failure").display = False
+        self.failure = None
         try:
             self.device = device = await client.start_login()
             self._show_device(device)
@@ -158,6 +173,14 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
 
         assert isinstance(error, PortalError)
         self.context.last_error = error
+        self.failure = error
+        self._show_failure(error)
+        self._status(None)
+        self.query_one("#login-code", Static).update("")
+        self.query_one("#login-url", Static).update("")
+        self.device = None
+
+    def _show_failure(self, error: PortalError) -> None:
         g = error.guidance(language())
         ref = t("error.request", rid=error.request_id) if error.request_id else ""
         panel = self.query_one("#login-failure", Panel)
@@ -165,10 +188,6 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         panel.update(f"[b]{g.title}[/b]\n{g.explanation}\n{g.action}\n"
                      f"{t('error.code', code=error.code)}  {ref}\n\n{t('login.start')}")
         panel.display = True
-        self._status("")
-        self.query_one("#login-code", Static).update("")
-        self.query_one("#login-url", Static).update("")
-        self.device = None
 
     def _success(self, me: Me) -> None:
         app = self.portal_app

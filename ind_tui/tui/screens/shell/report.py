@@ -12,12 +12,14 @@ from textual.widgets import Static, TextArea
 
 from ind_tui.i18n import t
 from ind_tui.i18n.format import local
-from ind_tui.tui.screens.shell.base import PortalScreen
+from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.text import Tr
 
 
 class ReportScreen(PortalScreen):
     HELP_KEY = "report.intro"
+    RELABELS_IN_PLACE = True  # what is typed stays; a bundle made is shown as it was written
     BINDINGS = [Binding("ctrl+s", "make", "report.make", id="report.make")]
 
     def __init__(self, screen: tuple[str, str]) -> None:
@@ -26,16 +28,24 @@ class ReportScreen(PortalScreen):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="report-body"):
-            yield Static(t("report.title"), classes="title")
-            yield Static(t("report.intro"), classes="muted")
-            yield Static(t("report.describe"))
+            yield Tr("report.title", classes="title")
+            yield Tr("report.intro", classes="muted")
+            yield Tr("report.describe")
             yield TextArea(id="report-text", tooltip=t("help.report"))
-            yield Static(t("key.submit") + ": ctrl+s", classes="muted")
+            yield Static(self._keys(), classes="muted", id="report-keys")
             yield Panel("", id="report-result")
 
     def on_mount(self) -> None:
         self.query_one("#report-result").display = False
         self.query_one(TextArea).focus()
+
+    @staticmethod
+    def _keys() -> str:
+        return t("key.submit") + ": ctrl+s"
+
+    def relabel(self) -> None:
+        self.query_one(TextArea).tooltip = t("help.report")
+        set_text(self, "#report-keys", self._keys())
 
     def action_make(self) -> None:
         self.make_bundle()
