@@ -20,7 +20,6 @@ from ind_tui.tui.context import (
     AppContext,
     Done,
     Failed,
-    Restores,
     Result,
     ShowsChrome,
     offline_errors,
@@ -292,15 +291,10 @@ class PortalApp(App[int]):
         set_language(lang)
         self.title = t("app.title")
         for screen in self.screen_stack:
-            # Dialogs are no PortalScreen, so the flag is read wherever a screen declares it.
-            if getattr(screen, "RELABELS_IN_PLACE", False):
-                for node in screen.walk_children(with_self=True):
-                    node.post_message(LanguageChanged())
-                continue
-            await screen.recompose()
-            # Recomposing rebuilds widgets from scratch; screens put their data back.
-            if isinstance(screen, Restores):
-                screen.after_recompose()
+            # Every screen says its texts again where they stand; nothing is rebuilt, so what
+            # is typed, focused, highlighted or scrolled stays as it was.
+            for node in screen.walk_children(with_self=True):
+                node.post_message(LanguageChanged())
         self.refresh_bindings()
         self.notify(t("lang.switched"))
 

@@ -132,8 +132,3 @@ class ShowsChrome(Protocol):
     def refresh_chrome(self) -> None: ...
 
 
-@runtime_checkable
-class Restores(Protocol):
-    """A screen that puts its data back after being recomposed (a language switch)."""
-
-    def after_recompose(self) -> None: ...

@@ -19,7 +19,6 @@ from ind_tui.tui.widgets.text import LanguageChanged
 
 class ConfirmDialog(ModalScreen[bool]):
     # A language switch leaves the question as it was asked; the buttons and keys follow.
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("y,j", "answer(True)", "confirm.key.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "confirm.key.no", id="confirm.no"),

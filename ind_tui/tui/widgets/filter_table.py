@@ -36,7 +36,7 @@ class FilterTable(FilterHost):
         yield self.table
 
     def on_language_changed(self, _message: LanguageChanged) -> None:
-        self.query_one(Input).placeholder = t("table.filter_placeholder")
+        self.query_one(FilterLine).placeholder = t("table.filter_placeholder")
 
     def filter_target(self) -> Widget:
         return self.table

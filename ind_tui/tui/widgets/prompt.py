@@ -22,7 +22,6 @@ Check = Callable[[str], str | None]
 
 class PromptDialog(ModalScreen[str | None]):
     # A language switch keeps what is typed; the question stays as asked, the keys follow.
-    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "key.back", id="prompt.cancel")]
 
     def __init__(self, title: str, prompt: str, value: str = "", error: str = "", *,

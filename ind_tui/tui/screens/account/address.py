@@ -24,7 +24,6 @@ FIELDS = ("street", "number", "postcode", "city", "date")
 
 
 class AddressScreen(ModalScreen[NotificationRequest | None]):
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "cancel", "key.back", id="address.cancel"),
         Binding("ctrl+s", "submit", "key.submit", id="address.submit"),

@@ -25,7 +25,6 @@ def _address(a: Address) -> str:
 
 class AccountScreen(PortalScreen):
     HELP_KEY = "account.duty"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("a", "change_address", "key.change_address", id="account.change_address"),
         Binding("p", "other_address", "key.other_address", id="account.other_address"),

@@ -90,7 +90,6 @@ def remember_locations(ids: Sequence[str]) -> None:
 
 
 class _Step(OnPortalApp, ScreenWork, ModalScreen[Any]):
-    RELABELS_IN_PLACE = True  # each step says its words again (`on_language_changed`)
     BINDINGS = [Binding("escape", "cancel", "key.back", id="appointments.step_cancel")]
 
     def action_cancel(self) -> None:

@@ -57,7 +57,6 @@ def _columns() -> list[Column]:
 
 class AppointmentsScreen(PortalScreen):
     HELP_KEY = "appointments.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("b", "book", "appointments.key.book", id="appointments.book"),
         Binding("m", "reschedule", "appointments.key.reschedule", id="appointments.reschedule"),

@@ -48,7 +48,6 @@ def deadline_moves(detail: CaseDetail) -> list[str]:
 
 class CaseDetailScreen(CaseDocumentsMixin):
     HELP_KEY = "case.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("u", "upload", "case.key.upload", id="case.upload"),
         Binding("d", "download", "case.key.download", id="case.download"),

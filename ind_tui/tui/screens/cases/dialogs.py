@@ -38,7 +38,6 @@ def path_prompt(title: str, hint: str, value: str = "",
 class CaseNumberPrompt(ModalScreen[str | None]):
     """A case number (or its start) to put the cursor on."""
 
-    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "cases.key.cancel", id="cases.jump_cancel")]
     refused: str | None = None  # what was typed and is no case number
 

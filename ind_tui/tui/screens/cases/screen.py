@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
 class CasesScreen(PortalScreen):
     HELP_KEY = "cases.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         *(Binding(str(n), f"facet('{name}')", "cases.key.facet", show=n == 1,
                   key_display="1-6" if n == 1 else None, id=f"cases.facet_{name}")

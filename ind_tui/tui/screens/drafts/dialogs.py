@@ -28,7 +28,6 @@ class QuestionDialog(ModalScreen[str]):
     way (say, "open the drafts instead"). Enter gives `default` when there is one, so a
     destructive question never goes ahead on a stray Enter."""
 
-    RELABELS_IN_PLACE = True  # the question stays as asked; how to answer follows
     BINDINGS = [
         Binding("y", "answer('yes')", "drafts.key.yes", id="drafts.question_yes"),
         Binding("n,escape", "answer('no')", "drafts.key.no", id="drafts.question_no"),

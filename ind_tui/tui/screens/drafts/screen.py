@@ -44,7 +44,6 @@ def _error_text(error: DraftError | None, *, markup: bool = True) -> str:
 
 class DraftsScreen(PortalScreen):
     HELP_KEY = "drafts.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("r", "rename", "drafts.key.rename", id="drafts.rename"),
         Binding("c", "duplicate", "drafts.key.duplicate", id="drafts.duplicate"),

@@ -45,7 +45,6 @@ def row_for(item: DueItem, today: date) -> Row:
 class DateScreen(ModalScreen[date | None]):
     """Asks for one date (YYYY-MM-DD)."""
 
-    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "key.back", id="due.date_cancel")]
     invalid = False  # a date was refused: the reason is shown
 
@@ -78,7 +77,6 @@ class DateScreen(ModalScreen[date | None]):
 
 class DueScreen(PortalScreen):
     HELP_KEY = "due.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("a", "note_address", "due.key.address", id="due.address"),
         Binding("x", "forget_address", "due.key.forget", id="due.forget"),

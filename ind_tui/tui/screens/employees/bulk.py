@@ -51,7 +51,6 @@ def failures_path(source: Path) -> Path:
 
 class ImportScreen(PortalScreen):
     HELP_KEY = "employees.help.import"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("ctrl+s", "send", "employees.key.send", id="employees.import_send"),
         Binding("w", "save_failures", "employees.key.failures", id="employees.import_failures"),

@@ -55,7 +55,6 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
     """Fill in, check, send. Stays open when the portal refuses, with the fields marked; the
     idempotency key stays with the same registration until the portal has answered it."""
 
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "cancel", "employees.key.cancel", id="employees.register_cancel"),
         Binding("ctrl+s", "submit", "employees.key.send", id="employees.register_submit"),
@@ -238,7 +237,6 @@ class RegisterScreen(OnPortalApp, ScreenWork, ModalScreen[Employee | None]):
 class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
     """End date and reason, with the 4-week deadline (and lateness) shown as you type."""
 
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "cancel", "employees.key.cancel", id="employees.deregister_cancel"),
         Binding("ctrl+s", "submit", "employees.key.send", id="employees.deregister_submit"),

@@ -57,7 +57,6 @@ REPAINT_SECONDS = 0.5  # while the rest arrives, the table grows this often
 
 class EmployeesScreen(PortalScreen):
     HELP_KEY = "employees.hint"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("n", "register", "employees.key.register", id="employees.register"),
         Binding("d", "deregister", "employees.key.deregister", id="employees.deregister"),

@@ -31,7 +31,6 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 class AnswerScreen(OnPortalApp, ScreenWork, Screen[AnswerReceipt | None]):
     HELP_KEY = "inbox.answer.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape", "back", "key.back", id="answer.back"),
         Binding("ctrl+s", "send", "inbox.answer.key.send", id="answer.send"),

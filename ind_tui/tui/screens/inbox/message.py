@@ -21,7 +21,6 @@ from ind_tui.tui.widgets.chrome import Panel
 
 class MessageScreen(PortalScreen):
     HELP_KEY = "inbox.msg.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("a", "answer", "inbox.key.answer", id="message.answer"),
         Binding("o", "open_case", "inbox.key.case", id="message.case"),

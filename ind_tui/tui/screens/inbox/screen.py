@@ -65,7 +65,6 @@ def ordered(messages: list[Message]) -> list[Message]:
 
 class InboxScreen(PortalScreen):
     HELP_KEY = "inbox.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         *(Binding(str(n), f"facet('{name}')", "inbox.key.facet", show=n == 1,
                   key_display="1-5" if n == 1 else None, id=f"inbox.facet_{name}")

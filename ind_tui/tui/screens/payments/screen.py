@@ -35,7 +35,6 @@ class ExportDialog(ModalScreen[str | None]):
     """Where to write the CSV: Enter writes, Esc cancels. After a failure it opens again with
     the path as typed and what went wrong."""
 
-    RELABELS_IN_PLACE = True  # the path as typed stays; a failure is shown as it was said
     BINDINGS = [Binding("escape", "cancel", "key.back", id="payments.export_cancel")]
 
     def __init__(self, path: str, count: int, error: str = "") -> None:
@@ -99,7 +98,6 @@ def _date(moment: object) -> str:
 
 class PaymentsScreen(PortalScreen):
     HELP_KEY = "payments.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("e", "export", "payments.key.export", id="payments.export"),
         Binding("r", "reload", "key.refresh", id="payments.refresh"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -52,9 +52,6 @@ class PortalScreen(OnPortalApp, ScreenWork, Screen[None]):
     """Subclasses put their content in `body()`; the chrome comes from here."""
 
     HELP_KEY = "home.hint"  # catalogue key of the help text for this screen
-    # True: a language switch renders the texts again where they stand (`Tr` widgets and
-    # `relabel`); the other screens are still rebuilt and refilled in `after_recompose`.
-    RELABELS_IN_PLACE: ClassVar[bool] = False
     BINDINGS = [Binding("escape", "back", "key.back", id="screen.back")]
 
     def compose(self) -> ComposeResult:
@@ -71,9 +68,6 @@ class PortalScreen(OnPortalApp, ScreenWork, Screen[None]):
 
     def relabel(self) -> None:
         """Render the texts made from loaded data again, in the new language."""
-
-    def after_recompose(self) -> None:
-        """Put loaded data back into freshly composed widgets (after a language switch)."""
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

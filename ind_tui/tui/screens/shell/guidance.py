@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 
 class GuidanceScreen(ModalScreen[None]):
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("escape,enter", "close", "key.close", id="guidance.close"),
     ]

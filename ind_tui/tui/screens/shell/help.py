@@ -15,7 +15,6 @@ from ind_tui.tui.widgets.text import LanguageChanged
 
 
 class HelpScreen(ModalScreen[None]):
-    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "key.close", id="help.close")]
 
     def __init__(self, below: Screen[object] | None) -> None:

@@ -33,7 +33,6 @@ AREAS = (
 
 class HomeScreen(PortalScreen):
     HELP_KEY = "home.hint"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         *(Binding(key, f"area('{area}')", f"home.area.{area}", show=False,
                   id=f"home.area_{area}") for area, _, key in AREAS),

@@ -14,7 +14,6 @@ from ind_tui.tui.widgets.text import Tr
 
 
 class JumpScreen(ScreenWork, ModalScreen[str | None]):
-    RELABELS_IN_PLACE = True
     BINDINGS = [Binding("escape", "cancel", "key.back", id="jump.cancel")]
 
     def compose(self) -> ComposeResult:

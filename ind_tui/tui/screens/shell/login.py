@@ -35,7 +35,6 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
     # Focused once painted (PortalApp.first_frame): focusing restyles the body and redraws
     # the footer, which the first frame need not wait for.
     AUTO_FOCUS = ""
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("l", "start", "key.login", id="login.start"),
         Binding("o", "open_browser", "key.open_browser", id="login.open_browser"),

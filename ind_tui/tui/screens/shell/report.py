@@ -19,7 +19,6 @@ from ind_tui.tui.widgets.text import Tr
 
 class ReportScreen(PortalScreen):
     HELP_KEY = "report.intro"
-    RELABELS_IN_PLACE = True  # what is typed stays; a bundle made is shown as it was written
     BINDINGS = [Binding("ctrl+s", "make", "report.make", id="report.make")]
 
     def __init__(self, screen: tuple[str, str]) -> None:

@@ -45,7 +45,6 @@ EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
 
 class FilingScreen(PortalScreen):
     HELP_KEY = "wizard.filing.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("f", "send", "wizard.filing.key.send", id="wizard.filing.send"),
         Binding("r", "retry", "wizard.filing.key.retry", id="wizard.filing.retry"),

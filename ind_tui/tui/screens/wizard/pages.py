@@ -94,7 +94,6 @@ def save_as_target(typed: str, base: Path) -> Path:
 class SaveAsScreen(ModalScreen[Path | None]):
     """Asks for a new file name; never overwrites an existing file."""
 
-    RELABELS_IN_PLACE = True  # the name typed so far stays when the language changes
     BINDINGS = [Binding("escape", "cancel", "key.back", id="wizard.save_as_cancel")]
 
     def __init__(self, current: Path) -> None:

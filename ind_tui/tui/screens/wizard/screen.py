@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 class WizardScreen(AutosavingScreen):
     HELP_KEY = "wizard.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         # Priority: inputs and scrolling panes would take these keys otherwise.
         Binding("pagedown,ctrl+n", "next_page", "wizard.key.next", id="wizard.next_page",

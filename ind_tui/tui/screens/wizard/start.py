@@ -50,7 +50,6 @@ def local_form_problem(kind: ApplicationType) -> str | None:
 
 class NewApplicationScreen(PortalScreen):
     HELP_KEY = "new.help"
-    RELABELS_IN_PLACE = True
     BINDINGS = [
         Binding("d", "drafts", "new.key.drafts", id="new.drafts"),
         Binding("f5", "reload", "key.refresh", id="new.refresh", show=False),
