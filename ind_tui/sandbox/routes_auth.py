@@ -75,7 +75,7 @@ _TOKEN_ERRORS: dict[int | str, Any] = {400: {"model": TokenError, "description":
 @router.post("/auth/token", name="auth.token", response_model=TokenResponse,
              responses={**errors(auth=False), **_TOKEN_ERRORS})
 def token(body: TokenRequest, request: Request, sb: SandboxDep) -> Response:
-    return _token_answer(request, lambda: auth.poll_token(sb, body.device_code))
+    return _token_answer(request, lambda: auth.poll_token(sb, body.device_code, body.client_id))
 
 
 @router.post("/auth/refresh", name="auth.refresh", response_model=TokenResponse,
