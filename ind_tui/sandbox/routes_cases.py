@@ -25,6 +25,7 @@ from ind_tui.api.cases import (
 from ind_tui.api.wire import ErrorCode, IsoDateTime
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import DOCUMENT, max_body
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 from ind_tui.sandbox.errors import PortalError
@@ -233,7 +234,7 @@ def download(zaaknummer: Zaak, doc_id: Annotated[str, Path(max_length=40)],
 
 @router.post("/cases/{zaaknummer}/documents", name="cases.upload", status_code=201,
              response_model=DossierDocument, responses=errors(403, 404, 409, 413, 415),
-             openapi_extra={"requestBody": _PDF_BODY})
+             openapi_extra={"requestBody": _PDF_BODY, **max_body(DOCUMENT)})
 async def upload_extra(request: Request, zaaknummer: Zaak, principal: PrincipalDep,
                        sb: SandboxDep, x_filename: Annotated[str | None, Header()] = None
                        ) -> DossierDocument:

@@ -14,6 +14,7 @@ from ind_tui.api.auth import Role, Service, ServiceAccess
 from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID, TypeRule
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import ServerBounds
 from ind_tui.sandbox.clock import DEFAULT_START, SandboxClock, refresh_point
 from ind_tui.sandbox.db import Database, iso, parse_iso, set_meta
 from ind_tui.sandbox.errors import PortalError
@@ -41,6 +42,7 @@ class SandboxConfig:
     sandbox_admin: bool = True  # False: a portal without the /sandbox admin routes
     max_document_bytes: int = MAX_DOCUMENT_BYTES
     code_seed: int | None = None  # seeded login codes, for screenshots that must not change
+    bounds: ServerBounds = field(default_factory=ServerBounds)
 
 
 # Which services each role may use, and why not (an ErrorCode the client explains).
