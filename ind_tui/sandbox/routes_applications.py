@@ -57,11 +57,14 @@ _PDF_REFUSALS = {
 }
 
 
-async def read_pdf(request: Request, limit: int) -> bytes:
+async def read_pdf(request: Request, sb: Sandbox) -> bytes:
     """The request body, accepted only as a readable, unencrypted PDF with pages: judged
-    like the client judges a file (`base.pdfcheck`), in a child process, off the event loop."""
+    like the client judges a file (`base.pdfcheck`), in a child process, off the event loop,
+    a few at a time (each child may use hundreds of MB while it parses)."""
+    limit = sb.config.max_document_bytes
     data = b"".join([chunk async for chunk in request.stream()])
-    verdict = await anyio.to_thread.run_sync(check_pdf_bytes, data, PdfBounds(max_bytes=limit))
+    verdict = await anyio.to_thread.run_sync(check_pdf_bytes, data, PdfBounds(max_bytes=limit),
+                                             limiter=sb.pdf_checks())
     if not verdict.ok:
         status, code, message = _PDF_REFUSALS.get(verdict.code or "", (
             422, ErrorCode.DOCUMENT_UNREADABLE, "the PDF cannot be read or has no pages"))
@@ -85,7 +88,7 @@ _PDF_BODY = {"content": {"application/pdf": {"schema": {"type": "string", "forma
 async def upload(request: Request, principal: PrincipalDep, sb: SandboxDep,
                  x_filename: Annotated[str | None, Header()] = None) -> UploadedDocument:
     sb.require(principal, Service.SUBMIT)
-    data = await read_pdf(request, sb.config.max_document_bytes)
+    data = await read_pdf(request, sb)
     doc = UploadedDocument(
         id=f"DOC-{secrets.token_hex(8)}", sha256=hashlib.sha256(data).hexdigest(),
         size=len(data), filename=clean_filename(x_filename), uploaded_at=sb.clock.now(),

@@ -243,7 +243,7 @@ async def upload_extra(request: Request, zaaknummer: Zaak, principal: PrincipalD
     if _decided_now(sb, row["id"]):
         raise PortalError(409, ErrorCode.CASE_DECIDED,
                           "the IND has decided; extra documents are no longer accepted")
-    data = await read_pdf(request, sb.config.max_document_bytes)
+    data = await read_pdf(request, sb)
     now = sb.clock.now()
     doc = DossierDocument(id=f"DOC-{secrets.token_hex(8)}", title=clean_filename(x_filename),
                           kind="upload", size=len(data), sha256=hashlib.sha256(data).hexdigest(),

@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+import anyio
+
 from ind_tui.api.auth import Role, Service, ServiceAccess
 from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID, TypeRule
@@ -23,6 +25,7 @@ from ind_tui.sandbox.lifecycle import materialise
 from ind_tui.sandbox.seed import seed_demo, seed_extra_cases, seed_world
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+PDF_CHECKS_AT_ONCE = 2  # one per core of a small server; the rest wait their turn
 
 
 @dataclass
@@ -72,6 +75,13 @@ class Sandbox:
         self.bound_url: str | None = None
         self.code_rng = random.Random(config.code_seed) if config.code_seed is not None else None
         self.route_names: list[str] = []
+        self._pdf_checks: anyio.CapacityLimiter | None = None
+
+    def pdf_checks(self) -> anyio.CapacityLimiter:
+        """How many uploads are parsed at once; made on first use, inside the server's loop."""
+        if self._pdf_checks is None:
+            self._pdf_checks = anyio.CapacityLimiter(PDF_CHECKS_AT_ONCE)
+        return self._pdf_checks
 
     def _seed(self) -> None:
         if self.db.get_meta("seeded") is None:
