@@ -93,11 +93,12 @@ async def test_paid_at_most_once(http: httpx.AsyncClient, app: FastAPI) -> None:
     twice = await _pay(http, auth, application["id"], "pay-key-2")  # type: ignore[misc]
     assert twice.status_code == 409 and twice.json()["code"] == "already_paid"
     assert twice.json()["details"]["payment"]["reference"] == paid.json()["payment"]["reference"]
-    # Even after the key has expired, a retry with it cannot pay again.
+    # A day later the key still stands for its payment: a retry with it replays the answer.
     await http.post(f"{API}/sandbox/clock", headers=ADMIN, json={"advance_seconds": 25 * 3600})
     auth = await bearer(http, "sponsor-eh3")
     late = await _pay(http, auth, application["id"], "pay-key-1")  # type: ignore[misc]
-    assert late.status_code == 409 and late.json()["code"] == "already_paid"
+    assert late.status_code == 200 and late.headers["idempotent-replayed"] == "true"
+    assert late.json() == paid.json()
     assert _count(app, "SELECT COUNT(*) FROM payments") == 1
     assert _count(app, "SELECT COUNT(*) FROM cases WHERE submitted_at >= '2026-11-02T08'") == 1
 

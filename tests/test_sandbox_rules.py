@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 import httpx
 import pytest
+from pypdf import PdfWriter
 
 from ind_tui.sandbox.pdfgen import letter
 from tests.conftest import ADMIN, API, bearer
+from tests.conftest_drafts import pdf_of_size
 
 
 async def _all_cases(http: httpx.AsyncClient, auth: dict[str, str]) -> list[dict[str, object]]:
@@ -140,21 +144,31 @@ async def test_extra_documents_only_until_decided(http: httpx.AsyncClient) -> No
     assert letter_pdf.status_code == 200 and letter_pdf.content.startswith(b"%PDF-")
 
 
+def encrypted_pdf(spelling: bytes) -> bytes:
+    """A one-page PDF encrypted with a password, its /Encrypt key spelled `spelling`."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    assert b"/Encrypt" in data
+    return data.replace(b"/Encrypt", spelling)
+
+
 async def test_pdf_only_and_size_limit_published(http: httpx.AsyncClient) -> None:
     limit = (await http.get(f"{API}/portal")).json()["max_document_bytes"]
     assert limit == 8 * 1024 * 1024
     auth = {**await bearer(http, "sponsor-eh3"), "Content-Type": "application/pdf"}
     not_pdf = await http.post(f"{API}/documents", headers=auth, content=b"PK\x03\x04 zip")
     assert not_pdf.status_code == 415 and not_pdf.json()["code"] == "document_not_pdf"
-    big = await http.post(f"{API}/documents", headers=auth,
-                          content=b"%PDF-1.4\n" + b"0" * limit)
+    big = await http.post(f"{API}/documents", headers=auth, content=pdf_of_size(limit + 1))
     assert big.status_code == 413 and big.json()["details"]["max_bytes"] == limit
     locked = await http.post(f"{API}/documents", headers=auth,
-                             content=b"%PDF-1.4\n1 0 obj<</Encrypt 2 0 R>>endobj")
+                             content=encrypted_pdf(b"/Encrypt"))
     assert locked.json()["code"] == "document_encrypted"
-    exact = await http.post(f"{API}/documents", headers=auth,
-                            content=b"%PDF-1.4\n" + b"0" * (limit - 9))
-    assert exact.status_code == 201
+    exact = await http.post(f"{API}/documents", headers=auth, content=pdf_of_size(limit))
+    assert exact.status_code == 201, exact.text
 
 
 async def test_fees_by_year(http: httpx.AsyncClient) -> None:

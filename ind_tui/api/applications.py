@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ind_tui.api.wire import IsoDate, Strict, Wire
+from ind_tui.api.wire import IsoDate, Name, Strict, Wire
 
 
 class ApplicationType(Wire):
@@ -24,7 +24,7 @@ class ApplicationType(Wire):
 
 
 class Person(Strict):
-    name: str = Field(min_length=1, max_length=120)
+    name: Name
     date_of_birth: IsoDate
     nationality: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")
     v_number: str | None = Field(default=None, pattern=r"^\d{10}$")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from ind_tui.api.auth import Purpose
-from ind_tui.api.wire import IsoDate, Strict, VNumber, Wire
+from ind_tui.api.wire import IsoDate, Name, Strict, VNumber, Wire
 
 
 class EmployeeStatus(StrEnum):
@@ -52,7 +52,7 @@ class EmployeePage(Wire):
 
 
 class EmployeeRegistration(Strict):
-    name: str = Field(min_length=1, max_length=120)
+    name: Name
     v_number: str = VNumber
     date_of_birth: IsoDate
     nationality: str = Field(pattern=r"^[A-Z]{3}$")

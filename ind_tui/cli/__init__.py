@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -72,7 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ind_tui.cli.tui import run_tui
 
             return run_tui(args)
-        return handler(args)
+        code = handler(args)
+        # Flushed here, not at exit, so a reader gone mid-way (`| head`) is caught below.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away: nothing more to say to it. Point stdout at /dev/null so the
+        # interpreter's own flush at exit finds no broken pipe either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     except BadInput as exc:
         sys.stderr.write(f"ind-tui: {exc}\n")
         return EXIT_BAD_INPUT

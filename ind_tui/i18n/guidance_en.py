@@ -35,6 +35,14 @@ EN: dict[str, str] = {
     "guidance.rate_limited.title": "Too many requests",
     "guidance.rate_limited.what": "Too many requests were sent in a short time.",
     "guidance.rate_limited.do": "Wait a moment and try again.",
+    "guidance.request_too_large.title": "Too much data at once",
+    "guidance.request_too_large.what": "The portal refused this request because it was too large.",
+    "guidance.request_too_large.do": (
+        "Shorten long texts and send again. If it keeps happening, update ind-tui."),
+    "guidance.request_timeout.title": "Sending took too long",
+    "guidance.request_timeout.what": (
+        "The connection was so slow that the portal stopped waiting; nothing was saved."),
+    "guidance.request_timeout.do": "Check your internet connection and send again.",
     "guidance.internal_error.title": "Portal error",
     "guidance.internal_error.what": "Something went wrong on the portal's side.",
     "guidance.internal_error.do": (
@@ -136,6 +144,11 @@ EN: dict[str, str] = {
     "guidance.document_encrypted.title": "PDF protected",
     "guidance.document_encrypted.what": "The PDF has a password or protection.",
     "guidance.document_encrypted.do": "Save an unprotected copy and upload that.",
+    "guidance.document_unreadable.title": "PDF cannot be read",
+    "guidance.document_unreadable.what": (
+        "The file starts like a PDF, but it is damaged, has no pages or is too complex to open."),
+    "guidance.document_unreadable.do": (
+        "Open the file yourself, save or print it again as PDF and upload that copy."),
     "guidance.document_not_allowed.title": "Document not allowed",
     "guidance.document_not_allowed.what": (
         "This document cannot be uploaded; the photo card, for example, always goes by post or "

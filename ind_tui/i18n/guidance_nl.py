@@ -38,6 +38,14 @@ NL: dict[str, str] = {
     "guidance.rate_limited.title": "Te veel verzoeken",
     "guidance.rate_limited.what": "U stuurde in korte tijd te veel verzoeken.",
     "guidance.rate_limited.do": "Wacht even en probeer het opnieuw.",
+    "guidance.request_too_large.title": "Te veel gegevens tegelijk",
+    "guidance.request_too_large.what": "Het portaal weigerde dit verzoek omdat het te groot was.",
+    "guidance.request_too_large.do": (
+        "Maak lange teksten korter en verstuur opnieuw. Gebeurt dit vaker, werk ind-tui dan bij."),
+    "guidance.request_timeout.title": "Versturen duurde te lang",
+    "guidance.request_timeout.what": (
+        "De verbinding was zo traag dat het portaal stopte met wachten; er is niets opgeslagen."),
+    "guidance.request_timeout.do": "Controleer uw internetverbinding en verstuur opnieuw.",
     "guidance.internal_error.title": "Fout in het portaal",
     "guidance.internal_error.what": "Er ging iets mis aan de kant van het portaal.",
     "guidance.internal_error.do": (
@@ -143,6 +151,12 @@ NL: dict[str, str] = {
     "guidance.document_encrypted.title": "PDF beveiligd",
     "guidance.document_encrypted.what": "De PDF heeft een wachtwoord of beveiliging.",
     "guidance.document_encrypted.do": "Sla een onbeveiligde kopie op en upload die.",
+    "guidance.document_unreadable.title": "PDF niet leesbaar",
+    "guidance.document_unreadable.what": (
+        "Het bestand begint als een PDF, maar is beschadigd, heeft geen pagina's of is te "
+        "ingewikkeld om te openen."),
+    "guidance.document_unreadable.do": (
+        "Open het bestand zelf, sla het opnieuw op of druk het af als PDF en upload die kopie."),
     "guidance.document_not_allowed.title": "Document niet toegestaan",
     "guidance.document_not_allowed.what": (
         "Dit document kan niet worden geüpload; de fotokaart gaat bijvoorbeeld altijd per post of"

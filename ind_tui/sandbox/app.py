@@ -6,6 +6,8 @@ under `httpx.ASGITransport`, which does not run lifespan events.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute
 
@@ -22,9 +24,11 @@ from ind_tui.sandbox import (
     routes_messages,
     routes_payments,
 )
+from ind_tui.sandbox.bounds import DOCUMENT, MAX_BODY_KEY
 from ind_tui.sandbox.deps import fault_gate
 from ind_tui.sandbox.errors import RequestIdMiddleware, install_handlers
 from ind_tui.sandbox.faults import DropAfterCommitMiddleware
+from ind_tui.sandbox.limits import BodyLimitMiddleware
 from ind_tui.sandbox.state import Sandbox, SandboxConfig
 
 __all__ = ["SandboxConfig", "create_app"]
@@ -61,7 +65,26 @@ def create_app(config: SandboxConfig) -> FastAPI:
         app.include_router(routes_auth.pages)
     app.include_router(api)
     install_handlers(app)
-    # Outermost first: the request id wraps everything, so even a dropped answer has one.
+    _publish_document_limit(app, config.max_document_bytes)
+    # Outermost last: the request id wraps everything, so even a dropped answer or a refused
+    # body has one.
+    app.add_middleware(BodyLimitMiddleware, bounds=config.bounds,
+                       document_bytes=config.max_document_bytes)
     app.add_middleware(DropAfterCommitMiddleware)
     app.add_middleware(RequestIdMiddleware, now=sandbox.clock.now)
     return app
+
+
+def _publish_document_limit(app: FastAPI, document_bytes: int) -> None:
+    """Upload routes declare "the portal's document limit"; the contract gives its number."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for item in build().get("paths", {}).values():
+                for operation in item.values():
+                    if isinstance(operation, dict) and operation.get(MAX_BODY_KEY) == DOCUMENT:
+                        operation[MAX_BODY_KEY] = document_bytes
+        return app.openapi_schema or build()
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -101,7 +101,7 @@ def approve(sb: Sandbox, user_code: str, identity: str) -> tuple[bool, ErrorCode
     return role is not None, error
 
 
-def poll_token(sb: Sandbox, device_code: str) -> TokenResponse:
+def poll_token(sb: Sandbox, device_code: str, client_id: str) -> TokenResponse:
     now = sb.clock.now()
     wall = time.time()
     # Poll bookkeeping (last poll, a raised interval) must be committed even when the answer
@@ -113,6 +113,11 @@ def poll_token(sb: Sandbox, device_code: str) -> TokenResponse:
         ).fetchone()
         if row is None or row["state"] == "used":
             error = TokenError(ErrorCode.INVALID_GRANT, "unknown or already used device code")
+        elif row["client_id"] != client_id:
+            # RFC 6749 5.2: a grant issued to another client is invalid_grant; the code stays
+            # usable by the client that asked for it.
+            error = TokenError(ErrorCode.INVALID_GRANT,
+                               "this device code was issued to another client")
         elif parse_iso(row["expires_at"]) <= now:
             error = TokenError(ErrorCode.EXPIRED_TOKEN, "the login code has expired")
         else:
@@ -177,7 +182,14 @@ def refresh(sb: Sandbox, refresh_token: str) -> TokenResponse:
 
 
 def logout(sb: Sandbox, access_token: str, refresh_token: str | None) -> None:
+    """End the session of `access_token` (and of `refresh_token`). An unknown or revoked
+    access token is 401; an expired one still ends its session, so its refresh token dies."""
     with sb.db.write() as conn:
+        row = conn.execute("SELECT state FROM tokens WHERE token_hash=? AND kind='access'",
+                           (_hash(access_token),)).fetchone()
+        if row is None or row["state"] == "revoked":
+            raise PortalError(401, ErrorCode.UNAUTHENTICATED, "not logged in",
+                              headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
         for token in filter(None, (access_token, refresh_token)):
             row = conn.execute("SELECT family FROM tokens WHERE token_hash=?",
                                (_hash(token),)).fetchone()

@@ -61,7 +61,9 @@ _DESCRIPTIONS = {
     403: "the account may not do this (`service_not_allowed`, `type_not_allowed`, ...)",
     404: "no such resource for this account",
     409: "conflict with the current state",
-    413: "document larger than the published limit (`document_too_large`)",
+    408: "the body arrived too slowly (`request_timeout`)",
+    413: "body larger than the route's `x-max-body-bytes` (`request_too_large`; for a "
+         "document `document_too_large`)",
     415: "not a PDF (`document_not_pdf`)",
     422: "the request breaks a rule or the contract",
     429: "too many requests (`rate_limited`); see Retry-After",
@@ -69,8 +71,8 @@ _DESCRIPTIONS = {
     503: "service temporarily unavailable (`service_unavailable`); see Retry-After",
 }
 
-# Every route may meet these: validation, injected faults, rate limiting.
-_COMMON = (422, 429, 500, 503)
+# Every route may meet these: bounds on the body, validation, injected faults, rate limiting.
+_COMMON = (408, 413, 422, 429, 500, 503)
 
 
 def errors(*statuses: int, auth: bool = True, **described: str) -> dict[int | str, Any]:

@@ -55,16 +55,28 @@ _STATUS_CODES = {
 }
 
 
-def _clean_validation(errors: Any) -> list[dict[str, Any]]:
-    # pydantic's ctx may hold exceptions or bytes; keep only what is safe to serialise.
-    out = []
-    for err in errors:
-        out.append({
-            "loc": [str(p) for p in err.get("loc", ())],
-            "msg": str(err.get("msg", "")),
-            "type": str(err.get("type", "")),
-        })
-    return out
+# A 422 names at most this many problems, each cut short: the answer stays small whatever
+# the request held (never an echo of a hostile body).
+MAX_VALIDATION_ERRORS = 20
+_MAX_LOC_PARTS = 8
+_MAX_TEXT = 120
+
+
+def _cut(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + "…"
+
+
+def _clean_validation(errors: Any) -> dict[str, Any]:
+    # pydantic's ctx may hold exceptions or bytes, and its input echoes the request: keep
+    # only where, what and which kind, bounded.
+    out = [{
+        "loc": [_cut(p) for p in list(err.get("loc", ()))[:_MAX_LOC_PARTS]],
+        "msg": _cut(err.get("msg", "")),
+        "type": _cut(err.get("type", "")),
+    } for err in errors[:MAX_VALIDATION_ERRORS]]
+    omitted = max(0, len(errors) - MAX_VALIDATION_ERRORS)
+    return {"errors": out, **({"omitted": omitted} if omitted else {})}
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -77,7 +89,7 @@ def install_handlers(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         return error_response(request, 422, ErrorCode.VALIDATION_FAILED.value,
                               "the request does not match the contract",
-                              {"errors": _clean_validation(exc.errors())})
+                              _clean_validation(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

@@ -1,5 +1,9 @@
 """Idempotency keys: the same key and body replay the stored answer; the same key with
-another body is refused; a retry while the first request still runs gets 409."""
+another body is refused; a retry while the first request still runs gets 409.
+
+A key is kept as long as what its request made: the sandbox deletes no application, payment
+or notification, so it never forgets a key. (A key that expired while its application
+lived on let a client's late retry file and pay that application a second time.)"""
 
 from __future__ import annotations
 
@@ -9,15 +13,13 @@ import re
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from ind_tui.api.wire import ErrorCode
-from ind_tui.sandbox.db import Database, iso, parse_iso
+from ind_tui.sandbox.db import Database
 from ind_tui.sandbox.errors import PortalError
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,100}$")
-KEY_LIFETIME = timedelta(hours=24)  # on the portal clock
 ABANDONED_AFTER = 60.0  # wall seconds: a 'running' row older than this was a crashed request
 
 
@@ -47,9 +49,6 @@ def begin(db: Database, scope: str, key: str, digest: str, now_iso: str) -> Repl
     with db.write() as conn:
         row = conn.execute("SELECT * FROM idempotency WHERE scope=? AND key=?",
                            (scope, key)).fetchone()
-        if row is not None and _expired(row, now_iso):
-            conn.execute("DELETE FROM idempotency WHERE scope=? AND key=?", (scope, key))
-            row = None
         if row is None:
             conn.execute(
                 "INSERT INTO idempotency (scope, key, body_hash, state, created_at) "
@@ -88,7 +87,3 @@ def release(db: Database, scope: str, key: str) -> None:
         conn.execute("DELETE FROM idempotency WHERE scope=? AND key=? AND state='running'",
                      (scope, key))
 
-
-def _expired(row: sqlite3.Row, now_iso: str) -> bool:
-    created = parse_iso(str(row["created_at"]).split("|")[0])
-    return iso(created + KEY_LIFETIME) <= now_iso

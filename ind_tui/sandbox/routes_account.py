@@ -24,6 +24,7 @@ from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
@@ -81,7 +82,8 @@ _PAPER_ONLY = {NotificationKind.POSTAL_ADDRESS, NotificationKind.VISITING_ADDRES
 
 
 @router.post("/account/notifications", name="account.notify", status_code=201,
-             response_model=NotificationReceipt, responses=errors(400, 403, 409))
+             response_model=NotificationReceipt, responses=errors(400, 403, 409),
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def notify(body: NotificationRequest, principal: PrincipalDep, sb: SandboxDep,
            idempotency_key: KeyHeader = None) -> Response:
     """An optional Idempotency-Key makes a resend after a lost answer safe."""

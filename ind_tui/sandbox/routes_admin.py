@@ -23,6 +23,7 @@ from ind_tui.api.sandbox_admin import (
 from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox import auth, refunds
+from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.deps import SandboxDep, errors, require_admin
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.identities import identity_models
@@ -38,7 +39,8 @@ def identities() -> list[Identity]:
 
 
 @router.post("/identities/approve", name="sandbox.approve", response_model=ApproveResult,
-             responses={**_ADMIN, 400: {"description": "the login code expired"}})
+             responses={**_ADMIN, 400: {"description": "the login code expired"}},
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def approve(body: ApproveRequest, sb: SandboxDep) -> ApproveResult:
     ok, error = auth.approve(sb, body.user_code, body.identity)
     return ApproveResult(user_code=body.user_code, identity=body.identity, approved=ok,
@@ -55,7 +57,8 @@ def get_clock(sb: SandboxDep) -> ClockState:
     return _clock(sb)
 
 
-@router.post("/clock", name="sandbox.clock.set", response_model=ClockState, responses=_ADMIN)
+@router.post("/clock", name="sandbox.clock.set", response_model=ClockState, responses=_ADMIN,
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def set_clock(body: ClockChange, sb: SandboxDep) -> ClockState:
     target = body.set_to or sb.clock.now()
     if target.tzinfo is None:
@@ -74,7 +77,7 @@ def list_faults(sb: SandboxDep) -> FaultList:
 
 
 @router.post("/faults", name="sandbox.faults.add", status_code=201, response_model=Fault,
-             responses=_ADMIN)
+             responses=_ADMIN, openapi_extra=max_body(SMALL_BODY_BYTES))
 def add_fault(body: FaultSpec, sb: SandboxDep) -> Fault:
     return sb.faults.add(body)
 
@@ -85,7 +88,8 @@ def clear_faults(sb: SandboxDep) -> Response:
     return Response(status_code=204)
 
 
-@router.post("/fees", name="sandbox.fees", status_code=204, responses=_ADMIN)
+@router.post("/fees", name="sandbox.fees", status_code=204, responses=_ADMIN,
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def set_fee(body: FeeChange, sb: SandboxDep) -> Response:
     rule = TYPES_BY_ID.get(body.type_id)
     if rule is None:
@@ -102,7 +106,8 @@ def set_fee(body: FeeChange, sb: SandboxDep) -> Response:
 @router.post("/refunds", name="sandbox.refunds", status_code=201, response_model=Refund,
              responses=errors(403, 404, 409, auth=False,
                               s403="the sandbox admin token is missing or wrong",
-                              s409="refunded already (`already_refunded`)"))
+                              s409="refunded already (`already_refunded`)"),
+                              openapi_extra=max_body(SMALL_BODY_BYTES))
 def refund_payment(body: RefundRequest, sb: SandboxDep) -> Refund:
     """Refund one payment now, as IND staff would after finding the submission never
     arrived. (Refunds the portal makes by itself need no call: see refunds.py.)"""

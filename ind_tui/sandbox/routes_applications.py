@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 from urllib.parse import unquote
 
+import anyio.to_thread
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -24,11 +25,14 @@ from ind_tui.api.applications import (
 from ind_tui.api.auth import Service
 from ind_tui.api.payments import Payment, PaymentRequest, PaymentResult, PaymentStatus
 from ind_tui.api.wire import ErrorCode
+from ind_tui.base import pdfcheck
+from ind_tui.base.pdfcheck import PdfBounds, check_pdf_bytes
 from ind_tui.domain.forms.engine import evaluate
 from ind_tui.domain.forms.rules import TYPES_BY_ID, extension_opens
 from ind_tui.domain.forms.wire import merge_request
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import DOCUMENT, JSON_BODY_BYTES, SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.clock import AMSTERDAM, refresh_point
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
@@ -43,29 +47,30 @@ _FILENAME_OK = re.compile(r"[^A-Za-z0-9._ ()-]+")
 KeyHeader = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
-async def read_pdf(request: Request, limit: int) -> bytes:
-    """The request body as a PDF, refused early when too large or not a PDF at all."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(limit)
-        chunks.append(chunk)
-    data = b"".join(chunks)
-    if not data.startswith(b"%PDF-"):
-        raise PortalError(415, ErrorCode.DOCUMENT_NOT_PDF, "only PDF documents are accepted")
-    if b"/Encrypt" in data:
-        raise PortalError(422, ErrorCode.DOCUMENT_ENCRYPTED,
-                          "the PDF is password protected or encrypted")
+# How the portal judges an upload; 415 for what is no PDF at all, 422 for a PDF it will not
+# take. The size was bounded already, as the body arrived (`limits.py`).
+_PDF_REFUSALS = {
+    pdfcheck.NOT_PDF: (415, ErrorCode.DOCUMENT_NOT_PDF, "only PDF documents are accepted"),
+    pdfcheck.ENCRYPTED: (422, ErrorCode.DOCUMENT_ENCRYPTED,
+                         "the PDF is password protected or encrypted"),
+    pdfcheck.TOO_LARGE: (413, ErrorCode.DOCUMENT_TOO_LARGE, "the document is too large"),
+}
+
+
+async def read_pdf(request: Request, sb: Sandbox) -> bytes:
+    """The request body, accepted only as a readable, unencrypted PDF with pages: judged
+    like the client judges a file (`base.pdfcheck`), in a child process, off the event loop,
+    a few at a time (each child may use hundreds of MB while it parses)."""
+    limit = sb.config.max_document_bytes
+    data = b"".join([chunk async for chunk in request.stream()])
+    verdict = await anyio.to_thread.run_sync(check_pdf_bytes, data, PdfBounds(max_bytes=limit),
+                                             limiter=sb.pdf_checks())
+    if not verdict.ok:
+        status, code, message = _PDF_REFUSALS.get(verdict.code or "", (
+            422, ErrorCode.DOCUMENT_UNREADABLE, "the PDF cannot be read or has no pages"))
+        raise PortalError(status, code, message, {"reason": verdict.code, "max_bytes": limit}
+                          if verdict.code == pdfcheck.TOO_LARGE else {"reason": verdict.code})
     return data
-
-
-def _too_large(limit: int) -> PortalError:
-    return PortalError(413, ErrorCode.DOCUMENT_TOO_LARGE, "the document is too large",
-                       {"max_bytes": limit})
 
 
 def clean_filename(raw: str | None) -> str:
@@ -79,11 +84,11 @@ _PDF_BODY = {"content": {"application/pdf": {"schema": {"type": "string", "forma
 
 @router.post("/documents", name="documents.upload", status_code=201,
              response_model=UploadedDocument, responses=errors(403, 413, 415),
-             openapi_extra={"requestBody": _PDF_BODY})
+             openapi_extra={"requestBody": _PDF_BODY, **max_body(DOCUMENT)})
 async def upload(request: Request, principal: PrincipalDep, sb: SandboxDep,
                  x_filename: Annotated[str | None, Header()] = None) -> UploadedDocument:
     sb.require(principal, Service.SUBMIT)
-    data = await read_pdf(request, sb.config.max_document_bytes)
+    data = await read_pdf(request, sb)
     doc = UploadedDocument(
         id=f"DOC-{secrets.token_hex(8)}", sha256=hashlib.sha256(data).hexdigest(),
         size=len(data), filename=clean_filename(x_filename), uploaded_at=sb.clock.now(),
@@ -234,7 +239,8 @@ def _make_case(sb: Sandbox, conn: Any, principal: Principal, app_row: Any, now: 
 
 
 @router.post("/applications", name="applications.submit", status_code=201,
-             response_model=Application, responses=errors(400, 403, 409))
+             response_model=Application, responses=errors(400, 403, 409),
+             openapi_extra=max_body(JSON_BODY_BYTES))
 def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
            idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.SUBMIT)
@@ -312,7 +318,8 @@ def _payment(row: Any) -> Payment:
 
 
 @router.post("/applications/{app_id}/payment", name="applications.pay",
-             response_model=PaymentResult, responses=errors(400, 403, 404, 409))
+             response_model=PaymentResult, responses=errors(400, 403, 404, 409),
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def pay(app_id: str, body: PaymentRequest, principal: PrincipalDep, sb: SandboxDep,
         idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.SUBMIT)

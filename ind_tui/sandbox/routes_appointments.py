@@ -42,6 +42,7 @@ from ind_tui.sandbox.appointments import (
     parse_slot,
 )
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
@@ -198,7 +199,8 @@ def _scope(principal: Principal) -> str:
 
 
 @router.post("/appointments", name="appointments.book", status_code=201,
-             response_model=Appointment, responses=errors(400, 403, 404, 409))
+             response_model=Appointment, responses=errors(400, 403, 404, 409),
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def book(body: AppointmentRequest, principal: PrincipalDep, sb: SandboxDep,
          idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.CASES)
@@ -284,7 +286,8 @@ def _open(row: Any, now: datetime) -> None:
 
 
 @router.post("/appointments/{appointment_id}/reschedule", name="appointments.reschedule",
-             response_model=Appointment, responses=errors(403, 404, 409))
+             response_model=Appointment, responses=errors(403, 404, 409),
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def reschedule(appointment_id: AppointmentId, body: RescheduleRequest, principal: PrincipalDep,
                sb: SandboxDep) -> Appointment:
     """Move to another slot (any location, same purpose). Moving to where it already is

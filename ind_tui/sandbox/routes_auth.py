@@ -21,6 +21,7 @@ from ind_tui.api.auth import (
 )
 from ind_tui.api.wire import TokenError
 from ind_tui.sandbox import auth
+from ind_tui.sandbox.bounds import FORM_BODY_BYTES, SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.deps import SandboxDep, bearer, errors
 from ind_tui.sandbox.errors import PortalError, request_id
 from ind_tui.sandbox.identities import IDENTITIES, login_outcome
@@ -60,7 +61,7 @@ def portal_info(sb: SandboxDep) -> PortalInfo:
 
 
 @router.post("/auth/device", name="auth.device", response_model=DeviceAuthResponse,
-             responses=errors(auth=False))
+             responses=errors(auth=False), openapi_extra=max_body(SMALL_BODY_BYTES))
 def device(body: DeviceAuthRequest, sb: SandboxDep) -> DeviceAuthResponse:
     return DeviceAuthResponse.model_validate(auth.start_device(sb, body.client_id))
 
@@ -73,18 +74,21 @@ _TOKEN_ERRORS: dict[int | str, Any] = {400: {"model": TokenError, "description":
 
 
 @router.post("/auth/token", name="auth.token", response_model=TokenResponse,
-             responses={**errors(auth=False), **_TOKEN_ERRORS})
+             responses={**errors(auth=False), **_TOKEN_ERRORS},
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def token(body: TokenRequest, request: Request, sb: SandboxDep) -> Response:
-    return _token_answer(request, lambda: auth.poll_token(sb, body.device_code))
+    return _token_answer(request, lambda: auth.poll_token(sb, body.device_code, body.client_id))
 
 
 @router.post("/auth/refresh", name="auth.refresh", response_model=TokenResponse,
-             responses={**errors(auth=False), **_TOKEN_ERRORS})
+             responses={**errors(auth=False), **_TOKEN_ERRORS},
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def refresh(body: RefreshRequest, request: Request, sb: SandboxDep) -> Response:
     return _token_answer(request, lambda: auth.refresh(sb, body.refresh_token))
 
 
-@router.post("/auth/logout", name="auth.logout", status_code=204, responses=errors())
+@router.post("/auth/logout", name="auth.logout", status_code=204, responses=errors(),
+             openapi_extra=max_body(SMALL_BODY_BYTES))
 def logout(
     body: LogoutRequest, sb: SandboxDep, authorization: Annotated[str | None, Header()] = None
 ) -> Response:
@@ -129,9 +133,10 @@ def eherkenning_page(user_code: str = "") -> HTMLResponse:
     return _page("eHerkenning (sandbox)", form)
 
 
-@pages.post("/eherkenning", name="eherkenning.approve", include_in_schema=False)
+@pages.post("/eherkenning", name="eherkenning.approve", include_in_schema=False,
+            openapi_extra=max_body(FORM_BODY_BYTES))
 async def eherkenning_approve(request: Request, sb: SandboxDep) -> HTMLResponse:
-    raw = (await request.body())[:10_000].decode("utf-8", "replace")
+    raw = (await request.body()).decode("utf-8", "replace")  # bounded: FORM_BODY_BYTES
     form = {k: v[0] for k, v in parse_qs(raw).items() if v}
     code, identity = form.get("user_code", ""), form.get("identity", "")
     try:

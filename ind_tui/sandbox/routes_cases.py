@@ -25,6 +25,7 @@ from ind_tui.api.cases import (
 from ind_tui.api.wire import ErrorCode, IsoDateTime
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import DOCUMENT, max_body
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 from ind_tui.sandbox.errors import PortalError
@@ -233,7 +234,7 @@ def download(zaaknummer: Zaak, doc_id: Annotated[str, Path(max_length=40)],
 
 @router.post("/cases/{zaaknummer}/documents", name="cases.upload", status_code=201,
              response_model=DossierDocument, responses=errors(403, 404, 409, 413, 415),
-             openapi_extra={"requestBody": _PDF_BODY})
+             openapi_extra={"requestBody": _PDF_BODY, **max_body(DOCUMENT)})
 async def upload_extra(request: Request, zaaknummer: Zaak, principal: PrincipalDep,
                        sb: SandboxDep, x_filename: Annotated[str | None, Header()] = None
                        ) -> DossierDocument:
@@ -242,7 +243,7 @@ async def upload_extra(request: Request, zaaknummer: Zaak, principal: PrincipalD
     if _decided_now(sb, row["id"]):
         raise PortalError(409, ErrorCode.CASE_DECIDED,
                           "the IND has decided; extra documents are no longer accepted")
-    data = await read_pdf(request, sb.config.max_document_bytes)
+    data = await read_pdf(request, sb)
     now = sb.clock.now()
     doc = DossierDocument(id=f"DOC-{secrets.token_hex(8)}", title=clean_filename(x_filename),
                           kind="upload", size=len(data), sha256=hashlib.sha256(data).hexdigest(),

@@ -30,6 +30,7 @@ from ind_tui.domain.employees import registration_problems
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
@@ -91,7 +92,7 @@ def list_employees(
 
 
 @router.post("/employees", name="employees.register", status_code=201, response_model=Employee,
-             responses=errors(400, 403, 409))
+             responses=errors(400, 403, 409), openapi_extra=max_body(SMALL_BODY_BYTES))
 def register(body: EmployeeRegistration, principal: PrincipalDep, sb: SandboxDep,
              idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.EMPLOYEES)
@@ -145,7 +146,7 @@ def _register(conn: sqlite3.Connection, body: EmployeeRegistration, principal: P
 
 @router.post("/employees/{employee_id}/deregistration", name="employees.deregister",
              status_code=201, response_model=DeregistrationReceipt,
-             responses=errors(400, 403, 404, 409))
+             responses=errors(400, 403, 404, 409), openapi_extra=max_body(SMALL_BODY_BYTES))
 def deregister(employee_id: Annotated[str, Path(max_length=40)], body: DeregistrationRequest,
                principal: PrincipalDep, sb: SandboxDep,
                idempotency_key: KeyHeader = None) -> Response:

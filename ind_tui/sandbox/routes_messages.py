@@ -21,6 +21,7 @@ from ind_tui.api.inbox import (
 from ind_tui.api.wire import ErrorCode
 from ind_tui.sandbox import messages as letters
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import JSON_BODY_BYTES, max_body
 from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 from ind_tui.sandbox.errors import PortalError
@@ -129,7 +130,8 @@ def mark_read(message_id: MessageId, principal: PrincipalDep, sb: SandboxDep) ->
 
 
 @router.post("/messages/{message_id}/answer", name="messages.answer",
-             response_model=AnswerReceipt, responses=errors(403, 404, 409))
+             response_model=AnswerReceipt, responses=errors(403, 404, 409),
+             openapi_extra=max_body(JSON_BODY_BYTES))
 def answer_message(message_id: MessageId, body: AnswerRequest, principal: PrincipalDep,
                    sb: SandboxDep) -> AnswerReceipt:
     """Answer a request for information with documents first uploaded to the case

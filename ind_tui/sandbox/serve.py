@@ -3,6 +3,7 @@ foreground (`ind-tui sandbox serve`, also the embedded default's child process).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import sys
@@ -11,9 +12,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import h11
 import uvicorn
+from fastapi import FastAPI
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ind_tui.sandbox.app import create_app
+from ind_tui.sandbox.bounds import ServerBounds
 from ind_tui.sandbox.state import Sandbox, SandboxConfig
 
 
@@ -30,6 +35,50 @@ def _bind(host: str, port: int) -> socket.socket:
 def url_for(sock: socket.socket) -> str:
     host, port = sock.getsockname()[:2]
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class _HeadersInTime(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request's line and headers: uvicorn
+    closes a connection idle between requests, but not one whose headers trickle in."""
+
+    header_seconds = 10.0
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+        self._header_timer = self.loop.call_later(self.header_seconds, self._headers_late)
+
+    def _headers_late(self) -> None:
+        # IDLE: h11 has not yet seen a whole request head since the last answer.
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+
+def _server(app: FastAPI, bounds: ServerBounds, *, log_level: str = "warning",
+            access_log: bool = False) -> uvicorn.Server:
+    """The one uvicorn setup, bounded, for every way the sandbox is served."""
+    protocol = type("HeadersInTime", (_HeadersInTime,), {"header_seconds": bounds.header_seconds})
+    # No Date header from uvicorn: the app stamps the sandbox clock's time instead.
+    return uvicorn.Server(uvicorn.Config(
+        app, log_level=log_level, access_log=access_log, lifespan="off", date_header=False,
+        http=protocol, timeout_keep_alive=max(1, round(bounds.keep_alive_seconds)),
+        h11_max_incomplete_event_size=bounds.max_header_bytes,
+        limit_concurrency=bounds.max_connections,
+    ))
 
 
 @dataclass
@@ -59,9 +108,7 @@ def start_embedded(
     app = create_app(config)
     sandbox: Sandbox = app.state.sandbox
     sandbox.bound_url = url_for(sock)
-    # No Date header from uvicorn: the app stamps the sandbox clock's time instead.
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
-                                           lifespan="off", date_header=False))
+    server = _server(app, config.bounds)
     # uvicorn leaves signal handling to the main thread when run in another thread.
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
                               name="ind-tui-sandbox", daemon=True)
@@ -83,8 +130,7 @@ def serve_forever(config: SandboxConfig, host: str, port: int) -> None:
     print(f"database: {config.db_path}")
     print(f"sandbox admin token: {config.admin_token}")
     print("eHerkenning test page: " f"{url_for(sock)}/eherkenning", flush=True)
-    uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off", date_header=False)
-                   ).run(sockets=[sock])
+    _server(app, config.bounds, log_level="info", access_log=True).run(sockets=[sock])
 
 
 def serve_embedded(config: SandboxConfig, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -93,8 +139,7 @@ def serve_embedded(config: SandboxConfig, host: str = "127.0.0.1", port: int = 0
     sock = _bind(host, port)
     app = create_app(config)
     app.state.sandbox.bound_url = url_for(sock)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
-                                           lifespan="off", date_header=False))
+    server = _server(app, config.bounds)
 
     def announce() -> None:
         while not server.started:

@@ -10,10 +10,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+import anyio
+
 from ind_tui.api.auth import Role, Service, ServiceAccess
 from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID, TypeRule
 from ind_tui.sandbox.auth import Principal
+from ind_tui.sandbox.bounds import ServerBounds
 from ind_tui.sandbox.clock import DEFAULT_START, SandboxClock, refresh_point
 from ind_tui.sandbox.db import Database, iso, parse_iso, set_meta
 from ind_tui.sandbox.errors import PortalError
@@ -22,6 +25,7 @@ from ind_tui.sandbox.lifecycle import materialise
 from ind_tui.sandbox.seed import seed_demo, seed_extra_cases, seed_world
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+PDF_CHECKS_AT_ONCE = 2  # one per core of a small server; the rest wait their turn
 
 
 @dataclass
@@ -41,6 +45,7 @@ class SandboxConfig:
     sandbox_admin: bool = True  # False: a portal without the /sandbox admin routes
     max_document_bytes: int = MAX_DOCUMENT_BYTES
     code_seed: int | None = None  # seeded login codes, for screenshots that must not change
+    bounds: ServerBounds = field(default_factory=ServerBounds)
 
 
 # Which services each role may use, and why not (an ErrorCode the client explains).
@@ -70,6 +75,13 @@ class Sandbox:
         self.bound_url: str | None = None
         self.code_rng = random.Random(config.code_seed) if config.code_seed is not None else None
         self.route_names: list[str] = []
+        self._pdf_checks: anyio.CapacityLimiter | None = None
+
+    def pdf_checks(self) -> anyio.CapacityLimiter:
+        """How many uploads are parsed at once; made on first use, inside the server's loop."""
+        if self._pdf_checks is None:
+            self._pdf_checks = anyio.CapacityLimiter(PDF_CHECKS_AT_ONCE)
+        return self._pdf_checks
 
     def _seed(self) -> None:
         if self.db.get_meta("seeded") is None:

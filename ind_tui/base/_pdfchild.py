@@ -1,7 +1,8 @@
-"""The PDF parser's sandbox: `python -I .../_pdfchild.py PATH MAX_BYTES MEM_BYTES CPU_SECONDS`.
+"""The PDF parser's sandbox: `python -I .../_pdfchild.py PATH MAX_BYTES MEM_BYTES CPU_SECONDS`
+(PATH `-`: the document on stdin).
 
 Runs in its own process because malformed PDFs can make pypdf loop or balloon: the parent
-(`pdfcheck.check_pdf`) enforces a wall-clock limit, this process caps its own address space
+(`ind_tui.base.pdfcheck`) enforces a wall-clock limit, this process caps its own address space
 and CPU time before importing pypdf. Prints one JSON object on stdout. Imports only the
 standard library and pypdf, so it starts fast and needs nothing of ind_tui on sys.path.
 """
@@ -78,8 +79,11 @@ def _scan(reader: Any, data: bytes) -> list[str]:
 
 def check(path: str, max_bytes: int) -> dict[str, Any]:
     # Read once with a cap: the size counts as read here, not as the parent saw it earlier.
-    with open(path, "rb") as f:
-        data = f.read(max_bytes + 1)
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         return _result(False, "document_too_large", detail=f"over {max_bytes} bytes")
     if not data.startswith(b"%PDF-"):
