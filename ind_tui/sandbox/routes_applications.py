@@ -63,8 +63,12 @@ async def read_pdf(request: Request, sb: Sandbox) -> bytes:
     a few at a time (each child may use hundreds of MB while it parses)."""
     limit = sb.config.max_document_bytes
     data = b"".join([chunk async for chunk in request.stream()])
-    verdict = await anyio.to_thread.run_sync(check_pdf_bytes, data, PdfBounds(max_bytes=limit),
-                                             limiter=sb.pdf_checks())
+    key, verdict = sb.known_verdict(data, limit)
+    if verdict is None:
+        verdict = await anyio.to_thread.run_sync(check_pdf_bytes, data,
+                                                 PdfBounds(max_bytes=limit),
+                                                 limiter=sb.pdf_checks())
+        sb.remember_verdict(key, verdict)
     if not verdict.ok:
         status, code, message = _PDF_REFUSALS.get(verdict.code or "", (
             422, ErrorCode.DOCUMENT_UNREADABLE, "the PDF cannot be read or has no pages"))

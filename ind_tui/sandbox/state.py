@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +16,7 @@ import anyio
 
 from ind_tui.api.auth import Role, Service, ServiceAccess
 from ind_tui.api.wire import ErrorCode
+from ind_tui.base.pdfcheck import PdfVerdict
 from ind_tui.domain.forms.rules import TYPES_BY_ID, TypeRule
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.bounds import ServerBounds
@@ -26,6 +29,7 @@ from ind_tui.sandbox.seed import seed_demo, seed_extra_cases, seed_world
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 PDF_CHECKS_AT_ONCE = 2  # one per core of a small server; the rest wait their turn
+KNOWN_VERDICTS = 256
 
 
 @dataclass
@@ -76,12 +80,24 @@ class Sandbox:
         self.code_rng = random.Random(config.code_seed) if config.code_seed is not None else None
         self.route_names: list[str] = []
         self._pdf_checks: anyio.CapacityLimiter | None = None
+        # Verdicts on documents seen before (by content and size limit): a document sent
+        # again after a lost answer, or attached to several applications, is parsed once.
+        self.pdf_verdicts: OrderedDict[tuple[str, int], PdfVerdict] = OrderedDict()
 
     def pdf_checks(self) -> anyio.CapacityLimiter:
         """How many uploads are parsed at once; made on first use, inside the server's loop."""
         if self._pdf_checks is None:
             self._pdf_checks = anyio.CapacityLimiter(PDF_CHECKS_AT_ONCE)
         return self._pdf_checks
+
+    def known_verdict(self, data: bytes, limit: int) -> tuple[tuple[str, int], PdfVerdict | None]:
+        key = (hashlib.sha256(data).hexdigest(), limit)
+        return key, self.pdf_verdicts.get(key)
+
+    def remember_verdict(self, key: tuple[str, int], verdict: PdfVerdict) -> None:
+        self.pdf_verdicts[key] = verdict
+        while len(self.pdf_verdicts) > KNOWN_VERDICTS:
+            self.pdf_verdicts.popitem(last=False)
 
     def _seed(self) -> None:
         if self.db.get_meta("seeded") is None:
