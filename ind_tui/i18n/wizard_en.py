@@ -224,7 +224,8 @@ EN: dict[str, str] = {
     "wizard.filing.problem.other": "Filing stopped (the message said why). Every answer is "
                                    "kept; press r to try again.",
     "wizard.filing.problem.company.title": "Another client's draft",
-    "wizard.filing.problem.company": "This draft is not filed from this login: nothing was sent.",
+    "wizard.filing.problem.company": "This draft belongs to another company than the one "
+                                     "you are logged in for.",
     "wizard.filing.problem.unbound.title": "Which client?",
     "wizard.filing.problem.unbound": "This draft does not say which company it is for yet, "
                                      "so it is not filed. Open it again and answer the "

@@ -240,8 +240,8 @@ NL: dict[str, str] = {
                                    "antwoorden zijn bewaard; druk op r om het opnieuw te "
                                    "proberen.",
     "wizard.filing.problem.company.title": "Concept van een andere klant",
-    "wizard.filing.problem.company": "Dit concept wordt niet vanuit deze inlog ingediend: er "
-                                     "is niets verstuurd.",
+    "wizard.filing.problem.company": "Dit concept hoort bij een ander bedrijf dan waarvoor u "
+                                     "bent ingelogd.",
     "wizard.filing.problem.unbound.title": "Voor welke klant?",
     "wizard.filing.problem.unbound": "Dit concept zegt nog niet voor welk bedrijf het is, dus "
                                      "het wordt niet ingediend. Open het opnieuw en "
