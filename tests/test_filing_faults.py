@@ -32,7 +32,7 @@ from tests.test_filing import DD, HSM, make_draft, reopen
 
 # Short enough that a fault's latency is well over it; long enough for any real in-process
 # answer on a busy machine.
-FAST = Timeouts(connect=0.2, read=1.0)
+FAST = Timeouts(connect=1.0, read=2.5)
 LATENCY_MS = 4000
 
 
