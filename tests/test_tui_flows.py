@@ -111,9 +111,13 @@ async def test_503_shows_guidance_and_keeps_the_screen(tmp_path: Path) -> None:
         admin = app.context.conn.sandbox_admin()
         await admin.fault("account", "unavailable", count=20)
         await pilot.press("5")
-        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen))
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "service_unavailable" in text and "request" in text.lower()
+
+        def shown() -> str:  # empty while the dialog is still being put up
+            return " ".join(str(w.render()) for w in app.screen.query("Static"))
+
+        await wait_for(pilot, lambda: isinstance(app.screen, GuidanceScreen)
+                       and "service_unavailable" in shown())
+        assert "request" in shown().lower()
         await pilot.press("escape")
         assert isinstance(app.screen, AccountScreen)
         await admin.clear_faults()
