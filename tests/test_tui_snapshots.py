@@ -88,6 +88,9 @@ async def address_form(pilot: Pilot[Any]) -> None:
 
 async def guidance(pilot: Pilot[Any]) -> None:
     await _to_home(pilot)
+    # Home's news toast must go while home is the screen: cleared later, under the dialog, it
+    # would stay on home's own toast rack until its timeout, which a slow run outlasts.
+    await settle(pilot)
     pilot.app.show_error(ServiceUnavailableError(
         "service temporarily unavailable", code="service_unavailable", status=503,
         request_id="req-0001"))
