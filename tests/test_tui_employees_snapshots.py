@@ -73,7 +73,18 @@ async def import_preview(pilot: Pilot[Any]) -> None:
 
 
 async def denied(pilot: Pilot[Any]) -> None:
-    await _list(pilot, "employer-eh3")
+    """The screen's own refusal (`:` and home no longer open it for such an account, but a
+    role can change under an open session)."""
+    from ind_tui.tui.screens.employees.screen import EmployeesScreen
+    from ind_tui.tui.screens.shell.home import HomeScreen
+
+    app = pilot.app
+    await login_as(pilot, "employer-eh3")
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
+                   and "06:00" in str(app.screen.query_one("#refreshed").render()))
+    app.push_screen(EmployeesScreen())
+    await wait_for(pilot, lambda: isinstance(app.screen, EmployeesScreen)
+                   and not app.screen.allowed)
     await settle(pilot)
 
 

@@ -183,7 +183,7 @@ async def test_palette_switches_language(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Welkom" in str(app.screen.query_one(".title").render()))
-        await wait_for(pilot, lambda: "ververst" in str(
+        await wait_for(pilot, lambda: "Ververst" in str(
             app.screen.query_one("#refreshed").render()))
 
 

@@ -99,6 +99,7 @@ async def guidance(pilot: Pilot[Any]) -> None:
 
 async def help_screen(pilot: Pilot[Any]) -> None:
     await _to_home(pilot)
+    await settle(pilot)  # home's news toast goes first (see `guidance`)
     await pilot.press("f1")
     await settle(pilot)
 

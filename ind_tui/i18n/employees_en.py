@@ -78,7 +78,8 @@ EN: dict[str, str] = {
     "employees.duty.why.permit_ended": "permit ended",
     "employees.home.deregister": "Employees: {n} to deregister within 4 weeks of their end",
     "employees.home.deregister_late": "Employees: {n} to deregister, {late} of them overdue",
-    "employees.home.extension": "Employees: {n} permits expire within 3 months",
+    "employees.home.extension.one": "Employees: {n} permit expires within 3 months",
+    "employees.home.extension.other": "Employees: {n} permits expire within 3 months",
     # keys
     "employees.key.register": "Register",
     "employees.key.deregister": "Deregister",

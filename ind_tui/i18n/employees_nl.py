@@ -76,7 +76,8 @@ NL: dict[str, str] = {
     "employees.duty.why.permit_ended": "vergunning verlopen",
     "employees.home.deregister": "Werknemers: {n} af te melden binnen 4 weken na het einde",
     "employees.home.deregister_late": "Werknemers: {n} af te melden, waarvan {late} te laat",
-    "employees.home.extension": "Werknemers: {n} vergunningen verlopen binnen 3 maanden",
+    "employees.home.extension.one": "Werknemers: {n} vergunning verloopt binnen 3 maanden",
+    "employees.home.extension.other": "Werknemers: {n} vergunningen verlopen binnen 3 maanden",
     # toetsen
     "employees.key.register": "Aanmelden",
     "employees.key.deregister": "Afmelden",

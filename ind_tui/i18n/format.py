@@ -73,6 +73,11 @@ def local(moment: datetime, lang: str | None = None, *, seconds: bool = False,
     return format_datetime(moment, pattern, tzinfo=zone, locale=_locale(lang or language()))
 
 
+def clock(moment: datetime, lang: str | None = None) -> str:
+    """The time of day, HH:MM:SS, in Amsterdam time (as every time the app shows)."""
+    return format_datetime(moment, "HH:mm:ss", tzinfo=AMSTERDAM, locale=_locale(lang or language()))
+
+
 def plural(key: str, n: int, lang: str | None = None, **values: object) -> str:
     """The text `key.one` or `key.other` (as the language's plural rule picks for `n`), with
     `{n}` written as `number(n)`."""

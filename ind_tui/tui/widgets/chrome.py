@@ -3,6 +3,7 @@ interface language."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -34,6 +35,7 @@ class PortalHeader(Widget):
     PortalHeader #unread { width: auto; background: $accent; color: $background;
                            text-style: bold; padding: 0 1; margin: 0 1 0 0; }
     """
+    _variants: tuple[str, ...] = ()  # the company line, longest first
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -47,26 +49,34 @@ class PortalHeader(Widget):
     def on_mount(self) -> None:
         self.update_from_app()
 
+    def on_resize(self) -> None:
+        self._fit()
+
     def update_from_app(self) -> None:
         if not self.query("#who-company"):  # not composed yet: on_mount fills it in
             return
         app = self.app
         context = app.context if isinstance(app, PortalHost) else None
         me = context.me if context is not None else None
-        company = t("app.title")
+        self._variants = (t("app.title"),)
         person = t("header.not_logged_in")
         if me is not None:
-            company = f"{t('app.title')} · {me.company.name} · KvK {me.company.kvk}"
+            own = f"{me.company.name} · KvK {me.company.kvk}"
+            self._variants = (f"{t('app.title')} · {own}", own)
             if me.acting_for is not None:
-                company += " · " + t("header.on_behalf", name=me.acting_for.name,
-                                     kvk=me.acting_for.kvk)
+                # For an agency the client acted for is the one thing that must always show:
+                # narrower, the title goes first, then the agency's KvK, then the agency.
+                behalf = t("header.on_behalf", name=me.acting_for.name, kvk=me.acting_for.kvk)
+                self._variants = (f"{t('app.title')} · {own} · {behalf}",
+                                  f"{me.company.name} · {behalf}", behalf)
             person = me.person_name
-        self.query_one("#who-company", Static).update(company)
-        self.query_one("#who-person", Static).update(person)
+        # Names come from the portal: plain text, never markup.
+        self.query_one("#who-person", Static).update(Text(person))
+        self._fit()
         profile = context.profile_name if context is not None else ""
         url = context.portal_url if context is not None else ""
         self.query_one("#where", Static).update(
-            f" {t('header.profile', profile=profile)} · {url}")
+            Text(f" {t('header.profile', profile=profile)} · {url}"))
         unread = context.inbox_unread if context is not None else 0
         badge = self.query_one("#unread", Static)
         badge.display = me is not None and unread > 0
@@ -75,6 +85,16 @@ class PortalHeader(Widget):
         is_sandbox = context is not None and context.is_sandbox
         marker.display = is_sandbox
         marker.update(t("header.sandbox"))
+
+    def _fit(self) -> None:
+        """The longest of the company lines that fits beside the person's name."""
+        variants = self._variants
+        if not variants or not self.query("#who-company"):
+            return
+        person = self.query_one("#who-person", Static)
+        room = self.size.width - len(str(person.render())) - 2
+        chosen = next((v for v in variants if len(v) <= room), variants[-1])
+        self.query_one("#who-company", Static).update(Text(chosen))
 
 
 class PortalFooter(Footer):

@@ -22,7 +22,7 @@ from textual.widgets import Static
 from ind_tui.api.auth import Purpose
 from ind_tui.api.employees import EmployeeStatus
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day
+from ind_tui.i18n.format import day, plural
 from ind_tui.services.duties import (
     DEREGISTER,
     Duty,
@@ -417,5 +417,5 @@ async def home_lines(app: PortalApp) -> list[str]:
         key = "employees.home.deregister_late" if late else "employees.home.deregister"
         lines.append(t(key, n=len(deregister), late=late))
     if expiring:
-        lines.append(t("employees.home.extension", n=expiring))
+        lines.append(plural("employees.home.extension", expiring))
     return lines

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from ind_tui.api.auth import Me, Service
+from ind_tui.i18n import t
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -65,6 +68,33 @@ def _payments() -> Screen[Any]:
     from ind_tui.tui.screens.payments.screen import PaymentsScreen
 
     return PaymentsScreen()
+
+
+# Where `:` and the palette go, in the order home lists them, with the service each needs
+# (None: every account may).
+AREA_SERVICES: dict[str, Service | None] = {
+    "new": Service.SUBMIT, "drafts": Service.SUBMIT, "cases": Service.CASES,
+    "employees": Service.EMPLOYEES, "account": Service.ACCOUNT, "inbox": Service.CASES,
+    "due": None, "appointments": Service.CASES, "payments": Service.SUBMIT,
+    "address": Service.ACCOUNT,
+}
+
+
+def refusal(me: Me | None, area: str) -> str | None:
+    """Why this account may not use the area (the portal's reason, in the interface
+    language), or None when it may."""
+    service = AREA_SERVICES.get(area)
+    if me is None or service is None:
+        return None
+    access = next((s for s in me.services if s.service is service), None)
+    if access is None or access.allowed:
+        return None
+    return t(f"reason.{access.reason_code}") if access.reason_code else t("reason.forbidden")
+
+
+def usable_areas(me: Me | None) -> list[str]:
+    """The areas this account may open, in home's order."""
+    return [area for area in AREA_SERVICES if refusal(me, area) is None]
 
 
 # area -> the screen it opens

@@ -12,13 +12,25 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.widgets.option_list import Option
 
 from ind_tui.i18n import language, t
+from ind_tui.tui.screens.shell.areas import AREA_SCREENS, usable_areas
+
+
+def _go(app: Any, area: str) -> Callable[[], Any]:
+    return lambda: app.action_go(area)
 
 
 def _commands(app: Any) -> Iterator[tuple[str, str, Callable[[], Any]]]:
     """(title key, help key, callback) for each command the palette offers."""
     yield "cmd.home", "cmd.help.home", lambda: app.action_go("home")
-    yield "cmd.account", "cmd.help.account", lambda: app.action_go("account")
-    yield "cmd.change_address", "cmd.help.change_address", lambda: app.action_go("address")
+    # Only what this account may use: a refused area would open on an error over empty boxes.
+    me = app.context.me
+    usable = usable_areas(me) if me is not None else []  # nowhere to go before a login
+    for area in usable:
+        if area in AREA_SCREENS:
+            yield f"home.area.{area}", f"home.area.{area}.help", _go(app, area)
+    if "account" in usable:
+        yield "cmd.account", "cmd.help.account", lambda: app.action_go("account")
+        yield "cmd.change_address", "cmd.help.change_address", lambda: app.action_go("address")
     yield "cmd.help", "cmd.help.help", app.action_help
     yield "cmd.report", "cmd.help.report", app.action_report
     other = "en" if language() == "nl" else "nl"

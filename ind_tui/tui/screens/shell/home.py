@@ -9,33 +9,25 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ind_tui.api.auth import Role, Service
+from ind_tui.api.auth import Role
 from ind_tui.i18n import t
 from ind_tui.i18n.format import local
-from ind_tui.tui.screens.shell.areas import home_lines
+from ind_tui.tui.screens.shell.areas import home_lines, refusal
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.text import Tr
 
-# (area, service it needs or None when every account may, key)
-AREAS = (
-    ("new", Service.SUBMIT, "1"),
-    ("drafts", Service.SUBMIT, "2"),
-    ("cases", Service.CASES, "3"),
-    ("employees", Service.EMPLOYEES, "4"),
-    ("account", Service.ACCOUNT, "5"),
-    ("inbox", Service.CASES, "6"),
-    ("due", None, "7"),
-    ("appointments", Service.CASES, "8"),
-    ("payments", Service.SUBMIT, "9"),
-)
+# (area, key) in the order home lists them
+AREAS = tuple((area, str(key)) for key, area in enumerate(
+    ("new", "drafts", "cases", "employees", "account", "inbox", "due", "appointments",
+     "payments"), start=1))
 
 
 class HomeScreen(PortalScreen):
     HELP_KEY = "home.hint"
     BINDINGS = [
         *(Binding(key, f"area('{area}')", f"home.area.{area}", show=False,
-                  id=f"home.area_{area}") for area, _, key in AREAS),
+                  id=f"home.area_{area}") for area, key in AREAS),
         Binding("r", "reload", "key.refresh", id="home.refresh"),
     ]
 
@@ -66,20 +58,17 @@ class HomeScreen(PortalScreen):
     def _options(self) -> list[Option]:
         me = self.context.me
         assert me is not None
-        allowed = {s.service: s for s in me.services}
-        titles = {area: t(f"home.area.{area}") for area, _, _ in AREAS}
+        titles = {area: t(f"home.area.{area}") for area, _ in AREAS}
         width = max(len(title) for title in titles.values()) + 2
         options = []
         self._refusals: dict[str, str] = {}
         # One line per area, so all nine fit on an 80x24 terminal with the day's lines.
-        for area, service, key in AREAS:
-            access = allowed.get(service) if service is not None else None
+        for area, key in AREAS:
             title = f"{key}  [b]{titles[area]}[/b]" + " " * (width - len(titles[area]))
-            if access is not None and not access.allowed:
-                reason = t(f"reason.{access.reason_code}") if access.reason_code else ""
-                label = title + t("home.not_allowed", reason=reason)
+            reason = refusal(me, area)
+            if reason is not None:
                 self._refusals[area] = t("home.not_allowed", reason=reason)
-                options.append(Option(label, id=area, disabled=True))
+                options.append(Option(title + self._refusals[area], id=area, disabled=True))
             else:
                 options.append(Option(f"{title}[dim]{t(f'home.area.{area}.help')}[/dim]",
                                       id=area))
@@ -122,8 +111,9 @@ class HomeScreen(PortalScreen):
         info = (await self.portal_app.call(client.portal_info)).or_none()
         if info is None or not self.is_attached:  # the user may have moved on meanwhile
             return
-        set_text(self, "#refreshed", t("home.refreshed", when=local(info.last_refresh)) + "\n"
-                 + t("home.portal_time", when=local(info.now)))
+        # One line: at 80x24 every line counts.
+        set_text(self, "#refreshed", t("home.times", when=local(info.last_refresh),
+                                       now=local(info.now)))
         lines = (await self.portal_app.call(lambda: home_lines(self.portal_app))).or_none()
         if lines is not None and self.is_attached:
             set_text(self, "#today", "\n".join(lines))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
-from ind_tui.i18n import t
-from ind_tui.tui.screens.shell.areas import AREA_SCREENS, screen_for
+from ind_tui.api.auth import Me
+from ind_tui.i18n import language, t
+from ind_tui.tui.screens.shell.areas import AREA_SCREENS, refusal, screen_for, usable_areas
 
 if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
@@ -27,6 +29,36 @@ ALIASES = {
 }
 
 
+# The word each language shows for a place (every alias above is understood in both).
+WORDS = {
+    "nl": {"home": "home", "new": "nieuw", "drafts": "concepten", "cases": "zaken",
+           "employees": "werknemers", "account": "account", "address": "adres",
+           "inbox": "berichten", "due": "termijnen", "appointments": "afspraken",
+           "payments": "betalingen", "help": "hulp", "report": "melden"},
+    "en": {"home": "home", "new": "new", "drafts": "drafts", "cases": "cases",
+           "employees": "employees", "account": "account", "address": "address",
+           "inbox": "inbox", "due": "due", "appointments": "appointments",
+           "payments": "payments", "help": "help", "report": "report"},
+}
+
+
+def places(me: Me | None) -> list[str]:
+    """Where this account may jump, in the interface language: home, the areas it may use,
+    help and report."""
+    words = WORDS[language()]
+    return [words[p] for p in ("home", *usable_areas(me), "help", "report")]
+
+
+def nearest(raw: str, me: Me | None) -> str | None:
+    """The place the user probably meant (`draft` -> `drafts`), among those they may use."""
+    allowed = {"home", "help", "report", *usable_areas(me)}
+    names = [alias for alias, place in ALIASES.items() if place in allowed and len(alias) > 2]
+    match = difflib.get_close_matches(raw.strip().lower().lstrip(":"), names, n=1, cutoff=0.6)
+    if not match:
+        match = [n for n in names if n.startswith(raw.strip().lower().lstrip(":"))][:1]
+    return WORDS[language()][ALIASES[match[0]]] if match else None
+
+
 def case_number(raw: str) -> str | None:
     """`:cases 3100000001`, `:zaken Z3100000001` or a bare case number: that case."""
     words = raw.strip().lstrip(":").split()
@@ -45,10 +77,19 @@ def go(app: PortalApp, raw: str) -> None:
     if target == "report":
         app.action_report()
         return
+    me = app.context.me
     if not target:
-        app.notify(t("jump.unknown", target=raw), severity="warning")
+        guess = nearest(raw, me)
+        app.notify(t("jump.unknown_guess", target=raw, guess=guess) if guess
+                   else t("jump.unknown", target=raw), severity="warning")
         return
-    if app.context.me is None:  # nothing to go to before logging in
+    if me is None:  # nothing to go to before logging in
+        return
+    reason = refusal(me, target)
+    if reason is not None:  # typed anyway: say why instead of opening an empty screen
+        area = "account" if target == "address" else target
+        app.notify(t("jump.refused", target=t(f"home.area.{area}"), reason=reason),
+                   severity="warning")
         return
     from ind_tui.tui.screens.shell.home import HomeScreen
 

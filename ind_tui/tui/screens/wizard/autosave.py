@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from textual.markup import escape
 from textual.timer import Timer
 
+from ind_tui.domain.clock import AMSTERDAM
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import clock
 from ind_tui.i18n.format import local as local_time
 from ind_tui.local.drafts.bundle import save_draft
 from ind_tui.local.drafts.errors import DraftError, Lang
@@ -40,11 +42,12 @@ def draft_lang() -> Lang:
 
 
 def clock_label(moment: datetime | None = None) -> str:
-    """When the file was written, on this machine's clock: the time today, else the day too."""
-    local = (moment or datetime.now(UTC)).astimezone()
-    if local.date() == datetime.now().astimezone().date():
-        return local.strftime("%H:%M:%S")
-    return local_time(local, zone=local.tzinfo or UTC)
+    """When the file was written, in Amsterdam time like every other time on screen (not this
+    machine's zone): the time today, else the day too."""
+    moment = moment or datetime.now(UTC)
+    if moment.astimezone(AMSTERDAM).date() == datetime.now(AMSTERDAM).date():
+        return clock(moment)
+    return local_time(moment, seconds=True)
 
 
 class AutosavingScreen(PortalScreen):
