@@ -13,16 +13,19 @@ change by the user clears the mark. No Textual here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ind_tui.api.applications import ApplicationType
 from ind_tui.api.cases import CaseSummary
 from ind_tui.api.employees import Employee, EmployeeStatus
 from ind_tui.api.errors import ForbiddenError
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.fields import check_value
+from ind_tui.domain.forms.rules import TYPES_BY_ID, FeeGroup, extension_opens
 from ind_tui.domain.forms.schema import load_form
 from ind_tui.local.drafts.bundle import list_drafts
 from ind_tui.local.drafts.errors import Code, DraftError
@@ -58,6 +61,35 @@ def _register_values(employee: Employee) -> dict[str, Any]:
         "employee.v_number": employee.v_number,
         "permit_expiry": employee.permit_end.isoformat() if employee.permit_end else None,
     }
+
+
+def fits_employee(type_id: str) -> bool:
+    """Whether a form is about the registered employee themselves: it asks for the person by
+    V-number, and it is not a family members' form (whose person is the partner or child)."""
+    rule = TYPES_BY_ID.get(type_id)
+    if rule is None or rule.fee_group is FeeGroup.FAMILY:
+        return False
+    try:
+        form = load_form(type_id)
+    except KeyError:
+        return False
+    return any(f.wire == "employee.v_number" for f in form.fields)
+
+
+def in_extension_window(employee: Employee, today: date) -> bool:
+    """The permit may be extended today: from three months before it ends until it does."""
+    end = employee.permit_end
+    return end is not None and extension_opens(end) <= today <= end
+
+
+def types_for(types: Sequence[ApplicationType], *, extension_first: bool
+              ) -> list[ApplicationType]:
+    """The types (as the portal lists them) that can start for a registered employee; the
+    extensions first when the permit is in its extension window."""
+    fitting = [k for k in types if fits_employee(k.id)]
+    if extension_first:
+        fitting.sort(key=lambda k: not k.is_extension)  # stable: the portal's order after
+    return fitting
 
 
 async def find_employee(client: PortalClient, v_number: str) -> Employee:
