@@ -28,4 +28,9 @@ EN: dict[str, str] = {
     "prefill.mark.register": "from register",
     "prefill.mark.case": "from case {zaak}",
     "prefill.field_help": "↺ Filled in {origin}: check it. Change it and the mark goes.",
+    "prefill.docs.key.reuse": "Use earlier",
+    "prefill.docs.pages.one": "{n} page",
+    "prefill.docs.pages.other": "{n} pages",
+    "prefill.docs.offer": "p: use {name} ({pages}) from case {zaak}",
+    "prefill.docs.reused": "Attached {name}, the document of case {zaak}.",
 }

@@ -28,4 +28,9 @@ NL: dict[str, str] = {
     "prefill.mark.case": "uit zaak {zaak}",
     "prefill.field_help": "↺ Ingevuld {origin}: controleer het. Wijzigt u het, dan gaat het "
                           "teken weg.",
+    "prefill.docs.key.reuse": "Eerdere gebruiken",
+    "prefill.docs.pages.one": "{n} pagina",
+    "prefill.docs.pages.other": "{n} pagina's",
+    "prefill.docs.offer": "p: gebruik {name} ({pages}) uit zaak {zaak}",
+    "prefill.docs.reused": "{name} toegevoegd, het document van zaak {zaak}.",
 }

@@ -29,7 +29,8 @@ from ind_tui.domain.forms.rules import TYPES_BY_ID, FeeGroup, extension_opens
 from ind_tui.domain.forms.schema import load_form
 from ind_tui.local.drafts.bundle import list_drafts
 from ind_tui.local.drafts.errors import Code, DraftError
-from ind_tui.local.drafts.model import Draft
+from ind_tui.local.drafts.model import DocumentRef, Draft
+from ind_tui.local.drafts.store import DocumentStore
 from ind_tui.services.pending import receipt_of
 
 REGISTER = "register"
@@ -162,3 +163,34 @@ async def prefill_for(client: PortalClient, form_id: str, v_number: str, *,
     return Prefill(answers, sources, employee, case,
                    earlier[0] if earlier is not None else None, tuple(skipped))
 
+
+
+@dataclass(frozen=True)
+class EarlierDocument:
+    ref: DocumentRef
+    zaaknummer: str  # the application it went with
+
+
+def earlier_documents(v_number: str, store: DocumentStore, folder: Path | None = None
+                      ) -> dict[str, EarlierDocument]:
+    """By slot: the document this person's latest application filed from this computer had
+    there, while the store still holds it (content-addressed: the same file, checked then).
+    The documents page offers it, so a passport copy at hand is one key, not a path."""
+    try:
+        infos = list_drafts(folder)
+    except OSError:
+        return {}
+    filed: list[tuple[date, str, Draft]] = []
+    for info in infos:
+        draft = info.draft
+        receipt = receipt_of(draft) if draft is not None else None
+        if draft is None or receipt is None or draft.answers.get("v_number") != v_number:
+            continue
+        day = draft.receipt.receipt_date if draft.receipt is not None else date.min
+        filed.append((day, receipt.zaaknummer, draft))
+    out: dict[str, EarlierDocument] = {}
+    for _, zaak, draft in sorted(filed, key=lambda f: (f[0], f[1]), reverse=True):
+        for slot, ref in draft.documents.items():
+            if slot not in out and store.has(ref.sha256, ref.size):
+                out[slot] = EarlierDocument(ref, zaak)
+    return out
