@@ -4,6 +4,7 @@ soonest ending on top: that is whom a new application is most often for."""
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
@@ -35,19 +36,19 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
-def matches(employees: list[Employee], typed: str, today: date, limit: int = SHOWN
+def matches(index: list[tuple[str, Employee]], typed: str, today: date, limit: int = SHOWN
             ) -> list[Employee]:
-    """The employees whose name holds `typed` (or whose V-number starts with it), in their
-    extension window first, then by name."""
+    """The employees (with their plain names) whose name holds `typed` (or whose V-number
+    starts with it), in their extension window first, then by name."""
     from ind_tui.services.prefill import in_extension_window
 
     needle = _plain(typed.strip())
     digits = needle.replace(" ", "")
-    found = [e for e in employees if not needle or needle in _plain(e.name)
-             or (digits.isdigit() and e.v_number.startswith(digits))]
-    found.sort(key=lambda e: (not in_extension_window(e, today),
-                              e.permit_end or date.max, _plain(e.name)))
-    return found[:limit]
+    found = ((plain, e) for plain, e in index if not needle or needle in plain
+             or (digits.isdigit() and e.v_number.startswith(digits)))
+    first = heapq.nsmallest(limit, found, key=lambda f: (
+        not in_extension_window(f[1], today), f[1].permit_end or date.max, f[0]))
+    return [e for _, e in first]
 
 
 class EmployeePicker(OnPortalApp, ScreenWork, ModalScreen["Employee | None"]):
@@ -60,6 +61,7 @@ class EmployeePicker(OnPortalApp, ScreenWork, ModalScreen["Employee | None"]):
     def __init__(self) -> None:
         super().__init__()
         self.employees: list[Employee] | None = None
+        self.index: list[tuple[str, Employee]] = []  # plain name (typed against), employee
         self.today = date.today()
         self.shown: list[Employee] = []
 
@@ -92,6 +94,7 @@ class EmployeePicker(OnPortalApp, ScreenWork, ModalScreen["Employee | None"]):
             self.query_one("#prefill-pick-status", Static).update(t("prefill.pick.failed"))
             return
         self.employees = found
+        self.index = [(_plain(e.name), e) for e in found]  # once: typing filters thousands
         self._show()
 
     def on_language_changed(self, _message: LanguageChanged) -> None:
@@ -115,7 +118,7 @@ class EmployeePicker(OnPortalApp, ScreenWork, ModalScreen["Employee | None"]):
     def _show(self) -> None:
         employees = self.employees or []
         typed = self.query_one(Input).value
-        self.shown = matches(employees, typed, self.today)
+        self.shown = matches(self.index, typed, self.today)
         options = self.query_one(VimOptionList)
         options.clear_options()
         options.add_options([Option(self._line(e), id=e.id) for e in self.shown])
