@@ -250,6 +250,10 @@ async def walk_extension(pilot: Pilot[Any], v_number: str, name: str, docs: Path
     wizard = app.screen
     session = wizard.session
     assert session is not None
+    # What the first application said of the job is filled in, and marked as such.
+    assert session.draft.prefilled.get("job_title", "").startswith("case:"), session.draft
+    job = str(wizard.form_pages.box("job_title").query_one(".field-label").render())
+    assert "↺" in job, job
 
     await keys.press("submit: what is missing shows", "f8")
     blocking = [i.target for i in wizard.evaluation.blocking]
