@@ -17,8 +17,8 @@ EN: dict[str, str] = {
                                      "{reference}{late}",
     "employees.detail.late": ", reported late",
     "employees.none": "-",
-    "employees.hint": "n register · d deregister · i import CSV · x export · f find · "
-                      "u only duties · / filter · s sort",
+    "employees.hint": "Enter new application (prefilled) · n register · d deregister · "
+                      "i import CSV · x export · f find · u only duties · / filter · s sort",
     "employees.found": "Found: {name}",
     "employees.not_found": "No employee with V-number or name {text}",
     "employees.find_prompt": "Find (V-number or start of a name), Enter jumps:",

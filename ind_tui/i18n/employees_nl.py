@@ -16,8 +16,9 @@ NL: dict[str, str] = {
     "employees.detail.deregistered": "Afgemeld per {end} ({reason}), kenmerk {reference}{late}",
     "employees.detail.late": ", te laat gemeld",
     "employees.none": "-",
-    "employees.hint": "n aanmelden · d afmelden · i CSV inlezen · x exporteren · f zoeken · "
-                      "u alleen acties · / filter · s sorteren",
+    "employees.hint": "Enter nieuwe aanvraag (vooraf ingevuld) · n aanmelden · d afmelden · "
+                      "i CSV inlezen · x exporteren · f zoeken · u alleen acties · / filter · "
+                      "s sorteren",
     "employees.found": "Gevonden: {name}",
     "employees.not_found": "Geen werknemer met V-nummer of naam {text}",
     "employees.find_prompt": "Zoek (V-nummer of begin van een naam), Enter springt:",

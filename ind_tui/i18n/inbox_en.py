@@ -114,7 +114,8 @@ EN: dict[str, str] = {
     "due.title": "Due soon",
     "due.help": "Everything with a date to act by, soonest first, counted on the portal's "
                 "date: requests for information, employees to deregister, extensions to file, "
-                "a reported address change, appointments. Enter goes to it; a notes a change "
+                "a reported address change, appointments. Enter goes to it (on an extension: "
+                "starts it, filled in from the register); a notes a change "
                 "of administration address (report it within 2 weeks), x forgets such a "
                 "note, r refreshes, / filters.",
     "due.loading": "Collecting what is due...",

@@ -118,7 +118,8 @@ NL: dict[str, str] = {
     "due.help": "Alles met een datum waarvoor u iets moet doen, eerstvolgende bovenaan, "
                 "gerekend op de datum van het portaal: verzoeken om informatie, werknemers "
                 "afmelden, verlengingen indienen, een adreswijziging melden, afspraken. Enter "
-                "gaat erheen; a noteert een wijziging van het administratieadres (binnen 2 "
+                "gaat erheen (bij een verlenging: begint die, ingevuld uit het register); "
+                "a noteert een wijziging van het administratieadres (binnen 2 "
                 "weken melden), x vergeet zo'n notitie, r ververst, / filtert.",
     "due.loading": "Verzamelen wat er te doen is...",
     "due.empty": "Niets te doen.",

@@ -6,8 +6,10 @@ EN: dict[str, str] = {
                    "page (✓ done, ✗ something is wrong, · questions left). PageDown/ctrl+n and "
                    "PageUp/ctrl+o change page, Tab and shift+Tab move between questions, Enter "
                    "goes to the next question. F3 shows the help of the question you are in. "
-                   "F4 lists what stops submitting; Enter on a line goes there. Answers are "
-                   "saved within a second; F6 saves under another name.",
+                   "F4 lists what stops submitting; Enter on a line goes there. ↺ beside a "
+                   "question: the answer was filled in from the register or an earlier case "
+                   "(F3 says which); change it and the mark goes. Answers are saved within a "
+                   "second; F6 saves under another name.",
     "wizard.key.next": "Next page",
     "wizard.key.previous": "Previous page",
     "wizard.key.field_help": "Question help",

@@ -7,8 +7,10 @@ NL: dict[str, str] = {
                    "PageUp/ctrl+o wisselen van pagina, Tab en shift+Tab gaan van vraag naar "
                    "vraag, Enter naar de volgende vraag. F3 toont de toelichting bij de vraag "
                    "waar u staat. F4 toont wat indienen tegenhoudt; Enter op een regel gaat "
-                   "erheen. Antwoorden worden binnen een seconde bewaard; F6 bewaart onder "
-                   "een andere naam.",
+                   "erheen. ↺ naast een vraag: het antwoord is ingevuld uit het register of "
+                   "een eerdere zaak (F3 zegt welke); wijzigt u het, dan gaat het teken weg. "
+                   "Antwoorden worden binnen een seconde bewaard; F6 bewaart onder een "
+                   "andere naam.",
     "wizard.key.next": "Volgende pagina",
     "wizard.key.previous": "Vorige pagina",
     "wizard.key.field_help": "Toelichting",

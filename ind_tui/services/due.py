@@ -50,6 +50,7 @@ class DueItem:
     message_id: str | None = None
     appointment_id: str | None = None
     detail: str = ""  # machine-friendly: requested item keys, location and purpose, ...
+    v_number: str | None = None  # employee duties: whose (an extension starts prefilled)
 
     def days_left(self, today: date) -> int:
         return (self.due - today).days
@@ -82,7 +83,7 @@ def from_messages(messages: Iterable[Message]) -> list[DueItem]:
 def from_duties(duties: Iterable[Duty]) -> list[DueItem]:
     return [
         DueItem(d.kind, d.due, late=d.late, zaaknummer=d.zaaknummer, employee_id=d.employee_id,
-                employee_name=d.employee_name, detail=d.detail)
+                employee_name=d.employee_name, detail=d.detail, v_number=d.v_number)
         for d in duties
     ]
 

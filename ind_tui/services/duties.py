@@ -50,6 +50,7 @@ class Duty:
     zaaknummer: str | None = None
     late: bool = False
     detail: str = ""  # machine-friendly detail, not user text
+    v_number: str | None = None  # the employee's, so an extension can start prefilled
 
 
 def lookahead(today: date) -> date:
@@ -89,7 +90,8 @@ def employee_duties(
         if ended is not None:
             day, why = ended
             due = day + timedelta(days=DEREGISTRATION_DEADLINE_DAYS)
-            out.append(Duty(DEREGISTER, due, e.id, e.name, late=today > due, detail=why))
+            out.append(Duty(DEREGISTER, due, e.id, e.name, late=today > due, detail=why,
+                            v_number=e.v_number))
             continue
         permit = e.permit_end
         if (permit is None or not today <= permit <= horizon
@@ -97,7 +99,8 @@ def employee_duties(
                 or (e.contract_end is not None and e.contract_end < permit)):
             continue
         detail = f"opens:{extension_opens(permit).isoformat()}"
-        out.append(Duty(EXTENSION_WINDOW, permit, e.id, e.name, detail=detail))
+        out.append(Duty(EXTENSION_WINDOW, permit, e.id, e.name, detail=detail,
+                        v_number=e.v_number))
     out.sort(key=lambda d: (d.due, d.kind, d.employee_name or "", d.employee_id or ""))
     return out
 

@@ -13,20 +13,24 @@ change by the user clears the mark. No Textual here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ind_tui.api.applications import ApplicationType
 from ind_tui.api.cases import CaseSummary
 from ind_tui.api.employees import Employee, EmployeeStatus
 from ind_tui.api.errors import ForbiddenError
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.fields import check_value
+from ind_tui.domain.forms.rules import TYPES_BY_ID, FeeGroup, extension_opens
 from ind_tui.domain.forms.schema import load_form
 from ind_tui.local.drafts.bundle import list_drafts
 from ind_tui.local.drafts.errors import Code, DraftError
-from ind_tui.local.drafts.model import Draft
+from ind_tui.local.drafts.model import DocumentRef, Draft
+from ind_tui.local.drafts.store import DocumentStore
 from ind_tui.services.pending import receipt_of
 
 REGISTER = "register"
@@ -58,6 +62,35 @@ def _register_values(employee: Employee) -> dict[str, Any]:
         "employee.v_number": employee.v_number,
         "permit_expiry": employee.permit_end.isoformat() if employee.permit_end else None,
     }
+
+
+def fits_employee(type_id: str) -> bool:
+    """Whether a form is about the registered employee themselves: it asks for the person by
+    V-number, and it is not a family members' form (whose person is the partner or child)."""
+    rule = TYPES_BY_ID.get(type_id)
+    if rule is None or rule.fee_group is FeeGroup.FAMILY:
+        return False
+    try:
+        form = load_form(type_id)
+    except KeyError:
+        return False
+    return any(f.wire == "employee.v_number" for f in form.fields)
+
+
+def in_extension_window(employee: Employee, today: date) -> bool:
+    """The permit may be extended today: from three months before it ends until it does."""
+    end = employee.permit_end
+    return end is not None and extension_opens(end) <= today <= end
+
+
+def types_for(types: Sequence[ApplicationType], *, extension_first: bool
+              ) -> list[ApplicationType]:
+    """The types (as the portal lists them) that can start for a registered employee; the
+    extensions first when the permit is in its extension window."""
+    fitting = [k for k in types if fits_employee(k.id)]
+    if extension_first:
+        fitting.sort(key=lambda k: not k.is_extension)  # stable: the portal's order after
+    return fitting
 
 
 async def find_employee(client: PortalClient, v_number: str) -> Employee:
@@ -130,3 +163,34 @@ async def prefill_for(client: PortalClient, form_id: str, v_number: str, *,
     return Prefill(answers, sources, employee, case,
                    earlier[0] if earlier is not None else None, tuple(skipped))
 
+
+
+@dataclass(frozen=True)
+class EarlierDocument:
+    ref: DocumentRef
+    zaaknummer: str  # the application it went with
+
+
+def earlier_documents(v_number: str, store: DocumentStore, folder: Path | None = None
+                      ) -> dict[str, EarlierDocument]:
+    """By slot: the document this person's latest application filed from this computer had
+    there, while the store still holds it (content-addressed: the same file, checked then).
+    The documents page offers it, so a passport copy at hand is one key, not a path."""
+    try:
+        infos = list_drafts(folder)
+    except OSError:
+        return {}
+    filed: list[tuple[date, str, Draft]] = []
+    for info in infos:
+        draft = info.draft
+        receipt = receipt_of(draft) if draft is not None else None
+        if draft is None or receipt is None or draft.answers.get("v_number") != v_number:
+            continue
+        day = draft.receipt.receipt_date if draft.receipt is not None else date.min
+        filed.append((day, receipt.zaaknummer, draft))
+    out: dict[str, EarlierDocument] = {}
+    for _, zaak, draft in sorted(filed, key=lambda f: (f[0], f[1]), reverse=True):
+        for slot, ref in draft.documents.items():
+            if slot not in out and store.has(ref.sha256, ref.size):
+                out[slot] = EarlierDocument(ref, zaak)
+    return out

@@ -112,6 +112,13 @@ class DraftSession:
         self.dirty = True
         return ref, check
 
+    def reuse(self, slot: str, ref: DocumentRef) -> None:
+        """Attach a document the store holds already (one of an earlier application): the
+        same content, so its check then stands."""
+        self.draft.documents[slot] = ref
+        self.missing = tuple(s for s in self.missing if s != slot)
+        self.dirty = True
+
     def detach(self, slot: str) -> bool:
         removed = self.draft.documents.pop(slot, None) is not None
         self.missing = tuple(s for s in self.missing if s != slot)

@@ -167,6 +167,12 @@ class DueScreen(PortalScreen):
             from ind_tui.tui.screens.appointments.screen import AppointmentsScreen
 
             app.push_screen(AppointmentsScreen(query=f"zaak:{item.zaaknummer}"))
+        elif item.kind == DueKind.EXTENSION_WINDOW and item.v_number:
+            from ind_tui.tui.screens.wizard.begin import begin_for_employee
+
+            # The extension itself, prefilled from the register and the latest case.
+            begin_for_employee(self, item.v_number, item.employee_name or item.v_number,
+                               extension_first=True, direct=True)
         elif item.employee_id:
             from ind_tui.tui.screens.employees.screen import EmployeesScreen
 

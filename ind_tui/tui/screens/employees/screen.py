@@ -248,6 +248,12 @@ class EmployeesScreen(PortalScreen):
     def _moved(self, _: VirtualTable.CursorMoved) -> None:
         self._detail()
 
+    @on(VirtualTable.RowSelected, "#emp-table")
+    def _start_application(self, _: VirtualTable.RowSelected) -> None:
+        from ind_tui.tui.screens.employees.start import start_application
+
+        start_application(self, self.current(), self.today)
+
     def _detail(self) -> None:
         e = self.current()
         if e is None:

@@ -26,6 +26,7 @@ from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
 from ind_tui.tui.context import Done, Failed, PortalHost, Result
 from ind_tui.tui.screens.shell.base import from_thread
+from ind_tui.tui.screens.wizard.earlier import Earlier
 from ind_tui.tui.screens.wizard.review import size_text
 from ind_tui.tui.screens.wizard.slots import slot_line, unasked_line
 from ind_tui.tui.screens.wizard.status import StatusLine
@@ -49,6 +50,7 @@ class DocumentsPane(Vertical):
     BINDINGS = [
         Binding("a", "attach", "wizard.docs.key.attach", id="wizard.docs.attach"),
         Binding("d,delete", "detach", "wizard.docs.key.detach", id="wizard.docs.detach"),
+        Binding("p", "reuse", "prefill.docs.key.reuse", id="wizard.docs.reuse"),
         Binding("u", "upload", "wizard.docs.key.upload", id="wizard.docs.upload"),
         Binding("c", "cancel_upload", "wizard.docs.key.cancel_upload",
                 id="wizard.docs.cancel_upload"),
@@ -67,6 +69,7 @@ class DocumentsPane(Vertical):
         self.checking: str | None = None  # the slot whose file is being checked
         self._upload: Worker[Any] | None = None
         self._refusal: tuple[str, str, str] | None = None  # file name, code, OS reason
+        self.earlier = Earlier(session)  # documents of the person's earlier application
 
     def compose(self) -> ComposeResult:
         yield Tr("wizard.docs.intro", id="docs-intro", classes="muted")
@@ -88,6 +91,7 @@ class DocumentsPane(Vertical):
             self.evaluation = self.session.evaluation(self._today())
         self._render_slots()
         self.query_one("#docs-slots").focus()
+        self.earlier.start(self)
 
     @property
     def status(self) -> StatusLine:
@@ -167,6 +171,8 @@ class DocumentsPane(Vertical):
             text.append("\n" + t("wizard.docs.photo_card_hint"), style="bold")
         elif state.slot.id in self.session.missing:
             text.append("\n" + t("wizard.docs.missing_help"), style="red")
+        if (offer := self.earlier.hint(state.slot.id)) is not None:
+            text.append_text(offer)
         detail.update(text)
 
     @on(OptionList.OptionSelected, "#docs-slots")
@@ -181,6 +187,8 @@ class DocumentsPane(Vertical):
             return self.attaching is not None
         if action == "cancel_upload":
             return self._upload is not None and self._upload.is_running
+        if action == "reuse":
+            return self.attaching is None and bool(self.earlier.found)
         # While the path input is open, letters typed belong to the path.
         return action not in ("attach", "detach", "upload") or self.attaching is None
 
@@ -298,6 +306,11 @@ class DocumentsPane(Vertical):
             body.append("\n" + t("wizard.docs.code", code=code), style="dim")
         body.append("\n" + t("wizard.docs.kept"), style="dim")
         panel.update(body)
+
+    def action_reuse(self) -> None:
+        if self.earlier.reuse(self._highlighted(), self.status):
+            self._render_slots()
+            self.post_message(self.Changed())
 
     # --- detaching ---------------------------------------------------------------------------
 

@@ -107,6 +107,13 @@ class FormText(Static):
         self.update(escape(self.source.get(language())))
 
 
+def prefill_origin(source: str) -> str:
+    """Where a prefilled answer came from, in words: the register, or a case by number."""
+    if source.startswith("case:"):
+        return t("prefill.mark.case", zaak=source.removeprefix("case:"))
+    return t("prefill.mark.register")
+
+
 def _yes_no(field: Field, value: Any) -> bool | None:
     """A stored yes/no (also "ja"/"yes" from a hand-made file) as a boolean, if it is one."""
     if value is None:
@@ -132,11 +139,14 @@ class FieldBox(Vertical):
             super().__init__()
             self.field_id = field_id
 
-    def __init__(self, field: Field, value: Any, *, read_only: bool = False) -> None:
-        super().__init__(id=f"box-{field.id}", classes="field-box")
+    def __init__(self, field: Field, value: Any, *, read_only: bool = False,
+                 source: str | None = None) -> None:
+        super().__init__(id=f"box-{field.id}",
+                         classes="field-box -prefilled" if source else "field-box")
         self.field = field
         self.initial = value
         self.read_only = read_only
+        self.source = source  # where a prefilled answer came from (Draft.prefilled)
         self._pending: tuple[tuple[Issue, ...], bool] | None = None
 
     def on_mount(self) -> None:
@@ -159,14 +169,32 @@ class FieldBox(Vertical):
         reason = Static("", id=f"reason-{field.id}", classes="field-reason")
         reason.display = False
         yield reason
-        help_text = Static(escape(field.help.get(lang)), id=f"help-{field.id}",
-                           classes="field-help")
+        help_text = Static(self._help(lang), id=f"help-{field.id}", classes="field-help")
         help_text.display = False
         yield help_text
 
     def _label(self, lang: str) -> str:
         marker = " [b]*[/b]" if self.field.required else f" [dim]({t('wizard.optional')})[/dim]"
-        return escape(self.field.label.get(lang)) + marker
+        label = escape(self.field.label.get(lang)) + marker
+        if self.source is not None:  # a sign and words, so it shows without colour too
+            label += f"  [b]↺[/b] [i]{escape(prefill_origin(self.source))}[/i]"
+        return label
+
+    def _help(self, lang: str) -> str:
+        text = escape(self.field.help.get(lang))
+        if self.source is not None:
+            text += "\n" + escape(t("prefill.field_help", origin=prefill_origin(self.source)))
+        return text
+
+    def set_source(self, source: str | None) -> None:
+        """The answer is the user's own now (None), or came from elsewhere: the mark says."""
+        if source == self.source:
+            return
+        self.source = source
+        self.set_class(source is not None, "-prefilled")
+        lang = language()
+        self.query_one(".field-label", Static).update(self._label(lang))
+        self.query_one(f"#help-{self.field.id}", Static).update(self._help(lang))
 
     def _choices(self, lang: str) -> list[str]:
         if self.field.type == "yes_no":
@@ -203,7 +231,7 @@ class FieldBox(Vertical):
         the cursor and the focus stay (the engine's reasons follow from the screen)."""
         lang = language()
         self.query_one(".field-label", Static).update(self._label(lang))
-        self.query_one(f"#help-{self.field.id}", Static).update(escape(self.field.help.get(lang)))
+        self.query_one(f"#help-{self.field.id}", Static).update(self._help(lang))
         editor = self.editor
         editor.tooltip = self.field.help.get(lang)
         if isinstance(editor, ChoiceSet):

@@ -41,7 +41,8 @@ class FormPages(Vertical):
             with VerticalScroll(id=holder_id(page.id), classes="wizard-page"):
                 yield FormText(page.title, classes="page-title")
                 for field in page.fields:
-                    yield FieldBox(field, session.answer(field.id), read_only=session.locked)
+                    yield FieldBox(field, session.answer(field.id), read_only=session.locked,
+                                   source=session.draft.prefilled.get(field.id))
         with VerticalScroll(id=holder_id(DOCUMENTS), classes="wizard-page"):
             yield DocumentsPane(session, id="documents-pane")
         yield Vertical(id=holder_id(REVIEW), classes="wizard-page")

@@ -303,6 +303,8 @@ class WizardScreen(AutosavingScreen):
             return
         if session.set_answer(event.field_id, event.value):
             self.touched.add(event.field_id)
+            self.form_pages.box(event.field_id).set_source(session.draft.prefilled.get(
+                event.field_id))  # the user's own answer now: its mark goes
             self._refresh_all()
             self.changed()
 

@@ -1,5 +1,6 @@
 """New application: the types this account may file, as the portal lists them, with fee and
-decision period. Enter starts a draft and opens the wizard on it."""
+decision period. Enter starts a draft and opens the wizard on it; `e` first picks a registered
+employee, whose draft then starts with what the register and their latest case know."""
 
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ from textual.widgets.option_list import Option
 from ind_tui.api.auth import Service
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import money, plural
-from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog, open_wizard
+from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.screens.wizard.begin import start_draft
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
 from ind_tui.tui.widgets.text import Tr
 
 if TYPE_CHECKING:
     from ind_tui.api.applications import ApplicationType
     from ind_tui.api.auth import Me
+    from ind_tui.api.employees import Employee
 
 
 def fee_text(kind: ApplicationType) -> str:
@@ -52,6 +55,8 @@ class NewApplicationScreen(PortalScreen):
     HELP_KEY = "new.help"
     BINDINGS = [
         Binding("d", "drafts", "new.key.drafts", id="new.drafts"),
+        Binding("e", "pick_employee", "prefill.key.employee", id="new.employee"),
+        Binding("x", "no_employee", "prefill.key.no_employee", id="new.no_employee"),
         Binding("f5", "reload", "key.refresh", id="new.refresh", show=False),
     ]
 
@@ -60,12 +65,14 @@ class NewApplicationScreen(PortalScreen):
         self.types: list[ApplicationType] | None = None
         self.existing: dict[str, int] = {}  # form id -> drafts of it for this company
         self.failed = False  # the portal did not give the types
+        self.employee: Employee | None = None  # picked from the register: answers prefilled
 
     # --- layout -----------------------------------------------------------------------------
 
     def body(self) -> ComposeResult:
         yield Tr("new.title", classes="title", id="new-title")
         yield Static(self._for_whom(), id="new-for", classes="muted")
+        yield Static(self._employee_line(), id="new-employee", markup=False)
         yield Static(t("new.loading"), id="new-status")
         yield Tr("new.hint", classes="muted", id="new-hint")
         yield FilterList([], id="new-types")
@@ -86,6 +93,12 @@ class NewApplicationScreen(PortalScreen):
         company = me.acting_for or me.company
         return t("new.for", name=company.name, kvk=company.kvk)
 
+    def _employee_line(self) -> str:
+        e = self.employee
+        if e is None:
+            return t("prefill.new.none")
+        return t("prefill.new.chosen", name=e.name, v_number=e.v_number)
+
     def refusal(self) -> str | None:
         """Why this account may not file at all, from the services the portal granted."""
         me = self._me()
@@ -105,6 +118,7 @@ class NewApplicationScreen(PortalScreen):
 
     def relabel(self) -> None:
         set_text(self, "#new-for", self._for_whom())
+        set_text(self, "#new-employee", self._employee_line())
         refusal = self.refusal()
         if refusal is not None:
             set_text(self, "#new-status", refusal)
@@ -157,8 +171,19 @@ class NewApplicationScreen(PortalScreen):
         if self.is_attached:
             self._show_types()
 
-    def _show_types(self, *, focus: bool = True) -> None:
+    def _shown_types(self) -> list[ApplicationType]:
+        """All types; for a picked employee those about them, the extension first while
+        their permit may be extended."""
+        from ind_tui.services.prefill import in_extension_window, types_for
+
         types = self.types or []
+        if self.employee is None:
+            return list(types)
+        window = in_extension_window(self.employee, self.context.today())
+        return types_for(types, extension_first=window)
+
+    def _show_types(self, *, focus: bool = True) -> None:
+        types = self._shown_types()
         status = self.query_one("#new-status", Static)
         status.remove_class("notice")
         if not types:
@@ -170,6 +195,8 @@ class NewApplicationScreen(PortalScreen):
         lst = self.query_one("#new-types", FilterList)
         highlighted = lst.options.highlighted
         lst.set_options([self._option(kind) for kind in types])
+        if focus and self.employee is not None:
+            highlighted = 0  # the first type is the one meant for this employee
         if highlighted is not None and highlighted < lst.options.option_count:
             lst.options.highlighted = highlighted
         lst.display = True
@@ -221,30 +248,36 @@ class NewApplicationScreen(PortalScreen):
 
     @work(exclusive=True, group="new-create")
     async def create(self, type_id: str) -> None:
-        from ind_tui.local.drafts.errors import DraftError
-        from ind_tui.local.drafts.session import DraftSession
+        employee = self.employee
+        path = await start_draft(self, type_id, employee.v_number if employee else None)
+        if path is not None:
+            self.existing[type_id] = self.existing.get(type_id, 0) + 1
 
-        profile = self.context.profile_name or "default"
-        me = self._me()
-        # Bound from the start to the company acted for, and to this portal.
-        company = (me.acting_for or me.company) if me is not None else None
-        portal = self.context.profile_portal or None
-        try:
-            session = await asyncio.to_thread(lambda: DraftSession.new(
-                type_id, profile=profile, kvk=company.kvk if company else None,
-                sponsor_name=company.name if company else None, portal=portal))
-        except DraftError as exc:
-            self.notify(exc.one_line("nl" if language() == "nl" else "en"), severity="error",
-                        timeout=10, markup=False)
-            return
-        except (KeyError, OSError) as exc:
-            self.notify(t("new.create_failed", reason=str(exc)), severity="error", timeout=10)
-            return
-        if not self.is_attached:
-            return
-        self.existing[type_id] = self.existing.get(type_id, 0) + 1
-        self.notify(t("new.created", name=session.path.name))
-        open_wizard(self.portal_app, session.path)
+    # --- an employee from the register ------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "no_employee":
+            return self.employee is not None
+        return True
+
+    def action_pick_employee(self) -> None:
+        from ind_tui.tui.screens.wizard.picker import EmployeePicker
+
+        def picked(employee: Employee | None) -> None:
+            if employee is not None:
+                self._set_employee(employee)
+
+        self.app.push_screen(EmployeePicker(), picked)
+
+    def action_no_employee(self) -> None:
+        self._set_employee(None)
+
+    def _set_employee(self, employee: Employee | None) -> None:
+        self.employee = employee
+        set_text(self, "#new-employee", self._employee_line())
+        self.refresh_bindings()
+        if self.types is not None:
+            self._show_types()
 
     def action_drafts(self, form_name: str = "") -> None:
         from ind_tui.tui.screens.drafts.screen import DraftsScreen
