@@ -276,12 +276,10 @@ EN: dict[str, str] = {
     "guidance.env_token_rejected.do": "Put a new token in IND_TUI_TOKEN, or unset it and log in.",
     "guidance.keyring_missing.title": "No keyring found",
     "guidance.keyring_missing.what": (
-        "There is no system keyring (such as GNOME Keyring or KWallet); your login lasts only "
-        "while ind-tui runs."),
+        "No system keyring (GNOME Keyring, KWallet): this login lasts until ind-tui stops."),
     "guidance.keyring_missing.do": (
-        "Install a keyring, or choose an encrypted file: pip install keyrings.cryptfile and set "
-        'token_store = "encrypted_file" in the profile (or IND_TUI_TOKEN_STORE=encrypted_file, '
-        "with IND_TUI_PASSPHRASE on servers)."),
+        'To stay logged in, set token_store = "encrypted_file" in the profile '
+        "(or IND_TUI_TOKEN_STORE=encrypted_file, with IND_TUI_PASSPHRASE on a server)."),
     "guidance.keyring_locked.title": "Keyring locked",
     "guidance.keyring_locked.what": (
         "The keyring is locked or refuses access; your login lasts only while ind-tui runs."),

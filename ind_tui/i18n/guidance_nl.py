@@ -283,12 +283,10 @@ NL: dict[str, str] = {
         "Zet een nieuw token in IND_TUI_TOKEN, of haal de variabele weg en log in."),
     "guidance.keyring_missing.title": "Geen sleutelbos gevonden",
     "guidance.keyring_missing.what": (
-        "Er is geen systeemsleutelbos (zoals GNOME Keyring of KWallet); uw inlog geldt alleen "
-        "zolang ind-tui draait."),
+        "Geen systeemsleutelbos (GNOME Keyring, KWallet): deze inlog geldt tot ind-tui stopt."),
     "guidance.keyring_missing.do": (
-        "Installeer een sleutelbos, of kies een versleuteld bestand: pip install "
-        'keyrings.cryptfile en zet token_store = "encrypted_file" in het profiel (of '
-        "IND_TUI_TOKEN_STORE=encrypted_file, met IND_TUI_PASSPHRASE op servers)."),
+        'Om ingelogd te blijven: zet token_store = "encrypted_file" in het profiel '
+        "(of IND_TUI_TOKEN_STORE=encrypted_file, met IND_TUI_PASSPHRASE op een server)."),
     "guidance.keyring_locked.title": "Sleutelbos op slot",
     "guidance.keyring_locked.what": (
         "De sleutelbos is vergrendeld of weigert toegang; uw inlog geldt alleen zolang ind-tui "
