@@ -1,4 +1,5 @@
-"""`ind-tui sandbox serve | identities`: the sandbox portal for demos, tests and support."""
+"""`ind-tui sandbox serve | identities | clock | faults`: the sandbox portal for demos, tests
+and support (clock and faults: `cli/sandbox_admin.py`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli import EXIT_OK, BadInput, sandbox_admin
 
 
 def register(sub: Any) -> None:
@@ -36,6 +37,7 @@ def register(sub: Any) -> None:
     ids = cmds.add_parser("identities", help="list the test identities")
     ids.add_argument("--format", choices=("table", "json"), default="table")
     ids.set_defaults(handler=_identities)
+    sandbox_admin.register(cmds)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -30,9 +30,10 @@ class SandboxAdmin:
         self.http = http
         self._headers = {ADMIN_HEADER: admin_token}
 
-    async def _call(self, method: str, path: str, body: Any = None) -> Any:
+    async def _call(self, method: str, path: str, body: Any = None,
+                    params: dict[str, str] | None = None) -> Any:
         response = await self.http.request(
-            method, path, json=body, headers=self._headers, auth=False,
+            method, path, json=body, params=params, headers=self._headers, auth=False,
             mode=Retry.UNSENT if method != "GET" else Retry.SAFE,
         )  # fmt: skip
         return response
@@ -67,8 +68,9 @@ class SandboxAdmin:
     async def fault(self, route: str, kind: FaultKind | str, **options: Any) -> Fault:
         return await self.add_fault(FaultSpec(route=route, kind=FaultKind(kind), **options))
 
-    async def clear_faults(self) -> None:
-        await self._call("DELETE", "/sandbox/faults")
+    async def clear_faults(self, route: str | None = None) -> None:
+        """Every fault, or only those aimed at `route`."""
+        await self._call("DELETE", "/sandbox/faults", params={"route": route} if route else None)
 
     async def refund(self, reference: str,
                      reason: RefundReason = RefundReason.NOT_RECEIVED) -> Refund:

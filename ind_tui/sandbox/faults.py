@@ -58,10 +58,13 @@ class FaultStore:
         rows = self._db.read().execute("SELECT * FROM faults ORDER BY id").fetchall()
         return [_fault(r) for r in rows]
 
-    def clear(self) -> None:
+    def clear(self, route: str | None = None) -> None:
         with self._db.write() as conn:
-            conn.execute("DELETE FROM faults")
-        self._any = False
+            if route is None:
+                conn.execute("DELETE FROM faults")
+            else:
+                conn.execute("DELETE FROM faults WHERE route=?", (route,))
+        self._any = self._count() > 0
 
     def fire(self, route: str, form_type: str | None) -> list[Fault]:
         """The faults that fire for this request (counts are used up atomically)."""

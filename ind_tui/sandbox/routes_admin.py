@@ -3,7 +3,7 @@ and only with the sandbox admin token."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
@@ -47,9 +47,10 @@ def approve(body: ApproveRequest, sb: SandboxDep) -> ApproveResult:
                          error_code=error.value if error else None)
 
 
-def _clock(sb: SandboxDep) -> ClockState:
-    return ClockState(now=sb.clock.now(), last_refresh=sb.ensure_refreshed(),
-                      running=sb.clock.running)
+def _clock(sb: SandboxDep, now: datetime | None = None,
+           before: datetime | None = None) -> ClockState:
+    return ClockState(now=now or sb.clock.now(), last_refresh=sb.ensure_refreshed(),
+                      running=sb.clock.running, before=before)
 
 
 @router.get("/clock", name="sandbox.clock", response_model=ClockState, responses=_ADMIN)
@@ -60,15 +61,25 @@ def get_clock(sb: SandboxDep) -> ClockState:
 @router.post("/clock", name="sandbox.clock.set", response_model=ClockState, responses=_ADMIN,
              openapi_extra=max_body(SMALL_BODY_BYTES))
 def set_clock(body: ClockChange, sb: SandboxDep) -> ClockState:
-    target = body.set_to or sb.clock.now()
+    before = sb.clock.now()
+    target = body.set_to or before
     if target.tzinfo is None:
         raise PortalError(422, ErrorCode.VALIDATION_FAILED, "set_to needs a time zone")
     try:
         target += timedelta(days=body.advance_days, seconds=body.advance_seconds)
-        sb.clock.set(target, body.running)
+        # The answer states the time set, not a re-read: a running clock may tick between.
+        after = sb.clock.set(target, body.running)
     except (ValueError, OverflowError) as exc:
         raise PortalError(422, ErrorCode.CLOCK_BACKWARDS, str(exc)) from exc
-    return _clock(sb)
+    return _clock(sb, after, before)
+
+
+def _known_route(route: str, sb: SandboxDep) -> None:
+    """A fault aimed at a route that does not exist would never fire: refuse it, naming
+    the routes there are."""
+    if route != "*" and route not in sb.route_names:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED, f"no route named {route!r}",
+                          {"route": route, "routes": sb.route_names})
 
 
 @router.get("/faults", name="sandbox.faults", response_model=FaultList, responses=_ADMIN)
@@ -79,12 +90,16 @@ def list_faults(sb: SandboxDep) -> FaultList:
 @router.post("/faults", name="sandbox.faults.add", status_code=201, response_model=Fault,
              responses=_ADMIN, openapi_extra=max_body(SMALL_BODY_BYTES))
 def add_fault(body: FaultSpec, sb: SandboxDep) -> Fault:
+    _known_route(body.route, sb)
     return sb.faults.add(body)
 
 
 @router.delete("/faults", name="sandbox.faults.clear", status_code=204, responses=_ADMIN)
-def clear_faults(sb: SandboxDep) -> Response:
-    sb.faults.clear()
+def clear_faults(sb: SandboxDep, route: str | None = None) -> Response:
+    """Every fault, or (`?route=NAME`) those aimed at one route."""
+    if route is not None:
+        _known_route(route, sb)
+    sb.faults.clear(route)
     return Response(status_code=204)
 
 
