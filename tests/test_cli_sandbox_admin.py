@@ -182,3 +182,24 @@ def test_against_sandbox_serve(tmp_path: Path, served: str) -> None:
     cleared = run(home, "--portal", served, "sandbox", "faults", "clear", env=env)
     assert cleared.returncode == 0 and "Removed 1 fault." in cleared.stdout
 
+
+
+async def test_a_running_sandbox_sees_what_a_command_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The TUI's embedded sandbox keeps running while `ind-tui sandbox ...` starts another on
+    # the same database: the running one must answer with the moved clock and the new fault.
+    running, beside = make_app(tmp_path), make_app(tmp_path)
+    async with make_client(running) as client, make_client(beside) as command:
+        start = (await admin_of(client).clock()).now
+        change = clock_change(_args("clock", "--advance", "3d"), "en")
+        await clock_async(admin_of(command), change, "json", "en")
+        assert (await admin_of(client).clock()).now - start == timedelta(days=3)
+        await login(client)
+        spec = fault_spec(_args("faults", "add", "me", "unavailable", "--count", "1",
+                                "--delay", "7s"), "en")  # past the retry rule: no retry
+        await faults_add_async(admin_of(command), spec, "json", "en")
+        with pytest.raises(PortalError) as refused:
+            await client.http.request("GET", "/me", mode=Retry.UNSENT)
+        assert refused.value.code == "service_unavailable"
+        assert (await client.me()).person_name
