@@ -29,13 +29,20 @@ _MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
 DEFAULT_DELAY_MS = 2000
 
 
-def register(cmds: Any) -> None:
-    """Adds `clock` and `faults` to the `sandbox` command's actions."""
+def common_options(formats: bool = True) -> argparse.ArgumentParser:
+    """The options every admin command takes (a parent parser)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=("text", "json"), default="text")
+    if formats:
+        common.add_argument("--format", choices=("text", "json"), default="text")
     common.add_argument("--admin-token", metavar="TOKEN",
                         help="admin token of the sandbox at --portal "
                              "(default: $IND_TUI_SANDBOX_ADMIN_TOKEN)")  # fmt: skip
+    return common
+
+
+def register(cmds: Any) -> None:
+    """Adds `clock` and `faults` to the `sandbox` command's actions."""
+    common = common_options()
 
     clock = cmds.add_parser("clock", parents=[common],
                             help="show or move the portal time (before and after)")
@@ -243,7 +250,7 @@ def _print_faults(listed: Any, fmt: str, lang: str, **extra: Any) -> None:
 # --- connecting
 
 
-def _admin_run(args: argparse.Namespace, body: Callable[[Any], Awaitable[int]]) -> int:
+def admin_run(args: argparse.Namespace, body: Callable[[Any], Awaitable[int]]) -> int:
     return asyncio.run(_admin_run_async(args, body))
 
 
@@ -266,28 +273,29 @@ async def _admin_run_async(args: argparse.Namespace,
     except PortalError as exc:
         if exc.status == 422:  # the portal refused the values asked for (e.g. time backwards)
             g = exc.guidance(lang)
-            raise BadInput(f"{g.title} ({exc.code}): {g.explanation} {g.action}") from None
+            why = exc.message if exc.code == "validation_failed" else f"{g.explanation} {g.action}"
+            raise BadInput(f"{g.title} ({exc.code}): {why}") from None
         return _fail(exc, lang)
 
 
 def _clock(args: argparse.Namespace) -> int:
     lang = _lang(args)
     change = clock_change(args, lang)
-    return _admin_run(args, lambda admin: clock_async(admin, change, args.format, lang))
+    return admin_run(args, lambda admin: clock_async(admin, change, args.format, lang))
 
 
 def _faults_list(args: argparse.Namespace) -> int:
     lang = _lang(args)
-    return _admin_run(args, lambda admin: faults_list_async(admin, args.format, lang))
+    return admin_run(args, lambda admin: faults_list_async(admin, args.format, lang))
 
 
 def _faults_add(args: argparse.Namespace) -> int:
     lang = _lang(args)
     spec = fault_spec(args, lang)
-    return _admin_run(args, lambda admin: faults_add_async(admin, spec, args.format, lang))
+    return admin_run(args, lambda admin: faults_add_async(admin, spec, args.format, lang))
 
 
 def _faults_clear(args: argparse.Namespace) -> int:
     lang = _lang(args)
-    return _admin_run(args, lambda admin: faults_clear_async(admin, args.route, args.format,
+    return admin_run(args, lambda admin: faults_clear_async(admin, args.route, args.format,
                                                              lang))

@@ -5,6 +5,7 @@ Only a sandbox serves these, and only with its admin token (X-Sandbox-Admin-Toke
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ind_tui.api.payments import Refund, RefundReason, RefundRequest
@@ -71,6 +72,19 @@ class SandboxAdmin:
     async def clear_faults(self, route: str | None = None) -> None:
         """Every fault, or only those aimed at `route`."""
         await self._call("DELETE", "/sandbox/faults", params={"route": route} if route else None)
+
+    async def scenario(self) -> dict[str, Any]:
+        """The sandbox's whole state as a scenario (plain data; see sandbox/scenario.py)."""
+        data: dict[str, Any] = (await self._call("GET", "/sandbox/scenario")).json()
+        return data
+
+    async def load_scenario(self, data: dict[str, Any]) -> None:
+        """Replace the sandbox's whole state with a scenario's."""
+        await self.http.request(
+            "PUT", "/sandbox/scenario", content=json.dumps(data).encode(),
+            headers={**self._headers, "Content-Type": "application/json"}, auth=False,
+            mode=Retry.UNSENT,
+        )  # fmt: skip
 
     async def refund(self, reference: str,
                      reason: RefundReason = RefundReason.NOT_RECEIVED) -> Refund:

@@ -52,6 +52,10 @@ EN: dict[str, str] = {
     "cli.sandbox.cleared_route.other": "Removed {n} faults on {route}.",
     "cli.sandbox.no_faults": "No faults set: every route answers normally.",
     "cli.sandbox.faults_set": "Faults now set ({n}):",
+    "cli.sandbox.scenario_bad": "{path}: not a scenario ({reason})",
+    "cli.sandbox.scenario_refused": "scenario refused: {reason}",
+    "cli.sandbox.scenario_written": "Scenario written to {path}",
+    "cli.sandbox.scenario_loaded": "Scenario {path} loaded; portal time {now} (Amsterdam).",
     "cli.appointments.only_types": "  (highly skilled migrants etc.)",
     "cli.appointments.nothing_free": (
         "ind-tui: nothing free until {until} at these locations; try others, or again later."),

@@ -52,6 +52,10 @@ NL: dict[str, str] = {
     "cli.sandbox.cleared_route.other": "{n} storingen op {route} verwijderd.",
     "cli.sandbox.no_faults": "Geen storingen ingesteld: elke route antwoordt gewoon.",
     "cli.sandbox.faults_set": "Ingestelde storingen ({n}):",
+    "cli.sandbox.scenario_bad": "{path}: geen scenario ({reason})",
+    "cli.sandbox.scenario_refused": "scenario geweigerd: {reason}",
+    "cli.sandbox.scenario_written": "Scenario geschreven naar {path}",
+    "cli.sandbox.scenario_loaded": "Scenario {path} geladen; portaaltijd {now} (Amsterdam).",
     "cli.appointments.only_types": "  (alleen kennismigranten e.d.)",
     "cli.appointments.nothing_free": (
         "ind-tui: niets vrij tot {until} op deze locaties; probeer andere of later opnieuw."),

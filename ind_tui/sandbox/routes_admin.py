@@ -4,8 +4,9 @@ and only with the sandbox admin token."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Body, Depends
 from fastapi.responses import Response
 
 from ind_tui.api.payments import Refund, RefundRequest
@@ -22,8 +23,9 @@ from ind_tui.api.sandbox_admin import (
 )
 from ind_tui.api.wire import ErrorCode
 from ind_tui.domain.forms.rules import TYPES_BY_ID
-from ind_tui.sandbox import auth, refunds
+from ind_tui.sandbox import auth, refunds, scenario
 from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
+from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.deps import SandboxDep, errors, require_admin
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.identities import identity_models
@@ -127,3 +129,26 @@ def refund_payment(body: RefundRequest, sb: SandboxDep) -> Refund:
     """Refund one payment now, as IND staff would after finding the submission never
     arrived. (Refunds the portal makes by itself need no call: see refunds.py.)"""
     return refunds.refund(sb.db, body.reference, body.reason, sb.clock.now())
+
+
+# A scenario holds every case, message and document of a sandbox: a larger body than others.
+SCENARIO_BODY_BYTES = 64 * 1024 * 1024
+
+
+@router.get("/scenario", name="sandbox.scenario", responses=_ADMIN)
+def get_scenario(sb: SandboxDep) -> dict[str, Any]:
+    """The whole state as a scenario (see sandbox/scenario.py)."""
+    return scenario.dump(sb.db, iso(sb.clock.now()), sb.clock.running)
+
+
+@router.put("/scenario", name="sandbox.scenario.load", status_code=204,
+            responses={**_ADMIN, 422: {"description": "the scenario names what is not there"}},
+            openapi_extra=max_body(SCENARIO_BODY_BYTES))
+def put_scenario(sb: SandboxDep, body: dict[str, Any] = Body(...)) -> Response:  # noqa: B008
+    """Replace the whole state with a scenario's."""
+    try:
+        scenario.load(sb.db, body)
+    except scenario.ScenarioError as exc:
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED, str(exc)) from exc
+    sb.reloaded()
+    return Response(status_code=204)
