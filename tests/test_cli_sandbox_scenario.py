@@ -15,6 +15,7 @@ import pytest
 
 from ind_tui.api.errors import PortalError
 from ind_tui.cli.sandbox_scenario import to_toml
+from ind_tui.sandbox.pdfgen import letter
 from tests.client_fixtures import admin_of, login, make_app, make_client
 from tests.test_cli_session import ADMIN, run
 
@@ -26,12 +27,15 @@ async def test_round_trip_into_an_empty_sandbox(tmp_path: Path) -> None:
     async with make_client(source) as a, make_client(empty) as b:
         await admin_of(a).fault("me", "latency", latency_ms=10)
         await admin_of(a).advance(days=40)
+        await login(a)
+        await a.upload_document(letter(["passport"]), "passport.pdf")  # a BLOB in a table
         first = to_toml(await admin_of(a).scenario())
         assert "[[cases]]" in first and 'route = "me"' in first
+        assert "[documents.content]" in first or "content = {base64" in first
         await admin_of(b).load_scenario(tomllib.loads(first))
         assert to_toml(await admin_of(b).scenario()) == first
         # the loaded world works: the same login sees the same cases at the same time
-        await login(a), await login(b)
+        await login(b)
         assert (await b.me()).company.kvk == (await a.me()).company.kvk
         assert (await admin_of(b).clock()).now == (await admin_of(a).clock()).now
         listed_a = [c.zaaknummer async for page in a.iter_cases() for c in page.items]
