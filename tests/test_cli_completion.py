@@ -50,6 +50,7 @@ def test_bash_completes_commands_options_values_and_names(tmp_path: Path) -> Non
         ("ind-tui", "--profile", "noord"),
         ("ind-tui", "drafts", "check", "werk"),
         ("ind-tui", "completion", ""),
+        ("ind-tui", "login", "--identity", "agent-"),
     )
     assert offered == [
         ["drafts"],
@@ -60,6 +61,7 @@ def test_bash_completes_commands_options_values_and_names(tmp_path: Path) -> Non
         ["noordzee-prod"],
         [str(draft)],
         ["bash", "zsh", "fish"],
+        ["agent-delta", "agent-non-recognised", "agent-noordzee", "agent-unregistered"],
     ]
 
 

@@ -19,9 +19,11 @@ from typing import Any
 from ind_tui.cli import EXIT_OK, BadInput
 
 ROOT = "ind-tui"
+NAMES = ("profiles", "identities", "drafts")
 SHELLS = ("bash", "zsh", "fish")
 # What a value or positional completes to: these, or the words of its choices.
 NONE, FILE, PROFILE, DRAFT = "@none", "@file", "@profile", "@draft"
+IDENTITY = "@identity"  # the sandbox's test identities (`login --identity`)
 _PATHLIKE = re.compile(r"\b(FILE|DIR|OUT|OUTDIR|PATH)\b")
 
 
@@ -29,7 +31,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("completion", help="print a shell completion script (see the README)")
     p.add_argument("shell", nargs="?", choices=SHELLS)
     # What the scripts call for the names that change; not for people.
-    p.add_argument("--names", choices=("profiles", "drafts"), help=argparse.SUPPRESS)
+    p.add_argument("--names", choices=NAMES, help=argparse.SUPPRESS)
     p.set_defaults(handler=_completion)
 
 
@@ -49,6 +51,8 @@ def _kind(action: argparse.Action) -> str:
     metavar = str(action.metavar or "")
     if action.dest == "profile":
         return PROFILE
+    if action.dest == "identity":
+        return IDENTITY
     if metavar.lower().endswith(".tfa"):
         return DRAFT
     if action.type is Path or _PATHLIKE.search(metavar):
@@ -126,13 +130,18 @@ def script(shell: str) -> str:
 
 
 def names(kind: str) -> list[str]:
-    """Profile names, or the drafts in the drafts folder (full paths); none on any error:
+    """Profile names, test identities, or the drafts in the drafts folder (full paths); none
+    on any error:
     a completion never prints a complaint into the command line being typed."""
     try:
         if kind == "profiles":
             from ind_tui.local.settings import load_settings
 
             return sorted(load_settings().profiles)
+        if kind == "identities":
+            from ind_tui.sandbox.identities import IDENTITIES
+
+            return sorted(i.name for i in IDENTITIES)
         from ind_tui.local.paths import drafts_dir
 
         return sorted(str(p) for p in drafts_dir().glob("*.tfa"))
@@ -158,13 +167,13 @@ declare -gA _ind_tui_cmds _ind_tui_opts _ind_tui_vals _ind_tui_pos
 """
 
 BASH_BODY = r"""
-_ind_tui_value() {  # $1: what to complete, $2: the word so far
+_ind_tui_value() {  # $1: what to complete, $2: the word so far, $3: names to ask for
     local line
     case "$1" in
         @none) ;;
         @file) compgen -f -- "$2" ;;
-        @profile)
-            compgen -W "$("${COMP_WORDS[0]}" completion --names profiles 2>/dev/null)" -- "$2" ;;
+        @profile | @identity)
+            compgen -W "$("${COMP_WORDS[0]}" completion --names "$3" 2>/dev/null)" -- "$2" ;;
         @draft)
             # A draft by its name or its path, then the files here.
             while IFS= read -r line; do
@@ -196,7 +205,9 @@ _ind_tui() {
         fi
     fi
     [[ "$want" == @file || "$want" == @draft ]] && compopt -o filenames 2>/dev/null
-    mapfile -t COMPREPLY < <(_ind_tui_value "$want" "$cur")
+    local names=profiles
+    [[ "$want" == @identity ]] && names=identities
+    mapfile -t COMPREPLY < <(_ind_tui_value "$want" "$cur" "$names")
 }
 complete -F _ind_tui ind-tui
 """
@@ -214,6 +225,7 @@ _ind_tui_value() {  # $1: what to complete
         @none) ;;
         @file) _files ;;
         @profile) compadd -- ${(f)"$($words[1] completion --names profiles 2>/dev/null)"} ;;
+        @identity) compadd -- ${(f)"$($words[1] completion --names identities 2>/dev/null)"} ;;
         @draft)
             compadd -- ${(f)"$($words[1] completion --names drafts 2>/dev/null)"}
             _files ;;
@@ -265,6 +277,8 @@ function __ind_tui_value  # $argv[1]: what to complete, $argv[2]: the program
             __fish_complete_path (commandline -ct)
         case @profile
             $argv[2] completion --names profiles 2>/dev/null
+        case @identity
+            $argv[2] completion --names identities 2>/dev/null
         case @draft
             $argv[2] completion --names drafts 2>/dev/null
             __fish_complete_path (commandline -ct)
