@@ -47,10 +47,14 @@ async def test_a_scenario_naming_what_is_not_there_is_refused(tmp_path: Path) ->
     async with make_client(make_app(tmp_path)) as client:
         admin = admin_of(client)
         good = await admin.scenario()
+        first, *others = good["companies"]
+        nameless = {k: v for k, v in first.items() if k != "name"}
         for bad, named in (
             ({**good, "compnies": [{"kvk": "1"}]}, "no table compnies"),
-            ({**good, "companies": [{"kvk": "1", "naam": "x"}]}, "companies row 1: no column naam"),
-            ({**good, "companies": [{"kvk": "1"}]}, "companies row 1: NOT NULL"),
+            ({**good, "companies": [{**first, "naam": "x"}, *others]},
+             "companies row 1: no column naam"),
+            ({**good, "companies": [nameless, *others]}, "companies row 1: NOT NULL"),
+            ({**good, "cases": good["cases"][:1]}, "case_events row "),  # its case is gone
         ):
             with pytest.raises(PortalError) as refused:
                 await admin.load_scenario(bad)
@@ -65,6 +69,22 @@ def test_load_refuses_with_the_name_and_exit_2(tmp_path: Path) -> None:
     result = run(tmp_path / "home", "sandbox", "scenario", "load", str(bad))
     assert result.returncode == 2 and "no table employes" in result.stderr
     assert "employees" in result.stderr
+    # a row naming a company that is not in the file: its line and the name
+    orphan = tmp_path / "orphan.toml"
+    orphan.write_text('format = 1\n[clock]\nnow = "2026-11-02T08:00:00+00:00"\n\n'
+                      '[[companies]]\nkvk = "12345678"\nname = "Noordzee"\nrecognised = 1\n'
+                      'administration_address = "a"\npostal_address = "a"\n'
+                      'visiting_address = "a"\n\n'
+                      '[[recognitions]]\nkvk = "12345678"\npurpose = "labour"\n'
+                      'since = "2020-01-01"\n\n'
+                      '[[recognitions]]\nkvk = "87654321"\npurpose = "labour"\n'
+                      'since = "2020-01-01"\n')
+    for command in (("sandbox", "scenario", "load", str(orphan)),
+                    ("sandbox", "serve", "--db", str(tmp_path / "s.db"), "--scenario",
+                     str(orphan))):
+        refused = run(tmp_path / "home", *command)
+        assert refused.returncode == 2, refused.stderr
+        assert f"{orphan}:18: " in refused.stderr and "'87654321'" in refused.stderr
     (tmp_path / "broken.toml").write_text("format = \n")
     broken = run(tmp_path / "home", "--lang", "nl", "sandbox", "scenario", "load",
                  str(tmp_path / "broken.toml"))

@@ -61,9 +61,7 @@ def _serve(args: argparse.Namespace) -> int:
     if args.scenario is not None:
         from ind_tui.cli.session import _lang
 
-        lang = _lang(args)
-        data = sandbox_scenario.read_scenario(args.scenario, lang)
-        sandbox_scenario.load_into_database(args.db, data, lang)
+        sandbox_scenario.load_into_database(args.scenario, args.db, _lang(args))
     kwargs: dict[str, Any] = {}
     if args.admin_token:
         kwargs["admin_token"] = args.admin_token

@@ -36,28 +36,42 @@ def to_toml(data: dict[str, Any]) -> str:
     return HEADER + tomlkit.dumps(data)
 
 
-def read_scenario(path: Path, lang: str) -> dict[str, Any]:
-    """The scenario in `path`, or BadInput naming the file and the reason."""
+def read_scenario(path: Path, lang: str) -> tuple[dict[str, Any], str]:
+    """The scenario in `path` and its text, or BadInput naming the file and the reason."""
     import tomllib
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        return tomllib.loads(source), source
     except OSError as exc:
         raise BadInput(f"{path}: {exc.strerror or type(exc).__name__}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BadInput(text("cli.sandbox.scenario_bad", lang, path=path, reason=exc)) from None
 
 
-def load_into_database(db_path: Path, data: dict[str, Any], lang: str) -> None:
+def where(path: Path, source: str, table: object, row: object) -> str:
+    """FILE:LINE of a refused row (its `[[table]]` header), or of the table's first row."""
+    header, seen = f"[[{table}]]", 0
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip() == header:
+            seen += 1
+            if not isinstance(row, int) or seen == row:
+                return f"{path}:{number}"
+    return str(path)
+
+
+def load_into_database(path: Path, db_path: Path, lang: str) -> None:
     """For `sandbox serve --scenario`: the state of the database before the server starts."""
     from ind_tui.sandbox.db import Database
     from ind_tui.sandbox.scenario import ScenarioError, load
 
+    data, source = read_scenario(path, lang)
     db = Database(db_path)
     try:
         load(db, data)
     except ScenarioError as exc:
-        raise BadInput(text("cli.sandbox.scenario_refused", lang, reason=exc)) from None
+        raise BadInput(text("cli.sandbox.scenario_refused", lang, reason=exc,
+                            where=where(path, source, exc.table, exc.row))) from None
     finally:
         db.close()
 
@@ -81,10 +95,19 @@ def _dump(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     lang = _lang(args)
-    data = read_scenario(args.file, lang)
+    data, source = read_scenario(args.file, lang)
 
     async def body(admin: Any) -> int:
-        await admin.load_scenario(data)
+        from ind_tui.api.errors import PortalError
+
+        try:
+            await admin.load_scenario(data)
+        except PortalError as exc:
+            if exc.status != 422 or "table" not in exc.details:
+                raise
+            at = where(args.file, source, exc.details["table"], exc.details.get("row"))
+            raise BadInput(text("cli.sandbox.scenario_refused", lang, reason=exc.message,
+                                where=at)) from None
         state = await admin.clock()
         from ind_tui.i18n.format import local
 

@@ -53,7 +53,7 @@ EN: dict[str, str] = {
     "cli.sandbox.no_faults": "No faults set: every route answers normally.",
     "cli.sandbox.faults_set": "Faults now set ({n}):",
     "cli.sandbox.scenario_bad": "{path}: not a scenario ({reason})",
-    "cli.sandbox.scenario_refused": "scenario refused: {reason}",
+    "cli.sandbox.scenario_refused": "{where}: scenario refused: {reason}",
     "cli.sandbox.scenario_written": "Scenario written to {path}",
     "cli.sandbox.scenario_loaded": "Scenario {path} loaded; portal time {now} (Amsterdam).",
     "cli.appointments.only_types": "  (highly skilled migrants etc.)",

@@ -53,7 +53,7 @@ NL: dict[str, str] = {
     "cli.sandbox.no_faults": "Geen storingen ingesteld: elke route antwoordt gewoon.",
     "cli.sandbox.faults_set": "Ingestelde storingen ({n}):",
     "cli.sandbox.scenario_bad": "{path}: geen scenario ({reason})",
-    "cli.sandbox.scenario_refused": "scenario geweigerd: {reason}",
+    "cli.sandbox.scenario_refused": "{where}: scenario geweigerd: {reason}",
     "cli.sandbox.scenario_written": "Scenario geschreven naar {path}",
     "cli.sandbox.scenario_loaded": "Scenario {path} geladen; portaaltijd {now} (Amsterdam).",
     "cli.appointments.only_types": "  (alleen kennismigranten e.d.)",

@@ -149,6 +149,7 @@ def put_scenario(sb: SandboxDep, body: dict[str, Any] = Body(...)) -> Response: 
     try:
         scenario.load(sb.db, body)
     except scenario.ScenarioError as exc:
-        raise PortalError(422, ErrorCode.VALIDATION_FAILED, str(exc)) from exc
+        raise PortalError(422, ErrorCode.VALIDATION_FAILED, str(exc),
+                          {"table": exc.table, "row": exc.row}) from exc
     sb.reloaded()
     return Response(status_code=204)

@@ -20,8 +20,42 @@ SESSION_TABLES = frozenset({"device_codes", "tokens", "idempotency"})
 CLOCK_KEYS = ("clock_anchor", "clock_anchor_wall", "clock_running")
 
 
+# What a row names that must be there: (table, column) → (table, column) it refers to.
+REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("identities", "kvk"): ("companies", "kvk"),
+    ("identities", "acting_for"): ("companies", "kvk"),
+    ("recognitions", "kvk"): ("companies", "kvk"),
+    ("authorisations", "agent_kvk"): ("companies", "kvk"),
+    ("authorisations", "sponsor_kvk"): ("companies", "kvk"),
+    ("employees", "sponsor_kvk"): ("companies", "kvk"),
+    ("cases", "sponsor_kvk"): ("companies", "kvk"),
+    ("case_events", "case_id"): ("cases", "id"),
+    ("messages", "case_id"): ("cases", "id"),
+    ("appointments", "case_id"): ("cases", "id"),
+    ("documents", "case_id"): ("cases", "id"),
+}
+
+
 class ScenarioError(ValueError):
-    """The scenario names a table or a column this sandbox does not have, or is malformed."""
+    """The scenario names a table, column or row this sandbox does not have, or is
+    malformed; `table` and `row` (from 1) say where, when it is one row."""
+
+    def __init__(self, message: str, table: str | None = None, row: int | None = None):
+        super().__init__(message)
+        self.table, self.row = table, row
+
+
+def _check_references(data: dict[str, Any]) -> None:
+    for (table, column), (target, key) in REFERENCES.items():
+        rows = data.get(table)
+        if not isinstance(rows, list):
+            continue
+        there = {r.get(key) for r in data.get(target, []) if isinstance(r, dict)}
+        for number, row in enumerate(rows, 1):
+            value = row.get(column) if isinstance(row, dict) else None
+            if value is not None and value not in there:
+                raise ScenarioError(f"{table} row {number}: {column} = {value!r}, but no "
+                                    f"{target} has {key} = {value!r}", table, number)
 
 
 def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
@@ -70,6 +104,7 @@ def load(db: Database, data: dict[str, Any]) -> None:
         now = iso(parse_iso(clock["now"]))
     except ValueError:
         raise ScenarioError(f"clock: now = {clock['now']!r} is not a time") from None
+    _check_references(data)
     try:
         _replace(db, data, now, bool(clock.get("running")))
     except sqlite3.IntegrityError as exc:  # a row refers to one that is not there
@@ -81,27 +116,32 @@ def _replace(db: Database, data: dict[str, Any], now: str, running: bool) -> Non
         tables = _tables(conn)
         unknown = sorted(set(data) - set(tables) - {"format", "clock"})
         if unknown:
-            raise ScenarioError(f"no table {unknown[0]}; the tables: {', '.join(tables)}")
+            raise ScenarioError(f"no table {unknown[0]}; the tables: {', '.join(tables)}",
+                                unknown[0])
         conn.execute("PRAGMA defer_foreign_keys=ON")
         for table, columns in tables.items():
             conn.execute(f'DELETE FROM "{table}"')
             rows = data.get(table, [])
             if not isinstance(rows, list):
-                raise ScenarioError(f"{table}: a list of rows")
+                raise ScenarioError(f"{table}: a list of rows", table)
             for number, row in enumerate(rows, 1):
                 if not isinstance(row, dict):
-                    raise ScenarioError(f"{table} row {number}: not a table of values")
+                    raise ScenarioError(f"{table} row {number}: not a table of values", table,
+                                        number)
                 extra = sorted(set(row) - set(columns))
                 if extra:
                     raise ScenarioError(f"{table} row {number}: no column {extra[0]}; "
-                                        f"the columns: {', '.join(columns)}")
+                                        f"the columns: {', '.join(columns)}", table, number)
                 names = ", ".join(f'"{c}"' for c in row)
                 marks = ", ".join("?" for _ in row)
                 try:
-                    conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                                 [_stored(v) for v in row.values()])
+                    values = [_stored(v) for v in row.values()]
+                except ScenarioError as exc:
+                    raise ScenarioError(f"{table} row {number}: {exc}", table, number) from None
+                try:
+                    conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
                 except sqlite3.IntegrityError as exc:
-                    raise ScenarioError(f"{table} row {number}: {exc}") from exc
+                    raise ScenarioError(f"{table} row {number}: {exc}", table, number) from exc
         # A scenario written by hand may leave this out; the sandbox must not seed over it.
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('seeded', 'scenario')")
         set_meta(conn, "clock_anchor", now)
