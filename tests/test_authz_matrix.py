@@ -65,6 +65,8 @@ ADMIN_ROUTES = (
     ("DELETE", f"{API}/sandbox/faults"),
     ("POST", f"{API}/sandbox/fees"),
     ("POST", f"{API}/sandbox/refunds"),
+    ("GET", f"{API}/sandbox/scenario"),
+    ("PUT", f"{API}/sandbox/scenario"),
 )
 
 PDF = letter(["x"])

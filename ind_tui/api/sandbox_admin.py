@@ -39,6 +39,8 @@ class ClockState(Wire):
     now: datetime
     last_refresh: datetime
     running: bool
+    before: datetime | None = Field(
+        default=None, description="after a change: the portal time just before it")
 
 
 class ClockChange(Strict):

@@ -20,7 +20,7 @@ EXIT_BAD_INPUT = 2
 # and the TUI start do not pay for each group's imports.
 COMMAND_MODULES = (
     "sandbox", "session", "drafts", "support", "cases", "opener", "employees", "inbox",
-    "appointments", "payments", "forms",
+    "appointments", "payments", "forms", "completion",
 )
 
 Handler = Callable[[argparse.Namespace], int]

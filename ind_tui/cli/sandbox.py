@@ -1,4 +1,6 @@
-"""`ind-tui sandbox serve | identities`: the sandbox portal for demos, tests and support."""
+"""`ind-tui sandbox serve | identities | clock | faults | scenario`: the sandbox portal for
+demos, tests and support (clock and faults: `cli/sandbox_admin.py`; scenarios:
+`cli/sandbox_scenario.py`)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli import EXIT_OK, BadInput, sandbox_admin, sandbox_scenario
 
 
 def register(sub: Any) -> None:
@@ -29,6 +31,8 @@ def register(sub: Any) -> None:
                        help="a new database's clock ticks (running) or waits (frozen)")
     serve.add_argument("--token-ttl", type=int, default=900, metavar="SECONDS",
                        help="access token lifetime on the sandbox clock (default 900)")
+    serve.add_argument("--scenario", type=Path, metavar="FILE.toml",
+                       help="start from this scenario (replaces the database's state)")
     # The TUI's embedded default (ind_tui/cli/launch.py): address on stdout, stop at stdin EOF.
     serve.add_argument("--embedded", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(handler=_serve)
@@ -36,6 +40,8 @@ def register(sub: Any) -> None:
     ids = cmds.add_parser("identities", help="list the test identities")
     ids.add_argument("--format", choices=("table", "json"), default="table")
     ids.set_defaults(handler=_identities)
+    sandbox_admin.register(cmds)
+    sandbox_scenario.register(cmds)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -52,6 +58,10 @@ def _serve(args: argparse.Namespace) -> int:
         from ind_tui.local.paths import sandbox_db
 
         args.db = sandbox_db()
+    if args.scenario is not None:
+        from ind_tui.cli.session import _lang
+
+        sandbox_scenario.load_into_database(args.scenario, args.db, _lang(args))
     kwargs: dict[str, Any] = {}
     if args.admin_token:
         kwargs["admin_token"] = args.admin_token

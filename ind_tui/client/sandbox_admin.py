@@ -5,6 +5,7 @@ Only a sandbox serves these, and only with its admin token (X-Sandbox-Admin-Toke
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ind_tui.api.payments import Refund, RefundReason, RefundRequest
@@ -30,9 +31,10 @@ class SandboxAdmin:
         self.http = http
         self._headers = {ADMIN_HEADER: admin_token}
 
-    async def _call(self, method: str, path: str, body: Any = None) -> Any:
+    async def _call(self, method: str, path: str, body: Any = None,
+                    params: dict[str, str] | None = None) -> Any:
         response = await self.http.request(
-            method, path, json=body, headers=self._headers, auth=False,
+            method, path, json=body, params=params, headers=self._headers, auth=False,
             mode=Retry.UNSENT if method != "GET" else Retry.SAFE,
         )  # fmt: skip
         return response
@@ -67,8 +69,22 @@ class SandboxAdmin:
     async def fault(self, route: str, kind: FaultKind | str, **options: Any) -> Fault:
         return await self.add_fault(FaultSpec(route=route, kind=FaultKind(kind), **options))
 
-    async def clear_faults(self) -> None:
-        await self._call("DELETE", "/sandbox/faults")
+    async def clear_faults(self, route: str | None = None) -> None:
+        """Every fault, or only those aimed at `route`."""
+        await self._call("DELETE", "/sandbox/faults", params={"route": route} if route else None)
+
+    async def scenario(self) -> dict[str, Any]:
+        """The sandbox's whole state as a scenario (plain data; see sandbox/scenario.py)."""
+        data: dict[str, Any] = (await self._call("GET", "/sandbox/scenario")).json()
+        return data
+
+    async def load_scenario(self, data: dict[str, Any]) -> None:
+        """Replace the sandbox's whole state with a scenario's."""
+        await self.http.request(
+            "PUT", "/sandbox/scenario", content=json.dumps(data).encode(),
+            headers={**self._headers, "Content-Type": "application/json"}, auth=False,
+            mode=Retry.UNSENT,
+        )  # fmt: skip
 
     async def refund(self, reference: str,
                      reason: RefundReason = RefundReason.NOT_RECEIVED) -> Refund:

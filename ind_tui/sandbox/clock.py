@@ -42,16 +42,30 @@ class SandboxClock:
         self._load()
 
     def _load(self) -> None:
-        self._anchor = parse_iso(self._db.get_meta("clock_anchor") or iso(DEFAULT_START))
-        self._anchor_wall = float(self._db.get_meta("clock_anchor_wall") or time.time())
-        self._running = (self._db.get_meta("clock_running") or "0") == "1"
+        # One read, so a move by another process is seen whole or not at all.
+        meta = dict(self._db.read().execute(
+            "SELECT key, value FROM meta WHERE key IN "
+            "('clock_anchor', 'clock_anchor_wall', 'clock_running')").fetchall())
+        self._wall_text = meta.get("clock_anchor_wall")
+        self._anchor = parse_iso(meta.get("clock_anchor") or iso(DEFAULT_START))
+        self._anchor_wall = float(self._wall_text or time.time())
+        self._running = (meta.get("clock_running") or "0") == "1"
+
+    def _fresh(self) -> None:
+        """Another process on this database (`ind-tui sandbox clock` beside a running TUI's
+        sandbox) may have moved the clock: every move stores a new anchor moment."""
+        if self._db.get_meta("clock_anchor_wall") != self._wall_text:
+            self._load()
 
     @property
     def running(self) -> bool:
-        return self._running
+        with self._lock:
+            self._fresh()
+            return self._running
 
     def now(self) -> datetime:
         with self._lock:
+            self._fresh()
             if not self._running:
                 return self._anchor
             elapsed = int(max(0.0, time.time() - self._anchor_wall))  # whole seconds
@@ -60,6 +74,7 @@ class SandboxClock:
     def set(self, new_now: datetime, running: bool | None = None) -> datetime:
         """Move to `new_now` (never backwards: the portal's history would contradict itself)."""
         with self._lock:
+            self._fresh()
             current = (
                 self._anchor
                 + timedelta(seconds=int(max(0.0, time.time() - self._anchor_wall)))
@@ -69,12 +84,14 @@ class SandboxClock:
             if new_now < current:
                 raise ValueError("the sandbox clock cannot go backwards")
             keep_running = self._running if running is None else running
+            wall = time.time()
             with self._db.write() as conn:
                 set_meta(conn, "clock_anchor", iso(new_now))
-                set_meta(conn, "clock_anchor_wall", repr(time.time()))
+                set_meta(conn, "clock_anchor_wall", repr(wall))
                 set_meta(conn, "clock_running", "1" if keep_running else "0")
             self._anchor = new_now.astimezone(UTC).replace(microsecond=0)
-            self._anchor_wall = time.time()
+            self._anchor_wall = wall
+            self._wall_text = repr(wall)
             self._running = keep_running
             return self._anchor
 

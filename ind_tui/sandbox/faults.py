@@ -33,10 +33,11 @@ class FaultStore:
         self._db = db
         self._rng = random.Random(seed)  # seeded: a reproduction fires the same way again
         self._lock = threading.Lock()
-        self._any = self._count() > 0  # fast path: no DB read per request when none is set
 
-    def _count(self) -> int:
-        return int(self._db.read().execute("SELECT COUNT(*) FROM faults").fetchone()[0])
+    def any(self) -> bool:
+        """Whether any fault is set. Read each time, not kept: another process on this
+        database (`ind-tui sandbox faults` beside a running TUI's sandbox) may set one."""
+        return bool(self._db.read().execute("SELECT EXISTS (SELECT 1 FROM faults)").fetchone()[0])
 
     def add(self, spec: FaultSpec) -> Fault:
         with self._db.write() as conn:
@@ -47,7 +48,6 @@ class FaultStore:
                  spec.retry_after, spec.form_type),
             )
             fault_id = int(cur.lastrowid or 0)
-        self._any = True
         return self.get(fault_id)
 
     def get(self, fault_id: int) -> Fault:
@@ -58,15 +58,15 @@ class FaultStore:
         rows = self._db.read().execute("SELECT * FROM faults ORDER BY id").fetchall()
         return [_fault(r) for r in rows]
 
-    def clear(self) -> None:
+    def clear(self, route: str | None = None) -> None:
         with self._db.write() as conn:
-            conn.execute("DELETE FROM faults")
-        self._any = False
+            if route is None:
+                conn.execute("DELETE FROM faults")
+            else:
+                conn.execute("DELETE FROM faults WHERE route=?", (route,))
 
     def fire(self, route: str, form_type: str | None) -> list[Fault]:
         """The faults that fire for this request (counts are used up atomically)."""
-        if not self._any:
-            return []
         fired: list[Fault] = []
         with self._lock, self._db.write() as conn:
             rows = conn.execute(
@@ -127,7 +127,8 @@ async def apply_faults(request: Request, store: FaultStore) -> None:
     """Run before a route's handler (as a dependency, so the route is known)."""
     route = request.scope.get("route")
     name = getattr(route, "name", None)
-    if not name or name.startswith("sandbox.") or not store._any:
+    # store.any() is one indexed read of a table of a few rows: cheaper here than a thread hop.
+    if not name or name.startswith("sandbox.") or not store.any():
         return  # the admin routes stay reachable, so a fault can always be cleared
     for fault in await asyncio.to_thread(store.fire, name, await _form_type(request)):
         if fault.kind is FaultKind.LATENCY:

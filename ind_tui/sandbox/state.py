@@ -137,6 +137,11 @@ class Sandbox:
             self._last_refresh = previous
             return previous
 
+    def reloaded(self) -> None:
+        """The whole state was replaced (a scenario loaded): forget what was kept of it."""
+        self._last_refresh = None
+        self._count_cache.clear()
+
     def bump_version(self, conn: object) -> None:
         conn.execute(  # type: ignore[attr-defined]
             "INSERT INTO counters (name, value) VALUES ('cases_version', 1) "

@@ -1,0 +1,301 @@
+"""`ind-tui sandbox clock | faults`: the sandbox's admin side, without curl.
+
+Against `--portal URL` they use the admin token (`--admin-token` or
+$IND_TUI_SANDBOX_ADMIN_TOKEN). Without a portal they start the embedded sandbox on this
+computer's sandbox database (as the TUI does, a child process for the length of the command):
+the same admin routes then check and apply the change, so there is one set of rules, and the
+state is the one the TUI's sandbox starts from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import re
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli.session import _fail, _lang, _profile
+from ind_tui.i18n import text
+
+_PART = re.compile(r"(\d+)(ms|d|h|m|s)")
+_CLOCK_UNITS = ("d", "h", "m", "s")
+_DELAY_UNITS = ("ms", "s", "m")
+_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
+DEFAULT_DELAY_MS = 2000
+
+
+def common_options(formats: bool = True) -> argparse.ArgumentParser:
+    """The options every admin command takes (a parent parser)."""
+    common = argparse.ArgumentParser(add_help=False)
+    if formats:
+        common.add_argument("--format", choices=("text", "json"), default="text")
+    common.add_argument("--admin-token", metavar="TOKEN",
+                        help="admin token of the sandbox at --portal "
+                             "(default: $IND_TUI_SANDBOX_ADMIN_TOKEN)")  # fmt: skip
+    return common
+
+
+def register(cmds: Any) -> None:
+    """Adds `clock` and `faults` to the `sandbox` command's actions."""
+    common = common_options()
+
+    clock = cmds.add_parser("clock", parents=[common],
+                            help="show or move the portal time (before and after)")
+    clock.add_argument("--advance", metavar="SPAN", help="move on by e.g. 3d, 2h, 90m, 1d12h")
+    clock.add_argument("--set", dest="set_to", metavar="TIME",
+                       help="move to e.g. 2026-12-31T23:59 (Amsterdam time unless a zone given)")
+    running = clock.add_mutually_exclusive_group()
+    running.add_argument("--freeze", action="store_const", const=False, dest="running",
+                         help="stop the clock (it waits until moved)")
+    running.add_argument("--run", action="store_const", const=True, dest="running",
+                         help="let the clock tick with the wall clock")
+    clock.set_defaults(handler=_clock)
+
+    faults = cmds.add_parser("faults", help="faults the sandbox answers with, per route")
+    actions = faults.add_subparsers(dest="faults_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="the faults now set")
+    listing.set_defaults(handler=_faults_list)
+    add = actions.add_parser("add", parents=[common], help="make a route fail or slow")
+    add.add_argument("route", metavar="ROUTE", help="route name, e.g. applications.submit, or *")
+    add.add_argument("kind", metavar="KIND", help="latency, unavailable, server_error, "
+                     "rate_limit, commit_then_drop or commit_then_error")
+    add.add_argument("--count", type=int, metavar="N", help="fire N times, then stop")
+    add.add_argument("--delay", metavar="SPAN",
+                     help="latency: how slow (default 2s); unavailable, rate_limit: Retry-After")
+    add.set_defaults(handler=_faults_add)
+    clear = actions.add_parser("clear", parents=[common], help="remove faults")
+    clear.add_argument("route", metavar="ROUTE", nargs="?", help="only those on this route")
+    clear.set_defaults(handler=_faults_clear)
+
+
+def parse_span(value: str, units: tuple[str, ...], lang: str) -> timedelta:
+    """`3d`, `2h`, `90m`, `1d12h`, `500ms` (in the given units) as a timedelta."""
+    parts = _PART.findall(value.strip())
+    if not parts or "".join(n + u for n, u in parts) != value.strip() or any(
+            u not in units for _, u in parts):
+        raise BadInput(text("cli.sandbox.bad_span", lang, value=value, units=", ".join(units)))
+    return timedelta(milliseconds=sum(int(n) * _MS[u] for n, u in parts))
+
+
+def show_span(delta: timedelta) -> str:
+    """3d 2h 5m, from a whole number of seconds; 0s for none."""
+    seconds = int(delta.total_seconds())
+    out = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        count, seconds = divmod(seconds, size)
+        if count:
+            out.append(f"{count}{unit}")
+    return " ".join(out) or "0s"
+
+
+def _parse_time(value: str, lang: str) -> datetime:
+    from ind_tui.domain.clock import AMSTERDAM
+
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise BadInput(text("cli.sandbox.bad_time", lang, value=value)) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+def clock_change(args: argparse.Namespace, lang: str) -> Any:
+    """The change asked for, or None to only show the clock."""
+    from ind_tui.api.sandbox_admin import ClockChange
+
+    if args.advance is None and args.set_to is None and args.running is None:
+        return None
+    span = parse_span(args.advance, _CLOCK_UNITS, lang) if args.advance else timedelta()
+    set_to = _parse_time(args.set_to, lang) if args.set_to else None
+    seconds = int(span.total_seconds())
+    if seconds > 86400 * 3650:
+        raise BadInput(text("cli.sandbox.span_too_long", lang, value=args.advance))
+    return ClockChange(advance_seconds=seconds, set_to=set_to, running=args.running)
+
+
+def fault_spec(args: argparse.Namespace, lang: str) -> Any:
+    """The fault asked for; an unknown kind or a bad option is refused before connecting."""
+    from ind_tui.api.sandbox_admin import FaultKind, FaultSpec
+
+    kinds = [k.value for k in FaultKind]
+    if args.kind not in kinds:
+        raise BadInput(text("cli.sandbox.unknown_kind", lang, kind=args.kind,
+                            kinds=", ".join(kinds)))
+    kind = FaultKind(args.kind)
+    if args.count is not None and args.count < 1:
+        raise BadInput(text("cli.sandbox.bad_count", lang))
+    options: dict[str, Any] = {"count": args.count}
+    delay = parse_span(args.delay, _DELAY_UNITS, lang) if args.delay else None
+    if kind is FaultKind.LATENCY:
+        ms = DEFAULT_DELAY_MS if delay is None else delay // timedelta(milliseconds=1)
+        if not 0 < ms <= 120_000:
+            raise BadInput(text("cli.sandbox.bad_delay", lang, value=args.delay))
+        options["latency_ms"] = ms
+    elif kind in (FaultKind.UNAVAILABLE, FaultKind.RATE_LIMIT):
+        if delay is not None:
+            options["retry_after"] = min(3600, math.ceil(delay.total_seconds()))
+    elif delay is not None:
+        raise BadInput(text("cli.sandbox.delay_not_for", lang, kind=kind.value))
+    return FaultSpec(route=args.route, kind=kind, **options)
+
+
+# --- the commands (each `*_async` takes a ready SandboxAdmin: the tests call them in-process)
+
+
+async def clock_async(admin: Any, change: Any, fmt: str, lang: str) -> int:
+    if change is None:
+        state = await admin.clock()
+        before = state.now
+    else:
+        state = await admin.set_clock(change)
+        before = state.before or state.now
+    if fmt == "json":
+        print(json.dumps({"before": before.isoformat(), "after": state.now.isoformat(),
+                          "running": state.running,
+                          "last_refresh": state.last_refresh.isoformat()}, indent=2))
+        return EXIT_OK
+    from ind_tui.i18n.format import local
+
+    running = text("cli.sandbox.clock_runs" if state.running else "cli.sandbox.clock_frozen", lang)
+    if change is None:
+        print(text("cli.sandbox.clock_now", lang, now=local(state.now, lang, seconds=True),
+                   running=running))
+    else:
+        print(text("cli.sandbox.clock_moved", lang, before=local(before, lang, seconds=True),
+                   after=local(state.now, lang, seconds=True),
+                   span=show_span(state.now - before), running=running))
+    return EXIT_OK
+
+
+async def faults_list_async(admin: Any, fmt: str, lang: str) -> int:
+    listed = await admin.faults()
+    _print_faults(listed, fmt, lang)
+    return EXIT_OK
+
+
+async def faults_add_async(admin: Any, spec: Any, fmt: str, lang: str) -> int:
+    added = await _refused_route(lang, admin.add_fault(spec))
+    listed = await admin.faults()
+    if fmt != "json":
+        print(text("cli.sandbox.fault_added", lang, fault=_fault_line(added, lang)))
+    _print_faults(listed, fmt, lang, added=added.model_dump(mode="json"))
+    return EXIT_OK
+
+
+async def faults_clear_async(admin: Any, route: str | None, fmt: str, lang: str) -> int:
+    before = await admin.faults()
+    await _refused_route(lang, admin.clear_faults(route))
+    gone = sum(1 for f in before.faults if route is None or f.route == route)
+    listed = await admin.faults()
+    if fmt != "json":
+        from ind_tui.i18n.format import plural
+
+        key = "cli.sandbox.cleared_route" if route else "cli.sandbox.cleared"
+        print(plural(key, gone, lang, route=route))
+    _print_faults(listed, fmt, lang, cleared=gone, route=route)
+    return EXIT_OK
+
+
+async def _refused_route(lang: str, call: Awaitable[Any]) -> Any:
+    """The portal refuses a route it does not have, naming those it has: bad input."""
+    from ind_tui.api.errors import PortalError
+
+    try:
+        return await call
+    except PortalError as exc:
+        routes = exc.details.get("routes")
+        if exc.status == 422 and isinstance(routes, list):
+            raise BadInput(text("cli.sandbox.unknown_route", lang, route=exc.details.get("route"),
+                                routes=", ".join(map(str, routes)))) from None
+        raise
+
+
+def _fault_line(fault: Any, lang: str) -> str:
+    from ind_tui.api.sandbox_admin import FaultKind
+    from ind_tui.i18n.format import plural
+
+    parts = [f"#{fault.id}", fault.route, fault.kind.value]
+    if fault.kind is FaultKind.LATENCY:
+        parts.append(f"{fault.latency_ms} ms")
+    elif fault.kind in (FaultKind.UNAVAILABLE, FaultKind.RATE_LIMIT):
+        parts.append(f"Retry-After {fault.retry_after} s")
+    if fault.form_type:
+        parts.append(fault.form_type)
+    parts.append(plural("cli.sandbox.fault_left", fault.remaining, lang)
+                 if fault.remaining is not None else text("cli.sandbox.fault_always", lang))
+    parts.append(text("cli.sandbox.fault_fired", lang, n=fault.fired))
+    return "  ".join(parts)
+
+
+def _print_faults(listed: Any, fmt: str, lang: str, **extra: Any) -> None:
+    if fmt == "json":
+        from ind_tui.api.sandbox_admin import FaultKind
+
+        print(json.dumps({**extra, "faults": [f.model_dump(mode="json") for f in listed.faults],
+                          "routes": listed.routes, "kinds": [k.value for k in FaultKind]},
+                         indent=2))
+        return
+    if not listed.faults:
+        print(text("cli.sandbox.no_faults", lang))
+        return
+    print(text("cli.sandbox.faults_set", lang, n=len(listed.faults)))
+    for fault in listed.faults:
+        print("  " + _fault_line(fault, lang))
+
+
+# --- connecting
+
+
+def admin_run(args: argparse.Namespace, body: Callable[[Any], Awaitable[int]]) -> int:
+    return asyncio.run(_admin_run_async(args, body))
+
+
+async def _admin_run_async(args: argparse.Namespace,
+                           body: Callable[[Any], Awaitable[int]]) -> int:
+    from ind_tui.api.errors import PortalError
+    from ind_tui.cli.launch import connect_profile
+    from ind_tui.local.tokens import open_token_store
+
+    lang = _lang(args)
+    profile = _profile(args)
+    # No login is needed for the admin routes: a memory store asks no keyring or passphrase.
+    store = await open_token_store("memory", environ={})
+    try:
+        async with connect_profile(profile, store=store, admin_token=args.admin_token) as conn:
+            admin = conn.sandbox_admin()
+            if admin is None:
+                raise BadInput(text("cli.sandbox.needs_token", lang))
+            return await body(admin)
+    except PortalError as exc:
+        if exc.status == 422:  # the portal refused the values asked for (e.g. time backwards)
+            g = exc.guidance(lang)
+            why = exc.message if exc.code == "validation_failed" else f"{g.explanation} {g.action}"
+            raise BadInput(f"{g.title} ({exc.code}): {why}") from None
+        return _fail(exc, lang)
+
+
+def _clock(args: argparse.Namespace) -> int:
+    lang = _lang(args)
+    change = clock_change(args, lang)
+    return admin_run(args, lambda admin: clock_async(admin, change, args.format, lang))
+
+
+def _faults_list(args: argparse.Namespace) -> int:
+    lang = _lang(args)
+    return admin_run(args, lambda admin: faults_list_async(admin, args.format, lang))
+
+
+def _faults_add(args: argparse.Namespace) -> int:
+    lang = _lang(args)
+    spec = fault_spec(args, lang)
+    return admin_run(args, lambda admin: faults_add_async(admin, spec, args.format, lang))
+
+
+def _faults_clear(args: argparse.Namespace) -> int:
+    lang = _lang(args)
+    return admin_run(args, lambda admin: faults_clear_async(admin, args.route, args.format,
+                                                             lang))
