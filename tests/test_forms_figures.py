@@ -21,6 +21,7 @@ from ind_tui.domain.forms.figures import (
     threshold_on,
 )
 from ind_tui.domain.forms.rules import add_months
+from ind_tui.i18n import text
 
 TODAY = date(2026, 11, 2)
 PERSON = {"employee_name": "Mei Chen", "date_of_birth": "1980-01-01", "nationality": "CHN",
@@ -184,3 +185,12 @@ def test_contract_length_and_end_date_must_agree() -> None:
     assert judge("eu_blue_card", **base, contract_months=24, contract_end="2028-11-30").ok
     # A permanent contract has no end date to compare.
     assert judge("eu_blue_card", contract_type="permanent", contract_months=12).ok
+
+
+# --- 17: the English eHerkenning guidance ----------------------------------------------------
+
+
+def test_the_english_guidance_does_not_translate_middel_word_for_word() -> None:
+    level = text("guidance.eh_level_insufficient.what", "en")
+    assert "login method has a lower assurance level" in level and "means has" not in level
+    assert "means lacks" not in text("guidance.eh_service_missing.what", "en")
