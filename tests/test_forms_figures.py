@@ -19,6 +19,7 @@ from ind_tui.domain.forms.figures import (
     ThresholdKind,
     fee_figure,
     threshold_on,
+    thresholds_of_year,
 )
 from ind_tui.domain.forms.rules import add_months
 from ind_tui.i18n import text
@@ -167,6 +168,13 @@ def test_blue_card_before_12_june_2024_had_one_threshold_of_6245() -> None:
                  gross_monthly_salary=5331).ok
     assert judge("eu_blue_card", after, contract_start="2024-08-01", recent_graduate=True,
                  graduation_date=graduated, gross_monthly_salary=4265).ok
+
+
+def test_the_portal_lists_both_2024_blue_card_thresholds() -> None:
+    kinds = (ThresholdKind.BLUE_CARD, ThresholdKind.BLUE_CARD_REDUCED)
+    listed = [(k.value, f.amount, f.starts.isoformat()) for k, f in thresholds_of_year(kinds, 2024)]
+    assert listed == [("blue_card", 6245, "2024-01-01"), ("blue_card", 5331, "2024-06-12"),
+                      ("blue_card_reduced", 4265, "2024-06-12")]
 
 
 # --- issue 14, item 7: contract length and end date ----------------------------------------
