@@ -152,11 +152,28 @@ def test_counts_and_ranges() -> None:
     assert ("months_in_group", "invalid_number") in codes(judge("ict", months_in_group=2.5))
 
 
-def test_must_be_yes_questions() -> None:
-    assert ("higher_education", "must_be_yes") in codes(
-        judge("eu_blue_card", higher_education=False))
-    assert ("hosting_agreement", "must_be_yes") in codes(
-        judge("researcher", hosting_agreement=False))
+@pytest.mark.parametrize(("form_id", "field", "means"), [
+    ("researcher", "hosting_agreement", ("gastovereenkomst", "hosting agreement")),
+    ("family_first", "same_household", ("niet bij de kennismigrant woont", "does not live")),
+    ("family_extension", "same_household", ("samenwonen", "living together")),
+])
+def test_a_no_that_must_be_yes_says_what_it_means_and_why(
+        form_id: str, field: str, means: tuple[str, str]) -> None:
+    """The refusal of a "no" names, per field, what that answer means and why it stops the
+    application; not one sentence for all."""
+    issue = judge(form_id, **{field: False}).issues_for(field)
+    assert [i.code for i in issue] == ["must_be_yes"]
+    assert means[0] in issue[0].text.nl and means[1] in issue[0].text.en
+    assert "yes" in issue[0].text.en and "ja" in issue[0].text.nl
+
+
+def test_a_must_be_yes_field_without_a_reason_is_refused_at_load() -> None:
+    raw = {"id": "x", "version": 1, "title": {"nl": "x", "en": "x"},
+           "intro": {"nl": "x", "en": "x"}, "pages": [{"id": "p", "title": {"nl": "p", "en": "p"},
+           "fields": [{"id": "ok", "type": "yes_no", "label": {"nl": "a", "en": "a"},
+                       "help": {"nl": "h", "en": "h"}, "must_be_yes": True}]}]}
+    with pytest.raises(ValueError, match="yes_reason"):
+        parse_form(raw)
 
 
 def test_a_hidden_field_is_neither_required_nor_checked() -> None:
@@ -224,7 +241,10 @@ def test_fee_from_portal_table_or_rules() -> None:
     assert fee_for("family_first", 2026, {"family_first": 254}).provisional is False
     unknown = fee_for("family_first", 2026)
     assert unknown.amount == 243 and unknown.provisional
-    assert fee_for("researcher", 2026).amount is None
+    # Nothing published for researchers: the standard fee stands in, marked provisional.
+    researcher = fee_for("researcher", 2026)
+    assert (researcher.amount, researcher.provisional) == (423, True)
+    assert "not published" in researcher.source
     assert fee_for("researcher", 2026, {"researcher": 350}).amount == 350
     assert fee_for("position_notification", 2026).amount == 0
     assert fee_for("hsm_first_vvr", 2030).provisional

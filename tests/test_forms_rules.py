@@ -10,14 +10,16 @@ import pytest
 
 from ind_tui.domain.forms import evaluate, example_answers
 from ind_tui.domain.forms.engine import Evaluation
-from ind_tui.domain.forms.rules import (
-    SALARY_THRESHOLDS,
-    ThresholdKind,
-    add_months,
-    salary_threshold,
-)
+from ind_tui.domain.forms.figures import ThresholdKind, threshold_on
+from ind_tui.domain.forms.rules import add_months
 
-YEARS = sorted(SALARY_THRESHOLDS)
+YEARS = [2024, 2025, 2026]  # the years with published thresholds
+
+
+def threshold(kind: ThresholdKind, on: date) -> int:
+    figure = threshold_on(kind, on)
+    assert figure is not None and not figure.provisional
+    return figure.amount
 
 
 def judge(form_id: str, today: date, **changes: Any) -> Evaluation:
@@ -35,9 +37,9 @@ def salary_codes(ev: Evaluation) -> list[str]:
 @pytest.mark.parametrize("form_id", ["hsm_first_mvv", "hsm_first_vvr", "hsm_extension"])
 def test_hsm_30_plus_threshold_exactly(form_id: str, year: int) -> None:
     today = date(year, 7, 1)
-    threshold = SALARY_THRESHOLDS[year][ThresholdKind.HSM_30_PLUS]
-    assert judge(form_id, today, gross_monthly_salary=threshold).ok
-    below = judge(form_id, today, gross_monthly_salary=threshold - 1)
+    amount = threshold(ThresholdKind.HSM_30_PLUS, today)
+    assert judge(form_id, today, gross_monthly_salary=amount).ok
+    below = judge(form_id, today, gross_monthly_salary=amount - 1)
     assert salary_codes(below) == ["salary_below_threshold"]
     assert f"{year}" in below.issues_for("gross_monthly_salary")[0].text.en
 
@@ -45,7 +47,7 @@ def test_hsm_30_plus_threshold_exactly(form_id: str, year: int) -> None:
 @pytest.mark.parametrize("year", YEARS)
 def test_age_on_the_submission_date_decides(year: int) -> None:
     today = date(year, 3, 15)
-    under = SALARY_THRESHOLDS[year][ThresholdKind.HSM_UNDER_30]
+    under = threshold(ThresholdKind.HSM_UNDER_30, today)
     turns_30_today = date(year - 30, 3, 15).isoformat()
     turns_30_tomorrow = date(year - 30, 3, 16).isoformat()
     young = judge("hsm_first_vvr", today, date_of_birth=turns_30_tomorrow,
@@ -61,7 +63,7 @@ def test_age_on_the_submission_date_decides(year: int) -> None:
 @pytest.mark.parametrize("year", YEARS)
 def test_reduced_criterion_for_recent_graduates(year: int) -> None:
     today = date(year, 9, 30)
-    reduced = SALARY_THRESHOLDS[year][ThresholdKind.HSM_REDUCED]
+    reduced = threshold(ThresholdKind.HSM_REDUCED, today)
     graduated = add_months(today, -36).isoformat()
     ok = judge("hsm_first_vvr", today, recent_graduate=True, graduation_date=graduated,
                gross_monthly_salary=reduced)
@@ -79,15 +81,16 @@ def test_reduced_criterion_for_recent_graduates(year: int) -> None:
                                                (True, ThresholdKind.BLUE_CARD_REDUCED)])
 def test_blue_card_thresholds(year: int, reduced: bool, kind: ThresholdKind) -> None:
     today = date(year, 8, 1)
-    threshold = SALARY_THRESHOLDS[year][kind]
-    assert judge("eu_blue_card", today, blue_card_reduced=reduced,
-                 gross_monthly_salary=threshold).ok
-    assert not judge("eu_blue_card", today, blue_card_reduced=reduced,
-                     gross_monthly_salary=threshold - 1).ok
+    amount = threshold(kind, today)
+    graduated = add_months(today, -12).isoformat()
+    assert judge("eu_blue_card", today, recent_graduate=reduced, graduation_date=graduated,
+                 gross_monthly_salary=amount).ok
+    assert not judge("eu_blue_card", today, recent_graduate=reduced, graduation_date=graduated,
+                     gross_monthly_salary=amount - 1).ok
 
 
 def test_the_year_changes_the_threshold() -> None:
-    t = {y: SALARY_THRESHOLDS[y][ThresholdKind.HSM_30_PLUS] for y in YEARS}
+    t = {y: threshold(ThresholdKind.HSM_30_PLUS, date(y, 7, 1)) for y in YEARS}
     assert judge("hsm_first_vvr", date(2024, 12, 31), gross_monthly_salary=t[2024]).ok
     assert not judge("hsm_first_vvr", date(2025, 1, 1), gross_monthly_salary=t[2024]).ok
     assert judge("hsm_first_vvr", date(2025, 12, 31), gross_monthly_salary=t[2025]).ok
@@ -96,19 +99,14 @@ def test_the_year_changes_the_threshold() -> None:
 
 def test_change_of_employer_uses_the_new_contracts_year() -> None:
     today = date(2025, 11, 15)
-    t2025 = SALARY_THRESHOLDS[2025][ThresholdKind.HSM_30_PLUS]
+    t2025 = threshold(ThresholdKind.HSM_30_PLUS, date(2025, 7, 1))
     assert judge("hsm_change_employer", today, contract_start="2025-12-01",
                  gross_monthly_salary=t2025).ok
     later = judge("hsm_change_employer", today, contract_start="2026-01-01",
                   gross_monthly_salary=t2025)
     assert salary_codes(later) == ["salary_below_threshold"]
     assert judge("hsm_change_employer", today, contract_start="2026-01-01",
-                 gross_monthly_salary=SALARY_THRESHOLDS[2026][ThresholdKind.HSM_30_PLUS]).ok
-
-
-def test_a_year_outside_the_table_uses_the_nearest_table() -> None:
-    assert salary_threshold(ThresholdKind.HSM_30_PLUS, 2031) == (5942, 2026)
-    assert salary_threshold(ThresholdKind.HSM_30_PLUS, 2020) == (5331, 2024)
+                 gross_monthly_salary=threshold(ThresholdKind.HSM_30_PLUS, date(2026, 7, 1))).ok
 
 
 @pytest.mark.parametrize("form_id", ["hsm_extension", "family_extension"])

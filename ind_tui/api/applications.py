@@ -11,6 +11,19 @@ from pydantic import Field
 from ind_tui.api.wire import IsoDate, Name, Strict, Wire
 
 
+class SalaryThreshold(Wire):
+    """A gross monthly salary threshold (excluding holiday allowance) for one criterion."""
+
+    kind: str = Field(description="hsm_30_plus, hsm_under_30, hsm_reduced, blue_card, "
+                                  "blue_card_reduced")
+    year: int
+    valid_from: date = Field(description="the threshold applies from this day")
+    amount_eur: int
+    provisional: bool = Field(description="not published for this year yet: an estimate")
+    source: str = Field(description="where it is published, or what a provisional one is "
+                                    "based on")
+
+
 class ApplicationType(Wire):
     id: str
     name_nl: str
@@ -19,8 +32,14 @@ class ApplicationType(Wire):
     fee_eur: int
     fee_year: int
     fee_provisional: bool = Field(description="the year's fee is not published yet")
+    fee_source: str = Field(default="", description="where the fee is published, or what a "
+                                                    "provisional one is based on")
     decision_days: int
     is_extension: bool
+    thresholds: list[SalaryThreshold] = Field(
+        default_factory=list,
+        description="the salary thresholds the portal checks for this type, this year and "
+                    "next (a change of employer takes the year its new contract starts)")
 
 
 class Person(Strict):

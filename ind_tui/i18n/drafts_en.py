@@ -6,8 +6,8 @@ EN: dict[str, str] = {
     "new.for": "Applications for {name} (KvK {kvk})",
     "new.help": "The application types this account may file, as the portal lists them, with "
                 "the fee and the decision period. Enter starts a draft and opens it; / filters "
-                "the list; d shows the drafts you saved. A provisional fee is the latest published "
-                "one: the fee for this year is not known yet.",
+                "the list; d shows the drafts you saved. A provisional fee is not published for "
+                "this year yet: the portal's estimate, based on the latest published fee.",
     "new.hint": "Enter start · / filter · d drafts · Esc back",
     "new.key.drafts": "Drafts",
     "new.loading": "Asking the portal which applications this account may file…",

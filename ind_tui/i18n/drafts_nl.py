@@ -7,7 +7,8 @@ NL: dict[str, str] = {
     "new.help": "De soorten aanvragen die dit account mag indienen, zoals het portaal ze "
                 "noemt, met leges en beslistermijn. Enter begint een concept en opent het; / "
                 "filtert de lijst; d toont de concepten die u bewaard hebt. Voorlopige leges "
-                "zijn de laatst gepubliceerde: de leges voor dit jaar zijn nog niet bekend.",
+                "zijn voor dit jaar nog niet gepubliceerd: een schatting van het portaal, op "
+                "basis van de laatst gepubliceerde leges.",
     "new.hint": "Enter begin · / filter · d concepten · Esc terug",
     "new.key.drafts": "Concepten",
     "new.loading": "Het portaal wordt gevraagd welke aanvragen dit account mag indienen…",

@@ -67,13 +67,13 @@ EN: dict[str, str] = {
     "guidance.invalid_grant.do": "Log in again.",
     "guidance.eh_level_insufficient.title": "Assurance level too low",
     "guidance.eh_level_insufficient.what": (
-        "The portal needs eHerkenning level EH3 or higher; this means has a lower level. This "
-        "comes from your eHerkenning provider, not from the IND."),
+        "This login method has a lower assurance level than the portal needs (EH3 or "
+        "higher); this comes from your eHerkenning provider, not the IND."),
     "guidance.eh_level_insufficient.do": (
         "Ask your company's eHerkenning administrator to add the service at level EH3."),
     "guidance.eh_service_missing.title": "Service missing from eHerkenning",
     "guidance.eh_service_missing.what": (
-        "Your eHerkenning means lacks the service 'Immigratie- en Naturalisatiedienst: toegang "
+        "Your eHerkenning login lacks the service 'Immigratie- en Naturalisatiedienst: toegang "
         "tot het portaal'. This comes from your eHerkenning provider, not from the IND."),
     "guidance.eh_service_missing.do": (
         "Ask your company's eHerkenning administrator to add this service at EH3."),

@@ -141,6 +141,7 @@ EN: dict[str, str] = {
     "wizard.review.doc_required": "missing: attach it",
     "wizard.review.doc_none": "none",
     "wizard.review.fee": "Fee for {year}: {amount}.",
+    "wizard.review.provisional_amount": "{amount} (provisional)",
     "wizard.review.fee_provisional": "Provisional: the {year} fee is not published yet; the "
                                      "portal states the amount before you pay.",
     "wizard.review.fee_unknown": "Fee for {year}: not known yet; the portal states it before "

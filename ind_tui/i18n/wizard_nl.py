@@ -147,6 +147,7 @@ NL: dict[str, str] = {
     "wizard.review.doc_required": "ontbreekt: voeg het toe",
     "wizard.review.doc_none": "geen",
     "wizard.review.fee": "Leges {year}: {amount}.",
+    "wizard.review.provisional_amount": "{amount} (voorlopig)",
     "wizard.review.fee_provisional": "Voorlopig: de leges voor {year} zijn nog niet "
                                      "gepubliceerd; het portaal noemt het bedrag voordat u "
                                      "betaalt.",

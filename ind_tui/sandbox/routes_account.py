@@ -18,10 +18,13 @@ from ind_tui.api.account import (
     NotificationRequest,
     Representative,
 )
-from ind_tui.api.applications import ApplicationType
+from ind_tui.api.applications import ApplicationType, SalaryThreshold
 from ind_tui.api.auth import CompanyRef, Me, Recognition, Service
 from ind_tui.api.wire import ErrorCode
+from ind_tui.domain.forms.checks import threshold_kinds
+from ind_tui.domain.forms.figures import thresholds_of_year
 from ind_tui.domain.forms.rules import ADDRESS_CHANGE_DEADLINE_DAYS, DEREGISTRATION_DEADLINE_DAYS
+from ind_tui.domain.forms.schema import load_form
 from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
@@ -139,11 +142,17 @@ def application_types(principal: PrincipalDep, sb: SandboxDep) -> list[Applicati
     year = sb.clock.now().astimezone(AMSTERDAM).year
     out = []
     for rule in sb.allowed_types(principal):
-        fee, provisional = sb.fee(rule, year)
+        fee = sb.fee(rule, year)
+        kinds = threshold_kinds((r.name, r.params) for r in load_form(rule.id).rules)
+        thresholds = [
+            SalaryThreshold(kind=kind.value, year=f.year, valid_from=f.starts,
+                            amount_eur=f.amount, provisional=f.provisional, source=f.source)
+            for y in (year, year + 1) for kind, f in thresholds_of_year(kinds, y)]
         out.append(ApplicationType(
             id=rule.id, name_nl=rule.name_nl, name_en=rule.name_en,
-            form_version=rule.form_version, fee_eur=fee, fee_year=year,
-            fee_provisional=provisional, decision_days=sb.decision_days(rule, principal),
-            is_extension=rule.is_extension,
+            form_version=rule.form_version, fee_eur=fee.amount, fee_year=year,
+            fee_provisional=fee.provisional, fee_source=fee.source,
+            decision_days=sb.decision_days(rule, principal), is_extension=rule.is_extension,
+            thresholds=thresholds,
         ))
     return out

@@ -256,7 +256,7 @@ def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
         # answer even when the documents have moved on or a day has passed since.
         _check(sb, principal, body, now)
         rule = TYPES_BY_ID[body.type_id]
-        fee, _ = sb.fee(rule, now.astimezone(AMSTERDAM).year)
+        fee = sb.fee(rule, now.astimezone(AMSTERDAM).year).amount
         app_id = f"APP-{secrets.token_hex(8)}"
         conn.execute(
             "INSERT INTO applications VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_payment', ?, ?, "

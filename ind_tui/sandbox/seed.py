@@ -9,7 +9,8 @@ import sqlite3
 from datetime import date, datetime, timedelta
 
 from ind_tui.api.cases import CaseStatus, Decision
-from ind_tui.domain.forms.rules import FEES, TYPES_BY_ID, FeeGroup
+from ind_tui.domain.forms.figures import FEE_FIGURES
+from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.sandbox.appointments import seed_appointments
 from ind_tui.sandbox.clock import AMSTERDAM, refresh_point
 from ind_tui.sandbox.db import iso
@@ -65,15 +66,12 @@ def seed_world(conn: sqlite3.Connection) -> None:
             "INSERT INTO identities VALUES (?, ?, ?, ?, ?, ?, ?)",
             (i.name, i.person_name, i.kvk, i.acting_for, i.level, int(i.has_service), i.purpose),
         )
-    for group, years in FEES.items():
-        for year, fee in years.items():
-            # Unpublished fees start at the standard fee of that year, marked provisional;
-            # support staff set the real figure with POST /sandbox/fees.
-            value = fee if fee is not None else (FEES[FeeGroup.STANDARD][year] or 0)
-            conn.execute(
-                "INSERT INTO fees VALUES (?, ?, ?, ?)",
-                (group.value, year, value, int(fee is None)),
-            )
+    for group, figures in FEE_FIGURES.items():
+        for figure in figures:
+            # A provisional figure is the table's until support staff set the real one with
+            # POST /sandbox/fees.
+            conn.execute("INSERT INTO fees VALUES (?, ?, ?, ?)",
+                         (group.value, figure.year, figure.amount, int(figure.provisional)))
 
 
 def _person(rng: random.Random, now: datetime) -> Person:

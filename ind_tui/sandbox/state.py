@@ -17,6 +17,7 @@ import anyio
 from ind_tui.api.auth import Role, Service, ServiceAccess
 from ind_tui.api.wire import ErrorCode
 from ind_tui.base.pdfcheck import PdfVerdict
+from ind_tui.domain.forms.figures import Figure, fee_figure
 from ind_tui.domain.forms.rules import TYPES_BY_ID, TypeRule
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.bounds import ServerBounds
@@ -26,6 +27,8 @@ from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.faults import FaultStore
 from ind_tui.sandbox.lifecycle import materialise
 from ind_tui.sandbox.seed import seed_demo, seed_extra_cases, seed_world
+
+SET_BY_SUPPORT = "set by the portal's support staff (POST /sandbox/fees)"
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 PDF_CHECKS_AT_ONCE = 2  # one per core of a small server; the rest wait their turn
@@ -202,17 +205,20 @@ class Sandbox:
                 out.append(rule)
         return out
 
-    def fee(self, rule: TypeRule, year: int) -> tuple[int, bool]:
+    def fee(self, rule: TypeRule, year: int) -> Figure:
+        """The fee charged in `year`: one set by support staff (POST /sandbox/fees) where
+        there is one, else the figures table's, provisional where nothing is published. A
+        provisional row of the database is the table's figure of an earlier seed: the table
+        decides."""
+        figure = fee_figure(rule.fee_group, year)
         row = self.db.read().execute(
             "SELECT fee, provisional FROM fees WHERE fee_group=? AND year=?",
             (rule.fee_group.value, year),
         ).fetchone()
-        if row is None:  # a year past the table: the newest known fee, provisional
-            row = self.db.read().execute(
-                "SELECT fee, 1 AS provisional FROM fees WHERE fee_group=? "
-                "ORDER BY year DESC LIMIT 1", (rule.fee_group.value,),
-            ).fetchone()
-        return int(row["fee"]), bool(row["provisional"])
+        if row is not None and not row["provisional"] and (
+                figure.provisional or int(row["fee"]) != figure.amount):
+            return Figure(int(row["fee"]), year, SET_BY_SUPPORT)
+        return figure
 
     def decision_days(self, rule: TypeRule, principal: Principal) -> int:
         if principal.role is Role.EMPLOYER and rule.decision_days_non_recognised:

@@ -114,7 +114,8 @@ class Filing:
             return FeeQuote(self.draft.fee_eur, self.today.year, False)
         for kind in await self.client.application_types():
             if kind.id == self.draft.form_id:
-                return FeeQuote(kind.fee_eur, kind.fee_year, kind.fee_provisional)
+                return FeeQuote(kind.fee_eur, kind.fee_year, kind.fee_provisional,
+                                kind.fee_source)
         return fee_for(self.draft.form_id, self.today.year)
 
     # --- documents ---------------------------------------------------------------------------

@@ -7,21 +7,16 @@ returns its findings. The figures come from rules.py, never from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ind_tui.domain.forms.rules import (
-    ThresholdKind,
-    add_months,
-    extension_opens,
-    hsm_threshold_kind,
-    salary_threshold,
-)
-from ind_tui.domain.forms.texts import THRESHOLD_NAMES, Text
+from ind_tui.domain.forms.figures import BLUE_CARD_2024, Figure, ThresholdKind, threshold_on
+from ind_tui.domain.forms.rules import add_months, extension_opens, hsm_threshold_kind
+from ind_tui.domain.forms.texts import PROVISIONAL, THRESHOLD_NAMES, Text
 
 
 @dataclass(frozen=True)
@@ -44,29 +39,96 @@ def _euro(amount: Decimal | int) -> Text:
     return Text(dutch, english)
 
 
-def salary_check(target: str, values: Mapping[str, Any], params: Mapping[str, Any],
-                 today: date) -> list[Finding]:
-    """Gross monthly salary against the threshold of the submission year (or the year named
-    by `year_field`, e.g. the start of a new contract). `scheme` is "hsm" or "blue_card"."""
-    salary = values.get(target)
-    if not isinstance(salary, Decimal):
-        return []
+def salary_threshold_for(values: Mapping[str, Any], params: Mapping[str, Any], today: date
+                         ) -> tuple[ThresholdKind, Figure] | None:
+    """The criterion and threshold that apply: on the submission date, or on the date named
+    by `year_field` (the start of a new contract). `scheme` is "hsm" or "blue_card"; the age
+    is taken on the submission date. None while the birth date is not known yet."""
     reduced = values.get(params.get("reduced_field", "")) is True
-    year_from = values.get(params.get("year_field", ""))
-    year = year_from.year if isinstance(year_from, date) else today.year
+    on = values.get(params.get("year_field", ""))
+    on = on if isinstance(on, date) else today
     if params.get("scheme") == "blue_card":
         kind = ThresholdKind.BLUE_CARD_REDUCED if reduced else ThresholdKind.BLUE_CARD
+        figure = threshold_on(kind, on)
+        if figure is None:  # no reduced criterion then (before 12 June 2024)
+            kind, figure = ThresholdKind.BLUE_CARD, threshold_on(ThresholdKind.BLUE_CARD, on)
     else:
         born = values.get(params.get("birth_field", "date_of_birth"))
         if not isinstance(born, date):
-            return []  # the age is not known yet: the birth date's own issue says so
+            return None  # the birth date's own issue says what is missing
         kind = hsm_threshold_kind(born, today, reduced)
-    threshold, table_year = salary_threshold(kind, year)
-    if salary >= threshold:
+        figure = threshold_on(kind, on)
+    return None if figure is None else (kind, figure)
+
+
+def threshold_kinds(rules: Iterable[tuple[str, Mapping[str, Any]]]
+                    ) -> tuple[ThresholdKind, ...]:
+    """The salary criteria a form's rules (name, params) check."""
+    out: list[ThresholdKind] = []
+    for name, params in rules:
+        if name != "salary_threshold":
+            continue
+        reduced = bool(params.get("reduced_field"))
+        if params.get("scheme") == "blue_card":
+            out += [ThresholdKind.BLUE_CARD] + [ThresholdKind.BLUE_CARD_REDUCED] * reduced
+        else:
+            out += [ThresholdKind.HSM_30_PLUS, ThresholdKind.HSM_UNDER_30]
+            out += [ThresholdKind.HSM_REDUCED] * reduced
+    return tuple(out)
+
+
+def salary_check(target: str, values: Mapping[str, Any], params: Mapping[str, Any],
+                 today: date) -> list[Finding]:
+    """Gross monthly salary against the threshold that applies. A provisional threshold (not
+    published for that year) is checked too, and said to be provisional even when met."""
+    salary = values.get(target)
+    found = salary_threshold_for(values, params, today)
+    if not isinstance(salary, Decimal) or found is None:
         return []
-    return [Finding(target, "salary_below_threshold", {
-        "salary": _euro(salary), "threshold": _euro(threshold), "year": table_year,
-        "kind": THRESHOLD_NAMES[kind.value]})]
+    kind, figure = found
+    facts = {"salary": _euro(salary), "threshold": _euro(figure.amount), "year": figure.year,
+             "kind": THRESHOLD_NAMES[kind.value],
+             "provisional": PROVISIONAL if figure.provisional else Text("", "")}
+    if salary < figure.amount:
+        return [Finding(target, "salary_below_threshold", facts)]
+    if figure.provisional:
+        return [Finding(target, "threshold_provisional", facts, blocking=False)]
+    return []
+
+
+def experience_check(target: str, values: Mapping[str, Any], params: Mapping[str, Any],
+                     today: date) -> list[Finding]:
+    """EU Blue Card without a degree: from 12 June 2024, `years` of relevant experience
+    (`ict_years` for managers and specialists in information and communication technology)."""
+    years = values.get(target)
+    if not isinstance(years, int):
+        return []
+    if today < BLUE_CARD_2024:
+        return [Finding(target, "experience_not_yet", {"since": BLUE_CARD_2024.isoformat()})]
+    ict = values.get(str(params.get("ict_field", ""))) is True
+    needed = int(params.get("ict_years", 3) if ict else params.get("years", 5))
+    if years >= needed:
+        return []
+    return [Finding(target, "experience_too_short", {"years": years, "needed": needed})]
+
+
+def contract_length_check(target: str, values: Mapping[str, Any], params: Mapping[str, Any],
+                          today: date) -> list[Finding]:
+    """The stated contract length and the end date agree: the end falls within half a month
+    of the day before start + length (a month's length varies; a typo of years does not)."""
+    end, start = values.get(target), values.get(str(params.get("start")))
+    months = values.get(str(params.get("months")))
+    if not isinstance(end, date) or not isinstance(start, date) or not isinstance(months, int):
+        return []
+    try:
+        expected = add_months(start, months) - timedelta(days=1)
+    except (OverflowError, ValueError):
+        return []
+    if abs((end - expected).days) <= 15:
+        return []
+    return [Finding(target, "contract_length_mismatch", {
+        "months": months, "end": end.isoformat(), "start": start.isoformat(),
+        "expected": expected.isoformat()})]
 
 
 def extension_check(target: str, values: Mapping[str, Any], params: Mapping[str, Any],
@@ -131,6 +193,8 @@ def report_check(target: str, values: Mapping[str, Any], params: Mapping[str, An
 
 RULES: dict[str, RuleFn] = {
     "salary_threshold": salary_check,
+    "experience_years": experience_check,
+    "contract_length": contract_length_check,
     "extension_window": extension_check,
     "max_age_months": age_check,
     "date_after": order_check,

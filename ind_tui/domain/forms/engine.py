@@ -12,7 +12,8 @@ from typing import Any
 
 from ind_tui.domain.forms.checks import RULES
 from ind_tui.domain.forms.fields import check_value, is_empty
-from ind_tui.domain.forms.rules import FEES, TYPES_BY_ID, published_fee
+from ind_tui.domain.forms.figures import fee_figure
+from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.domain.forms.schema import Condition, DocumentSlot, Field, FormDef, Page, load_form
 from ind_tui.domain.forms.texts import Text, message
 
@@ -56,9 +57,10 @@ class SlotState:
 
 @dataclass(frozen=True)
 class FeeQuote:
-    amount: int | None  # None: not published and not given by the portal
+    amount: int | None  # None: not known (the portal states it before paying)
     year: int
-    provisional: bool
+    provisional: bool  # not published for that year: an estimate, shown as one
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class Evaluation:
     @property
     def done_count(self) -> int:
         fields = sum(1 for p in self.pages for f in p.fields
-                     if f.field.required and f.answered and not f.issues)
+                     if f.field.required and f.answered
+                     and not any(i.blocking for i in f.issues))
         return fields + sum(1 for d in self.documents if d.required and d.present)
 
     @property
@@ -138,26 +141,24 @@ def loc_of(field: Field) -> tuple[str, ...]:
     return tuple(field.wire.split("."))
 
 
-def fee_for(form_id: str, year: int, published: int | Mapping[str, int] | None = None
-            ) -> FeeQuote:
-    """The fee for `form_id` in `year`: the portal's published figure when given (a number,
-    or a table by type id as /application-types lists it), else rules.FEES. A year not in
-    the table uses the newest known fee, marked provisional."""
+def fee_for(form_id: str, year: int,
+            published: int | FeeQuote | Mapping[str, int] | None = None) -> FeeQuote:
+    """The fee for `form_id` in `year`: the portal's when given (its quote, a bare figure it
+    charges, or a table by type id), else the figures table's, provisional where nothing is
+    published for that year."""
+    if isinstance(published, FeeQuote):
+        return published
     if isinstance(published, Mapping):
         published = published.get(form_id)
     if published is not None:
         return FeeQuote(int(published), year, False)
-    group = TYPES_BY_ID[form_id].fee_group
-    amount = published_fee(group, year)
-    if amount is not None:
-        return FeeQuote(amount, year, False)
-    known = [fee for _, fee in sorted(FEES[group].items()) if fee is not None]
-    return FeeQuote(known[-1] if known else None, year, True)
+    figure = fee_figure(TYPES_BY_ID[form_id].fee_group, year)
+    return FeeQuote(figure.amount, year, figure.provisional, figure.source)
 
 
 def evaluate(form: FormDef | str, answers: Mapping[str, Any], *, today: date,
              documents: Iterable[str] = (),
-             fee: int | Mapping[str, int] | None = None) -> Evaluation:
+             fee: int | FeeQuote | Mapping[str, int] | None = None) -> Evaluation:
     """Judge a (partial) set of answers on `today`, the submission date."""
     if isinstance(form, str):
         form = load_form(form)

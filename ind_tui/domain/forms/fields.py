@@ -119,7 +119,7 @@ def _yes_no(field: Field, value: Any) -> Checked:
     if not isinstance(value, bool):
         return _bad("invalid_yes_no")
     if field.must_be_yes and not value:
-        return _bad("must_be_yes")
+        return _bad("must_be_yes", reason=field.yes_reason)
     return value, None
 
 

@@ -1,4 +1,5 @@
-"""Domain rules as tables per year: application types, fees, salary thresholds, deadlines.
+"""Domain rules: application types, deadlines and who pays which fee group. The fees and
+salary thresholds per year are data in figures.py.
 
 One source for the sandbox (which enforces them) and the client (which explains them).
 """
@@ -8,24 +9,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-
-class FeeGroup(StrEnum):
-    STANDARD = "standard"
-    FAMILY = "family"
-    RESEARCHER = "researcher"
-    FREE = "free"
-
-
-# Fees in EUR by group and year. None = not published: the portal's configured fee is used
-# and marked provisional (DOMAIN.md: family 2026 unknown, researcher configurable).
-FEES: dict[FeeGroup, dict[int, int | None]] = {
-    FeeGroup.STANDARD: {2024: 380, 2025: 405, 2026: 423},
-    FeeGroup.FAMILY: {2024: 228, 2025: 243, 2026: None},
-    FeeGroup.RESEARCHER: {2024: None, 2025: None, 2026: None},
-    FeeGroup.FREE: {2024: 0, 2025: 0, 2026: 0},
-}
+from ind_tui.domain.forms.figures import FeeGroup, ThresholdKind
 
 
 @dataclass(frozen=True)
@@ -114,47 +99,6 @@ TYPES_BY_ID: dict[str, TypeRule] = {t.id: t for t in APPLICATION_TYPES}
 RECOGNISED_TARGET_DAYS = 14
 
 
-def published_fee(group: FeeGroup, year: int) -> int | None:
-    """The published fee, or None when that year's fee is not known."""
-    table = FEES[group]
-    if year in table:
-        return table[year]
-    return None
-
-
-class ThresholdKind(StrEnum):
-    HSM_30_PLUS = "hsm_30_plus"
-    HSM_UNDER_30 = "hsm_under_30"
-    HSM_REDUCED = "hsm_reduced"
-    BLUE_CARD = "blue_card"
-    BLUE_CARD_REDUCED = "blue_card_reduced"
-
-
-# Gross monthly salary in EUR, excluding 8% holiday allowance, by year of submission.
-SALARY_THRESHOLDS: dict[int, dict[ThresholdKind, int]] = {
-    2024: {
-        ThresholdKind.HSM_30_PLUS: 5331,
-        ThresholdKind.HSM_UNDER_30: 3909,
-        ThresholdKind.HSM_REDUCED: 2801,
-        ThresholdKind.BLUE_CARD: 5331,
-        ThresholdKind.BLUE_CARD_REDUCED: 4265,
-    },
-    2025: {
-        ThresholdKind.HSM_30_PLUS: 5688,
-        ThresholdKind.HSM_UNDER_30: 4171,
-        ThresholdKind.HSM_REDUCED: 2989,
-        ThresholdKind.BLUE_CARD: 5688,
-        ThresholdKind.BLUE_CARD_REDUCED: 4551,
-    },
-    2026: {
-        ThresholdKind.HSM_30_PLUS: 5942,
-        ThresholdKind.HSM_UNDER_30: 4357,
-        ThresholdKind.HSM_REDUCED: 3122,
-        ThresholdKind.BLUE_CARD: 5942,
-        ThresholdKind.BLUE_CARD_REDUCED: 4754,
-    },
-}
-
 EXTENSION_WINDOW_MONTHS = 3
 DEREGISTRATION_DEADLINE_DAYS = 28  # report within 4 weeks
 ADDRESS_CHANGE_DEADLINE_DAYS = 14  # administration address: within 2 weeks
@@ -176,14 +120,6 @@ def extension_opens(permit_expiry: date) -> date:
 
 def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-def salary_threshold(kind: ThresholdKind, year: int) -> tuple[int, int]:
-    """(threshold, year of the table used). A year past the table uses the newest one and a
-    year before it the oldest, so a check never fails for want of a table."""
-    known = sorted(SALARY_THRESHOLDS)
-    used = min(max(year, known[0]), known[-1])
-    return SALARY_THRESHOLDS[used][kind], used
 
 
 def hsm_threshold_kind(born: date, on: date, reduced: bool) -> ThresholdKind:

@@ -27,6 +27,7 @@ WIRE_TARGETS = frozenset({
 })
 RULE_NAMES = frozenset({
     "salary_threshold", "extension_window", "max_age_months", "date_after", "report_within",
+    "experience_years", "contract_length",
 })
 
 Condition = Mapping[str, Any]
@@ -54,6 +55,7 @@ class Field:
     not_future: bool = False
     not_past: bool = False
     must_be_yes: bool = False
+    yes_reason: Text | None = None  # why only "yes" will do: said when the answer is "no"
     wire: str | None = None
     example: Any = None
 
@@ -125,14 +127,16 @@ def _field(raw: Mapping[str, Any], where: str) -> Field:
     wire = raw.get("wire")
     if wire is not None and wire not in WIRE_TARGETS:
         raise ValueError(f"{here}: unknown wire target {wire!r}")
+    must_be_yes = bool(raw.get("must_be_yes"))
+    yes_reason = Text.parse(raw.get("yes_reason"), f"{here}.yes_reason") if must_be_yes else None
     return Field(
         id=fid, type=ftype, label=Text.parse(raw.get("label"), f"{here}.label"),
         help=Text.parse(raw.get("help"), f"{here}.help"),
         required=bool(raw.get("required", True)), when=raw.get("when"), choices=choices,
         min=raw.get("min"), max=raw.get("max"), min_length=raw.get("min_length"),
         max_length=int(raw.get("max_length", 200)), not_future=bool(raw.get("not_future")),
-        not_past=bool(raw.get("not_past")), must_be_yes=bool(raw.get("must_be_yes")),
-        wire=wire, example=raw.get("example"),
+        not_past=bool(raw.get("not_past")), must_be_yes=must_be_yes,
+        yes_reason=yes_reason, wire=wire, example=raw.get("example"),
     )
 
 

@@ -67,14 +67,41 @@ MESSAGES: dict[str, Text] = {
     "invalid_email": Text("Dit is geen geldig e-mailadres.", "This is not a valid e-mail address."),
     "invalid_phone": Text("Vul een telefoonnummer in van 8 tot 15 cijfers, eventueel met +.",
                           "Enter a phone number of 8 to 15 digits, optionally with +."),
-    "must_be_yes": Text("Zonder dit kan de aanvraag niet worden ingediend.",
-                        "The application cannot be submitted without this."),
+    # The reason is the field's own (`yes_reason` in its definition): what "no" means there
+    # and why the application needs a yes.
+    "must_be_yes": Text("Deze aanvraag kan alleen met ja worden ingediend. {reason}",
+                        "This application can only be filed with a yes here. {reason}"),
     "date_order": Text("Deze datum moet na {other} liggen.", "This date must be after {other}."),
     "salary_below_threshold": Text(
         "Het brutomaandsalaris ({salary}) ligt onder het normbedrag van {year} voor {kind}: "
-        "{threshold} euro per maand, zonder 8% vakantiegeld.",
+        "{threshold} euro per maand{provisional}, zonder 8% vakantiegeld.",
         "The gross monthly salary ({salary}) is below the {year} threshold for {kind}: "
-        "EUR {threshold} a month, excluding the 8% holiday allowance."),
+        "EUR {threshold} a month{provisional}, excluding the 8% holiday allowance."),
+    "threshold_provisional": Text(
+        "Het normbedrag van {year} voor {kind} is nog niet gepubliceerd. Het salaris is "
+        "getoetst aan het voorlopige bedrag van {threshold} euro per maand; toets opnieuw zodra "
+        "de IND het bedrag publiceert.",
+        "The {year} threshold for {kind} is not published yet. The salary was checked against "
+        "the provisional figure of EUR {threshold} a month; check again once the IND publishes "
+        "it."),
+    "experience_not_yet": Text(
+        "Werkervaring telt pas vanaf {since} in plaats van een diploma; daarvoor was een "
+        "diploma hoger onderwijs nodig.",
+        "Work experience counts instead of a degree only from {since}; before then a "
+        "higher-education degree was required."),
+    "experience_too_short": Text(
+        "{years} jaar relevante werkervaring is te weinig: zonder diploma is minstens {needed} "
+        "jaar nodig (3 jaar voor managers en specialisten in informatie- en "
+        "communicatietechnologie, anders 5).",
+        "{years} years of relevant professional experience is not enough: without a degree at "
+        "least {needed} years are needed (3 for managers and specialists in information and "
+        "communication technology, 5 otherwise)."),
+    "contract_length_mismatch": Text(
+        "De duur van het contract ({months} maanden) en de einddatum ({end}) spreken elkaar "
+        "tegen: een contract van {months} maanden vanaf {start} eindigt rond {expected}. Pas een "
+        "van beide aan.",
+        "The contract length ({months} months) and the end date ({end}) disagree: a contract "
+        "of {months} months from {start} ends around {expected}. Correct one of them."),
     "extension_too_early": Text(
         "Een verlenging kan pas vanaf {opens} worden ingediend: hoogstens 3 maanden voor de "
         "einddatum van de huidige verblijfsvergunning.",
@@ -106,6 +133,8 @@ MESSAGES: dict[str, Text] = {
                              "This application does not ask for this document."),
 }
 
+PROVISIONAL = Text(" (voorlopig: nog niet gepubliceerd)", " (provisional: not published yet)")
+
 THRESHOLD_NAMES: dict[str, Text] = {
     "hsm_30_plus": Text("kennismigranten van 30 jaar en ouder",
                         "highly skilled migrants aged 30 or over"),
@@ -114,8 +143,8 @@ THRESHOLD_NAMES: dict[str, Text] = {
     "hsm_reduced": Text("het verlaagde criterium (afgestudeerden)",
                         "the reduced criterion (recent graduates)"),
     "blue_card": Text("de Europese blauwe kaart", "the EU Blue Card"),
-    "blue_card_reduced": Text("de Europese blauwe kaart, verlaagd criterium",
-                              "the EU Blue Card, reduced criterion"),
+    "blue_card_reduced": Text("de Europese blauwe kaart, verlaagd criterium (afgestudeerden)",
+                              "the EU Blue Card, reduced criterion (recent graduates)"),
 }
 
 

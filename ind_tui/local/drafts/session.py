@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ind_tui.domain.forms.engine import Evaluation, evaluate
+from ind_tui.domain.forms.engine import Evaluation, FeeQuote, evaluate
 from ind_tui.domain.forms.schema import FormDef, load_form
 from ind_tui.local.drafts.bundle import draft_path, missing_slots, read_bundle, save_draft
 from ind_tui.local.drafts.documents import attach_document
@@ -60,7 +60,7 @@ class DraftSession:
     def form(self) -> FormDef:
         return load_form(self.draft.form_id)
 
-    def evaluation(self, today: date, *, fee: int | None = None) -> Evaluation:
+    def evaluation(self, today: date, *, fee: int | FeeQuote | None = None) -> Evaluation:
         present = {slot for slot in self.draft.documents if slot not in self.missing}
         return evaluate(self.form, self.draft.answers, today=today, documents=present, fee=fee)
 

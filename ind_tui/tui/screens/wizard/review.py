@@ -63,7 +63,10 @@ def fee_text(fee: FeeQuote) -> str:
         return t("wizard.review.fee_unknown", year=fee.year)
     if fee.amount == 0:
         return t("wizard.review.fee_free")
-    text = t("wizard.review.fee", year=fee.year, amount=money(fee.amount, cents=False))
+    amount = money(fee.amount, cents=False)
+    if fee.provisional:  # the amount itself says so, not only the sentence after it
+        amount = t("wizard.review.provisional_amount", amount=amount)
+    text = t("wizard.review.fee", year=fee.year, amount=amount)
     if fee.provisional:
         text += " " + t("wizard.review.fee_provisional", year=fee.year)
     return text

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Static
 
+from ind_tui.domain.forms.engine import FeeQuote
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
 from ind_tui.local.drafts.errors import DraftError
@@ -68,7 +69,7 @@ class WizardScreen(AutosavingScreen):
             self.open_error = exc
         self.evaluation: Evaluation | None = None
         self.page = ""
-        self.fee: int | None = None
+        self.fee: FeeQuote | None = None
         self.touched: set[str] = set()  # fields changed or jumped to: their reasons show
 
     def refusal(self) -> str:
@@ -160,7 +161,9 @@ class WizardScreen(AutosavingScreen):
             return
         for kind in types or ():
             if kind.id == session.draft.form_id:
-                self.fee = kind.fee_eur
+                # The portal's quote, provisional flag included: shown as provisional.
+                self.fee = FeeQuote(kind.fee_eur, kind.fee_year, kind.fee_provisional,
+                                    kind.fee_source)
         self._refresh_all()
 
     # --- evaluating and showing -------------------------------------------------------------
