@@ -25,7 +25,8 @@ from ind_tui.api.employees import Employee, EmployeeStatus
 from ind_tui.api.errors import ForbiddenError
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.fields import check_value
-from ind_tui.domain.forms.rules import TYPES_BY_ID, FeeGroup, extension_opens
+from ind_tui.domain.forms.figures import FeeGroup
+from ind_tui.domain.forms.rules import TYPES_BY_ID, extension_opens
 from ind_tui.domain.forms.schema import load_form
 from ind_tui.local.drafts.bundle import list_drafts
 from ind_tui.local.drafts.errors import Code, DraftError
