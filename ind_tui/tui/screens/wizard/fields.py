@@ -28,6 +28,7 @@ from ind_tui.domain.forms.fields import check_value
 from ind_tui.domain.forms.schema import Field
 from ind_tui.domain.forms.texts import Text
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import day
 from ind_tui.tui.widgets.fields import (
     ChoiceSet,
     CountryInput,
@@ -92,6 +93,11 @@ def display_text(field: Field, value: Any, lang: str) -> str:
     if field.type == "money" and isinstance(value, float):
         text = f"{value:.2f}"
         return text.replace(".", ",") if lang == "nl" else text
+    if field.type == "date" and isinstance(value, str):
+        try:  # stored ISO (as prefilled or reopened): shown day first, as typed
+            return day(date.fromisoformat(value), lang)
+        except ValueError:
+            return value
     return str(value)
 
 
