@@ -29,7 +29,8 @@ def columns() -> list[Column]:
         Column("progress", t("drafts.col.progress"), width=9, min_width=7,
                formatter=lambda v: f"{v[0]}/{v[1]}", align="right"),
         Column("stage", t("drafts.col.stage"), min_width=6),
-        Column("documents", t("drafts.col.documents"), align="right"),
+        # Also in the panel under the list: the first to give way on a narrow terminal.
+        Column("documents", t("drafts.col.documents"), align="right", keep_from=100),
         Column("changed", t("drafts.col.changed"), width=16, min_width=16, formatter=local),
     ]
 
