@@ -33,7 +33,7 @@ class DraftView:
 
     def title(self, rows: Sequence[DraftRow], shown: int, company_key: str, filed_key: str
               ) -> str:
-        """"3 of 7 drafts — Delta Software B.V. only (a: all) · 2 filed hidden (f)"."""
+        """"3 of 7 drafts · Delta Software B.V. only (a) · 2 filed hidden (f)"."""
         total = len(rows)
         if not total:
             return t("drafts.title")
@@ -45,7 +45,7 @@ class DraftView:
             parts.append(t("drafts.view.all", press=company_key, company=name)
                          if self.all_companies
                          else t("drafts.view.company", press=company_key, company=name))
-        text = " — ".join(parts)
+        text = " · ".join(parts)
         with_filed = replace(self, filed=True)
         hidden = sum(1 for row in rows if row.filed and with_filed.shows(row))
         if self.filed and hidden:
