@@ -4,6 +4,7 @@ and the file work around them (rename, copy, delete, pack for a colleague, unpac
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,26 +114,18 @@ class DraftsScreen(PortalScreen):
         self._show_rows()
 
     def action_all_companies(self) -> None:
-        self._change_view(all_companies=not self.view.all_companies)
+        self.view = replace(self.view, all_companies=not self.view.all_companies)
+        self._show_rows()
 
     def action_filed(self) -> None:
-        self._change_view(filed=not self.view.filed)
-
-    def _change_view(self, *, all_companies: bool | None = None, filed: bool | None = None
-                     ) -> None:
-        view = self.view
-        self.view = DraftView(
-            view.company,
-            view.all_companies if all_companies is None else all_companies,
-            view.filed if filed is None else filed)
+        self.view = replace(self.view, filed=not self.view.filed)
         self._show_rows()
 
     def _show_rows(self) -> None:
         table = self.table
         me = self.context.me
         company = acting_company(me) if me is not None else None
-        if company != self.view.company:
-            self.view = DraftView(company, self.view.all_companies, self.view.filed)
+        self.view = replace(self.view, company=company)  # the login may have changed
         table.empty_text = (t("drafts.loading") if not self.loaded else t("drafts.none")
                             if not self.found else t("drafts.none_shown"))
         keep = self._select or (self.current.path if self.current is not None else None)

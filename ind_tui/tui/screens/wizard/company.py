@@ -47,7 +47,7 @@ def refusal_text(refusal: DraftRefused) -> str:
 def say_refusal(app: App[Any], refusal: DraftRefused) -> None:
     """The same words where there is no panel (the drafts list): a message that stays a while."""
     app.notify(refusal_text(refusal), title=t("wizard.filing.problem.company.title"),
-               severity="error", timeout=20, markup=False)
+               severity="error", timeout=12, markup=False)
 
 
 def ask_to_bind(app: App[Any], context: AppContext, session: DraftSession,
