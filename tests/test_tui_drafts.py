@@ -17,6 +17,7 @@ from ind_tui.local import paths
 from ind_tui.local.drafts.bundle import bundle_bytes, list_drafts, read_bundle
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.local.drafts.store import DocumentStore
+from ind_tui.services.draft_copy import person_fields
 from tests.conftest_drafts import write_pdf
 from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
 
@@ -109,7 +110,7 @@ async def test_list_shows_progress_missing_documents_and_unreadable(tmp_path: Pa
             expected.done_count, expected.required_count)
         assert rows[with_doc].done > rows[bare].done
         texts = {r[1]: r for r in row_texts(screen) if r[1]}
-        assert texts["Jan Jansen"][2] == f"{expected.done_count}/{expected.required_count}"
+        assert texts["Jan Jansen"][3] == f"{expected.done_count}/{expected.required_count}"
         # Newest change first, the unreadable file last, with its reason in the row.
         listed = [screen.rows[i].path for i in screen.table.model.view]
         assert listed == [bare, with_doc, bad]
@@ -119,7 +120,7 @@ async def test_list_shows_progress_missing_documents_and_unreadable(tmp_path: Pa
         await pilot.pause()
         assert [label.en for label in rows[bare].missing] == ["Passport copy"]
         assert "Documents still needed (1): Passport copy" in detail(screen)
-        assert row_texts(screen)[0][4] == "1"
+        assert row_texts(screen)[0][5] == "1"
         cursor_to(screen, with_doc)
         await pilot.pause()
         assert "No required document is missing" in detail(screen)
@@ -201,7 +202,9 @@ async def test_duplicate_is_a_new_application(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_drafts(pilot)
-        await pilot.press("c")
+        await pilot.press("c")  # asks whether the person comes along: y, with them
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
+        await pilot.press("y")
         await wait_for(pilot, lambda: len(screen.rows) == 2)
         copy = next(r for r in screen.rows if r.path != path)
         assert screen.current is not None and screen.current.path == copy.path
@@ -210,6 +213,24 @@ async def test_duplicate_is_a_new_application(tmp_path: Path) -> None:
         assert twin.idempotency_key is None and copy.stage is None
         assert twin.answers == source.answers and twin.documents == source.documents
         assert read_bundle(path).idempotency_key == "key-of-the-first-filing"
+        # Enter answers the default, without the person: their name and papers stay behind.
+        cursor_to(screen, path)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(screen.rows) == 3)
+        bare = read_bundle(screen.current.path)
+        assert bare.draft_id not in (twin.draft_id, source.draft_id)
+        assert "employee_name" not in bare.answers and bare.documents == {}
+        person = person_fields(FORM)
+        assert bare.answers == {k: v for k, v in source.answers.items() if k not in person}
+        assert bare.kvk == KVK
+        # Esc cancels: nothing is copied.
+        await pilot.press("c")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert len(list_drafts()) == 3
 
 
 async def test_delete_asks_first(tmp_path: Path) -> None:
@@ -362,10 +383,13 @@ async def test_filing_stages_as_the_filing_left_them(tmp_path: Path) -> None:
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=(120, 34)) as pilot:
         screen = await open_drafts(pilot)
+        assert done not in {r.path for r in screen.rows}  # filed: hidden unless asked
+        await pilot.press("f")
+        await wait_for(pilot, lambda: len(screen.rows) == 4)
         stages = {r.path: r.stage for r in screen.rows}
         assert stages == {unpaid: "awaiting_payment", free: "submitted", done: "done",
                           maybe: "started"}
-        shown = {r[1]: r[3] for r in row_texts(screen)}
+        shown = {r[1]: r[4] for r in row_texts(screen)}
         assert shown == {"Unpaid": "not yet paid", "Free": "submitted", "Done": "filed",
                          "Maybe": "sent, not confirmed"}
         cursor_to(screen, done)
@@ -377,6 +401,8 @@ async def test_filing_stages_as_the_filing_left_them(tmp_path: Path) -> None:
         # A copy of a filed draft starts afresh: no key, no application, no receipt.
         cursor_to(screen, done)
         await pilot.press("c")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionDialog")
+        await pilot.press("y")
         await wait_for(pilot, lambda: len(screen.rows) == 5)
         copy = read_bundle(screen.current.path)
         assert (copy.idempotency_key, copy.application_id, copy.receipt, copy.uploads) == (

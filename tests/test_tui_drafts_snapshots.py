@@ -26,11 +26,13 @@ SIZE = (80, 24)
 LANGS = ["nl", "en"]
 
 
-def fixed_draft(form_id: str, draft_id: str, answers: dict[str, Any], day: int) -> None:
+def fixed_draft(form_id: str, draft_id: str, answers: dict[str, Any], day: int,
+                kvk: str = "12345678", name: str = "Noordzee Technology B.V.") -> None:
     """A draft with a fixed id and fixed times, so the picture is the same each run."""
     when = datetime(2026, 10, day, 8, 15, tzinfo=UTC)
     draft = Draft(form_id=form_id, form_version=1, answers=answers, profile="test",
-                  kvk="12345678", draft_id=draft_id, created_at=when, updated_at=when)
+                  kvk=kvk, sponsor_name=name, draft_id=draft_id, created_at=when,
+                  updated_at=when)
     atomic_write_bytes(draft_path(draft), bundle_bytes(draft))
 
 
@@ -39,6 +41,9 @@ def some_drafts() -> None:
                 {"employee_name": "Jan Jansen", "nationality": "IND", "antecedents": True}, 20)
     fixed_draft("eu_blue_card", "b2" * 16, {"employee_name": "María García"}, 27)
     fixed_draft("researcher", "c3" * 16, {}, 12)
+    # Another client's, as an agency keeps them: not listed for Noordzee's login.
+    fixed_draft("eu_blue_card", "d4" * 16, {"employee_name": "Jin Tanaka"}, 25,
+                kvk="56789012", name="Delta Software B.V.")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
         zf.writestr("../escape.json", b"{}")

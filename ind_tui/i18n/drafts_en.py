@@ -44,13 +44,24 @@ EN: dict[str, str] = {
     "drafts.help": "Every application saved on this computer, newest change first. Enter "
                    "opens one in the wizard; r renames the file, c copies it as a new "
                    "application, d deletes it (after asking), p packs it with its documents "
-                   "into one file for a colleague, u unpacks such a file. / filters, s sorts.",
+                   "into one file for a colleague, u unpacks such a file. / filters, s sorts. "
+                   "Only the drafts of the company you act for are listed (a: every "
+                   "company's) and no filed ones (f: those too); a filed draft opens "
+                   "read-only.",
     "drafts.hint": "Enter open · r rename · c copy · d delete · p pack · u unpack · n new",
     "drafts.loading": "Reading the drafts…",
     "drafts.none": "No drafts saved yet. Press n to start a new application.",
     "drafts.folder_unreadable": "The drafts folder could not be read: {reason}",
     "drafts.col.form": "Form",
     "drafts.col.employee": "Employee",
+    "drafts.col.company": "Company",
+    "drafts.unbound": "not bound yet",
+    "drafts.none_shown": "No drafts in this view: the others are another company's, or filed.",
+    "drafts.view.count": "{shown} of {total} drafts",
+    "drafts.view.company": "{company} only ({press})",
+    "drafts.view.all": "all companies ({press})",
+    "drafts.view.filed_hidden": "{n} filed hidden ({press})",
+    "drafts.view.filed_shown": "filed shown ({press})",
     "drafts.col.progress": "Progress",
     "drafts.col.stage": "Filing",
     "drafts.col.documents": "Missing",
@@ -72,13 +83,16 @@ EN: dict[str, str] = {
                              "Open the draft to check with the portal (never twice).",
     "drafts.detail.receipt": "Filed as case {zaaknummer}; decision due by {deadline}.",
     "drafts.detail.created": "Started {when}",
-    "drafts.detail.kvk": " · for KvK {kvk}",
+    "drafts.detail.kvk": " · for {company}",
+    "drafts.detail.filed": "Filed: it opens read-only; c copies it as a new application.",
     "drafts.cannot_open": "{name} cannot be opened; the panel below says why.",
     "drafts.key.rename": "Rename",
     "drafts.key.duplicate": "Copy",
     "drafts.key.delete": "Delete",
     "drafts.key.pack": "Pack",
     "drafts.key.unpack": "Unpack",
+    "drafts.key.all": "All companies",
+    "drafts.key.filed": "Filed",
     "drafts.key.new": "New application",
     "drafts.key.yes": "Yes",
     "drafts.key.no": "No",
@@ -92,6 +106,15 @@ EN: dict[str, str] = {
                            "characters, and no folder.",
     "drafts.name_taken": "There is already a file called {name}: choose another name.",
     "drafts.duplicated": "Copied as a new application: {name}",
+    "drafts.copy.title": "Copy as a new application",
+    "drafts.copy.text": "Copy the person too ({employee}: name, date of birth, V-number and "
+                        "their documents)? Usually a copy is for the next employee: without "
+                        "the person, only the answers about the job and the company come "
+                        "along. Filing keys and receipts never do.",
+    "drafts.copy.nobody": "not filled in",
+    "drafts.copy.with": "with the person",
+    "drafts.copy.without": "without the person (Enter)",
+    "drafts.copy.cancel": "cancel",
     "drafts.delete.title": "Delete draft?",
     "drafts.delete.text": "Delete {name}? This cannot be undone.",
     "drafts.delete.started": "A submission was started from this draft. Its file holds the key "
@@ -125,6 +148,8 @@ EN: dict[str, str] = {
     "drafts.home.unpaid": "{count} not yet paid",
     "drafts.home.unreadable": "{count} unreadable",
     # --- ind-tui open ---------------------------------------------------------------------
+    "drafts.open.unbound": "Not opened: the draft stays unbound. Open it again and answer yes "
+                           "if it is for {company}, or log in for the client it is for.",
     "drafts.open.packed": "{path}: this is a packed draft; unpack it first with "
                           "`ind-tui drafts unpack`",
     "drafts.open.unknown_form": "{path}: form '{form}' is unknown to this version of ind-tui; "

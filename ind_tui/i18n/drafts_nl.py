@@ -46,13 +46,24 @@ NL: dict[str, str] = {
                    "Enter opent er een in de wizard; r geeft het bestand een andere naam, c "
                    "kopieert het als nieuwe aanvraag, d verwijdert het (na een vraag), p pakt "
                    "het met de documenten in tot één bestand voor een collega, u pakt zo'n "
-                   "bestand uit. / filtert, s sorteert.",
+                   "bestand uit. / filtert, s sorteert. Alleen de concepten van het bedrijf "
+                   "waarvoor u optreedt staan in de lijst (a: van elk bedrijf) en geen "
+                   "ingediende (f: die ook); een ingediend concept opent alleen-lezen.",
     "drafts.hint": "Enter open · r naam · c kopie · d wissen · p inpakken · u uitpakken · n nieuw",
     "drafts.loading": "De concepten worden gelezen…",
     "drafts.none": "Nog geen concepten bewaard. Druk op n om een nieuwe aanvraag te beginnen.",
     "drafts.folder_unreadable": "De map met concepten kon niet worden gelezen: {reason}",
     "drafts.col.form": "Formulier",
     "drafts.col.employee": "Werknemer",
+    "drafts.col.company": "Bedrijf",
+    "drafts.unbound": "nog niet gekoppeld",
+    "drafts.none_shown": "Geen concepten in deze weergave: de andere zijn van een ander "
+                         "bedrijf, of ingediend.",
+    "drafts.view.count": "{shown} van {total} concepten",
+    "drafts.view.company": "alleen {company} ({press})",
+    "drafts.view.all": "alle bedrijven ({press})",
+    "drafts.view.filed_hidden": "{n} ingediend verborgen ({press})",
+    "drafts.view.filed_shown": "ingediende getoond ({press})",
     "drafts.col.progress": "Voortgang",
     "drafts.col.stage": "Indiening",
     "drafts.col.documents": "Ontbr.",
@@ -75,10 +86,14 @@ NL: dict[str, str] = {
                              "(nooit dubbel).",
     "drafts.detail.receipt": "Ingediend als zaak {zaaknummer}; beslissing uiterlijk {deadline}.",
     "drafts.detail.created": "Begonnen {when}",
-    "drafts.detail.kvk": " · voor KvK {kvk}",
+    "drafts.detail.kvk": " · voor {company}",
+    "drafts.detail.filed": "Ingediend: het opent alleen-lezen; c kopieert het als nieuwe "
+                           "aanvraag.",
     "drafts.cannot_open": "{name} kan niet worden geopend; het vak hieronder zegt waarom.",
     "drafts.key.rename": "Naam",
     "drafts.key.duplicate": "Kopie",
+    "drafts.key.all": "Alle bedrijven",
+    "drafts.key.filed": "Ingediend",
     "drafts.key.delete": "Wissen",
     "drafts.key.pack": "Inpakken",
     "drafts.key.unpack": "Uitpakken",
@@ -95,6 +110,15 @@ NL: dict[str, str] = {
                            "hoogstens 100 tekens, en geen map.",
     "drafts.name_taken": "Er is al een bestand met de naam {name}: kies een andere naam.",
     "drafts.duplicated": "Gekopieerd als nieuwe aanvraag: {name}",
+    "drafts.copy.title": "Kopiëren als nieuwe aanvraag",
+    "drafts.copy.text": "Ook de persoon kopiëren ({employee}: naam, geboortedatum, V-nummer en "
+                        "diens documenten)? Meestal is een kopie voor de volgende werknemer: "
+                        "zonder de persoon gaan alleen de antwoorden over de baan en het "
+                        "bedrijf mee. Indieningssleutels en ontvangstbevestigingen nooit.",
+    "drafts.copy.nobody": "niet ingevuld",
+    "drafts.copy.with": "met de persoon",
+    "drafts.copy.without": "zonder de persoon (Enter)",
+    "drafts.copy.cancel": "annuleren",
     "drafts.delete.title": "Concept verwijderen?",
     "drafts.delete.text": "{name} verwijderen? Dit kan niet ongedaan worden gemaakt.",
     "drafts.delete.started": "Vanuit dit concept is een indiening begonnen. Het bestand bevat "
@@ -128,6 +152,9 @@ NL: dict[str, str] = {
     "drafts.home.unpaid": "{count} nog niet betaald",
     "drafts.home.unreadable": "{count} onleesbaar",
     # --- ind-tui open ---------------------------------------------------------------------
+    "drafts.open.unbound": "Niet geopend: het concept blijft ongekoppeld. Open het opnieuw en "
+                           "antwoord ja als het voor {company} is, of log in voor de klant "
+                           "waarvoor het is.",
     "drafts.open.packed": "{path}: dit is een ingepakt concept; pak het eerst uit met "
                           "`ind-tui drafts unpack`",
     "drafts.open.unknown_form": "{path}: formulier '{form}' is onbekend in deze versie van "

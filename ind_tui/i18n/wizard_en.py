@@ -43,6 +43,10 @@ EN: dict[str, str] = {
     "wizard.locked": "This application was sent to the portal: the answers are what the portal "
                      "received and can no longer change. {shortcut} continues filing (payment, "
                      "receipt).",
+    "wizard.filed": "Filed on {date} as case {zaaknummer}; this draft can no longer be changed. "
+                    "In Drafts, c copies it as a new application.",
+    "wizard.summary.filed": "Filed as case {zaaknummer} · {shortcut} shows the receipt",
+    "wizard.review.filed": "Filed: the answers are what the portal received.",
     "wizard.saved": "saved {time}",
     "wizard.saved_as": "Saved as {path}; you now work in this file.",
     "wizard.save_failed": "NOT SAVED",

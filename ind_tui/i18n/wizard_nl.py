@@ -44,6 +44,11 @@ NL: dict[str, str] = {
     "wizard.locked": "Deze aanvraag is naar het portaal verstuurd: de antwoorden zijn wat het "
                      "portaal kreeg en kunnen niet meer veranderen. {shortcut} gaat verder met "
                      "indienen (betalen, ontvangstbevestiging).",
+    "wizard.filed": "Ingediend op {date} als zaak {zaaknummer}; dit concept kan niet meer "
+                    "veranderen. In Concepten kopieert c het als nieuwe aanvraag.",
+    "wizard.summary.filed": "Ingediend als zaak {zaaknummer} · {shortcut} toont de "
+                            "ontvangstbevestiging",
+    "wizard.review.filed": "Ingediend: de antwoorden zijn wat het portaal heeft ontvangen.",
     "wizard.saved": "bewaard {time}",
     "wizard.saved_as": "Bewaard als {path}; u werkt nu in dit bestand.",
     "wizard.save_failed": "NIET BEWAARD",

@@ -310,7 +310,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     @property
     def _total_width(self) -> int:
-        return sum(self._widths) + GAP * len(self._widths)
+        return sum(self._widths) + GAP * sum(1 for w in self._widths if w)
 
     def _layout(self) -> None:
         available = self.scrollable_content_region.width
@@ -325,6 +325,10 @@ class VirtualTable(ScrollView, can_focus=True):
         wanted, floors = [], []
         for col, column in enumerate(model.columns):
             title = cell_len(column.title) + 2  # room for the sort arrow
+            if column.keep_from > available:  # left out: width 0, and no gap
+                wanted.append(0)
+                floors.append(0)
+                continue
             if column.width is not None:
                 width = column.width
             else:
@@ -332,7 +336,7 @@ class VirtualTable(ScrollView, can_focus=True):
                 width = max(title, widest, column.min_width)
             wanted.append(width)
             floors.append(min(width, column.min_width))
-        excess = sum(wanted) + GAP * len(wanted) - available
+        excess = sum(wanted) + GAP * sum(1 for w in wanted if w) - available
         while excess > 0:  # take one cell at a time from the widest column that can give
             candidates = [i for i in range(len(wanted)) if wanted[i] > floors[i]]
             if not candidates:
@@ -361,7 +365,7 @@ class VirtualTable(ScrollView, can_focus=True):
         half = " " * (GAP // 2)
         return "".join(
             half + fit(t, w, c.align) + half
-            for t, w, c in zip(texts, self._widths, self.model.columns, strict=False)
+            for t, w, c in zip(texts, self._widths, self.model.columns, strict=False) if w
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -417,6 +421,8 @@ class VirtualTable(ScrollView, can_focus=True):
         model, half = self.model, " " * (GAP // 2)
         cells = []
         for i, (column, width) in enumerate(zip(model.columns, self._widths, strict=False)):
+            if not width:
+                continue
             if i == model.sort_column and width > 2:  # the arrow stays visible when cut
                 arrow = " ▼" if model.sort_descending else " ▲"
                 cells.append(half + fit(column.title, width - 2) + arrow + half)

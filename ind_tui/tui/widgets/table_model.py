@@ -30,6 +30,9 @@ class Column:
     title: str
     width: int | None = None  # fixed width in cells; None sizes the column from its contents
     min_width: int = 4  # narrowest the column may shrink to on a small terminal
+    # A table narrower than this (in cells) leaves the column out: what matters least gives
+    # way first, so the rest keeps room to be read. 0: always shown.
+    keep_from: int = 0
     formatter: Callable[[Any], str] | None = None
     align: Literal["left", "right"] = "left"
     # What `/` searches in this column, when it should differ from what is shown (a status

@@ -14,6 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ind_tui.i18n import t
+from ind_tui.local.drafts.errors import DraftError
+from ind_tui.local.drafts.session import DraftSession
+from ind_tui.services.binding import DraftAction, acting_company
+from ind_tui.tui.context import PortalHost
+from ind_tui.tui.screens.wizard.company import ask_to_bind, refusal_for, say_refusal
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.text import LanguageChanged
 
@@ -74,7 +79,12 @@ class QuestionDialog(ModalScreen[str]):
 
 
 def open_wizard(app: App[Any], path: Path) -> bool:
-    """Open the wizard on a draft file; says so when this build has no wizard."""
+    """Open the wizard on a draft file; says so when this build has no wizard.
+
+    Editing another company's draft is refused with both companies named (a filed draft
+    opens read-only: looking is always allowed); an unbound one is bound first, after asking
+    (No leaves it as it was, unopened). A file that does not open goes to the wizard, which
+    says why."""
     try:
         from ind_tui.tui.screens.wizard.screen import WizardScreen
     except ModuleNotFoundError as exc:
@@ -82,5 +92,26 @@ def open_wizard(app: App[Any], path: Path) -> bool:
             raise
         app.notify(t("drafts.no_wizard", path=str(path)), severity="warning", timeout=10)
         return False
-    app.push_screen(WizardScreen(path))
+    try:
+        session: DraftSession | None = DraftSession.open(path)
+    except (DraftError, OSError):
+        session = None
+    if session is None or not isinstance(app, PortalHost) or session.draft.receipt is not None:
+        app.push_screen(WizardScreen(path))
+        return True
+    context = app.context
+    refusal = refusal_for(context, session, DraftAction.EDIT)
+    if refusal is not None:
+        say_refusal(app, refusal)
+        return False
+
+    def answered(bound: bool) -> None:
+        if bound:
+            app.push_screen(WizardScreen(path))
+        elif context.me is not None:
+            app.notify(t("drafts.open.unbound", company=acting_company(context.me).label()),
+                       severity="warning", timeout=10, markup=False)
+
+    if not ask_to_bind(app, context, session, answered):
+        app.push_screen(WizardScreen(path))
     return True

@@ -9,15 +9,14 @@ so the screen can run all of it in a thread.
 from __future__ import annotations
 
 import contextlib
-import copy
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
+from ind_tui.api.auth import Me
 from ind_tui.base.atomic import fsync_dir
 from ind_tui.domain.forms.texts import Text
 from ind_tui.local.drafts.bundle import (
@@ -32,6 +31,8 @@ from ind_tui.local.drafts.bundle import (
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.local.drafts.model import Draft
 from ind_tui.local.drafts.store import DocumentStore
+from ind_tui.services.binding import Company, listed_for
+from ind_tui.services.draft_copy import copy_draft
 
 # A file name the user may type: one name in the drafts folder, never a path.
 _NAME = re.compile(r"^\w[\w .,()+&'-]{0,100}$")
@@ -71,6 +72,11 @@ class DraftRow:
     @property
     def updated(self) -> datetime | None:
         return self.draft.updated_at if self.draft is not None else None
+
+    @property
+    def filed(self) -> bool:
+        """Filed for good: the receipt is known, nothing more can happen to this draft."""
+        return self.stage == "done"
 
     @property
     def unpaid(self) -> bool:
@@ -148,11 +154,14 @@ def summarise(infos: Sequence[DraftInfo]) -> Summary:
 
 
 def count_for_form(rows: Sequence[DraftInfo], form_id: str, kvk: str | None) -> int:
-    """Drafts of one form for the company acted for (or for no company in particular)."""
+    """Unfiled drafts of one form that the drafts list shows for the company acted for (its
+    own and unbound ones; every company's when `kvk` is unknown). A filed draft is no
+    alternative to a new application, so it does not count."""
     return sum(
         1 for info in rows
         if info.draft is not None and info.draft.form_id == form_id
-        and (info.draft.kvk is None or kvk is None or info.draft.kvk == kvk)
+        and filing_stage(info.draft) != "done"
+        and (kvk is None or listed_for(info.draft, Company(kvk)))
     )
 
 
@@ -202,26 +211,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _without_filing_state(extra: dict[str, Any]) -> dict[str, Any]:
-    # Manifest fields of a newer version are kept, but nothing that says how far filing got:
-    # the copy is a new application.
-    words = ("filing", "submission", "submitted", "payment", "paid", "application", "idempot")
-    return {k: copy.deepcopy(v) for k, v in extra.items()
-            if not any(w in k.lower() for w in words)}
-
-
-def duplicate_draft(path: Path) -> Path:
-    """A copy as a new application: new draft id, no idempotency key, no filing state."""
-    source = read_bundle(path)
-    twin = Draft(
-        form_id=source.form_id,
-        form_version=source.form_version,
-        answers=copy.deepcopy(source.answers),
-        documents=dict(source.documents),  # references into the shared store
-        profile=source.profile,
-        kvk=source.kvk,
-        extra_manifest=_without_filing_state(source.extra_manifest),
-    )
+def duplicate_draft(path: Path, me: Me, portal: str | None, *, with_person: bool = False
+                    ) -> Path:
+    """A copy as a new application for the login's company (services/draft_copy.py: no
+    filing keys, the person only when asked); raises DraftRefused for another company's."""
+    twin = copy_draft(read_bundle(path), me, portal, with_person=with_person)
     target = draft_path(twin, path.parent)
     if target.exists():  # a new random id never clashes; refuse rather than overwrite
         raise FileActionRefused("drafts.name_taken", name=target.name)

@@ -4,6 +4,7 @@ and the file work around them (rename, copy, delete, pack for a colleague, unpac
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +16,16 @@ from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.widgets import Static
 
-from ind_tui.i18n import language, t
-from ind_tui.i18n.format import day, local, plural
-from ind_tui.tui.screens.drafts.dialogs import open_wizard
+from ind_tui.i18n import t
+from ind_tui.i18n.format import plural
+from ind_tui.services.binding import DraftAction, DraftRefused, acting_company
+from ind_tui.tui.screens.drafts.dialogs import OTHER, YES, QuestionDialog, open_wizard
 from ind_tui.tui.screens.drafts.files import DraftRow, FileActionRefused, shown_name
-from ind_tui.tui.screens.drafts.table import UPDATED, cells, columns, slot_names, stage_text
+from ind_tui.tui.screens.drafts.table import UPDATED, cells, columns, slot_names
+from ind_tui.tui.screens.drafts.view import DraftView, detail_text, error_text
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.screens.wizard.company import refusal_of, say_refusal
+from ind_tui.tui.screens.wizard.pages import key_for
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
@@ -31,16 +36,7 @@ from ind_tui.tui.widgets.text import Tr
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from ind_tui.local.drafts.errors import DraftError
     from ind_tui.tui.app import PortalApp
-
-def _error_text(error: DraftError | None, *, markup: bool = True) -> str:
-    if error is None:
-        return ""
-    shown = escape(error.detail) if markup else error.detail
-    detail = f" ({shown})" if error.detail else ""
-    return f"{error.code.value}{detail}\n{error.guidance('nl' if language() == 'nl' else 'en')}"
-
 
 class DraftsScreen(PortalScreen):
     HELP_KEY = "drafts.help"
@@ -50,13 +46,17 @@ class DraftsScreen(PortalScreen):
         Binding("d,delete", "delete", "drafts.key.delete", id="drafts.delete"),
         Binding("p", "pack", "drafts.key.pack", id="drafts.pack"),
         Binding("u", "unpack", "drafts.key.unpack", id="drafts.unpack"),
+        Binding("a", "all_companies", "drafts.key.all", id="drafts.all_companies"),
+        Binding("f", "filed", "drafts.key.filed", id="drafts.filed"),
         Binding("n", "new", "drafts.key.new", id="drafts.new", show=False),
         Binding("f5", "reload", "key.refresh", id="drafts.refresh", show=False),
     ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        self.rows: list[DraftRow] = []
+        self.rows: list[DraftRow] = []  # the drafts listed: those `view` shows
+        self.found: list[DraftRow] = []  # every draft in the folder
+        self.view = DraftView(None)
         self.loaded = False
         self._query = query
         self._select: Path | None = None  # the file to put the cursor on after a reload
@@ -86,7 +86,9 @@ class DraftsScreen(PortalScreen):
         self._show_rows()  # stages and unreadable files are words in the interface language
 
     def on_screen_resume(self) -> None:
-        if self.loaded:  # back from the wizard: progress and names may have changed
+        # Back from the wizard: progress and names may have changed. Not when the resume
+        # comes on the way out (a jump home pops the wizard, then this screen).
+        if self.loaded and self.whole:
             self.action_reload()
 
     # --- loading ----------------------------------------------------------------------------
@@ -105,26 +107,39 @@ class DraftsScreen(PortalScreen):
             self._say(t("drafts.folder_unreadable", reason=exc.strerror or str(exc)),
                         severity="error")
             rows = []
-        if not self.is_attached:
+        if not self.whole:  # left (or rebuilt) meanwhile: its table is gone
             return
-        self.rows = rows
+        self.found = rows
         self.loaded = True
+        self._show_rows()
+
+    def action_all_companies(self) -> None:
+        self.view = replace(self.view, all_companies=not self.view.all_companies)
+        self._show_rows()
+
+    def action_filed(self) -> None:
+        self.view = replace(self.view, filed=not self.view.filed)
         self._show_rows()
 
     def _show_rows(self) -> None:
         table = self.table
-        table.empty_text = t("drafts.none") if self.loaded else t("drafts.loading")
+        me = self.context.me
+        company = acting_company(me) if me is not None else None
+        self.view = replace(self.view, company=company)  # the login may have changed
+        table.empty_text = (t("drafts.loading") if not self.loaded else t("drafts.none")
+                            if not self.found else t("drafts.none_shown"))
         keep = self._select or (self.current.path if self.current is not None else None)
         self._select = None
+        self.rows = [row for row in self.found if self.view.shows(row)]
         table.set_rows([cells(row) for row in self.rows])
         if keep is not None:
             for pos, index in enumerate(table.model.view):
                 if self.rows[index].path == keep:
                     table.jump_to(pos)
                     break
-        count = len(self.rows)
-        set_text(self, "#drafts-title", t("drafts.title_count", count=count) if count
-                 else t("drafts.title"))
+        set_text(self, "#drafts-title", self.view.title(
+            self.found, len(self.rows), key_for(self, "drafts.all_companies"),
+            key_for(self, "drafts.filed")))
         self._show_detail()
 
     @property
@@ -149,35 +164,7 @@ class DraftsScreen(PortalScreen):
             return
         panel.border_title = escape(shown_name(row.path))
         panel.set_class(row.draft is None, "-error")
-        panel.update(self.detail_text(row))
-
-    def detail_text(self, row: DraftRow) -> str:
-        if row.draft is None:
-            return t("drafts.detail.unreadable") + "\n" + _error_text(row.error)
-        lang = language()
-        title = row.title.get(lang) if row.title is not None else row.draft.form_id
-        lines = [f"[b]{escape(title)}[/b]" + (f" · {escape(row.employee)}" if row.employee else "")]
-        if not row.known_form:
-            lines.append(t("drafts.detail.unknown_form", form=row.draft.form_id))
-        elif row.missing:
-            names = ", ".join(label.get(lang) for label in row.missing)
-            lines.append(t("drafts.detail.missing", count=len(row.missing), names=names))
-        else:
-            lines.append(t("drafts.detail.no_missing"))
-        if row.reattach:
-            names = ", ".join(label.get(lang) for label in row.reattach)
-            lines.append(t("drafts.detail.reattach", names=names))
-        if row.stage is not None:
-            lines.append(t("drafts.detail.stage", stage=stage_text(row.stage)))
-        receipt = getattr(row.draft, "receipt", None)
-        if receipt is not None:
-            lines.append(t("drafts.detail.receipt", zaaknummer=receipt.zaaknummer,
-                           deadline=day(receipt.decision_deadline)))
-        elif row.stage == "started":
-            lines.append(t("drafts.detail.started"))
-        who = t("drafts.detail.kvk", kvk=row.draft.kvk) if row.draft.kvk else ""
-        lines.append(t("drafts.detail.created", when=local(row.draft.created_at)) + who)
-        return "\n".join(lines)
+        panel.update(detail_text(row))
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -238,16 +225,42 @@ class DraftsScreen(PortalScreen):
         self._select = target
         self.action_reload()
 
+    def action_duplicate(self) -> None:
+        """A copy for the company acted for, of one of its own drafts only; the person (and
+        their documents) comes along only when asked: usually the copy is for the next one."""
+        row = self._readable()
+        me = self.context.me
+        if row is None or row.draft is None or me is None:
+            return
+        refusal = refusal_of(self.context, row.draft, DraftAction.COPY)
+        if refusal is not None:
+            say_refusal(self.app, refusal)
+            return
+        who = row.employee or t("drafts.copy.nobody")
+
+        def answered(choice: str | None) -> None:
+            if choice in (YES, OTHER):
+                self._duplicate(row, with_person=choice == YES)
+
+        self.app.push_screen(QuestionDialog(
+            t("drafts.copy.title"), t("drafts.copy.text", employee=escape(who)),
+            yes=t("drafts.copy.with"), no=t("drafts.copy.cancel"), other=t("drafts.copy.without"),
+            default=OTHER), answered)
+
     @work(exclusive=True, group="drafts-act")
-    async def action_duplicate(self) -> None:
+    async def _duplicate(self, row: DraftRow, *, with_person: bool) -> None:
         from ind_tui.local.drafts.errors import DraftError
         from ind_tui.tui.screens.drafts.files import duplicate_draft
 
-        row = self._readable()
-        if row is None:
-            return
+        me = self.context.me
+        assert me is not None
         try:
-            target = await asyncio.to_thread(duplicate_draft, row.path)
+            target = await asyncio.to_thread(duplicate_draft, row.path, me,
+                                             self.context.profile_portal,
+                                             with_person=with_person)
+        except DraftRefused as exc:  # bound to another company since it was listed
+            say_refusal(self.app, exc)
+            return
         except (DraftError, FileActionRefused, OSError) as exc:
             self._say(self._failure(exc), severity="error")
             return
@@ -361,7 +374,7 @@ class DraftsScreen(PortalScreen):
         if isinstance(exc, FileActionRefused):
             return t(exc.key, **exc.params)
         if isinstance(exc, DraftError):
-            return _error_text(exc, markup=False).replace("\n", " ")
+            return error_text(exc, markup=False).replace("\n", " ")
         if isinstance(exc, OSError):
             where = f"{exc.filename}: " if exc.filename else ""
             return t("drafts.failed", reason=where + (exc.strerror or type(exc).__name__))

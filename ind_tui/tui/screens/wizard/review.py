@@ -132,7 +132,11 @@ class ReviewPane(Vertical):
         button = self.query_one("#review-submit", Button)
         button.disabled = bool(blocking)
         why = self.query_one("#review-why", Static)
-        if blocking:
+        button.display = self.session.draft.receipt is None
+        if not button.display:  # filed: nothing left to submit or change
+            why.update(t("wizard.review.filed"))
+            why.set_classes("muted")
+        elif blocking:
             first = self._target_label(blocking[0].target)
             # The reason itself stands under the line concerned (Enter there fixes it).
             why.update(Text(t("wizard.review.blocked", count=len(blocking), first=first)))
@@ -231,6 +235,9 @@ class ReviewPane(Vertical):
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_submit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "submit" or self.session.draft.receipt is None  # a filed draft
 
     def action_submit(self) -> None:
         blocking = self.evaluation.blocking

@@ -30,12 +30,8 @@ from ind_tui.tui.screens.wizard.fields import FieldBox
 from ind_tui.tui.screens.wizard.filing import FilingScreen
 from ind_tui.tui.screens.wizard.form import FormPages
 from ind_tui.tui.screens.wizard.issues import DOCUMENTS, REVIEW, IssuesPanel, blockers
-from ind_tui.tui.screens.wizard.pages import (
-    key_for,
-    page_entries,
-    page_options,
-    progress_text,
-)
+from ind_tui.tui.screens.wizard.pages import key_for, page_entries, page_options, progress_text
+from ind_tui.tui.screens.wizard.status import lock_notice, lock_summary
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.text import Tr
@@ -98,8 +94,8 @@ class WizardScreen(AutosavingScreen):
         failure = Static("", id="wizard-save-error", classes="error-text")
         failure.display = False
         yield failure
-        locked = Tr("wizard.locked", shortcut=key_for(self, "wizard.submit"), id="wizard-locked",
-                    classes="notice")
+        notice, values = lock_notice(session.draft, key_for(self, "wizard.submit"))
+        locked = Tr(notice, id="wizard-locked", classes="notice", **values)
         locked.display = session.locked
         yield locked
         with Horizontal(id="wizard-main"):
@@ -135,7 +131,10 @@ class WizardScreen(AutosavingScreen):
     def on_screen_resume(self) -> None:
         # Back from filing: the draft may be locked now, or its documents changed.
         if self.session is not None and self.evaluation is not None:
-            self.query_one("#wizard-locked").display = self.session.locked
+            notice = self.query_one("#wizard-locked", Tr)
+            notice.display = self.session.locked
+            key, values = lock_notice(self.session.draft, key_for(self, "wizard.submit"))
+            notice.say(key, **values)  # filed now, perhaps
             self.form_pages.set_read_only(self.session.locked)
             self._refresh_all()
 
@@ -201,7 +200,7 @@ class WizardScreen(AutosavingScreen):
     def _update_summary(self, count: int) -> None:
         summary = self.query_one("#wizard-summary", Static)
         if self.session is not None and self.session.locked:
-            summary.update(t("wizard.summary.locked", shortcut=key_for(self, "wizard.submit")))
+            summary.update(lock_summary(self.session.draft, key_for(self, "wizard.submit")))
         elif count:
             summary.update(plural("wizard.summary.blocked", count,
                              shortcut=key_for(self, "wizard.issues")))

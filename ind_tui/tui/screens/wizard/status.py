@@ -4,11 +4,15 @@ a way to say it rather than as text, so a language switch says it again where it
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
+from ind_tui.i18n import t
+from ind_tui.i18n.format import day
+from ind_tui.local.drafts.model import Draft
 from ind_tui.tui.widgets.text import LanguageChanged
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -53,3 +57,19 @@ class StatusLine(Static):
 
     def on_language_changed(self, _message: LanguageChanged) -> None:
         self._paint()
+
+
+def lock_notice(draft: Draft, shortcut: str) -> tuple[str, dict[str, Any]]:
+    """The notice over a draft that was sent (catalogue key and values): a filed one can only
+    be looked at and copied; one still on its way is filed further with `shortcut`."""
+    receipt = draft.receipt
+    if receipt is None:
+        return "wizard.locked", {"shortcut": shortcut}
+    return "wizard.filed", {"zaaknummer": receipt.zaaknummer, "date": day(receipt.receipt_date)}
+
+
+def lock_summary(draft: Draft, shortcut: str) -> str:
+    receipt = draft.receipt
+    if receipt is None:
+        return t("wizard.summary.locked", shortcut=shortcut)
+    return t("wizard.summary.filed", zaaknummer=receipt.zaaknummer, shortcut=shortcut)
