@@ -286,3 +286,28 @@ async def test_upload_shows_progress_can_be_stopped_and_tried_again(tmp_path: Pa
         stored = db.execute("SELECT sha256 FROM documents WHERE id=?",
                             (session.draft.uploads[ref.sha256],)).fetchone()
         assert stored["sha256"] == ref.sha256
+
+
+async def test_the_page_starts_on_the_first_required_document(tmp_path: Path) -> None:
+    """Visited before the answers asked for a passport copy, the page showed the photo card
+    alone; on the next visit it starts on the passport copy, so `a` attaches it."""
+    from ind_tui.tui.screens.wizard.issues import DOCUMENTS
+    from tests.test_tui_wizard import new_draft, wizard
+
+    async with wizard(tmp_path, new_draft(tmp_path)) as (pilot, screen):
+        screen.show_page(DOCUMENTS)
+        pane = screen.query_one(DocumentsPane)
+        slots = pane.query_one("#docs-slots", OptionList)
+        await wait_for(pilot, lambda: slots.highlighted_option is not None
+                       and slots.highlighted_option.id == "photo_card")
+        assert screen.focus_field("antecedents")
+        await wait_for(pilot, lambda: screen.focused is not None
+                       and screen.focused.id == "field-antecedents")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: screen.session.draft.answers.get("antecedents") is True)
+        screen.show_page(DOCUMENTS)
+        await wait_for(pilot, lambda: slots.option_count == 2 and slots.has_focus)
+        assert slots.highlighted_option is not None
+        assert slots.highlighted_option.id == "passport_copy"
+        await pilot.press("a")
+        assert pane.attaching == "passport_copy"

@@ -155,7 +155,8 @@ async def test_filing_keeps_the_chosen_payment_method(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: shown(steps) != english)
         assert app.screen is screen and still_there(screen, held)
         assert method.has_focus and method.highlighted == 1
-        assert str(method.get_option("one_off").prompt) == t("wizard.filing.method.one_off")
+        assert str(method.get_option("one_off").prompt) == (
+            "(•) " + t("wizard.filing.method.one_off"))  # still the chosen one
         assert t("wizard.filing.step.submit") in shown(steps)
         assert session.form.title.nl in shown(title)
 

@@ -244,5 +244,33 @@ EN: dict[str, str] = {
     "wizard.filing.problem.offline.title": "No connection",
     "wizard.filing.problem.offline": "There is no connection to the portal yet. Every answer "
                                      "is kept; come back once connected.",
+    "wizard.filing.key.file_another": "Another for this company",
+    "wizard.filing.key.to_drafts": "Drafts",
+    "wizard.filing.kvk": "KvK {kvk}",
+    "wizard.filing.next": "n: file another for {company} · d: back to drafts · w: save the "
+                          "receipt · o: open the case",
+    "wizard.filing.step.pay_unknown": "Pay the fee",
+    "wizard.filing.step.pay_free": "Pay (no fee)",
+    "wizard.filing.ask_unknown": "File this application and pay the fee the portal sets?",
+    "wizard.filing.ask_pay_unknown": "Pay the fee for the submitted application?",
+    "wizard.filing.dup.checking": "Looking for applications this person already has…",
+    "wizard.filing.dup.failed": "Could not check whether this person already has an "
+                                "application of this kind; nothing was sent. Press f to try "
+                                "again.",
+    "wizard.filing.dup.title": "Possible duplicate",
+    "wizard.filing.dup.ask": "{name} may already have this application. File anyway?",
+    "wizard.filing.dup.ask_anon": "This person may already have this application. File "
+                                  "anyway?",
+    "wizard.filing.dup.portal": "case {zaak}: {kind}, {status}",
+    "wizard.filing.dup.pending": "case {zaak}: {kind}, filed from this computer, not yet "
+                                 "registered",
+    "wizard.filing.dup.filing": "draft {draft}: {kind}, {stage}",
+    "wizard.filing.dup.stage.not_sent": "being sent",
+    "wizard.filing.dup.stage.submitted": "submitted, not paid yet",
+    "wizard.filing.dup.stage.paid": "paid, receipt still to come",
+    "wizard.filing.dup.more.one": "and {n} more",
+    "wizard.filing.dup.more.other": "and {n} more",
+    "wizard.filing.dup.advice": "File it only if a second application is meant. No keeps "
+                                "the draft as it is; nothing is sent.",
     # --- end of filing ---
 }

@@ -186,9 +186,9 @@ NL: dict[str, str] = {
     "wizard.filing.confirm_title": "Voordat u indient",
     "wizard.filing.fee_set": "Leges die het portaal voor deze aanvraag vaststelde: {amount}.",
     "wizard.filing.fee_loading": "De leges worden bij het portaal opgevraagd…",
-    "wizard.filing.once": "De aanvraag wordt precies één keer ingediend: valt de verbinding "
-                          "weg, dan vraagt ind-tui het portaal eerst wat er is aangekomen en "
-                          "betaalt nooit twee keer.",
+    "wizard.filing.once": "De aanvraag gaat precies één keer: valt de verbinding weg, dan "
+                          "vraagt ind-tui eerst het portaal wat er aankwam en betaalt nooit "
+                          "twee keer.",
     "wizard.filing.locks": "Vanaf het versturen zijn de antwoorden niet meer te wijzigen; "
                            "latere documenten gaan naar de zaak (zaaknummer op de "
                            "ontvangstbevestiging).",
@@ -262,5 +262,33 @@ NL: dict[str, str] = {
     "wizard.filing.problem.offline": "Er is nog geen verbinding met het portaal. Alle "
                                      "antwoorden zijn bewaard; kom terug zodra er verbinding "
                                      "is.",
+    "wizard.filing.key.file_another": "Nog een voor dit bedrijf",
+    "wizard.filing.key.to_drafts": "Concepten",
+    "wizard.filing.kvk": "KvK {kvk}",
+    "wizard.filing.next": "n: nog een aanvraag voor {company} · d: terug naar concepten · w: "
+                          "bevestiging opslaan · o: zaak openen",
+    "wizard.filing.step.pay_unknown": "Leges betalen",
+    "wizard.filing.step.pay_free": "Betalen (geen leges)",
+    "wizard.filing.ask_unknown": "Deze aanvraag indienen en de leges betalen die het portaal "
+                                 "vaststelt?",
+    "wizard.filing.ask_pay_unknown": "De leges betalen voor de ingediende aanvraag?",
+    "wizard.filing.dup.checking": "Nagaan of deze persoon al zo'n aanvraag heeft…",
+    "wizard.filing.dup.failed": "Niet na te gaan of deze persoon al zo'n aanvraag heeft; er "
+                                "is niets verstuurd. Druk op f om het opnieuw te proberen.",
+    "wizard.filing.dup.title": "Mogelijk dubbel",
+    "wizard.filing.dup.ask": "{name} heeft deze aanvraag misschien al. Toch indienen?",
+    "wizard.filing.dup.ask_anon": "Deze persoon heeft deze aanvraag misschien al. Toch "
+                                  "indienen?",
+    "wizard.filing.dup.portal": "zaak {zaak}: {kind}, {status}",
+    "wizard.filing.dup.pending": "zaak {zaak}: {kind}, vanaf deze computer ingediend, nog "
+                                 "niet geregistreerd",
+    "wizard.filing.dup.filing": "concept {draft}: {kind}, {stage}",
+    "wizard.filing.dup.stage.not_sent": "wordt verstuurd",
+    "wizard.filing.dup.stage.submitted": "ingediend, nog niet betaald",
+    "wizard.filing.dup.stage.paid": "betaald, bevestiging volgt nog",
+    "wizard.filing.dup.more.one": "en nog {n}",
+    "wizard.filing.dup.more.other": "en nog {n}",
+    "wizard.filing.dup.advice": "Dien alleen in als een tweede aanvraag de bedoeling is. Nee "
+                                "laat het concept zoals het is; er wordt niets verstuurd.",
     # --- end of filing ---
 }

@@ -14,8 +14,8 @@ from ind_tui.local.drafts.errors import Code, DraftSaveError
 from ind_tui.local.drafts.model import Draft, FilingStage
 
 
-def receipt_text(draft: Draft, lang: str) -> str:
-    """The receipt as lines of `label: value`; raises ValueError before the receipt is known."""
+def receipt_rows(draft: Draft, lang: str) -> list[tuple[str, str]]:
+    """The receipt's `(label, value)` rows; raises ValueError before the receipt is known."""
     receipt = draft.receipt
     if draft.stage is not FilingStage.DONE or receipt is None or draft.application_id is None:
         raise ValueError("the portal has not given a receipt for this draft yet")
@@ -25,8 +25,14 @@ def receipt_text(draft: Draft, lang: str) -> str:
         return text(f"receipt.{key}", lang)
 
     fee = draft.fee_eur or 0
-    rows = [
-        (words("form"), load_form(draft.form_id).title.get(lang)),
+    rows = [(words("form"), load_form(draft.form_id).title.get(lang))]
+    # Who and for whom: a clerk filing for many clients keeps many of these.
+    for key, value in (("employee", draft.answers.get("employee_name")),
+                       ("v_number", draft.answers.get("v_number")),
+                       ("company", draft.sponsor_name), ("kvk", draft.kvk)):
+        if isinstance(value, str) and value.strip():
+            rows.append((words(key), value.strip()))
+    rows += [
         (words("application"), draft.application_id),
         (words("zaak"), receipt.zaaknummer),
         (words("received"), long_day(receipt.receipt_date, lang)),
@@ -40,11 +46,22 @@ def receipt_text(draft: Draft, lang: str) -> str:
                          long_day(receipt.paid_at.astimezone(AMSTERDAM).date(), lang)))
         if draft.payment_method in ("direct_debit", "one_off"):
             rows.append((words("method"), words(draft.payment_method)))
+    return rows
+
+
+def rows_text(rows: list[tuple[str, str]]) -> str:
+    """Rows as lines of `label: value`, the values in one column."""
     width = max(len(label) for label, _ in rows) + 1
-    lines = [words("title"), "=" * len(words("title")), ""]
-    lines += [f"{label + ':':<{width}} {value}" for label, value in rows]
-    lines += ["", words("keep"), ""]
-    return "\n".join(lines)
+    return "\n".join(f"{label + ':':<{width}} {value}" for label, value in rows)
+
+
+def receipt_text(draft: Draft, lang: str) -> str:
+    """The receipt as a titled text to keep; raises ValueError before the receipt is known."""
+    rows = receipt_rows(draft, lang)
+    lang = "nl" if lang == "nl" else "en"
+    title = text("receipt.title", lang)
+    return "\n".join([title, "=" * len(title), "", rows_text(rows), "",
+                      text("receipt.keep", lang), ""])
 
 
 def receipt_file_name(draft: Draft, lang: str) -> str:

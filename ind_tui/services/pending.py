@@ -88,6 +88,13 @@ def pending_in_folder(known: Container[str], folder: Path | None = None) -> list
     return pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
 
 
+def pending_for(zaaknummer: str, folder: Path | None = None) -> PendingCase | None:
+    """The case a draft in the drafts folder was filed as, from its receipt; None when no
+    draft there holds that case number."""
+    return next((case for case in pending_in_folder((), folder)
+                 if case.zaaknummer == zaaknummer), None)
+
+
 def pending_row(case: PendingCase) -> CaseRow:
     """A list row: status 'submitted', state 'not registered'."""
     at = case.received_at.astimezone(UTC).isoformat()

@@ -4,6 +4,7 @@ decides. Offline, or once the portal stopped listing the case, it shows the loca
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -129,7 +130,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
             if isinstance(got.error, NotFoundError):
                 if self.summary is not None:
                     self.archived = True  # known here, no longer listed: past its 28 days
-                else:
+                elif not await self._filed_here():
                     app.show_error(got.error)
             return False
         detail = self.detail = got.value
@@ -142,6 +143,14 @@ class CaseDetailScreen(CaseDocumentsMixin):
         self.dossier = (await app.call(lambda: client.case_documents(self.zaaknummer),
                                        handle=offline_errors())).or_none()
         return True
+
+    async def _filed_here(self) -> bool:
+        """Filed from this computer and not listed by the portal yet (it lists new cases after
+        its daily refresh): the receipt kept with the draft stands in for the case."""
+        from ind_tui.services.pending import pending_for
+
+        self.pending = await asyncio.to_thread(pending_for, self.zaaknummer)
+        return self.pending is not None
 
     # --- showing --------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from ind_tui.tui.context import Done, Failed, PortalHost, Result
 from ind_tui.tui.screens.shell.base import from_thread
 from ind_tui.tui.screens.wizard.earlier import Earlier
 from ind_tui.tui.screens.wizard.review import size_text
-from ind_tui.tui.screens.wizard.slots import slot_line, unasked_line
+from ind_tui.tui.screens.wizard.slots import slot_line, start_slot, unasked_line
 from ind_tui.tui.screens.wizard.status import StatusLine
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
@@ -70,6 +70,7 @@ class DocumentsPane(Vertical):
         self._upload: Worker[Any] | None = None
         self._refusal: tuple[str, str, str] | None = None  # file name, code, OS reason
         self.earlier = Earlier(session)  # documents of the person's earlier application
+        self._aimed = False  # a slot was asked for (from the review or the panel)
 
     def compose(self) -> ComposeResult:
         yield Tr("wizard.docs.intro", id="docs-intro", classes="muted")
@@ -120,10 +121,23 @@ class DocumentsPane(Vertical):
             self._render_slots()
 
     def focus_slot(self, slot_id: str) -> None:
+        self._aimed = True  # sent to this slot: the visit does not start elsewhere
         slots = self.query_one("#docs-slots", OptionList)
         with contextlib.suppress(LookupError):
             slots.highlighted = slots.get_option_index(slot_id)
         slots.focus()
+
+    def on_show(self) -> None:
+        # Each visit starts where `a` attaches what filing needs, not on the photo card row
+        # that was the only one before the answers asked for more.
+        start = start_slot(self._states())
+        if not self._aimed and start is not None:
+            with contextlib.suppress(LookupError):
+                slots = self.query_one("#docs-slots", OptionList)
+                slots.highlighted = slots.get_option_index(start)
+
+    def on_hide(self) -> None:
+        self._aimed = False
 
     def _states(self) -> list[SlotState]:
         return list(self.evaluation.documents) if self.evaluation is not None else []
@@ -142,6 +156,7 @@ class DocumentsPane(Vertical):
             slots.clear_options()
             slots.add_options(options)
             ids = [o.id for o in options]
+            keep = keep if keep in ids else start_slot(self._states())
             slots.highlighted = (ids.index(keep) if keep in ids else 0) if ids else None
         if not options:
             self.query_one("#docs-detail", Static).update(t("wizard.docs.none"))

@@ -14,23 +14,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
 
 from ind_tui.api import errors as pe
 from ind_tui.api.payments import PaymentMethod
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import money
 from ind_tui.local.drafts.errors import DraftError
-from ind_tui.services.filing import Filing, FilingProgress, FilingStage, filing_stage, problem_of
+from ind_tui.services.filing import Filing, FilingProgress, FilingStage, problem_of
 from ind_tui.tui.context import Failed, Result
-from ind_tui.tui.screens.shell.base import PortalScreen, from_thread
 from ind_tui.tui.screens.wizard.company import ask_to_bind, refusal_for
+from ind_tui.tui.screens.wizard.filed import AFTER_KEYS, FiledScreen
+from ind_tui.tui.screens.wizard.guard import duplicate_question, find_duplicates
+from ind_tui.tui.screens.wizard.payment import PaymentChoice
 from ind_tui.tui.screens.wizard.review import fee_text, size_text
 from ind_tui.tui.screens.wizard.status import Say, StatusLine
 from ind_tui.tui.screens.wizard.steps import STEPS, step_state, steps_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
-from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.pathinput import PathInput
 from ind_tui.tui.widgets.text import Tr
 
@@ -43,7 +43,7 @@ EXPLAINED = (pe.NotSentError, pe.OutcomeUnknownError, pe.ReceiptPendingError,
              pe.ServiceUnavailableError, pe.RateLimitedError, pe.TransportError, DraftError)
 
 
-class FilingScreen(PortalScreen):
+class FilingScreen(FiledScreen):
     HELP_KEY = "wizard.filing.help"
     BINDINGS = [
         Binding("f", "send", "wizard.filing.key.send", id="wizard.filing.send"),
@@ -51,6 +51,9 @@ class FilingScreen(PortalScreen):
         Binding("c", "reconcile", "wizard.filing.key.reconcile", id="wizard.filing.reconcile"),
         Binding("w", "save_receipt", "wizard.filing.key.save", id="wizard.filing.save"),
         Binding("o", "open_case", "wizard.filing.key.open_case", id="wizard.filing.open_case"),
+        Binding("n", "file_another", "wizard.filing.key.file_another",
+                id="wizard.filing.file_another"),
+        Binding("d", "to_drafts", "wizard.filing.key.to_drafts", id="wizard.filing.to_drafts"),
     ]
 
     def __init__(self, session: DraftSession) -> None:
@@ -65,10 +68,6 @@ class FilingScreen(PortalScreen):
         self.fraction = 0.0
         self.activity: Say | None = None  # what is under way, said in the language of the day
 
-    @property
-    def stage(self) -> FilingStage:
-        return filing_stage(self.session.draft)
-
     # --- layout -----------------------------------------------------------------------------
 
     def body(self) -> ComposeResult:
@@ -80,11 +79,12 @@ class FilingScreen(PortalScreen):
                 yield StatusLine(id="filing-activity")
             with Vertical(id="filing-confirm"):
                 yield Panel("", id="filing-summary")
-                yield Tr("wizard.filing.method", classes="subtitle")
-                yield VimOptionList(*self._methods(), id="filing-method")
+                yield Tr("wizard.filing.method", classes="subtitle", id="filing-method-label")
+                yield PaymentChoice(id="filing-method")
                 yield Static("", id="filing-send-hint", classes="muted")
             yield Panel("", id="filing-problem", classes="-warning")
             yield Panel("", id="filing-receipt")
+            yield Static("", id="filing-next", classes="muted")
             with Vertical(id="filing-save"):
                 yield Label(t("wizard.filing.save_label"), id="filing-save-label")
                 yield PathInput(id="filing-save-path")
@@ -94,11 +94,6 @@ class FilingScreen(PortalScreen):
         form = self.session.form.title.get(language())
         return Text(t("wizard.filing.title", form=form) + (f" · {who}" if who else ""),
                     style="bold")
-
-    @staticmethod
-    def _methods() -> list[Option]:
-        return [Option(t(f"wizard.filing.method.{method}"), id=method)
-                for method in ("direct_debit", "one_off")]
 
     def on_mount(self) -> None:
         self.query_one("#filing-save").display = False
@@ -129,7 +124,7 @@ class FilingScreen(PortalScreen):
 
     def relabel(self) -> None:
         self.query_one("#filing-title", Static).update(self._title())
-        self.query_one("#filing-method", VimOptionList).reword(self._methods())
+        self.query_one("#filing-method", PaymentChoice).relabel()
         self.query_one("#filing-save-label", Label).update(t("wizard.filing.save_label"))
         self._set_problem(self.problem, self.error)  # which says the steps again too
 
@@ -139,8 +134,7 @@ class FilingScreen(PortalScreen):
         fixed = self.session.draft.payment_method
         if fixed:
             return PaymentMethod(fixed)
-        option = self.query_one("#filing-method", OptionList).highlighted_option
-        return PaymentMethod(option.id if option is not None and option.id else "direct_debit")
+        return self.query_one("#filing-method", PaymentChoice).method
 
     def _fee_amount(self) -> int | None:
         draft = self.session.draft
@@ -158,17 +152,23 @@ class FilingScreen(PortalScreen):
         self.query_one("#filing-progress", ProgressBar).update(
             progress=min(len(STEPS), done + (self.fraction if running else 0)))
         self.query_one("#filing-activity", StatusLine).say(self.activity, style="dim")
-        # Once filed, the ticks say it all: the room goes to the receipt.
-        self.query_one("#filing-bar").display = self.stage is not FilingStage.DONE
-        self._render_confirm()
-        self._render_receipt()
+        # Once filed, the ticks say it all; before sending, nothing is under way but a check:
+        # the room goes to the receipt, or to the question and the payment choice (80x24).
+        asking = self._asking()
+        self.query_one("#filing-bar").display = self.stage is not FilingStage.DONE and (
+            not asking or self.activity is not None)
+        self._render_confirm(asking)
+        self.render_receipt()
         self.refresh_bindings()
 
-    def _render_confirm(self) -> None:
+    def _asking(self) -> bool:
         stage, draft = self.stage, self.session.draft
-        asking = not self.running and self.problem is None and (
+        return not self.running and self.problem is None and (
             stage is FilingStage.NOT_SENT or (stage is FilingStage.SUBMITTED
                                               and draft.payment_key is None))
+
+    def _render_confirm(self, asking: bool) -> None:
+        stage, draft = self.stage, self.session.draft
         box = self.query_one("#filing-confirm")
         box.display = asking
         if not asking:
@@ -179,9 +179,12 @@ class FilingScreen(PortalScreen):
         summary = self.query_one("#filing-summary", Panel)
         summary.border_title = t("wizard.filing.confirm_title")
         summary.update(Text("\n".join(lines)))
-        method = self.query_one("#filing-method", OptionList)
-        method.display = bool(self._fee_amount()) and draft.payment_method is None
-        if method.display and self.focused is None:
+        method = self.query_one("#filing-method", PaymentChoice)
+        method.display = self._fee_amount() != 0 and draft.payment_method is None
+        self.query_one("#filing-method-label").display = method.display
+        # The choice takes the keys (j/k, arrows) unless the user is typing elsewhere.
+        if method.display and not method.has_focus and (
+                self.focused is None or self.focused.id == "filing-body"):
             method.focus()
         self.query_one("#filing-send-hint", Static).update(
             t("wizard.filing.send_hint") if stage is FilingStage.NOT_SENT
@@ -195,21 +198,6 @@ class FilingScreen(PortalScreen):
         if self.fee is None:
             return t("wizard.filing.fee_loading")
         return fee_text(self.fee)
-
-    def _render_receipt(self) -> None:
-        panel = self.query_one("#filing-receipt", Panel)
-        done = self.stage is FilingStage.DONE
-        panel.display = done
-        if not done or self.session.draft.receipt is None:
-            return
-        from ind_tui.services.filing_receipt import receipt_text
-
-        panel.border_title = t("wizard.filing.receipt_title")
-        lines = receipt_text(self.session.draft, language()).splitlines()
-        if len(lines) > 2 and set(lines[1]) == {"="}:
-            lines = lines[3:]  # the file's own heading: the panel has its title
-        panel.update(Text("\n".join(lines).rstrip()))
-        self.query_one("#filing-problem").display = False
 
     def _set_problem(self, kind: str | None, error: Exception | None) -> None:
         self.problem, self.error = kind, error
@@ -257,8 +245,8 @@ class FilingScreen(PortalScreen):
         if action == "reconcile":
             return not self.running and (self.problem in ("unknown", "pending") or (
                 stage in (FilingStage.SUBMITTED, FilingStage.PAID)))
-        if action in ("save_receipt", "open_case"):
-            return stage is FilingStage.DONE and not self.running
+        if action in AFTER_KEYS:
+            return self.filed_ready()
         return True
 
     @on(OptionList.OptionSelected, "#filing-method")
@@ -269,16 +257,53 @@ class FilingScreen(PortalScreen):
     def action_send(self) -> None:
         if not self.check_action("send", ()) or self.filing is None:
             return
+        if self.stage is FilingStage.NOT_SENT:
+            self.guard()  # a second application for the same person is asked about first
+        else:
+            self._ask_to_file()
+
+    @work(exclusive=True, group="filing-guard")
+    async def guard(self) -> None:
+        self.activity = lambda: t("wizard.filing.dup.checking")
+        self._update_view()
+        try:
+            result = await find_duplicates(self.portal_app, self.session)
+        finally:
+            self.activity = None
+            self._update_view()
+        if isinstance(result, Failed):
+            if not result.shown:  # the guidance panel did not say why: say it here
+                self.notify(t("wizard.filing.dup.failed"), severity="warning", timeout=10)
+            return
+        if not self.is_attached or not self.check_action("send", ()):
+            return
+        if not result.value.found:
+            self._ask_to_file()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._ask_to_file()
+
+        who = str(self.session.draft.answers.get("employee_name") or "").strip()
+        question, detail = duplicate_question(result.value, who)
+        # Starts on No: filing twice for one person is what this question is there to stop.
+        self.app.push_screen(ConfirmDialog(question, detail, danger=True,
+                                           title=t("wizard.filing.dup.title")), answered)
+
+    def _ask_to_file(self) -> None:
         amount = self._fee_amount()
-        shown = money(amount, cents=False) if amount else "?"
+        shown = money(amount, cents=False) if amount else ""
         method = t("wizard.filing.paying_by",
                    method=t(f"wizard.filing.method.{self._method().value}"))
         if self.stage is FilingStage.NOT_SENT:
             question = (t("wizard.filing.ask_free") if amount == 0 else
-                        t("wizard.filing.ask", amount=shown))
+                        t("wizard.filing.ask", amount=shown) if amount else
+                        t("wizard.filing.ask_unknown"))
             detail = t("wizard.filing.once") + ("" if amount == 0 else "\n" + method)
         else:
-            question = t("wizard.filing.ask_pay", amount=shown)
+            question = (t("wizard.filing.ask_pay", amount=shown) if amount
+                        else t("wizard.filing.ask_pay_unknown"))
             detail = method
 
         def answered(yes: bool | None) -> None:
@@ -388,51 +413,3 @@ class FilingScreen(PortalScreen):
         if self.stage is FilingStage.DONE:
             receipt = self.session.draft.receipt
             self.notify(t("wizard.filing.done", zaak=receipt.zaaknummer if receipt else ""))
-
-    # --- after filing -----------------------------------------------------------------------
-
-    def action_save_receipt(self) -> None:
-        if not self.check_action("save_receipt", ()):
-            return
-        from ind_tui.services.filing_receipt import receipt_file_name
-
-        box = self.query_one("#filing-save")
-        box.display = True
-        path = self.query_one("#filing-save-path", PathInput)
-        if not path.value:
-            path.value = "~/" + receipt_file_name(self.session.draft, language())
-        path.focus()
-        self.call_after_refresh(box.scroll_visible)
-
-    @on(PathInput.Submitted, "#filing-save-path")
-    def _save_to(self, event: PathInput.Submitted) -> None:
-        event.stop()
-        if event.value.strip():
-            self.save_receipt(self.query_one("#filing-save-path", PathInput).path)
-
-    @work(exclusive=True, group="filing-save", thread=True)
-    def save_receipt(self, target: Any) -> None:
-        from ind_tui.services.filing_receipt import save_receipt
-
-        try:
-            written = save_receipt(self.session.draft, target, language())
-        except DraftError as exc:
-            from_thread(self, self.notify, exc.guidance(language()),  # type: ignore[arg-type]
-                        severity="error", timeout=10)
-            return
-        from_thread(self, self._saved, written)
-
-    def _saved(self, written: Any) -> None:
-        self.query_one("#filing-save").display = False
-        self.notify(t("wizard.filing.saved", path=str(written)))
-        self.set_focus(None)
-
-    def action_open_case(self) -> None:
-        receipt = self.session.draft.receipt
-        if receipt is None:
-            return
-        from ind_tui.services.pending import pending_case
-        from ind_tui.tui.screens.cases.detail import CaseDetailScreen
-
-        pending = pending_case(self.session.draft, self.session.path)
-        self.portal_app.push_screen(CaseDetailScreen(receipt.zaaknummer, pending))

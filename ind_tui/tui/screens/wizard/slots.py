@@ -3,6 +3,7 @@ attached (checked, uploaded, gone from the store, or not asked for any more)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,6 +15,16 @@ if TYPE_CHECKING:
     from ind_tui.domain.forms.engine import SlotState
     from ind_tui.local.drafts.model import DocumentRef
     from ind_tui.local.drafts.session import DraftSession
+
+
+def start_slot(states: Sequence[SlotState]) -> str | None:
+    """The slot the page starts on, so `a` attaches what filing needs: the first required
+    document still to attach, else the first required one, else the first to upload (never
+    the photo card, which goes by post, while anything else is asked)."""
+    uploadable = [s for s in states if s.slot.uploadable]
+    ranked = ([s for s in uploadable if s.required and not s.present]
+              + [s for s in uploadable if s.required] + uploadable + list(states))
+    return ranked[0].slot.id if ranked else None
 
 
 def slot_line(state: SlotState, session: DraftSession, checking: str | None) -> Text:

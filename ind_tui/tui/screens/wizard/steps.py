@@ -39,14 +39,22 @@ def step_state(draft: Draft, step: str, current: str | None, running: bool) -> s
     return "todo"
 
 
+def pay_label(amount: int | None) -> str:
+    """"Pay €423" once the fee is known; until then no amount at all, none made up."""
+    if amount is None:
+        return t("wizard.filing.step.pay_unknown")
+    if amount == 0:
+        return t("wizard.filing.step.pay_free")
+    return t("wizard.filing.step.pay", amount=money(amount, cents=False))
+
+
 def steps_text(draft: Draft, amount: int | None, current: str | None, running: bool) -> Text:
     """One line a step: its mark, number, name (the fee in "pay") and state."""
     steps = Text()
     for number, step in enumerate(STEPS, 1):
         state = step_state(draft, step, current, running)
         mark, style = MARKS[state]
-        name = t(f"wizard.filing.step.{step}",
-                 amount=money(amount, cents=False) if amount is not None else "?")
+        name = pay_label(amount) if step == "pay" else t(f"wizard.filing.step.{step}")
         steps.append(f" {mark} {number}  ", style=style)
         steps.append(name, style="bold" if state == "running" else "")
         steps.append(f"  {t('wizard.filing.state.' + state)}\n", style=style)
