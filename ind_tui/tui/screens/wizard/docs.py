@@ -28,7 +28,7 @@ from ind_tui.tui.context import Done, Failed, PortalHost, Result
 from ind_tui.tui.screens.shell.base import from_thread
 from ind_tui.tui.screens.wizard.earlier import Earlier
 from ind_tui.tui.screens.wizard.review import size_text
-from ind_tui.tui.screens.wizard.slots import slot_line, start_slot, unasked_line
+from ind_tui.tui.screens.wizard.slots import UploadMeter, slot_line, start_slot, unasked_line
 from ind_tui.tui.screens.wizard.status import StatusLine
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
@@ -386,7 +386,7 @@ class DocumentsPane(Vertical):
         from ind_tui.local.drafts.errors import DraftError
         from ind_tui.services.filing import Filing, FilingProgress
 
-        meter = _Meter(sum({self.session.draft.documents[slot].sha256:
+        meter = UploadMeter(sum({self.session.draft.documents[slot].sha256:
                             self.session.draft.documents[slot].size for slot in slots}.values()))
         bar = self.query_one("#docs-progress", ProgressBar)
         bar.update(total=meter.total, progress=0)
@@ -430,21 +430,4 @@ class DocumentsPane(Vertical):
     def action_cancel_upload(self) -> None:
         if self._upload is not None and self._upload.is_running:
             self._upload.cancel()
-
-
-class _Meter:
-    """Bytes sent over all documents, from the per-document progress the filing core gives
-    (each document counts from 0 to its size; a document that starts over is a retry)."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.finished = 0
-        self.last = (0, 0)
-
-    def advance(self, done: int, size: int) -> int:
-        last_done, last_size = self.last
-        if last_size and last_done >= last_size and (done < last_done or size != last_size):
-            self.finished += last_size  # the previous document is through: the next one
-        self.last = (done, size)
-        return min(self.total, self.finished + done)
 

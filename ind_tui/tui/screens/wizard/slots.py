@@ -59,3 +59,21 @@ def unasked_line(slot_id: str, ref: DocumentRef) -> Text:
 
 def file_text(ref: DocumentRef) -> str:
     return t("wizard.docs.file", name=ref.name, size=size_text(ref.size), pages=ref.pages)
+
+
+class UploadMeter:
+    """Bytes sent over all documents, from the per-document progress the filing core gives
+    (each document counts from 0 to its size; a document that starts over is a retry)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.finished = 0
+        self.last = (0, 0)
+
+    def advance(self, done: int, size: int) -> int:
+        last_done, last_size = self.last
+        if last_size and last_done >= last_size and (done < last_done or size != last_size):
+            self.finished += last_size  # the previous document is through: the next one
+        self.last = (done, size)
+        return min(self.total, self.finished + done)
+
