@@ -23,7 +23,7 @@ EN: dict[str, str] = {
     "wizard.yes": "Yes",
     "wizard.no": "No",
     "wizard.optional": "optional",
-    "wizard.placeholder.date": "yyyy-mm-dd, e.g. 2026-03-31",
+    "wizard.placeholder.date": "dd-mm-yyyy, e.g. 31-03-2026",
     "wizard.placeholder.money": "amount in euros, e.g. 5688.50",
     "wizard.placeholder.number": "a whole number",
     "wizard.placeholder.v_number": "10 digits",

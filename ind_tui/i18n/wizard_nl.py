@@ -24,7 +24,7 @@ NL: dict[str, str] = {
     "wizard.yes": "Ja",
     "wizard.no": "Nee",
     "wizard.optional": "niet verplicht",
-    "wizard.placeholder.date": "jjjj-mm-dd, bijv. 2026-03-31",
+    "wizard.placeholder.date": "dd-mm-jjjj, bijv. 31-03-2026",
     "wizard.placeholder.money": "bedrag in euro, bijv. 5688,50",
     "wizard.placeholder.number": "een heel getal",
     "wizard.placeholder.v_number": "10 cijfers",
