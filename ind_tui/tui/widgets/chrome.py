@@ -11,6 +11,7 @@ from textual.widgets._footer import FooterKey
 
 from ind_tui.i18n import known, t
 from ind_tui.tui.context import PortalHost
+from ind_tui.tui.widgets.text import plain
 
 
 def key_text(description: str) -> str:
@@ -56,11 +57,11 @@ class PortalHeader(Widget):
         company = t("app.title")
         person = t("header.not_logged_in")
         if me is not None:
-            company = f"{t('app.title')} · {me.company.name} · KvK {me.company.kvk}"
+            company = f"{t('app.title')} · {plain(me.company.name)} · KvK {me.company.kvk}"
             if me.acting_for is not None:
-                company += " · " + t("header.on_behalf", name=me.acting_for.name,
+                company += " · " + t("header.on_behalf", name=plain(me.acting_for.name),
                                      kvk=me.acting_for.kvk)
-            person = me.person_name
+            person = plain(me.person_name)
         self.query_one("#who-company", Static).update(company)
         self.query_one("#who-person", Static).update(person)
         profile = context.profile_name if context is not None else ""
