@@ -36,7 +36,12 @@ class SafeStream:
         for line in lines:
             self.write(line)
 
-    def __getattr__(self, name: str) -> Any:  # flush, fileno, isatty, encoding, ...
+    def isatty(self) -> bool:
+        # Styles written through here would be spelled out too: whatever asks (a Rich
+        # console left at its default) is told to write plain text. Tables use `console()`.
+        return False
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding, ...
         return getattr(self.raw, name)
 
 
