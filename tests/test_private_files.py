@@ -79,3 +79,14 @@ def test_an_older_open_cache_and_folder_are_closed(umask_022: Path) -> None:
     assert cache.path == data / "cache.db"
     assert _open_to_others(umask_022) == []
     cache.close()
+
+
+def test_a_cli_session_with_the_embedded_sandbox_leaves_nothing_open(umask_022: Path) -> None:
+    from tests.test_cli_session import FILE_STORE, run
+
+    home = umask_022
+    assert run(home, "login", "--identity", "sponsor-eh3", env=FILE_STORE).returncode == 0
+    assert run(home, "cases", "list", "--format", "csv", env=FILE_STORE).returncode == 0
+    names = {p.name for p in home.rglob("*")}
+    assert {"sandbox.db", "embedded-sandbox.log"} <= names, names
+    assert _open_to_others(home) == []
