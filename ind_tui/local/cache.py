@@ -126,10 +126,8 @@ class LocalCache:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        # SQLite gives its -wal and -shm files the database's mode: create it private.
-        private_file(self.path)
-        for side in ("-wal", "-shm"):  # left open by an older version
-            private_file(self.path.with_name(self.path.name + side), create=False)
+        for side in ("", "-wal", "-shm"):  # SQLite gives -wal and -shm the database's mode
+            private_file(self.path.with_name(self.path.name + side), create=not side)
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
