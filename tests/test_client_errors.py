@@ -71,6 +71,13 @@ def test_redaction() -> None:
     assert "A" * 40 not in redact("token " + "A" * 40)
     path = redact_path("/applications?idempotency_key=secret-key&limit=5")
     assert "secret-key" not in path and "limit=5" in path
+    # Only personal values are hidden: a filter's code word stays readable for support.
+    path = redact_path("/messages?state=unread&kind=request&zaaknummer=1234567890")
+    assert "state=unread" in path and "kind=request" in path and "1234567890" not in path
+    for personal in ("name=Anna+de+Vries", "v_number=1234567890", "born=1990-05-17",
+                     "who=Thomas%20Visser", "q=anna"):
+        shown = redact_path(f"/employees?{personal}&status=registered")
+        assert personal.split("=")[1] not in shown and "status=registered" in shown, shown
 
 
 def test_request_log_keeps_the_last_200() -> None:

@@ -18,7 +18,35 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 TEMP_SUFFIX = ".tmp"
-PRIVATE = 0o600  # what this computer keeps is the user's business only
+# What this computer keeps is the user's business only, whatever the umask says: it names
+# employees, their birth dates, V-numbers and passports.
+PRIVATE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def private_dir(path: Path) -> Path:
+    """Create the folder `path` (and missing parents) for this user only; one left open
+    by an older version is closed. The one way ind-tui makes a folder of its own."""
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    _tighten(path, PRIVATE_DIR)
+    return path
+
+
+def private_file(path: Path, *, create: bool = True) -> Path:
+    """Make `path` a file for this user only, created empty when missing (`create`): for
+    files another library opens, such as an SQLite database."""
+    if create:
+        os.close(os.open(path, os.O_RDONLY | os.O_CREAT, PRIVATE))
+    _tighten(path, PRIVATE)
+    return path
+
+
+def _tighten(path: Path, mode: int) -> None:
+    if os.name == "nt":  # no POSIX modes; the user's profile folder is private already
+        return
+    with contextlib.suppress(FileNotFoundError):
+        if os.stat(path).st_mode & 0o777 & ~mode:
+            os.chmod(path, mode)
 
 
 def temp_path_for(path: Path) -> Path:

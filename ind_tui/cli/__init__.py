@@ -73,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ind_tui.cli.tui import run_tui
 
             return run_tui(args)
-        code = handler(args)
+        from ind_tui.cli.output import guarded
+
+        with guarded():  # nothing a portal sent reaches the terminal raw
+            code = handler(args)
         # Flushed here, not at exit, so a reader gone mid-way (`| head`) is caught below.
         sys.stdout.flush()
         return code

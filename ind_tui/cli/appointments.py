@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import re
 import sys
 from datetime import date
 from typing import Any
 
+from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
 from ind_tui.cli.session import _err, _lang
 from ind_tui.i18n import text
@@ -76,22 +76,21 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, extrasaction="ignore",
-                                lineterminator="\n")
+        writer = CsvDictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     else:
-        from rich.console import Console
         from rich.table import Table
+
+        from ind_tui.cli.output import cell, console
 
         table = Table(box=None, pad_edge=False)
         for column in ("when", "zaaknummer", "employee", "purpose", "status", "location"):
             table.add_column(column, no_wrap=True)
         for a in found:
-            table.add_row(local(a.starts_at), a.zaaknummer, a.employee_name, a.purpose.value,
-                          a.status.value, a.location_name)
-        # A pipe has no width: do not cut the columns to 80.
-        Console(width=None if sys.stdout.isatty() else 250).print(table)
+            table.add_row(*map(cell, (local(a.starts_at), a.zaaknummer, a.employee_name,
+                                      a.purpose.value, a.status.value, a.location_name)))
+        console(wide_pipe=True).print(table)
         sys.stderr.write(f"{len(rows)} appointments\n")
     return EXIT_OK
 

@@ -81,9 +81,9 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
         # The screen's export writes the same records: one set of columns for both.
         write_records(sys.stdout, rows, args.format)
         return EXIT_OK
-    from rich.console import Console
     from rich.table import Table
 
+    from ind_tui.cli.output import cell, console
     from ind_tui.domain.cases import record
 
     table = Table(box=None, pad_edge=False)
@@ -92,9 +92,9 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
     for row in rows:
         r = record(row)
         status_text = r["status"] + (f" ({r['decision']})" if r["decision"] else "")
-        table.add_row(r["zaaknummer"], r["employee_name"], r["type_id"], status_text,
-                      r["submitted_at"][:10], r["decision_deadline"])
-    Console().print(table)
+        table.add_row(*map(cell, (r["zaaknummer"], r["employee_name"], r["type_id"],
+                                  status_text, r["submitted_at"][:10], r["decision_deadline"])))
+    console().print(table)
     sys.stderr.write(f"{len(rows)} cases\n")
     return EXIT_OK
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from ind_tui.base.atomic import atomic_write_bytes
+from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, BadInput
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
 
@@ -89,7 +90,7 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
     status = EmployeeStatus(args.status) if args.status else None
     count = 0
     if args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+        writer = CsvDictWriter(sys.stdout, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
     elif args.format == "json":
         sys.stdout.write("[")
@@ -115,15 +116,16 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
 
 
 def _table(titles: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from ind_tui.cli.output import cell, console
 
     table = Table(box=None, pad_edge=False)
     for title in titles:
         table.add_column(title, no_wrap=True)
     for row in rows:
-        table.add_row(*row)
-    Console().print(table)
+        table.add_row(*map(cell, row))
+    console().print(table)
 
 
 def _duties(args: argparse.Namespace) -> int:
@@ -212,7 +214,7 @@ async def _import_async(client: Any, args: argparse.Namespace, csv_file: Any, la
 
 def _write_failures(path: Path, data: bytes) -> None:
     try:
-        path.write_bytes(data)
+        atomic_write_bytes(path, data)
     except OSError as exc:
         _err(f"ind-tui: cannot write {path}: {exc.strerror or exc}")
         return

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import re
 import sys
 from typing import Any
 
+from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
 
@@ -69,20 +69,21 @@ def _write(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...],
         return
     flat = [{k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer = CsvDictWriter(sys.stdout, fieldnames=columns)
         writer.writeheader()
         writer.writerows(flat)
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from ind_tui.cli.output import cell, console
 
     out = Table(box=None, pad_edge=False)
     for n, (heading, _, width) in enumerate(table):
         # Every column on one line except the last, which wraps on a narrow terminal.
         out.add_column(heading, no_wrap=n < len(table) - 1, min_width=width or None)
     for r in flat:
-        out.add_row(*("" if r.get(key) is None else str(r[key]) for _, key, _ in table))
-    Console().print(out)
+        out.add_row(*(cell(r.get(key)) for _, key, _ in table))
+    console().print(out)
     sys.stderr.write(f"{len(rows)} {noun}\n")
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ind_tui.base.atomic import private_file
 from ind_tui.local.paths import log_dir, sandbox_db
 from ind_tui.local.settings import Profile
 from ind_tui.services.connect import ENV_ADMIN_TOKEN, Connection, connect
@@ -75,6 +76,11 @@ def start_child_sandbox(db_path: Path | None = None,
     token = secrets.token_urlsafe(24)
     log = log_dir() / "embedded-sandbox.log"
     env = dict(os.environ, **{ENV_ADMIN_TOKEN: token})  # not on the command line: ps shows it
+    # Both hold names of the sandbox's people: private, like everything under data/ and log/
+    # (SQLite keeps an existing database's mode and gives it to the -wal and -shm files).
+    private_file(log)
+    if db_path is None:
+        private_file(db)
     with log.open("ab") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "ind_tui", "sandbox", "serve", "--embedded",

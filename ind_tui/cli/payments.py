@@ -51,8 +51,9 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
     if args.format == "csv":
         write_payments_csv(listed.items, sys.stdout)
         return EXIT_OK
-    from rich.console import Console
     from rich.table import Table
+
+    from ind_tui.cli.output import cell, console
 
     lang = _lang(args)
 
@@ -67,11 +68,10 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
             refund = f"{p.refund.reason.value} {day(p.refund.refunded_at, lang)}"
         elif p.refund_due is not None:
             refund = f"due {day(p.refund_due, lang)}"
-        table.add_row(day(p.paid_at, lang), p.reference, p.zaaknummer or "—",
-                      p.employee_name, p.type_id, money(p.amount_eur, lang), p.method.value,
-                      p.status.value, refund)
-    # A pipe has no width: do not cut the columns to 80.
-    Console(width=None if sys.stdout.isatty() else 250).print(table)
+        table.add_row(*map(cell, (day(p.paid_at, lang), p.reference, p.zaaknummer or "—",
+                                  p.employee_name, p.type_id, money(p.amount_eur, lang),
+                                  p.method.value, p.status.value, refund)))
+    console(wide_pipe=True).print(table)
     totals = listed.totals
     print(plural("cli.payments.totals", totals.count, lang,
                  charged=money(totals.charged_eur, lang), pending=money(totals.pending_eur, lang),

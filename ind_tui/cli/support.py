@@ -33,7 +33,7 @@ def _show(args: argparse.Namespace) -> int:
         return EXIT_OK
     report = bundle["report.json"]
     print("== report")
-    for key in ("created_local", "created_utc", "kvk", "person", "profile", "portal_url",
+    for key in ("created_local", "created_utc", "kvk", "own_kvk", "person", "profile", "portal_url",
                 "app_version"):
         print(f"{key:>14}: {report.get(key)}")
     print("\n== description\n" + str(bundle.get("description.txt", "")))

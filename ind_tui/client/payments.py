@@ -6,13 +6,13 @@ by the TUI's export and `ind-tui payments list --format csv`.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
 from ind_tui.api.payments import PaymentList, PaymentRecord, PaymentStatus
 from ind_tui.base.atomic import atomic_text_writer
+from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.client.calls import PortalCalls
 
 CSV_COLUMNS = (
@@ -55,7 +55,7 @@ def csv_row(p: PaymentRecord) -> dict[str, Any]:
 
 def write_payments_csv(items: Iterable[PaymentRecord], out: TextIO) -> int:
     """Write the CSV to an open text stream; returns the number of payments written."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = CsvDictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for item in items:

@@ -16,8 +16,18 @@ from urllib.parse import parse_qsl, urlencode
 
 DEFAULT_SIZE = 200
 
-# Query parameters whose values are harmless for support (filters, paging).
-_SAFE_PARAMS = frozenset({"status", "type", "limit", "changed_since", "after"})
+# Query parameters whose values are harmless for support (filters, paging, codes).
+_SAFE_PARAMS = frozenset({
+    "status", "type", "limit", "changed_since", "after", "state", "kind", "unread", "purpose",
+    "locations", "per_location", "from", "year", "format",
+})
+# Parameters that name a person or their case, or carry a secret: values always hidden.
+_HIDDEN_PARAMS = re.compile(
+    r"(?i)name|zaak|v_?number|bsn|birth|passport|employee|person|^q$|query|search|email|"
+    r"phone|key|token|secret|code|pass")
+# Any other value stays only when it is plainly a code word (`unread`, `in_progress`): a
+# name, a V-number or a birth date has capitals, spaces or digits and is hidden.
+_CODE_WORD = re.compile(r"[a-z_,-]{1,32}")
 _TOKENISH = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+|\b[A-Za-z0-9_-]{40,}\b")
 
 
@@ -27,16 +37,22 @@ def redact(text: str) -> str:
 
 
 def redact_path(path: str) -> str:
-    """Keep the path and the harmless query parameters; mask the rest of the values."""
+    """Keep the path and the query's harmless values; hide the personal ones."""
     base, _, query = path.partition("?")
     base = redact(base)
     if not query:
         return base
     pairs = [
-        (key, value if key in _SAFE_PARAMS else "[redacted]")
+        (key, redact(value) if _harmless(key, value) else "[redacted]")
         for key, value in parse_qsl(query, keep_blank_values=True)
     ]
     return f"{base}?{urlencode(pairs, safe='[]:+')}"
+
+
+def _harmless(key: str, value: str) -> bool:
+    if _HIDDEN_PARAMS.search(key):
+        return False
+    return key in _SAFE_PARAMS or _CODE_WORD.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)

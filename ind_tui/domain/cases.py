@@ -8,7 +8,6 @@ reads fields by name. No Textual here.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import IO, Literal, NamedTuple
 
 from ind_tui.api.cases import CaseStatus, CaseSummary
+from ind_tui.base.safetext import CsvDictWriter
 
 NEW = "new"
 LISTED, ARCHIVED_STATE, NOT_REGISTERED = "listed", "archived", "not_registered"
@@ -201,7 +201,7 @@ def write_records(stream: IO[str], rows: Iterable[CaseRow], fmt: ExportFormat) -
         json.dump(records, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
     else:
-        writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+        writer = CsvDictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
     return len(records)

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from ind_tui.api.auth import Me
 from ind_tui.api.cases import CaseDetail, CaseStatus, CaseSummary, Decision
 from ind_tui.api.employees import Employee
+from ind_tui.base.atomic import private_dir, private_file
 from ind_tui.base.migrations import NewerSchema, migrate
 from ind_tui.domain.cases import RawCase
 
@@ -117,7 +118,7 @@ class LocalCache:
     # --- opening, and recovering from a damaged file -----------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         try:
             return self._connect()
         except sqlite3.DatabaseError as exc:
@@ -125,6 +126,8 @@ class LocalCache:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        for side in ("", "-wal", "-shm"):  # SQLite gives -wal and -shm the database's mode
+            private_file(self.path.with_name(self.path.name + side), create=not side)
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode=WAL")

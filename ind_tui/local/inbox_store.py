@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.api.account import Address
-from ind_tui.base.atomic import atomic_write_text
+from ind_tui.base.atomic import atomic_write_text, private_dir
 
 STATE_FILE = "inbox-state.json"
 # One lock per file for every InboxStore of the process: screens and the background look each
@@ -72,7 +72,7 @@ class InboxStore:
         return data if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         atomic_write_text(self.path, json.dumps(data, indent=1, sort_keys=True))
 
     def _scope(self, data: dict[str, Any], scope: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ind_tui.api.errors import ClientCode
+from ind_tui.base.atomic import private_dir
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -110,7 +111,7 @@ def unlock(backend: KeyringBackend, passphrase: str) -> None:
     Raises ValueError for a wrong passphrase."""
     path = Path(str(getattr(backend, "file_path", "")))
     if path.parent != Path():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
     try:
         backend.keyring_key = passphrase  # type: ignore[attr-defined]
     except AssertionError as exc:  # older file format signals a mismatch this way

@@ -15,12 +15,13 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from ind_tui.base.atomic import private_dir
+
 
 def _lock_path(name: str) -> Path:
     from ind_tui.local.paths import data_dir
 
-    folder = data_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(data_dir() / "locks")
     return folder / (re.sub(r"[^A-Za-z0-9_.-]", "_", name) + ".lock")
 
 

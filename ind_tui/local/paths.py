@@ -1,10 +1,13 @@
 """Where ind-tui keeps its files. All from platformdirs; IND_TUI_HOME moves everything
-under one folder (tests, support reproductions, several setups side by side)."""
+under one folder (tests, support reproductions, several setups side by side). Every folder
+is made by `private_dir`: for this user only."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from ind_tui.base.atomic import private_dir
 
 APP_NAME = "ind-tui"
 
@@ -28,8 +31,7 @@ def _dir(kind: str) -> Path:
             "log": platformdirs.user_log_dir,
         }[kind]
         path = Path(getter(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def config_dir() -> Path:
@@ -51,16 +53,12 @@ def log_dir() -> Path:
 
 
 def drafts_dir() -> Path:
-    path = data_dir() / "drafts"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "drafts")
 
 
 def documents_dir() -> Path:
     """Content-addressed document store (blobs by SHA-256)."""
-    path = data_dir() / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "documents")
 
 
 def sandbox_db() -> Path:

@@ -31,7 +31,7 @@ import tomlkit
 import tomlkit.exceptions
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ind_tui.base.atomic import atomic_write_text
+from ind_tui.base.atomic import atomic_write_text, private_dir
 from ind_tui.local.paths import config_dir
 
 CONFIG_FILE = "config.toml"
@@ -123,7 +123,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write atomically (a crash never leaves half a config), editing the file in place:
     the user's comments, layout and keys this version does not know stay as they were."""
     path = path or config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     try:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -10,7 +10,6 @@ a V-number (`employee_exists`); a refusal whose details match the row counts as 
 from __future__ import annotations
 
 import asyncio
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from ind_tui.api.errors import (
     SessionExpiredError,
 )
 from ind_tui.api.wire import ErrorCode
+from ind_tui.base.safetext import CsvWriter
 from ind_tui.client.once import Delivery, delivery
 from ind_tui.domain.employee_csv import (
     ERROR_COLUMN,
@@ -176,7 +176,7 @@ def failures_csv(preview: Preview, summary: ImportSummary | None, lang: str = "e
         header.append(ERROR_COLUMN.get(lang, "error"))
         at = len(header) - 1
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=preview.file.delimiter, lineterminator="\r\n")
+    writer = CsvWriter(out, delimiter=preview.file.delimiter, lineterminator="\r\n")
     writer.writerow(header)
     for row, errors in failed_rows(preview, summary):
         cells = list(row.cells) + [""] * max(0, len(header) - len(row.cells))

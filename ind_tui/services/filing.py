@@ -9,6 +9,8 @@ a second application or a second payment:
   missing; an upload whose answer got lost is sent again (an unused upload is harmless).
 - submission: its Idempotency-Key is saved before the first send and reused by every retry
   and every later run; the portal answers a key it has seen with what it did the first time.
+  A later run first asks what was filed under a kept key and takes that application: it
+  never resends blindly (a portal may have let the key lapse).
 - payment: the same, with a key of its own and the method sent with it.
 - after an ambiguous failure `reconcile` asks the portal what it has under those keys.
 
@@ -182,6 +184,8 @@ class Filing:
         payment, or filed at once when free)."""
         if self.stage is not FilingStage.NOT_SENT:
             return await self._current()
+        if (found := await self._kept_key_filed()) is not None:
+            return found
         if self._today is None and not self.client.clock.known:
             await self.client.portal_info()  # judge the answers on the portal's today
         for first_round in (True, False):
@@ -213,6 +217,19 @@ class Filing:
             emit(progress, "submit", 1)
             return app
         raise AssertionError("unreachable")
+
+    async def _kept_key_filed(self) -> Application | None:
+        """A key kept from an earlier attempt whose answer was lost: that attempt may have
+        filed the application. Ask before sending it again, and take what the portal has
+        (a portal may forget a key in time; the application it made stays)."""
+        key = self.draft.idempotency_key
+        if key is None:
+            return None
+        found = await self.client.find_applications(key)
+        if not found:
+            return None
+        self._record(found[0])
+        return found[0]
 
     async def _filed_under(self, key: str, refusal: PortalError) -> Application | None:
         """After a refusal: is an application filed under `key` all the same (an earlier

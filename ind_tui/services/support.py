@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui import __version__
+from ind_tui.base.atomic import atomic_writer, private_dir
 from ind_tui.local.paths import data_dir
 
 SECRET_KEYS = re.compile(r"token|authori[sz]ation|passphrase|password|secret|cookie", re.I)
@@ -28,7 +29,8 @@ class BundleInput:
     description: str
     portal_url: str
     profile: str
-    kvk: str | None = None
+    kvk: str | None = None  # the company acted for (the login's own when acting for none)
+    own_kvk: str | None = None  # the login's own company: an agency's, when it acts for one
     person: str | None = None
     requests: list[dict[str, Any]] = field(default_factory=list)
     last_error: dict[str, Any] | None = None
@@ -49,9 +51,7 @@ def scrub(value: Any) -> Any:
 
 
 def bundles_dir() -> Path:
-    path = data_dir() / "support"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "support")
 
 
 def build_bundle(data: BundleInput, directory: Path | None = None,
@@ -62,13 +62,13 @@ def build_bundle(data: BundleInput, directory: Path | None = None,
         "created_local": moment.isoformat(timespec="seconds"),
         "created_utc": moment.astimezone(UTC).isoformat(timespec="seconds"),
         "time_zone": moment.tzname(),
-        "kvk": data.kvk, "person": data.person, "profile": data.profile,
+        "kvk": data.kvk, "own_kvk": data.own_kvk, "person": data.person, "profile": data.profile,
         "portal_url": data.portal_url, "app_version": __version__,
         "description": data.description[:MAX_DESCRIPTION], **data.extra,
     })
     target = (directory or bundles_dir()) / f"ind-tui-support-{moment:%Y%m%d-%H%M%S}.zip"
-    tmp = target.with_suffix(".zip.part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    # Whole or not at all, and private: it names the person and their employees.
+    with atomic_writer(target) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("report.json", json.dumps(report, indent=2, ensure_ascii=False))
         zf.writestr("description.txt", report["description"])
         zf.writestr("screenshot.svg", scrub(data.screenshot_svg))
@@ -76,7 +76,6 @@ def build_bundle(data: BundleInput, directory: Path | None = None,
         zf.writestr("requests.json", json.dumps(scrub(data.requests), indent=2, default=str))
         zf.writestr("error.json", json.dumps(scrub(data.last_error), indent=2, default=str))
         zf.writestr("mail.txt", scrub(data.mail_text))
-    tmp.replace(target)
     return target
 
 

@@ -303,6 +303,7 @@ class PortalApp(App[int]):
         client = self.context.client
         if client is not None:
             await self.call(client.logout)
+        self.context.last_error = None  # the next person's support bundle starts clean
         self.context.me = None
         from ind_tui.tui.screens.shell.login import LoginScreen
 

@@ -34,8 +34,10 @@ class AppContext:
     conn: Connection | None = None
     me: Me | None = None
     inbox_unread: int = 0  # for the header (screens/inbox/watch.py)
-    last_error: PortalError | None = None  # what the guidance panel last showed
     profile_portal: str = ""  # the profile's portal as drafts record it: "embedded" or a URL
+    # What the guidance panel last showed, per login: a support bundle made by one person
+    # never carries another's error (its code, role and request id).
+    _errors: dict[str | None, PortalError] = field(default_factory=dict, repr=False)
     _cache: LocalCache | None = field(default=None, repr=False)
     _cache_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
@@ -52,6 +54,18 @@ class AppContext:
         from ind_tui.local.cache import scope_for
 
         return scope_for(self.profile_name, self.me)
+
+    @property
+    def last_error(self) -> PortalError | None:
+        """The error the guidance panel last showed to whoever is logged in now."""
+        return self._errors.get(self.scope)
+
+    @last_error.setter
+    def last_error(self, error: PortalError | None) -> None:
+        if error is None:
+            self._errors.pop(self.scope, None)
+        else:
+            self._errors = {self.scope: error}  # one login's error at a time
 
     def now(self) -> datetime:
         """The portal's clock when it was heard from, else this computer's."""

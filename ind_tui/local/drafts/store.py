@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ind_tui.base.atomic import TEMP_SUFFIX, fsync_dir, remove_stale_temp
+from ind_tui.base.atomic import (
+    PRIVATE,
+    TEMP_SUFFIX,
+    fsync_dir,
+    private_dir,
+    remove_stale_temp,
+)
 from ind_tui.local import paths
 from ind_tui.local.drafts.errors import (
     BundleRefused,
@@ -57,7 +63,7 @@ def hash_file(path: Path) -> tuple[str, int]:
 class DocumentStore:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root if root is not None else paths.documents_dir()
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_dir(self.root)
 
     def path_for(self, sha256: str) -> Path:
         if not is_sha256(sha256):
@@ -112,7 +118,8 @@ class DocumentStore:
         digest = hashlib.sha256()
         size = 0
         try:
-            with open(tmp, "xb") as out:
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE),
+                           "wb") as out:
                 for block in chunks:
                     size += len(block)
                     if size > max_bytes:
@@ -164,7 +171,7 @@ class DocumentStore:
                 os.utime(target)
                 self.discard(staged)
                 return staged.sha256
-            target.parent.mkdir(exist_ok=True)
+            private_dir(target.parent)
             os.replace(staged.path, target)
             fsync_dir(target.parent)
             fsync_dir(self.root)

@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
+from ind_tui.base.safetext import visible
 from ind_tui.i18n import known, t
 from ind_tui.tui.context import PortalHost
 
@@ -61,16 +62,17 @@ class PortalHeader(Widget):
         self._variants = (t("app.title"),)
         person = t("header.not_logged_in")
         if me is not None:
-            own = f"{me.company.name} · KvK {me.company.kvk}"
+            own = f"{visible(me.company.name)} · KvK {me.company.kvk}"
             self._variants = (f"{t('app.title')} · {own}", own)
             if me.acting_for is not None:
                 # For an agency the client acted for is the one thing that must always show:
                 # narrower, the title goes first, then the agency's KvK, then the agency.
-                behalf = t("header.on_behalf", name=me.acting_for.name, kvk=me.acting_for.kvk)
+                behalf = t("header.on_behalf", name=visible(me.acting_for.name),
+                           kvk=me.acting_for.kvk)
                 self._variants = (f"{t('app.title')} · {own} · {behalf}",
-                                  f"{me.company.name} · {behalf}", behalf)
-            person = me.person_name
-        # Names come from the portal: plain text, never markup.
+                                  f"{visible(me.company.name)} · {behalf}", behalf)
+            person = visible(me.person_name)
+        # Names come from the portal: plain Text (never markup), controls spelled out.
         self.query_one("#who-person", Static).update(Text(person))
         self._fit()
         profile = context.profile_name if context is not None else ""

@@ -13,6 +13,8 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, Literal
 
+from ind_tui.base.safetext import visible
+
 SEP = "\x1f"  # joins cells in the search text, so a needle never matches across two cells
 _TOKEN = re.compile(r'[^\s:"]+:"[^"]*"?|"[^"]*"?|\S+')
 
@@ -42,7 +44,8 @@ class Column:
     def text(self, value: Any) -> str:
         if value is None:
             return ""
-        return self.formatter(value) if self.formatter else str(value)
+        # A cell shows what a portal sent, never a control character it holds.
+        return visible(self.formatter(value) if self.formatter else str(value))
 
     def search_text(self, value: Any) -> str:
         if self.search is None or value is None:

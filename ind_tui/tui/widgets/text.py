@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Static
 
+from ind_tui.base.safetext import visible
 from ind_tui.i18n import t
+
+
+def plain(value: object) -> str:
+    """What a portal sent (a name, a subject), ready to stand in markup: control characters
+    spelled out and brackets shown as brackets, so `[red]` in a name stays text."""
+    return escape(visible("" if value is None else str(value)))
 
 
 class LanguageChanged(Message, bubble=False):

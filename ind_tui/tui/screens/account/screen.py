@@ -13,7 +13,7 @@ from ind_tui.i18n import t
 from ind_tui.i18n.format import day, local
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
     from ind_tui.api.account import Account, Address, NotificationReceipt, NotificationRequest
@@ -85,7 +85,7 @@ class AccountScreen(PortalScreen):
         ) or "  " + t("account.no_recognitions")
         company = self.query_one("#account-company", Panel)
         company.border_title = t("account.company")
-        company.update(f"{account.company.name}\n{t('account.kvk')}: {account.company.kvk}\n"
+        company.update(f"{plain(account.company.name)}\n{t('account.kvk')}: {account.company.kvk}\n"
                        f"{t('account.recognitions')}:\n{recognitions}\n\n"
                        + t("home.refreshed", when=local(account.last_refresh)))
         addresses = self.query_one("#account-addresses", Panel)
@@ -97,7 +97,7 @@ class AccountScreen(PortalScreen):
         reps = self.query_one("#account-reps", Panel)
         reps.border_title = t("account.representatives")
         lines = [
-            f"{r.name} (KvK {r.kvk}): "
+            f"{plain(r.name)} (KvK {r.kvk}): "
             + (t("account.rep_registered", since=day(r.since)) if r.registered and r.since
                else t("account.rep_pending"))
             for r in account.representatives

@@ -29,7 +29,7 @@ from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
-from ind_tui.tui.widgets.text import LanguageChanged, Tr
+from ind_tui.tui.widgets.text import LanguageChanged, Tr, plain
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -159,7 +159,7 @@ class PurposePicker(_Step):
         with Vertical(id="pick-purpose", classes="dialog appointments-step"):
             yield Tr("appointments.step.purpose", classes="title")
             yield Tr("appointments.for_case", classes="muted",
-                     employee=self.case.employee_name, zaak=self.case.zaaknummer)
+                     employee=plain(self.case.employee_name), zaak=self.case.zaaknummer)
             yield VimOptionList(*options, id="pick-purpose-list")
         yield PortalFooter()
 

@@ -35,7 +35,7 @@ from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
     from ind_tui.api.appointments import Appointment, Location, Slot, VisitPurpose
@@ -171,7 +171,7 @@ class AppointmentsScreen(PortalScreen):
         kind_text = t("appointments.kind.expat_centre") if kind is LocationKind.EXPAT_CENTRE \
             else t("appointments.kind.ind_desk")
         ends = a.ends_at.astimezone(AMSTERDAM)
-        panel.border_title = f"{a.employee_name} · {a.zaaknummer}"
+        panel.border_title = f"{plain(a.employee_name)} · {a.zaaknummer}"
         panel.update("\n".join([
             f"[b]{purpose_text(a.purpose)}[/b] · {when(a.starts_at)}–{ends:%H:%M}",
             f"{self._place(a)} ({kind_text})",
@@ -279,7 +279,7 @@ class AppointmentsScreen(PortalScreen):
         if a is None or client is None:
             return
         sure = await self.app.push_screen_wait(ConfirmDialog(
-            t("appointments.cancel_text", employee=a.employee_name,
+            t("appointments.cancel_text", employee=plain(a.employee_name),
               purpose=purpose_text(a.purpose), when=when(a.starts_at), place=self._place(a)),
             title=t("appointments.cancel_title"), yes=t("appointments.cancel_yes"),
             no=t("appointments.cancel_no"), danger=True))

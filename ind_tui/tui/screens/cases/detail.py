@@ -23,7 +23,7 @@ from ind_tui.tui.screens.cases.columns import decision_label, status_label, type
 from ind_tui.tui.screens.cases.documents import CaseDocumentsMixin, size_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -191,7 +191,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
             status = t("cases.with_decision", status=status,
                        decision=decision_label(case.decision.value))
         lines = [
-            f"[b]{t('case.employee')}:[/b] {escape(case.employee_name)}"
+            f"[b]{t('case.employee')}:[/b] {plain(case.employee_name)}"
             + (f"  ({t('case.vnumber')} {case.v_number})" if case.v_number else ""),
             f"[b]{t('case.type')}:[/b] {escape(type_label(case.type_id))}",
             f"[b]{t('case.status')}:[/b] {status}",
@@ -216,7 +216,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
         summary = self.query_one("#case-summary", Panel)
         summary.border_title = t("case.summary")
         lines = [
-            f"[b]{t('case.employee')}:[/b] {escape(pending.employee_name)}",
+            f"[b]{t('case.employee')}:[/b] {plain(pending.employee_name)}",
             f"[b]{t('case.type')}:[/b] {escape(type_label(pending.type_id))}",
             f"[b]{t('case.status')}:[/b] {t('cases.state.not_registered')}",
             f"[b]{t('case.receipt')}:[/b] " + t("case.receipt_line", zaak=pending.zaaknummer,

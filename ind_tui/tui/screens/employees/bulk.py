@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
+from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.domain.employee_csv import Preview, PreviewRow, RowState, preview, read_csv
 from ind_tui.i18n import language, t
 from ind_tui.services.employee_import import (
@@ -242,7 +243,7 @@ class ImportScreen(PortalScreen):
         target = failures_path(source)
         data = failures_csv(p, self.summary, language())
         try:
-            await asyncio.to_thread(target.write_bytes, data)
+            await asyncio.to_thread(atomic_write_bytes, target, data)
         except OSError as exc:
             self.notify(t("employees.export.failed", path=target, reason=exc.strerror or exc),
                         severity="error", timeout=10)

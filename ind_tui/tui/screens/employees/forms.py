@@ -37,7 +37,7 @@ from ind_tui.services.employee_import import describe
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
-from ind_tui.tui.widgets.text import LanguageChanged, Tr
+from ind_tui.tui.widgets.text import LanguageChanged, Tr, plain
 
 if TYPE_CHECKING:
     from ind_tui.api.errors import PortalError
@@ -257,7 +257,7 @@ class DeregisterScreen(ModalScreen[DeregistrationRequest | None]):
         end = prev.end_date if prev else (self.suggested or self.today)
         with Vertical(id="employee-form", classes="dialog"):
             yield Tr("employees.deregister.title", classes="title")
-            yield Tr("employees.deregister.who", name=e.name, v_number=e.v_number,
+            yield Tr("employees.deregister.who", name=plain(e.name), v_number=e.v_number,
                      start=day(e.start_date))
             yield Label(t("employees.field.end_date"), id="l-end_date")
             yield Input(day(end), id="f-end_date", tooltip=t("employees.help.deregister"))

@@ -45,6 +45,7 @@ from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import VirtualTable
+from ind_tui.tui.widgets.text import plain
 
 if TYPE_CHECKING:
     from ind_tui.api.employees import DeregistrationReceipt, DeregistrationRequest, Employee
@@ -284,7 +285,7 @@ class EmployeesScreen(PortalScreen):
             self.employees.append(employee)
             self._recompute()
             self.table.jump_to_value("v_number", employee.v_number)
-            self.notify(t("employees.register.done", name=employee.name,
+            self.notify(t("employees.register.done", name=plain(employee.name),
                           v_number=employee.v_number))
 
         self.app.push_screen(RegisterScreen(self._purposes(), self.today, self._draft), done)
@@ -307,7 +308,7 @@ class EmployeesScreen(PortalScreen):
         def filled(request: DeregistrationRequest | None) -> None:
             if request is None:
                 return
-            text = t("employees.deregister.confirm", name=employee.name,
+            text = t("employees.deregister.confirm", name=plain(employee.name),
                      v_number=employee.v_number, end=day(request.end_date),
                      reason=t(f"employees.reason.{request.reason.value}"))
             self.app.push_screen(ConfirmDialog(text, danger=True),
@@ -347,7 +348,7 @@ class EmployeesScreen(PortalScreen):
         self.employees = [updated if e.id == employee.id else e for e in self.employees]
         self._recompute()
         key = "employees.deregister.done_late" if receipt.late else "employees.deregister.done"
-        self.notify(t(key, name=employee.name, reference=receipt.reference,
+        self.notify(t(key, name=plain(employee.name), reference=receipt.reference,
                       deadline=day(receipt.report_deadline)),
                     severity="warning" if receipt.late else "information", timeout=10)
 
@@ -365,9 +366,9 @@ class EmployeesScreen(PortalScreen):
             ok = (digits.isdigit() and self.table.jump_to_value("v_number", digits)) or \
                 self.table.jump_to_value("name", text, prefix=True)
             if ok and (e := self.current()) is not None:
-                self.notify(t("employees.found", name=e.name))
+                self.notify(t("employees.found", name=plain(e.name)))
             else:
-                self.notify(t("employees.not_found", text=text), severity="warning")
+                self.notify(t("employees.not_found", text=plain(text)), severity="warning")
 
         self.app.push_screen(PromptDialog(t("employees.key.find"),
                                           t("employees.find_prompt")), found)

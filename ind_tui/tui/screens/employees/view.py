@@ -3,7 +3,6 @@ may see it, and the export of what is in view."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from datetime import date, timedelta
@@ -12,11 +11,14 @@ from typing import TYPE_CHECKING
 
 from ind_tui.api.auth import Service
 from ind_tui.api.employees import EmployeeStatus
+from ind_tui.base.atomic import atomic_write_bytes
+from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day
 from ind_tui.services.duties import DEREGISTER, Duty
 from ind_tui.tui.widgets.table import Column
+from ind_tui.tui.widgets.text import plain
 
 if TYPE_CHECKING:
     from ind_tui.api.auth import Me, ServiceAccess
@@ -58,7 +60,7 @@ def duty_cell(duty: Duty | None) -> str | None:
 
 
 def duty_line(duty: Duty, today: date) -> str:
-    name = duty.employee_name or ""
+    name = plain(duty.employee_name)
     if duty.kind == DEREGISTER:
         ended = duty.due - timedelta(days=DEREGISTRATION_DEADLINE_DAYS)
         why = t(f"employees.duty.why.{duty.detail}")
@@ -80,15 +82,14 @@ def write_export(path: Path, employees: list[Employee]) -> None:
 
     records = [e.model_dump(mode="json") for e in employees]
     if path.suffix.lower() == ".json":
-        path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        atomic_write_bytes(path, text.encode("utf-8"))
         return
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore",
-                            lineterminator="\r\n")
+    writer = CsvDictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(records)
-    path.write_bytes(("\ufeff" + out.getvalue()).encode("utf-8"))
+    atomic_write_bytes(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
 
 
 def denied_text(me: Me | None) -> str:
@@ -106,7 +107,7 @@ def denied_text(me: Me | None) -> str:
 def detail_text(e: Employee) -> str:
     """Everything known of one employee, under the table (the columns cut things short)."""
     none = t("employees.none")
-    text = t("employees.detail", name=e.name, v_number=e.v_number,
+    text = t("employees.detail", name=plain(e.name), v_number=plain(e.v_number),
              born=day(e.date_of_birth), nationality=e.nationality,
              purpose=t(f"purpose.{e.purpose.value}"), start=day(e.start_date),
              permit=day(e.permit_end) if e.permit_end else none,

@@ -23,7 +23,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
@@ -254,7 +254,7 @@ async def home_lines(app: PortalApp) -> list[str]:
     if dated:
         first = min(dated, key=lambda m: (m.deadline, m.id))
         assert first.deadline is not None
-        lines.append(t("inbox.home.next", name=first.employee_name, zaak=first.zaaknummer,
+        lines.append(t("inbox.home.next", name=plain(first.employee_name), zaak=first.zaaknummer,
                        date=day(first.deadline),
                        left=days_left(first.deadline, client.clock.today())))
     return lines

@@ -9,6 +9,7 @@ from ind_tui.api.inbox import Message, MessageKind, RequestedDocument, RequestSt
 from ind_tui.i18n import known, language, t
 from ind_tui.i18n.format import day, local, plural
 from ind_tui.services.due import DueItem, DueKind
+from ind_tui.tui.widgets.text import plain
 
 
 def days_left(deadline: date, today: date) -> str:
@@ -54,10 +55,10 @@ def detail_lines(message: Message, today: date) -> list[str]:
         lines.append(t("inbox.msg.asked"))
         for doc in message.requested:
             if doc.document_id:
-                lines.append(t("inbox.msg.asked_done", title=document_title(doc),
+                lines.append(t("inbox.msg.asked_done", title=plain(document_title(doc)),
                                doc=doc.document_id))
             else:
-                lines.append(t("inbox.msg.asked_item", title=document_title(doc)))
+                lines.append(t("inbox.msg.asked_item", title=plain(document_title(doc))))
         deadline = day(message.decision_deadline) if message.decision_deadline else "-"
         lines.append("")
         if message.state is RequestState.OPEN:

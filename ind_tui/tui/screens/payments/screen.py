@@ -25,7 +25,7 @@ from ind_tui.tui.widgets.chrome import Panel, PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
     from ind_tui.api.payments import PaymentRecord
@@ -206,7 +206,7 @@ class PaymentsScreen(PortalScreen):
         kind = (rule.name_nl if language() == "nl" else rule.name_en) if rule else p.type_id
         panel.border_title = f"{p.reference} · {money(p.amount_eur)}"
         lines = [
-            f"{p.employee_name} · {kind}",
+            f"{plain(p.employee_name)} · {kind}",
             t("payments.detail_paid", method=t(f"payments.method.{p.method.value}"),
               paid=local(p.paid_at), collected=local(p.collected_at)),
             t("payments.detail_case", case=p.zaaknummer, year=p.fee_year) if p.zaaknummer

@@ -15,7 +15,7 @@ from ind_tui.i18n.format import local
 from ind_tui.tui.screens.shell.areas import home_lines, refusal
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.lists import VimOptionList
-from ind_tui.tui.widgets.text import Tr
+from ind_tui.tui.widgets.text import Tr, plain
 
 # (area, key) in the order home lists them
 AREAS = tuple((area, str(key)) for key, area in enumerate(
@@ -53,7 +53,7 @@ class HomeScreen(PortalScreen):
         assert me is not None
         company = me.acting_for or me.company
         role = t(f"home.role.{me.role.value}")
-        return f"{t('home.company', name=company.name, kvk=company.kvk)} · {role}"
+        return f"{t('home.company', name=plain(company.name), kvk=company.kvk)} · {role}"
 
     def _options(self) -> list[Option]:
         me = self.context.me

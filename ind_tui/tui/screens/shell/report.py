@@ -71,6 +71,7 @@ class ReportScreen(PortalScreen):
         data = BundleInput(
             screenshot_svg=self.svg, screen_text=self.text, description=description,
             portal_url=context.portal_url, profile=context.profile_name, kvk=kvk,
+            own_kvk=me.company.kvk if me else None,
             person=me.person_name if me else None, requests=requests, mail_text=mail,
             last_error=None if error is None else {
                 "code": error.code, "message": error.message, "status": error.status,
