@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ind_tui.i18n import language, t
+from ind_tui.i18n import known, language, t
 from ind_tui.i18n.format import local
 from ind_tui.tui.screens.drafts.files import DraftRow, shown_name
 from ind_tui.tui.widgets.table_model import Column
@@ -41,7 +41,11 @@ def cells(row: DraftRow) -> tuple[Any, ...]:
         return (shown_name(row.path), t("drafts.unreadable", code=code), "", None, "", None,
                 None)
     lang = language()
-    title = row.title.get(lang) if row.title is not None else row.draft.form_id
+    # The short name the cases list uses ("HSM first (VVR)"): long titles cut to the same
+    # "Highly skilled…" at 80 columns. The panel below gives the whole title.
+    short = f"cases.type.{row.draft.form_id}"
+    title = (t(short) if known(short)
+             else row.title.get(lang) if row.title is not None else row.draft.form_id)
     progress = (row.done, row.required) if row.known_form else None
     docs = len(row.missing) if row.known_form else None
     return (title, row.employee, company_text(row.draft.kvk, row.draft.sponsor_name), progress,
