@@ -66,7 +66,7 @@ def test_without_a_keyring_the_user_is_told(tmp_path: Path) -> None:
     result = run(tmp_path / "home", "login", "--identity", "sponsor-eh3", env=env)
     assert result.returncode == 0
     assert "memory" in result.stdout
-    assert "keyrings.cryptfile" in result.stderr  # what to install
+    assert "encrypted_file" in result.stderr  # how to stay logged in
 
 
 def test_unknown_profile_is_bad_input(tmp_path: Path) -> None:

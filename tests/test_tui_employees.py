@@ -225,8 +225,15 @@ async def test_an_employer_sees_why_not_and_has_no_home_lines(tmp_path: Path) ->
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
                        and app.screen.query_one("#areas").get_option("employees").disabled)
         assert await home_lines(app) == []
+        # `:` does not open an area the account may not use: it says why.
         await pilot.press("colon", *"employees", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, EmployeesScreen))
+        await wait_for(pilot, lambda: any("only for recognised sponsors" in n.message
+                                          for n in app._notifications))
+        assert isinstance(app.screen, HomeScreen)
+        # The screen itself still explains, should it be open when the role changes.
+        app.push_screen(EmployeesScreen())
+        await wait_for(pilot, lambda: isinstance(app.screen, EmployeesScreen)
+                       and bool(app.screen.query("#emp-denied")))
         text = _text(app.screen, "#emp-denied")
         assert "not a recognised sponsor" in text and "34567890" in text
         assert "Log in on its behalf" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -68,6 +69,7 @@ class PortalApp(App[int]):
         self._keymap_problem = keymap_problem
         self._conn_cm: AbstractAsyncContextManager[Connection] | None = None
         self._connecting = False
+        self._relogin: asyncio.Future[bool] | None = None  # the one login-again under way
         self._keys = KeyGate(self)
         self._started = False  # Textual's start is over (`on_ready`)
         set_language(start.language)
@@ -187,9 +189,7 @@ class PortalApp(App[int]):
             try:
                 return Done(await factory())
             except SessionExpiredError:
-                from ind_tui.tui.screens.shell.login import LoginScreen
-
-                if not await self.push_screen_wait(LoginScreen(relogin=True)):
+                if not await asyncio.shield(self._log_in_again()):
                     return Failed()
             except handle as exc:
                 offline = isinstance(exc, offline_errors())
@@ -198,6 +198,23 @@ class PortalApp(App[int]):
                 self.show_error(exc)
                 return Failed(exc, shown=True)
         return Failed()
+
+    def _log_in_again(self) -> asyncio.Future[bool]:
+        """One login screen for every call that found the session lapsed: calls that fail
+        together (a screen loading two things, the inbox watcher) wait for the same login,
+        instead of stacking login screens the user would have to go through one by one."""
+        from ind_tui.tui.screens.shell.login import LoginScreen
+
+        if self._relogin is None or self._relogin.done():
+            done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+            def dismissed(ok: bool | None) -> None:
+                if not done.done():
+                    done.set_result(bool(ok))
+
+            self.push_screen(LoginScreen(relogin=True), callback=dismissed)
+            self._relogin = done
+        return self._relogin
 
     def show_error(self, error: PortalError) -> None:
         from ind_tui.tui.screens.shell.guidance import GuidanceScreen

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from ind_tui.api.auth import Me, Service
 from ind_tui.i18n import t
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from ind_tui.api.auth import Me
     from ind_tui.tui.app import PortalApp
 
 ScreenFactory = Callable[[], "Screen[Any]"]
@@ -71,12 +71,12 @@ def _payments() -> Screen[Any]:
 
 
 # Where `:` and the palette go, in the order home lists them, with the service each needs
-# (None: every account may).
-AREA_SERVICES: dict[str, Service | None] = {
-    "new": Service.SUBMIT, "drafts": Service.SUBMIT, "cases": Service.CASES,
-    "employees": Service.EMPLOYEES, "account": Service.ACCOUNT, "inbox": Service.CASES,
-    "due": None, "appointments": Service.CASES, "payments": Service.SUBMIT,
-    "address": Service.ACCOUNT,
+# (None: every account may). The values of `api.auth.Service`, named here as text so the
+# login screen's first frame does not wait for the wire models.
+AREA_SERVICES: dict[str, str | None] = {
+    "new": "submit_applications", "drafts": "submit_applications", "cases": "view_cases",
+    "employees": "employees", "account": "account", "inbox": "view_cases", "due": None,
+    "appointments": "view_cases", "payments": "submit_applications", "address": "account",
 }
 
 
@@ -86,7 +86,7 @@ def refusal(me: Me | None, area: str) -> str | None:
     service = AREA_SERVICES.get(area)
     if me is None or service is None:
         return None
-    access = next((s for s in me.services if s.service is service), None)
+    access = next((s for s in me.services if s.service == service), None)
     if access is None or access.allowed:
         return None
     return t(f"reason.{access.reason_code}") if access.reason_code else t("reason.forbidden")

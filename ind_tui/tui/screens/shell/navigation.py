@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from ind_tui.api.auth import Me
 from ind_tui.i18n import language, t
 from ind_tui.tui.screens.shell.areas import AREA_SCREENS, refusal, screen_for, usable_areas
 
 if TYPE_CHECKING:
+    from ind_tui.api.auth import Me
     from ind_tui.tui.app import PortalApp
 
 ALIASES = {
