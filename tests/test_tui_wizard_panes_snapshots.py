@@ -127,6 +127,10 @@ def test_receipt(snap_compare: Any, tmp_path: Path, lang: str) -> None:
         await pilot.press("y")
         draft = screen.session.draft
         await wait_for(pilot, lambda: draft.stage is FilingStage.DONE)
+        # The "Filed" toast comes once the screen has handled the result, which may be after
+        # the stage changed: wait for it, so `settle` clears it every time.
+        await wait_for(pilot, lambda: any("3100" in str(n.message)
+                                          for n in pilot.app._notifications))
         # Portal ids are random per run; show fixed ones so the picture is stable.
         draft.application_id = "APP-0001"
         assert draft.receipt is not None
