@@ -26,17 +26,21 @@ from hypothesis import HealthCheck
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.parameters import ParameterLocation
+from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
+    allow_header_conformance,
     content_type_conformance,
     missing_required_header,
     negative_data_rejection,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 from schemathesis.transport.serialization import serialize_binary
 
 from ind_tui.sandbox.app import SandboxConfig, create_app
+from ind_tui.sandbox.errors import NOT_THE_CONTRACT, UNREADABLE_BODY
 from ind_tui.sandbox.pdfgen import letter
 
 API = "/api/v1"
@@ -53,13 +57,34 @@ APP: FastAPI = create_app(SandboxConfig(
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
+@schemathesis.check
+def valid_input_passes_the_contract(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response,
+    case: schemathesis.Case[Any],
+) -> bool | None:
+    """Schema-valid input may break a rule the schema cannot state (and be refused with that
+    rule's message), but the server may not say it does not match the contract: then the
+    document and the server disagree about what a valid request is."""
+    if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE:
+        return None
+    if response.status_code == 422 and response.json().get("message") in (
+        NOT_THE_CONTRACT, UNREADABLE_BODY,
+    ):
+        raise AssertionError(f"schema-valid input refused as not matching the contract: "
+                             f"{response.text[:400]}")
+    if response.status_code == 400 and response.json().get("code") == "bad_request":
+        raise AssertionError(f"schema-valid input refused as a bad request: "
+                             f"{response.text[:400]}")
+    return None
+
+
 # What every answer is held to. Left out on purpose:
 # - positive_data_acceptance ("schema-valid input is accepted"): the contract answers rules no
-#   JSON schema can state with 400/409/413/415/422 (a device code the portal never issued, a
-#   payment whose amount is not the fee, an upload that is not a PDF, an extension filed too
-#   early), so schema-valid input is refused by design;
-# - unsupported_method: the 405 answers (which the document does not list) carry the Allow
-#   header Starlette gives them, naming only the first route on the path, not all its methods;
+#   JSON schema can state with 400/409/413/415/422 and a code of their own (a device code the
+#   portal never issued, a payment whose amount is not the fee, an upload that is not a PDF,
+#   an extension filed too early), so schema-valid input is refused by design; what that
+#   check is for, that the server's idea of a valid request is the document's, is
+#   `valid_input_passes_the_contract` above;
 # - checks that need OpenAPI links or security schemes (stateful, ignored_auth): the document
 #   declares neither; authorization has its own test (test_authz_matrix.py).
 CHECKS = [
@@ -70,6 +95,9 @@ CHECKS = [
     response_schema_conformance,
     negative_data_rejection,
     missing_required_header,
+    unsupported_method,
+    allow_header_conformance,
+    valid_input_passes_the_contract,
 ]
 
 # Date arithmetic overflows at the ends of the calendar (a deadline 14 days after 9999-12-25,

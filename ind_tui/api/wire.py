@@ -10,7 +10,6 @@ part of the API: `auth`, `account`, `applications`, `payments`, `cases`, `employ
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -32,14 +31,16 @@ KvK = Field(pattern=r"^\d{8}$", description="Chamber of Commerce number, 8 digit
 VNumber = Field(pattern=r"^\d{10}$", description="Vreemdelingennummer, 10 digits")
 
 
-_NUMBER = re.compile(r"^\s*[-+]?\d+(\.\d*)?\s*$")
+# ISO 8601 text starts with the date; anything else (a number in any spelling: `1e9`,
+# `-1.07e-236`, ` 42 `) is not a date, whatever pydantic could make of it.
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _iso_text(value: Any) -> Any:
     """Dates and instants travel as ISO 8601 text. Pydantic would also take a number, or a
     numeric string, as a Unix timestamp; the contract does not, so a request may not either."""
     number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number or (isinstance(value, str) and _NUMBER.match(value)):
+    if number or (isinstance(value, str) and not _ISO_START.match(value)):
         raise ValueError("expected an ISO 8601 date or date-time as text")
     return value
 
@@ -53,12 +54,26 @@ IsoDateTime = Annotated[datetime, BeforeValidator(_iso_text)]
 # stored; an escape sequence in it would act on the reader's screen).
 MAX_JSON_DEPTH = 32
 # C0 controls but tab, newline and carriage return; DEL and the C1 controls; the bidi
-# embeddings, overrides and isolates (they reorder what a reader sees).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# Within a name, invisible format characters are refused too (BOM, marks, zero-width space);
-# zero-width (non-)joiners stay: some scripts need them to write a name correctly.
-_NAME_FORMAT_OK = frozenset("\u200c\u200d")
+# embeddings, overrides and isolates (they reorder what a reader sees). Written as regex
+# escapes: the same text is the check and, in the contract, the published pattern.
+_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_SURROGATES = r"\ud800-\udfff"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_SURROGATE = re.compile(f"[{_SURROGATES}]")
+# Within a name, every control, format and line/paragraph separator character (Unicode
+# categories Cc, Cf, Zl, Zp) is refused: a BOM, a soft hyphen, a zero-width space, a mark.
+# Zero-width (non-)joiners stay: some scripts need them to write a name correctly.
+_NAME_REFUSED = (
+    r"\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891"
+    r"\u08e2\u180e\u200b\u200e-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    r"\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    r"\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_NAME_BAD = re.compile(f"[{_NAME_REFUSED}]")
+# What the contract publishes for request text. (Lone surrogates are refused too, but they
+# cannot be written in valid UTF-8 JSON at all, and an ECMA pattern cannot name them.)
+TEXT_PATTERN = f"^[^{_CONTROLS}]*$"
+NAME_PATTERN = f"^[^{_NAME_REFUSED}]*$"
 
 
 def text_problem(text: str) -> str | None:
@@ -98,10 +113,7 @@ def _check_json(value: Any, loc: tuple[str | int, ...] = ()) -> None:
 
 def _check_name(value: str) -> str:
     problem = text_problem(value)
-    if problem is None and any(
-        unicodedata.category(ch) in ("Cc", "Zl", "Zp")
-        or (unicodedata.category(ch) == "Cf" and ch not in _NAME_FORMAT_OK) for ch in value
-    ):
+    if problem is None and _NAME_BAD.search(value):
         problem = "text_control_character"
     if problem is not None:
         raise PydanticCustomError(
@@ -112,19 +124,77 @@ def _check_name(value: str) -> str:
 
 
 # A person's or place's name as a request carries it: printable text only.
-Name = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_check_name)]
+Name = Annotated[str, Field(min_length=1, max_length=120,
+                             json_schema_extra={"pattern": NAME_PATTERN}),
+                 AfterValidator(_check_name)]
+
+
+# Any JSON value whose text (strings and keys, at every depth) passes the text rule: the
+# contract's component for free-form request data such as answers.
+TEXT_JSON = "TextJson"
+TEXT_JSON_REF = f"#/components/schemas/{TEXT_JSON}"
+
+
+def text_json_schema() -> dict[str, Any]:
+    return {
+        "description": "any JSON value; text in it (strings and keys) without control "
+                       f"characters, nested at most {MAX_JSON_DEPTH} levels",
+        "anyOf": [
+            {"type": "string", "pattern": TEXT_PATTERN},
+            {"type": "number"}, {"type": "boolean"}, {"type": "null"},
+            {"type": "array", "items": {"$ref": TEXT_JSON_REF}},
+            {"type": "object", "propertyNames": {"pattern": TEXT_PATTERN},
+             "additionalProperties": {"$ref": TEXT_JSON_REF}},
+        ],
+    }
+
+
+def _publish_text_rule(schema: dict[str, Any], _cls: Any = None) -> None:
+    """Every string of a request body, and every key of its maps, is published with the text
+    rule `_bounded` checks, so what the contract calls valid the portal takes."""
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+            return
+        if not isinstance(node, dict):
+            return
+        plain = not {"pattern", "format", "enum", "const"} & set(node)
+        if node.get("type") == "string" and plain:
+            node["pattern"] = TEXT_PATTERN
+        if "patternProperties" in node:
+            # pydantic's map with constrained keys: a key matching none is refused too.
+            node.setdefault("additionalProperties", False)
+        free = node.get("additionalProperties")
+        if node.get("type") == "object" and free in (True, None):
+            # Any JSON value, with the text rule at every depth (`_bounded` checks it so);
+            # a wire model ignores keys it does not know, but they are read and checked.
+            node["additionalProperties"] = {"$ref": TEXT_JSON_REF}
+        # Every key a request may hold (extra keys of a wire model too) passes the rule.
+        if node.get("type") == "object" and free is not False and "propertyNames" not in node:
+            node["propertyNames"] = {"pattern": TEXT_PATTERN}
+        for key in ("properties", "patternProperties", "items", "prefixItems", "anyOf",
+                    "oneOf", "allOf", "additionalProperties"):
+            child = node.get(key)
+            walk(list(child.values()) if key in ("properties", "patternProperties")
+                 and isinstance(child, dict) else child)
+
+    walk(schema)
 
 
 class Wire(BaseModel):
     """Base for wire models: unknown fields from a newer portal are ignored, not fatal."""
 
-    model_config = ConfigDict(extra="ignore")
+    # Published with the text rule too: a wire model in a request (an address in a
+    # notification) is checked by the request's `_bounded`.
+    model_config = ConfigDict(extra="ignore", json_schema_extra=_publish_text_rule)
 
 
 class Strict(BaseModel):
     """Base for request bodies: a typo in a field name is a clear 422, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_publish_text_rule)
 
     @model_validator(mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute
 
 from ind_tui import __version__
-from ind_tui.api.wire import API_PREFIX
+from ind_tui.api.wire import API_PREFIX, TEXT_JSON, text_json_schema
 from ind_tui.sandbox import (
     routes_account,
     routes_admin,
@@ -28,6 +28,7 @@ from ind_tui.sandbox.bounds import DOCUMENT, MAX_BODY_KEY
 from ind_tui.sandbox.deps import fault_gate
 from ind_tui.sandbox.errors import RequestIdMiddleware, install_handlers
 from ind_tui.sandbox.faults import DropAfterCommitMiddleware
+from ind_tui.sandbox.idempotency import document_keys
 from ind_tui.sandbox.limits import BodyLimitMiddleware
 from ind_tui.sandbox.state import Sandbox, SandboxConfig
 
@@ -76,11 +77,15 @@ def create_app(config: SandboxConfig) -> FastAPI:
 
 
 def _publish_document_limit(app: FastAPI, document_bytes: int) -> None:
-    """Upload routes declare "the portal's document limit"; the contract gives its number."""
+    """Upload routes declare "the portal's document limit"; the contract gives its number.
+    Idempotency keys are published as the routes check them."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
+            document_keys(build())
+            build().setdefault("components", {}).setdefault("schemas", {})[TEXT_JSON] = (
+                text_json_schema())
             for item in build().get("paths", {}).values():
                 for operation in item.values():
                     if isinstance(operation, dict) and operation.get(MAX_BODY_KEY) == DOCUMENT:

@@ -49,6 +49,11 @@ def error_response(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+# The messages of a request the contract itself refuses (its schema), as against a request
+# that matches the schema and breaks a rule of the portal (same code, the rule's message).
+NOT_THE_CONTRACT = "the request does not match the contract"
+UNREADABLE_BODY = "the request body could not be read"
+
 _STATUS_CODES = {
     400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHENTICATED, 403: ErrorCode.FORBIDDEN,
     404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED,
@@ -79,6 +84,20 @@ def _clean_validation(errors: Any) -> dict[str, Any]:
     return {"errors": out, **({"omitted": omitted} if omitted else {})}
 
 
+def _methods_on_path(request: Request) -> list[str]:
+    """Every method the contract lists for the path. Starlette's 405 names only the first
+    route that matched the path, though several routes (GET and POST of a list) share it."""
+    path = request.url.path
+    methods: set[str] = set()
+    for template, item in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), path):
+            methods |= {m.upper() for m in item if m in _HTTP_METHODS}
+    return sorted(methods)
+
+
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options"})
+
+
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(PortalError)
     async def _portal(request: Request, exc: PortalError) -> Response:
@@ -88,8 +107,7 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         return error_response(request, 422, ErrorCode.VALIDATION_FAILED.value,
-                              "the request does not match the contract",
-                              _clean_validation(exc.errors()))
+                              NOT_THE_CONTRACT, _clean_validation(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -97,12 +115,15 @@ def install_handlers(app: FastAPI) -> None:
             # FastAPI's answer to a body it could not decode (e.g. not UTF-8): like a JSON
             # syntax error, the request does not match the contract.
             return error_response(request, 422, ErrorCode.VALIDATION_FAILED.value,
-                                  "the request body could not be read",
+                                  UNREADABLE_BODY,
                                   {"errors": [{"loc": ["body"], "msg": "cannot decode the body",
                                                "type": "body_unreadable"}]})
         code = _STATUS_CODES.get(exc.status_code, ErrorCode.BAD_REQUEST)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_methods_on_path(request))
         return error_response(request, exc.status_code, code.value, str(exc.detail),
-                              headers=dict(exc.headers or {}))
+                              headers=headers)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:

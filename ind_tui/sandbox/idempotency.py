@@ -20,6 +20,9 @@ from ind_tui.sandbox.db import Database
 from ind_tui.sandbox.errors import PortalError
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,100}$")
+HEADER = "Idempotency-Key"
+# Marks, in a route's `openapi_extra`, that the route refuses a request without a key.
+KEY_REQUIRED = "x-idempotency-key-required"
 ABANDONED_AFTER = 60.0  # wall seconds: a 'running' row older than this was a crashed request
 
 
@@ -37,6 +40,31 @@ def check_key(key: str | None) -> str:
         raise PortalError(400, ErrorCode.BAD_REQUEST,
                           "Idempotency-Key must be 8-100 characters: letters, digits, - and _")
     return key
+
+
+def key_required() -> dict[str, Any]:
+    """`openapi_extra` of a route that refuses a request without an Idempotency-Key."""
+    return {KEY_REQUIRED: True}
+
+
+def document_keys(schema: dict[str, Any]) -> None:
+    """Publish the key as the routes check it: its pattern, and required where it is.
+
+    The routes check the header themselves (a missing key has its own error code), so FastAPI
+    would document it as an optional free string."""
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            required = bool(operation.get(KEY_REQUIRED, False))
+            for param in operation.get("parameters", []):
+                if param.get("in") == "header" and param.get("name") == HEADER:
+                    param["required"] = required
+                    param["schema"] = {"type": "string", "pattern": KEY_PATTERN.pattern,
+                                       "title": HEADER}
+                    param["description"] = (
+                        "letters, digits, - and _ (8-100); the same key and body replay the "
+                        "first answer, so a resend after a lost answer is safe")
 
 
 def body_hash(payload: Any) -> str:

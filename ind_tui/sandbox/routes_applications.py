@@ -244,7 +244,7 @@ def _make_case(sb: Sandbox, conn: Any, principal: Principal, app_row: Any, now: 
 
 @router.post("/applications", name="applications.submit", status_code=201,
              response_model=Application, responses=errors(400, 403, 409),
-             openapi_extra=max_body(JSON_BODY_BYTES))
+             openapi_extra={**max_body(JSON_BODY_BYTES), **idem.key_required()})
 def submit(body: ApplicationRequest, principal: PrincipalDep, sb: SandboxDep,
            idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.SUBMIT)
@@ -323,7 +323,7 @@ def _payment(row: Any) -> Payment:
 
 @router.post("/applications/{app_id}/payment", name="applications.pay",
              response_model=PaymentResult, responses=errors(400, 403, 404, 409),
-             openapi_extra=max_body(SMALL_BODY_BYTES))
+             openapi_extra={**max_body(SMALL_BODY_BYTES), **idem.key_required()})
 def pay(app_id: str, body: PaymentRequest, principal: PrincipalDep, sb: SandboxDep,
         idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.SUBMIT)

@@ -151,12 +151,20 @@ def locations(principal: PrincipalDep, sb: SandboxDep) -> list[Location]:
     return [location_model(spec) for spec in LOCATIONS]
 
 
+# The ids a slot search takes, published as a pattern (checked below, where an unknown id can
+# be named in the answer).
+_ONE_LOCATION = "|".join(spec.id for spec in LOCATIONS)  # ids are [a-z-]: no escaping
+LOCATION_LIST = f"^(({_ONE_LOCATION})(,({_ONE_LOCATION}))*)?$"  # empty: every location
+
+
 @router.get("/appointments/slots", name="appointments.slots", response_model=SlotSearch,
             responses=errors(403, 404))
 def slots(
     principal: PrincipalDep, sb: SandboxDep, purpose: VisitPurpose,
-    locations: Annotated[str | None, Query(max_length=1000,
-                                           description="location ids, comma-separated")] = None,
+    locations: Annotated[str | None, Query(
+        max_length=1000, json_schema_extra={"pattern": LOCATION_LIST},
+        description="location ids (those `/appointments/locations` lists), comma-separated",
+    )] = None,
     start: Annotated[IsoDate | None, Query(alias="from")] = None,
     zaaknummer: Annotated[str | None, Query(pattern=ZAAK_PATTERN)] = None,
     per_location: Annotated[int, Query(ge=1, le=20)] = 1,
@@ -164,7 +172,8 @@ def slots(
     """The first free slots for `purpose` at each chosen location (all when none are given),
     earliest first. With `zaaknummer`, only where and what that case can book."""
     sb.require(principal, Service.CASES)
-    wanted = [x.strip() for x in (locations or "").split(",") if x.strip()]
+    # Exactly what the published pattern allows: known ids, comma-separated, nothing else.
+    wanted = locations.split(",") if locations else []
     unknown = sorted(set(wanted) - set(LOCATIONS_BY_ID))
     if unknown:
         raise PortalError(422, ErrorCode.VALIDATION_FAILED, "unknown location",
@@ -200,7 +209,7 @@ def _scope(principal: Principal) -> str:
 
 @router.post("/appointments", name="appointments.book", status_code=201,
              response_model=Appointment, responses=errors(400, 403, 404, 409),
-             openapi_extra=max_body(SMALL_BODY_BYTES))
+             openapi_extra={**max_body(SMALL_BODY_BYTES), **idem.key_required()})
 def book(body: AppointmentRequest, principal: PrincipalDep, sb: SandboxDep,
          idempotency_key: KeyHeader = None) -> Response:
     sb.require(principal, Service.CASES)

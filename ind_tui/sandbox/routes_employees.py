@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -25,7 +25,7 @@ from ind_tui.api.employees import (
     EmployeeRegistration,
     EmployeeStatus,
 )
-from ind_tui.api.wire import ErrorCode
+from ind_tui.api.wire import ErrorCode, IsoDate
 from ind_tui.domain.employees import registration_problems
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.sandbox import idempotency as idem
@@ -60,9 +60,7 @@ def list_employees(
     principal: PrincipalDep, sb: SandboxDep, status: EmployeeStatus | None = None,
     after: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    # A plain ISO date: a number would otherwise pass as a Unix timestamp.
-    ending_before: Annotated[str | None, Query(
-        pattern=r"^\d{4}-\d{2}-\d{2}$",
+    ending_before: Annotated[IsoDate | None, Query(
         description="only registered employees whose permit or contract ends before this "
                     "date (YYYY-MM-DD): the ones a sponsor may have a duty for")] = None,
 ) -> EmployeePage:
@@ -72,13 +70,8 @@ def list_employees(
         where += " AND status = ?"
         args.append(status.value)
     if ending_before is not None:
-        try:
-            before = date.fromisoformat(ending_before)
-        except ValueError:
-            raise PortalError(422, ErrorCode.VALIDATION_FAILED, "ending_before is not a date",
-                              {"field": "ending_before"}) from None
         where += " AND status = 'registered' AND (permit_end < ? OR contract_end < ?)"
-        args += [before.isoformat()] * 2
+        args += [ending_before.isoformat()] * 2
     conn = sb.db.read()
     total = int(conn.execute(f"SELECT COUNT(*) FROM employees WHERE {where}", args).fetchone()[0])
     if after is not None:
