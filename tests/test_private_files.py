@@ -90,3 +90,20 @@ def test_a_cli_session_with_the_embedded_sandbox_leaves_nothing_open(umask_022: 
     names = {p.name for p in home.rglob("*")}
     assert {"sandbox.db", "embedded-sandbox.log"} <= names, names
     assert _open_to_others(home) == []
+
+
+def test_a_sandbox_database_at_a_given_path_is_private(umask_022: Path, tmp_path: Path) -> None:
+    """`sandbox serve --db FILE` (support staff load reproductions into it)."""
+    from ind_tui.sandbox.db import Database
+
+    given = tmp_path / "support" / "repro.db"
+    db = Database(given)
+    with db.write() as conn:
+        conn.execute("SELECT 1")
+    assert stat.S_IMODE(given.stat().st_mode) == 0o600
+    assert stat.S_IMODE(given.parent.stat().st_mode) == 0o700
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    Database(shared / "other.db")
+    assert stat.S_IMODE((shared / "other.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # a folder given is left as it is

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ind_tui.base.atomic import private_file
 from ind_tui.base.migrations import NewerSchema, migrate
 
 # Each entry migrates from version i to i+1 (`base.migrations`). Never edit a shipped entry:
@@ -207,7 +208,10 @@ def parse_iso(text: str) -> datetime:
 class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Test data, but support staff load reproductions into it: this user's only, like
+        # everything ind-tui keeps (a folder it makes is 0700; a given one is left as it is).
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_file(path)
         self._local = threading.local()
         self._migrate()
 
