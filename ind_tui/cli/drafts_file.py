@@ -269,6 +269,9 @@ async def _file(client: PortalClient, args: argparse.Namespace, portal: str, lan
         fee = await filing.fee()
         amount = money(fee.amount, lang, cents=False) if fee.amount else text(
             "receipt.free", lang)
+        if fee.amount and fee.provisional:
+            # Not published for this year yet: the question says it is an estimate.
+            amount = text("wizard.review.provisional_amount", lang, amount=amount)
         name = draft.answers.get("employee_name") or "-"
         question = text("cli.drafts.confirm_file", lang, type=draft.form_id, person=name,
                         company=acting_company(me).label(), fee=amount)
