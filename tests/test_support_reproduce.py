@@ -1,0 +1,167 @@
+"""`ind-tui support reproduce` (issue 17, item 3): bundles made from five real errors, each
+planned and replayed on a fresh sandbox that gives the same code back, without the user's
+data. The user's sandbox and the reproduced one are separate in-process sandboxes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ind_tui.api.errors import PortalError
+from ind_tui.api.routes import ROUTES, route_of
+from ind_tui.api.sandbox_admin import ClockChange
+from ind_tui.client.client import PortalClient
+from ind_tui.sandbox.identities import identity_models
+from ind_tui.services.reproduce import after_login, plan, prepare, probe
+from ind_tui.services.support import (
+    BundleInput,
+    account_of,
+    build_bundle,
+    error_of,
+    hashed,
+    read_bundle,
+)
+from tests.client_fixtures import admin_of, hsm_request, login, make_app, make_client
+
+Act = Callable[[PortalClient], Awaitable[Any]]
+
+
+async def _bundle_after(tmp_path: Path, identity: str, act: Act, screen: str
+                        ) -> dict[str, Any]:
+    """Drive a real sandbox into an error as a user would, then make the bundle as the
+    report screen does (services/support.py), and read it back as `support show` does."""
+    client = make_client(make_app(tmp_path / "user"))
+    me = None
+    error: PortalError | None = None
+    try:
+        me = await login(client, identity)
+        await act(client)
+    except PortalError as exc:
+        error = exc
+    data = BundleInput(
+        screenshot_svg="<svg/>", screen_text="", description="it failed",
+        portal_url="http://sandbox", profile="sandbox", requests=client.reqlog.as_dicts(),
+        last_error=error_of(error), account=account_of(me), screen=screen,
+        portal_time=client.clock.now())
+    path = build_bundle(data, directory=tmp_path)
+    await client.aclose()
+    return read_bundle(path)
+
+
+async def _reproduce(tmp_path: Path, bundle: dict[str, Any]) -> tuple[Any, Any]:
+    """The reproduction's plan on a fresh sandbox: its identity logs in (or is refused as
+    the user was), then the call that failed is made again. Returns (plan, outcome)."""
+    client = make_client(make_app(tmp_path / "reproduced"))
+    admin = admin_of(client)
+    steps = plan(bundle, identity_models())
+    await prepare(admin, steps)
+    try:
+        await login(client, steps.identity)
+        await after_login(admin, steps)
+        outcome = await probe(client, steps)
+    except PortalError as exc:
+        outcome = exc
+    finally:
+        await client.aclose()
+    return steps, outcome
+
+
+async def _submit_during_503(client: PortalClient) -> None:
+    await admin_of(client).fault("applications.submit", "unavailable")
+    await client.submit_application(hsm_request(), "filing-key-0001")
+
+
+async def _lapse(client: PortalClient) -> None:
+    await admin_of(client).set_clock(ClockChange(advance_days=91))
+    await client.me()
+
+
+async def _upload_text(client: PortalClient) -> None:
+    await client.upload_document(b"my passport scan, really", "passport.pdf")
+
+
+async def _nothing(client: PortalClient) -> None:
+    return None
+
+
+@pytest.mark.parametrize(("identity", "act", "screen", "code", "route"), [
+    ("sponsor-eh2plus", _nothing, "LoginScreen", "eh_level_insufficient", "auth.token"),
+    ("sponsor-eh3", _submit_during_503, "FilingScreen", "service_unavailable",
+     "applications.submit"),
+    ("agent-delta", _lapse, "CasesScreen", "session_expired", "auth.refresh"),
+    ("sponsor-eh3", _upload_text, "WizardScreen", "document_not_pdf", "documents.upload"),
+], ids=["refused-login", "503-filing", "expired-session", "refused-document"])
+async def test_the_reproduced_sandbox_gives_the_same_code(
+        tmp_path: Path, identity: str, act: Act, screen: str, code: str, route: str) -> None:
+    bundle = await _bundle_after(tmp_path, identity, act, screen)
+    report = bundle["report.json"]
+    assert report["format_version"] == 2 and report["screen"] == screen
+    assert report["failure"]["code"] == code and report["failure"]["route"] == route
+    steps, outcome = await _reproduce(tmp_path, bundle)
+    assert isinstance(outcome, PortalError), outcome
+    assert outcome.code == code
+    assert steps.portal_time is not None
+    if code != "eh_level_insufficient":  # the same kind of account
+        roles = {i.name: i.role for i in identity_models()}
+        assert roles[steps.identity] == roles[identity]
+    assert steps.done and all(n.key.startswith("reproduce.") for n in steps.done + steps.missing)
+
+
+async def test_a_late_deregistration_is_late_again(tmp_path: Path) -> None:
+    from ind_tui.api.employees import DeregistrationReason, DeregistrationRequest
+
+    employee_id = ""
+
+    async def deregister_late(client: PortalClient) -> None:
+        nonlocal employee_id
+        employee = (await client.employees())[0]
+        employee_id = employee.id
+        end = client.clock.today() - timedelta(days=40)
+        receipt = await client.deregister_employee(employee.id, DeregistrationRequest(
+            end_date=end, reason=DeregistrationReason.EMPLOYMENT_ENDED))
+        assert receipt.late
+
+    bundle = await _bundle_after(tmp_path, "sponsor-eh3", deregister_late, "EmployeesScreen")
+    report = bundle["report.json"]
+    assert report["failure"] is None
+    assert report["last_write"] == {"route": "employees.deregister", "status": 201}
+    # The employee is named by a hash only.
+    assert report["ids"]["employee"] == [hashed(employee_id)]
+    assert employee_id not in str(report["ids"])
+    steps, outcome = await _reproduce(tmp_path, bundle)
+    assert steps.deregister_late and steps.area == "employees"
+    assert outcome is not None and outcome.late
+
+
+async def test_an_old_bundle_still_reproduces_what_it_can(tmp_path: Path) -> None:
+    bundle = await _bundle_after(tmp_path, "sponsor-eh3", _submit_during_503, "FilingScreen")
+    report = bundle["report.json"]
+    for key in ("format_version", "screen", "portal_time", "account", "failure", "last_write",
+                "ids"):
+        report.pop(key)
+    steps, outcome = await _reproduce(tmp_path, bundle)
+    keys = {n.key for n in steps.missing}
+    assert {"reproduce.old_format", "reproduce.no_account", "reproduce.no_screen"} <= keys
+    assert steps.identity == "sponsor-eh3" and steps.area == "home"
+    assert steps.portal_time is not None  # the time the bundle was made stands in
+    assert outcome is None  # no route to aim a fault at: said, not guessed
+
+
+def test_the_route_table_is_the_sandbox_s() -> None:
+    from fastapi.routing import APIRoute
+
+    from ind_tui.sandbox import app as sandbox_app
+
+    served = set()
+    for module in vars(sandbox_app).values():
+        router = getattr(module, "router", None)
+        if router is None or module is sandbox_app or module.__name__.endswith("routes_admin"):
+            continue
+        served |= {(r.name, sorted(r.methods)[0], r.path) for r in router.routes
+                   if isinstance(r, APIRoute)}
+    assert served == set(ROUTES)
+    assert route_of("GET", "/api/v1/cases/Z123?x=1") == ("cases.get", {"zaaknummer": "Z123"})
