@@ -4,6 +4,10 @@ data. The user's sandbox and the reproduced one are separate in-process sandboxe
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
@@ -165,3 +169,101 @@ def test_the_route_table_is_the_sandbox_s() -> None:
                    if isinstance(r, APIRoute)}
     assert served == set(ROUTES)
     assert route_of("GET", "/api/v1/cases/Z123?x=1") == ("cases.get", {"zaaknummer": "Z123"})
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, IND_TUI_HOME=str(home), PYTHONPATH=os.getcwd())
+    return subprocess.run([sys.executable, "-m", "ind_tui", "--lang", "en", "support",
+                           "reproduce", *args], capture_output=True, text=True, env=env,
+                          timeout=120, check=False)
+
+
+async def test_the_command_starts_a_child_sandbox_and_gets_the_same_code(tmp_path: Path
+                                                                          ) -> None:
+    bundle = await _bundle_after(tmp_path, "sponsor-eh3", _submit_during_503, "FilingScreen")
+    path = next(tmp_path.glob("ind-tui-support-*.zip"))
+    assert bundle["report.json"]["failure"]["code"] == "service_unavailable"
+    home = tmp_path / "support-home"
+    done = _cli(home, str(path), "--check", "--format", "json",
+                "--save-scenario", str(tmp_path / "out.toml"))
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["answered"] == "service_unavailable"
+    assert out["sandbox"].startswith("http://127.0.0.1:")
+    assert any("applications.submit" in line for line in out["reproduced"])
+    # The sandbox had its own folder, not the home it was started from, and is gone.
+    assert not (home / "data" / "sandbox.db").exists()
+    assert "[[faults]]" in (tmp_path / "out.toml").read_text()
+    shown = _cli(home, str(path), "--dry-run")
+    assert shown.returncode == 0 and "Not reproduced" not in shown.stdout
+    assert "applications.submit answers service_unavailable" in shown.stdout
+
+
+async def _app_on(tmp_path: Path, bundle: dict[str, Any]) -> tuple[Any, Any]:
+    """The reproduction's app (cli/reproduce.py) on a fresh in-process sandbox set to the
+    bundle's plan."""
+    from contextlib import asynccontextmanager
+
+    import httpx
+
+    from ind_tui.cli.reproduce import build_app
+    from ind_tui.local.settings import Profile
+    from ind_tui.local.startup import StartInfo
+    from ind_tui.services.connect import connect
+    from tests.conftest import ADMIN_TOKEN
+    from tests.tui_helpers import PORTAL, sandbox_app
+
+    sandbox = sandbox_app(tmp_path / "reproduced")
+    steps = plan(bundle, identity_models())
+    async with make_client(sandbox) as client:
+        from ind_tui.client.sandbox_admin import SandboxAdmin
+
+        await prepare(SandboxAdmin(client.http, ADMIN_TOKEN), steps)
+    profile = Profile(name="reproduce", portal=PORTAL, token_store="memory")
+
+    def connector() -> Any:
+        @asynccontextmanager
+        async def opened() -> Any:
+            async with connect(profile, admin_token=ADMIN_TOKEN,
+                               transport=httpx.ASGITransport(app=sandbox)) as conn:
+                yield conn
+
+        return opened()
+
+    return steps, build_app(steps, StartInfo("reproduce", PORTAL, "en"), connector)
+
+
+@pytest.mark.parametrize(("identity", "act", "screen", "code"), [
+    ("sponsor-eh3", _submit_during_503, "FilingScreen", "service_unavailable"),
+    ("sponsor-eh2plus", _nothing, "LoginScreen", "eh_level_insufficient"),
+], ids=["503-filing", "refused-login"])
+async def test_the_app_opens_logged_in_and_shows_the_same_message(
+        tmp_path: Path, identity: str, act: Act, screen: str, code: str) -> None:
+    from ind_tui.tui.screens.shell.guidance import GuidanceScreen
+    from ind_tui.tui.screens.shell.login import LoginScreen
+    from tests.tui_helpers import wait_for
+
+    bundle = await _bundle_after(tmp_path, identity, act, screen)
+    steps, app = await _app_on(tmp_path, bundle)
+
+    def shown() -> str:
+        if isinstance(app.screen, GuidanceScreen | LoginScreen):
+            return " ".join(str(w.render()) for w in app.screen.query("Static"))
+        return ""
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: f"Code: {code}" in shown())
+        if steps.area == "login":
+            assert isinstance(app.screen, LoginScreen) and app.context.me is None
+        else:
+            assert isinstance(app.screen, GuidanceScreen)
+            assert app.context.me is not None and app.context.me.role.value == "sponsor"
+            assert type(app.screen_stack[-2]).__name__ == "DraftsScreen"
+
+
+def test_shell_completion_knows_the_command() -> None:
+    from ind_tui.cli.completion import script
+
+    bash = script("bash")
+    assert "['ind-tui support']='show reproduce'" in bash
+    assert "['ind-tui support reproduce']=@file" in bash
