@@ -106,12 +106,12 @@ def _identity(account: dict[str, Any] | None, code: str | None,
                                                                "code": code})
     if not account:
         return "sponsor-eh3", None
-    wanted = {"research": "research", "representative": "agent"}
     candidates = [i for i in identities if i.role is not None
                   and i.role.value == account.get("role")]
 
     def score(ident: Identity) -> tuple[int, int]:
-        fits = any(p in ident.purpose for p in account.get("recognitions", []) if p in wanted)
+        # Labour is every sponsor's; another recognition (research, study) picks its own.
+        fits = any(p in ident.purpose for p in account.get("recognitions", []) if p != "labour")
         return (-int(fits), -int(ident.assurance_level == account.get("assurance_level")))
 
     if not candidates:

@@ -79,6 +79,10 @@ def error_of(error: PortalError | None) -> dict[str, Any] | None:
             "request_id": error.request_id, "details": error.details}
 
 
+# Codes that are part of the way, not failures: a device login polls through them.
+WAITING = ("authorization_pending", "slow_down")
+
+
 def failure_of(error: dict[str, Any] | None,
                requests: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The failed request: the one of the error shown, else the newest that failed (a lapsed
@@ -88,7 +92,7 @@ def failure_of(error: dict[str, Any] | None,
         if error and error.get("request_id") and record.get("request_id") == error["request_id"]:
             chosen = record
             break
-        if chosen is None and record.get("error"):
+        if chosen is None and record.get("error") not in (None, *WAITING):
             chosen = record
             if not error:
                 break
