@@ -279,3 +279,16 @@ def test_shell_completion_knows_the_command() -> None:
     bash = script("bash")
     assert "['ind-tui support']='show reproduce'" in bash
     assert "['ind-tui support reproduce']=@file" in bash
+
+
+async def test_support_show_names_the_new_fields(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from ind_tui.cli import main
+
+    await _bundle_after(tmp_path, "agent-delta", _lapse, "CasesScreen")
+    path = next(tmp_path.glob("ind-tui-support-*.zip"))
+    assert main(["support", "show", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert "format_version: 2" in shown and "screen: CasesScreen" in shown
+    assert "failed request: auth.refresh 400 session_expired" in shown
+    assert "account: representative, EH3, acting for another company" in shown
