@@ -48,9 +48,19 @@ def add_parser(cmds: Any, handler: Any) -> None:
 
 
 def _line(note: Note, lang: str) -> str:
+    from ind_tui.services.support import ID_KINDS
+
     values = dict(note.values)
-    if "kind" in values and note.key == "reproduce.ids":
+    # A bundle may come from anywhere: only words this version knows are translated.
+    if note.key == "reproduce.ids" and values.get("kind") in ID_KINDS.values():
         values["kind"] = text(f"reproduce.kind.{values['kind']}", lang)
+    # The app's own words for the place it opens on and the kind of account.
+    if "area" in values:
+        area = values["area"]
+        values["area"] = text({"home": "home.title", "login": "login.title"}.get(
+            area, f"home.area.{area}"), lang)
+    if values.get("role") in ("sponsor", "employer", "representative"):
+        values["role"] = text(f"home.role.{values['role']}", lang)
     if "time" in values:  # as the user read it: Amsterdam time, in their language's form
         from datetime import datetime
 
@@ -63,11 +73,19 @@ def _line(note: Note, lang: str) -> str:
 def statement(plan: Plan, bundle: Path, lang: str) -> list[str]:
     """What the reproduction shows and what it cannot, in plain lines."""
     lines = [text("reproduce.title", lang, bundle=bundle), text("reproduce.could", lang)]
-    lines += [f"  + {_line(n, lang)}" for n in plan.done]
+    lines += [_wrapped("+", _line(n, lang)) for n in plan.done]
     if plan.missing:
         lines.append(text("reproduce.could_not", lang))
-        lines += [f"  - {_line(n, lang)}" for n in plan.missing]
+        lines += [_wrapped("-", _line(n, lang)) for n in plan.missing]
     return lines
+
+
+def _wrapped(mark: str, line: str) -> str:
+    import textwrap
+
+    # Read in an 80-column terminal, before the app takes it over.
+    return textwrap.fill(line, 79, initial_indent=f"  {mark} ", subsequent_indent="    ",
+                         break_on_hyphens=False)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ EN: dict[str, str] = {
                             "failed request or the kind of account.",
     "reproduce.login_refused": "The login is refused as the user's was ({code}): test "
                                "identity {identity}.",
-    "reproduce.account": "Kind of account {role}: logged in as test identity {identity}.",
+    "reproduce.account": "Kind of account ({role}): logged in as test identity {identity}.",
     "reproduce.no_account": "The kind of account is not in the bundle: logged in as "
                             "{identity}.",
     "reproduce.time": "Portal time {time}, as the user's portal had it.",

@@ -9,7 +9,7 @@ NL: dict[str, str] = {
                             "mislukte verzoek en het soort account niet.",
     "reproduce.login_refused": "Het inloggen wordt geweigerd zoals bij de gebruiker ({code}): "
                                "testidentiteit {identity}.",
-    "reproduce.account": "Soort account {role}: ingelogd als testidentiteit {identity}.",
+    "reproduce.account": "Soort account ({role}): ingelogd als testidentiteit {identity}.",
     "reproduce.no_account": "Het soort account staat niet in de bundel: ingelogd als "
                             "{identity}.",
     "reproduce.time": "Portaaltijd {time}, zoals het portaal van de gebruiker die had.",
