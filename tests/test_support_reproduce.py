@@ -292,3 +292,22 @@ async def test_support_show_names_the_new_fields(tmp_path: Path,
     assert "format_version: 2" in shown and "screen: CasesScreen" in shown
     assert "failed request: auth.refresh 400 session_expired" in shown
     assert "account: representative, EH3, acting for another company" in shown
+
+
+def test_a_bundle_of_the_wrong_shape_reproduces_nothing_it_cannot_read() -> None:
+    hostile = {"report.json": {
+        "format_version": "2", "failure": "applications.submit", "account": ["sponsor"],
+        "ids": {"case": "many", "other": [1, 2]}, "screen": {"x": 1},
+        "portal_time": "2026-12-31T23:59", "last_write": 5},
+        "error.json": {"code": "service_unavailable"}}
+    steps = plan(hostile, identity_models())
+    assert steps.identity == "sponsor-eh3" and steps.area == "home"
+    assert steps.fault is None and steps.portal_time is not None
+    assert steps.portal_time.tzinfo is not None
+    keys = [n.key for n in steps.missing]
+    assert "reproduce.old_format" in keys and "reproduce.no_fault" in keys
+    assert [n.values for n in steps.missing if n.key == "reproduce.ids"] == [
+        {"kind": "other", "count": 2}]
+    forged = {"report.json": {"format_version": 2,
+                              "failure": {"route": "sandbox.faults", "code": "internal_error"}}}
+    assert plan(forged, identity_models()).fault is None  # only a portal route takes a fault

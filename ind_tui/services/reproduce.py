@@ -9,7 +9,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ind_tui.api.routes import ROUTES, path_of
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # The fault that answers with the code the user saw.
 FAULTS = {"service_unavailable": "unavailable", "internal_error": "server_error",
           "rate_limited": "rate_limit", "connection_dropped": "commit_then_drop"}
+ROUTE_NAMES = frozenset(name for name, _, _ in ROUTES)
 # The screens a bundle names, by the area the TUI opens for them.
 AREAS = {
     "HomeScreen": "home", "CasesScreen": "cases", "CaseDetailScreen": "cases",
@@ -88,30 +89,40 @@ class Plan:
         return out
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def _time(report: dict[str, Any]) -> tuple[datetime | None, bool]:
     for key, exact in (("portal_time", True), ("created_utc", False)):
         try:
-            return datetime.fromisoformat(str(report[key])), exact
+            when = datetime.fromisoformat(str(report[key]))
+            return (when if when.tzinfo else when.replace(tzinfo=UTC)), exact
         except (KeyError, TypeError, ValueError):
             continue
     return None, False
 
 
-def _identity(account: dict[str, Any] | None, code: str | None,
+def _identity(account: dict[str, Any], code: str | None,
               identities: list[Identity]) -> tuple[str, Note | None]:
     """A test identity of the kind of account (or refused at login as the user was)."""
     for ident in identities:
         if code and ident.expected_error == code:
             return ident.name, Note("reproduce.login_refused", {"identity": ident.name,
                                                                "code": code})
-    if not account:
+    if not account.get("role"):
         return "sponsor-eh3", None
     candidates = [i for i in identities if i.role is not None
                   and i.role.value == account.get("role")]
 
     def score(ident: Identity) -> tuple[int, int]:
         # Labour is every sponsor's; another recognition (research, study) picks its own.
-        fits = any(p in ident.purpose for p in account.get("recognitions", []) if p != "labour")
+        fits = any(p in ident.purpose for p in account["recognitions"]
+                   if isinstance(p, str) and p != "labour")
         return (-int(fits), -int(ident.assurance_level == account.get("assurance_level")))
 
     if not candidates:
@@ -123,21 +134,27 @@ def _identity(account: dict[str, Any] | None, code: str | None,
 
 def plan(bundle: dict[str, Any], identities: list[Identity]) -> Plan:
     """What a sandbox needs to show what the bundle's user saw, and what it cannot show."""
-    report: dict[str, Any] = bundle.get("report.json") or {}
-    failure = report.get("failure") or {}
-    error = bundle.get("error.json") or {}
-    code = failure.get("code") or error.get("code")
-    route = failure.get("route")
-    last_write = report.get("last_write") or {}
+    # A bundle may come from anywhere: what is not of the expected shape counts as absent.
+    report = _dict(bundle.get("report.json"))
+    failure, error = _dict(report.get("failure")), _dict(bundle.get("error.json"))
+    code = _str(failure.get("code")) or _str(error.get("code"))
+    route = _str(failure.get("route"))
+    if route not in ROUTE_NAMES:
+        route = None
+    last_write = _dict(report.get("last_write"))
     when, exact = _time(report)
-    identity, chosen = _identity(report.get("account"), code, identities)
-    screen = report.get("screen")
+    account = _dict(report.get("account"))
+    if not isinstance(account.get("recognitions"), list):
+        account["recognitions"] = []
+    identity, chosen = _identity(account, code, identities)
+    screen = _str(report.get("screen"))
+    version = report.get("format_version", 1)
     area = AREAS.get(str(screen), "home")
     out = Plan(identity=identity, area=area, portal_time=when, code=code,
                route=route or (None if code else last_write.get("route")))
     done, missing = out.done, out.missing
-    if report.get("format_version", 1) < 2:
-        missing.append(Note("reproduce.old_format", {"version": report.get("format_version", 1)}))
+    if not isinstance(version, int) or version < 2:
+        missing.append(Note("reproduce.old_format", {"version": version}))
     if chosen is not None:
         done.append(chosen)
         if chosen.key == "reproduce.login_refused":
@@ -169,9 +186,9 @@ def plan(bundle: dict[str, Any], identities: list[Identity]) -> Plan:
         out.deregister_late = True
         done.append(Note("reproduce.late", {"days": LATE_BY.days}))
         missing.append(Note("reproduce.no_end_date"))
-    ids = report.get("ids") or {}
-    for kind, hashes in sorted(ids.items()):
-        missing.append(Note("reproduce.ids", {"kind": kind, "count": len(hashes)}))
+    for kind, hashes in sorted(_dict(report.get("ids")).items()):
+        if isinstance(hashes, list):
+            missing.append(Note("reproduce.ids", {"kind": kind, "count": len(hashes)}))
     return out
 
 
