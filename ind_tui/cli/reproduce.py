@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -110,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
         return _done(out, args)
     # Everything the reproduction writes (database, log, the app's files) goes here.
     home = Path(tempfile.mkdtemp(prefix="ind-tui-reproduce-"))
+    if hasattr(signal, "SIGHUP"):  # a closed terminal still removes the folder (finally)
+        signal.signal(signal.SIGHUP, _hang_up)
     os.environ["IND_TUI_HOME"] = str(home)
     from ind_tui.cli.launch import SandboxStartError, start_child_sandbox
 
@@ -137,6 +140,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         child.stop()
         shutil.rmtree(home, ignore_errors=True)
+
+
+def _hang_up(_signum: int, _frame: object) -> None:
+    raise SystemExit(EXIT_FAILED)
 
 
 def _say(args: argparse.Namespace, line: str) -> None:
