@@ -125,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         out["sandbox"] = child.url
         _say(args, text("reproduce.started", lang, url=child.url, home=home))
+        if not args.check:
+            _say(args, text("reproduce.admin", lang, url=child.url, token=child.admin_token))
         scenario = asyncio.run(_prepare(child, steps, args.check, out))
         if args.save_scenario is not None:
             from ind_tui.base.atomic import atomic_write_text

@@ -37,6 +37,8 @@ EN: dict[str, str] = {
     "reproduce.kind.appointment": "appointments",
     "reproduce.kind.document": "documents",
     "reproduce.started": "Sandbox at {url}, in its own temporary folder {home}.",
+    "reproduce.admin": "To move its clock or clear the fault from another terminal: "
+                       "ind-tui --portal {url} sandbox faults clear --admin-token {token}",
     "reproduce.same": "The reproduced sandbox answers {code}, as the user's portal did.",
     "reproduce.other": "The reproduced sandbox answers {got}; the user's portal answered "
                        "{code}.",

@@ -37,6 +37,8 @@ NL: dict[str, str] = {
     "reproduce.kind.appointment": "afspraken",
     "reproduce.kind.document": "documenten",
     "reproduce.started": "Sandbox op {url}, in een eigen tijdelijke map {home}.",
+    "reproduce.admin": "De klok verzetten of de storing wissen vanuit een andere terminal: "
+                       "ind-tui --portal {url} sandbox faults clear --admin-token {token}",
     "reproduce.same": "De nagebootste sandbox antwoordt {code}, zoals het portaal van de "
                       "gebruiker.",
     "reproduce.other": "De nagebootste sandbox antwoordt {got}; het portaal van de gebruiker "
