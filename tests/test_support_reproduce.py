@@ -311,3 +311,17 @@ def test_a_bundle_of_the_wrong_shape_reproduces_nothing_it_cannot_read() -> None
     forged = {"report.json": {"format_version": 2,
                               "failure": {"route": "sandbox.faults", "code": "internal_error"}}}
     assert plan(forged, identity_models()).fault is None  # only a portal route takes a fault
+
+
+async def test_the_app_asks_to_log_in_again_where_the_session_lapsed(tmp_path: Path) -> None:
+    from ind_tui.tui.screens.shell.login import LoginScreen
+    from tests.tui_helpers import wait_for
+
+    bundle = await _bundle_after(tmp_path, "agent-delta", _lapse, "CasesScreen")
+    steps, app = await _app_on(tmp_path, bundle)
+    assert steps.expire_session
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Logged in first (as the user was), then asked again at the bundle's time.
+        await wait_for(pilot, lambda: app.context.me is not None)
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen) and app.screen.relogin)
+        assert app.context.now() >= steps.portal_time - timedelta(minutes=5)
