@@ -1,4 +1,5 @@
-"""`ind-tui support show BUNDLE`: what the user saw and did, for support staff."""
+"""`ind-tui support show BUNDLE`: what the user saw and did, for support staff;
+`ind-tui support reproduce BUNDLE` (cli/reproduce.py): the same message on a sandbox."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ def register(sub: Any) -> None:
     show.add_argument("bundle", type=Path)
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_show)
+    from ind_tui.cli.reproduce import add_parser
+
+    add_parser(cmds, _reproduce)
+
+
+def _reproduce(args: argparse.Namespace) -> int:
+    from ind_tui.cli.reproduce import run
+
+    return run(args)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -34,8 +44,22 @@ def _show(args: argparse.Namespace) -> int:
     report = bundle["report.json"]
     print("== report")
     for key in ("created_local", "created_utc", "kvk", "own_kvk", "person", "profile", "portal_url",
-                "app_version"):
-        print(f"{key:>14}: {report.get(key)}")
+                "app_version", "format_version", "portal_time", "screen"):
+        print(f"{key:>14}: {report.get(key, 1 if key == 'format_version' else None)}")
+    account = report.get("account") or {}
+    if account:
+        parts = [str(account.get("role")), str(account.get("assurance_level"))]
+        if account.get("acting_for_other"):
+            parts.append("acting for another company")
+        if account.get("recognitions"):
+            parts.append("recognised for " + ", ".join(account["recognitions"]))
+        print(f"{'account':>14}: {', '.join(parts)}")
+    failure = report.get("failure") or report.get("last_write")
+    if failure:
+        print(f"{'failed request' if report.get('failure') else 'last write':>14}: "
+              f"{failure.get('route')} {failure.get('status')} {failure.get('code') or ''}")
+    for kind, hashes in sorted((report.get("ids") or {}).items()):
+        print(f"{kind + ' ids':>14}: {', '.join(hashes)}")
     print("\n== description\n" + str(bundle.get("description.txt", "")))
     error = bundle.get("error.json")
     if error:

@@ -4,17 +4,27 @@ staff need to reproduce it. No token, passphrase or document ever goes in. No Te
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ind_tui import __version__
+from ind_tui.api.routes import route_of
 from ind_tui.base.atomic import atomic_writer, private_dir
 from ind_tui.local.paths import data_dir
+
+if TYPE_CHECKING:
+    from ind_tui.api.auth import Me
+    from ind_tui.api.errors import PortalError
+
+# 2: what `support reproduce` needs (screen, failed route, portal time, account kind, hashed
+# ids). A bundle without the field is format 1.
+FORMAT_VERSION = 2
 
 SECRET_KEYS = re.compile(r"token|authori[sz]ation|passphrase|password|secret|cookie", re.I)
 # Long opaque strings (tokens) that slipped into free text are cut out too.
@@ -36,6 +46,84 @@ class BundleInput:
     last_error: dict[str, Any] | None = None
     mail_text: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    screen: str | None = None  # the screen the user was on (its class name)
+    portal_time: datetime | None = None  # the portal's clock, which may differ from ours
+    account: dict[str, Any] | None = None  # the kind of account: account_of()
+
+
+# Path parameters that name something of the user's: in a bundle only as a hash.
+ID_KINDS = {"zaaknummer": "case", "employee_id": "employee", "message_id": "message",
+            "app_id": "application", "appointment_id": "appointment", "doc_id": "document"}
+
+
+def hashed(value: str) -> str:
+    """An id as a bundle names it: the same id gives the same hash, the hash gives no id."""
+    return hashlib.sha256(f"ind-tui:{value}".encode()).hexdigest()[:16]
+
+
+def account_of(me: Me | None) -> dict[str, Any] | None:
+    """The kind of account, without whose it is: role, assurance level, acting for another
+    company, the purposes it is recognised for."""
+    if me is None:
+        return None
+    return {"role": me.role.value, "assurance_level": me.assurance_level,
+            "acting_for_other": me.acting_for is not None,
+            "recognitions": sorted(r.purpose.value for r in me.recognitions)}
+
+
+def error_of(error: PortalError | None) -> dict[str, Any] | None:
+    """The error the user was shown, as error.json keeps it."""
+    if error is None:
+        return None
+    return {"code": error.code, "message": error.message, "status": error.status,
+            "request_id": error.request_id, "details": error.details}
+
+
+# Codes that are part of the way, not failures: a device login polls through them.
+WAITING = ("authorization_pending", "slow_down")
+
+
+def failure_of(error: dict[str, Any] | None,
+               requests: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The failed request: the one of the error shown, else the newest that failed (a lapsed
+    session asks to log in again without showing an error), by route name."""
+    chosen = None
+    for record in reversed(requests):
+        if error and error.get("request_id") and record.get("request_id") == error["request_id"]:
+            chosen = record
+            break
+        if chosen is None and record.get("error") not in (None, *WAITING):
+            chosen = record
+            if not error:
+                break
+    if chosen is None and not error:
+        return None
+    route = route_of(chosen.get("method", ""), chosen.get("path", "")) if chosen else None
+    return {"route": route[0] if route else None,
+            "method": chosen.get("method") if chosen else None,
+            "status": (error or {}).get("status") or (chosen or {}).get("status"),
+            "code": (error or {}).get("code") or (chosen or {}).get("error")}
+
+
+def last_write_of(requests: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The newest write that was answered: a late deregistration is accepted, not refused."""
+    for record in reversed(requests):
+        route = route_of(record.get("method", ""), record.get("path", ""))
+        if route and record.get("method") == "POST" and not route[0].startswith("auth."):
+            return {"route": route[0], "status": record.get("status")}
+    return None
+
+
+def ids_of(requests: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The ids the requests name (case numbers, employees, ...), hashed, oldest first."""
+    out: dict[str, list[str]] = {}
+    for record in requests:
+        route = route_of(record.get("method", ""), record.get("path", ""))
+        for param, value in (route[1] if route else {}).items():
+            kind = ID_KINDS.get(param)
+            if kind and hashed(value) not in out.setdefault(kind, []):
+                out[kind].append(hashed(value))
+    return out
 
 
 def scrub(value: Any) -> Any:
@@ -58,7 +146,12 @@ def build_bundle(data: BundleInput, directory: Path | None = None,
                  now: datetime | None = None) -> Path:
     """Write the bundle zip and return its path."""
     moment = (now or datetime.now(UTC)).astimezone()
+    failure = failure_of(data.last_error, data.requests)
     report = scrub({
+        "format_version": FORMAT_VERSION, "screen": data.screen,
+        "portal_time": data.portal_time.isoformat() if data.portal_time else None,
+        "account": data.account, "failure": failure,
+        "last_write": last_write_of(data.requests), "ids": ids_of(data.requests),
         "created_local": moment.isoformat(timespec="seconds"),
         "created_utc": moment.astimezone(UTC).isoformat(timespec="seconds"),
         "time_zone": moment.tzname(),

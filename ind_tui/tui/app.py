@@ -61,6 +61,8 @@ class PortalApp(App[int]):
                  open_path: Path | None = None):
         super().__init__()
         self.open_path = open_path  # `ind-tui open FILE.tfa`: the draft to open after login
+        # `ind-tui support reproduce`: the sandbox identity the login screen picks by itself.
+        self.start_identity: str | None = None
         self.context = AppContext(start.profile_name, "" if start.embedded else start.portal,
                                   start.embedded)
         self.context.profile_portal = start.portal

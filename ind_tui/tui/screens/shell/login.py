@@ -161,6 +161,9 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         try:
             self.device = device = await client.start_login()
             self._show_device(device)
+            pick, self.portal_app.start_identity = self.portal_app.start_identity, None
+            if pick is not None:  # `support reproduce`: as if picked from the list
+                self.approve(pick)
             me = await client.finish_login(device)
         except PortalError as exc:
             self._failed(exc)

@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from ind_tui.i18n import t
@@ -53,7 +54,7 @@ class ReportScreen(PortalScreen):
     async def make_bundle(self) -> None:
         import asyncio
 
-        from ind_tui.services.support import BundleInput, build_bundle
+        from ind_tui.services.support import BundleInput, account_of, build_bundle, error_of
 
         context = self.context
         me = context.me
@@ -68,14 +69,16 @@ class ReportScreen(PortalScreen):
             rid=(error.request_id if error else None) or "-", text=description,
             name=me.person_name if me else "-"))
         requests = context.client.reqlog.as_dicts() if context.client else []
+        # The screen the user was on: under this one, and under any dialog or error panel.
+        below = [s for s in self.app.screen_stack if s is not self
+                 and not isinstance(s, ModalScreen)]
         data = BundleInput(
             screenshot_svg=self.svg, screen_text=self.text, description=description,
             portal_url=context.portal_url, profile=context.profile_name, kvk=kvk,
             own_kvk=me.company.kvk if me else None,
             person=me.person_name if me else None, requests=requests, mail_text=mail,
-            last_error=None if error is None else {
-                "code": error.code, "message": error.message, "status": error.status,
-                "request_id": error.request_id, "details": error.details},
+            last_error=error_of(error), account=account_of(me),
+            screen=type(below[-1]).__name__ if below else None, portal_time=context.now(),
         )
         try:
             path = await asyncio.to_thread(build_bundle, data)
