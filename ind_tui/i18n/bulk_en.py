@@ -1,0 +1,57 @@
+"""English texts of bulk extensions (the Due list's marks and the batch view). Every key
+here exists in bulk_nl.py too."""
+
+EN: dict[str, str] = {
+    "due.key.mark": "Mark",
+    "due.key.mark_all": "Mark all",
+    "due.key.bulk": "Extend marked",
+    "due.mark.only_extensions": "Only a permit in its extension window can be marked.",
+    "due.mark.none": "No permit is in its extension window.",
+    "due.marked.one": "1 marked (b: extend)",
+    "due.marked.other": "{n} marked (b: extend)",
+    "bulk.help": "One extension draft for each marked employee, filled in from the register. "
+                 "The list says what still blocks each; Enter opens a draft to complete it. "
+                 "f files the complete ones after one confirmation, each exactly once. "
+                 "Cut short (a lost connection, a crash)? Mark the same employees again: "
+                 "the drafts are taken again and filing carries on where it stopped.",
+    "bulk.title.one": "Extension for {n} employee",
+    "bulk.title.other": "Extensions for {n} employees",
+    "bulk.col.employee": "Employee",
+    "bulk.col.v_number": "V-number",
+    "bulk.col.state": "State",
+    "bulk.col.blocks": "What still blocks",
+    "bulk.key.file": "File complete",
+    "bulk.key.check": "Check again",
+    "bulk.making": "Making the drafts, filled in from the register…",
+    "bulk.checking": "Checking each draft…",
+    "bulk.no_type": "This account may not file an extension for an employee.",
+    "bulk.status": "{ready} ready · {blocked} blocked · {filed} filed · Enter opens · f files",
+    "bulk.state.ready": "ready",
+    "bulk.state.filed": "filed {zaak}",
+    "bulk.state.already": "filed {zaak}",
+    "bulk.state.blocked": "incomplete ({n})",
+    "bulk.state.duplicate": "possible duplicate",
+    "bulk.state.refused": "not this company's",
+    "bulk.state.failed": "failed",
+    "bulk.state.stopped": "not tried",
+    "bulk.state.no_draft": "no draft",
+    "bulk.state.filing": "filing…",
+    "bulk.blocks.duplicate": "running: {cases}",
+    "bulk.blocks.failed": "{code}: everything is kept; f files again",
+    "bulk.blocks.stopped": "the batch stopped; f files again",
+    "bulk.nothing": "No draft is complete: Enter opens one to finish it.",
+    "bulk.busy": "Filing is under way: wait for the summary.",
+    "bulk.confirm.one": "File {n} extension application?",
+    "bulk.confirm.other": "File {n} extension applications?",
+    "bulk.confirm.detail": "Each is filed exactly once and paid by direct debit.\n"
+                           "{skipped} not complete or possibly a duplicate: left out.",
+    "bulk.filing": "Filing {i} of {n}: {name} · {step}",
+    "bulk.step.upload": "uploading",
+    "bulk.step.submit": "submitting",
+    "bulk.step.pay": "paying",
+    "bulk.step.receipt": "receipt",
+    "bulk.summary.filed": "Filed {n}: {cases}.",
+    "bulk.summary.none_filed": "Nothing filed.",
+    "bulk.summary.skipped": "Skipped {n}: {reasons}.",
+    "bulk.summary.again": "Run again with f: what was sent is asked first, never sent twice.",
+}
