@@ -43,8 +43,9 @@ EN: dict[str, str] = {
     "bulk.busy": "Filing is under way: wait for the summary.",
     "bulk.confirm.one": "File {n} extension application?",
     "bulk.confirm.other": "File {n} extension applications?",
-    "bulk.confirm.detail": "Each is filed exactly once and paid by direct debit.\n"
-                           "{skipped} not complete or possibly a duplicate: left out.",
+    "bulk.confirm.detail": "Each is filed exactly once and paid by direct debit.",
+    "bulk.confirm.fee": "Fees: {n} × {fee} = {total}",
+    "bulk.confirm.skipped": "{skipped} not complete or possibly a duplicate: left out.",
     "bulk.filing": "Filing {i} of {n}: {name} · {step}",
     "bulk.step.upload": "uploading",
     "bulk.step.submit": "submitting",

@@ -47,8 +47,9 @@ NL: dict[str, str] = {
     "bulk.confirm.one": "{n} aanvraag tot verlenging indienen?",
     "bulk.confirm.other": "{n} aanvragen tot verlenging indienen?",
     "bulk.confirm.detail": "Elke wordt precies één keer ingediend en betaald via "
-                           "automatische incasso.\n{skipped} niet volledig of mogelijk "
-                           "dubbel: niet meegenomen.",
+                           "automatische incasso.",
+    "bulk.confirm.fee": "Leges: {n} × {fee} = {total}",
+    "bulk.confirm.skipped": "{skipped} niet volledig of mogelijk dubbel: niet meegenomen.",
     "bulk.filing": "Indienen {i} van {n}: {name} · {step}",
     "bulk.step.upload": "uploaden",
     "bulk.step.submit": "indienen",

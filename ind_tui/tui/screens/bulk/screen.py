@@ -17,7 +17,7 @@ from textual.widgets import ProgressBar, Static
 
 from ind_tui.api.payments import PaymentMethod
 from ind_tui.i18n import language, t
-from ind_tui.i18n.format import plural
+from ind_tui.i18n.format import money, plural
 from ind_tui.services.binding import acting_company
 from ind_tui.services.bulk import (
     BatchProgress,
@@ -109,6 +109,7 @@ class BulkScreen(PortalScreen):
         super().__init__()
         self.duties = list(duties)
         self.form_id: str | None = None
+        self.fee: int | None = None  # per application, as the portal lists it
         self.entries: list[BulkEntry] = []
         self.results: dict[Path, ItemResult] = {}
         self.running = False
@@ -168,6 +169,7 @@ class BulkScreen(PortalScreen):
         if types is None or not self.is_attached:
             return
         form_id = self.form_id = extension_form(types)
+        self.fee = next((k.fee_eur for k in types if k.id == form_id), None)
         if form_id is None:
             self._say(lambda: t("bulk.no_type"))
             return
@@ -287,8 +289,14 @@ class BulkScreen(PortalScreen):
                 self.running = True  # before the screen resumes: no check meanwhile
                 self.run_batch()
 
-        self.app.push_screen(ConfirmDialog(plural("bulk.confirm", ready),
-                                           t("bulk.confirm.detail", skipped=skipped)), answered)
+        lines = [t("bulk.confirm.detail")]
+        if self.fee:  # what the portal lists for this type now
+            lines.append(t("bulk.confirm.fee", n=ready, fee=money(self.fee, cents=False),
+                           total=money(self.fee * ready, cents=False)))
+        if skipped:
+            lines.append(t("bulk.confirm.skipped", skipped=skipped))
+        self.app.push_screen(ConfirmDialog(plural("bulk.confirm", ready), "\n".join(lines)),
+                             answered)
 
     @work(exclusive=True, group="bulk-file")
     async def run_batch(self) -> None:
