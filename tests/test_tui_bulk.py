@@ -152,3 +152,46 @@ async def test_the_drafts_views_choices_are_kept_for_the_session(tmp_path: Path)
         drafts = app.screen
         assert drafts.view.all_companies and drafts.view.filed
         assert len(drafts.rows) == 1
+
+
+async def test_lost_answers_mid_batch_then_f_again_files_each_once(tmp_path: Path) -> None:
+    set_language("nl")
+    from ind_tui.client.sandbox_admin import SandboxAdmin
+    from ind_tui.tui.screens.bulk.screen import BulkScreen
+    from tests.conftest import ADMIN_TOKEN
+
+    sandbox = sandbox_app(tmp_path)
+    app = make_app(sandbox, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await login_as(pilot, "agent-noordzee")
+        await home_settled(pilot)
+        await open_due(pilot)
+        await pilot.press("m", "b")
+        await wait_for(pilot, lambda: isinstance(app.screen, BulkScreen)
+                       and len(app.screen.results) == 3)
+        bulk = app.screen
+        complete([e.path for e in bulk.entries if e.path is not None])
+        await pilot.press("r")
+        await wait_for(pilot, lambda: {r.outcome for r in bulk.results.values()}
+                       == {Outcome.READY})
+        admin = SandboxAdmin(app.context.client.http, ADMIN_TOKEN)
+        # Each payment is made, and its answer lost on the way back.
+        await admin.fault("applications.pay", "commit_then_drop")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("j")
+        await wait_for(pilot, lambda: bulk.summary and not bulk.running)
+        assert {r.outcome for r in bulk.results.values()} == {Outcome.FAILED}
+        summary = str(bulk.query_one("#bulk-summary").render())
+        assert "Niets ingediend" in summary and "Opnieuw met f" in summary
+        await admin.clear_faults()
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("j")
+        await wait_for(pilot, lambda: {r.outcome for r in bulk.results.values()}
+                       == {Outcome.FILED} and not bulk.running)
+        assert len({r.zaaknummer for r in bulk.results.values()}) == 3
+        assert str(bulk.query_one("#bulk-summary").render()).startswith("Ingediend 3:")
+        db = sandbox.state.sandbox.db.read()
+        assert db.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == 3
+        assert db.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 # How far a draft's filing is when a step starts: the bar moves within each draft.
 STEP_SHARE = {"upload": 0.1, "submit": 0.3, "pay": 0.6, "receipt": 0.9}
 DONE = (Outcome.FILED, Outcome.ALREADY)
+AGAIN = (Outcome.READY, Outcome.FAILED, Outcome.STOPPED)  # what `f` files
 METHOD = PaymentMethod.DIRECT_DEBIT  # a batch has one confirmation: the sponsor's mandate
 
 
@@ -238,10 +240,11 @@ class BulkScreen(PortalScreen):
         if self.running:
             self.query_one("#bulk-status", StatusLine).say(self._filing_text, spinning=True)
         elif self.results:
-            filed = count[Outcome.FILED] + count[Outcome.ALREADY]
-            blocked = len(self.results) - filed - count[Outcome.READY]
+            filed = sum(count[o] for o in DONE)
+            ready = sum(count[o] for o in AGAIN)
+            blocked = len(self.results) - filed - ready
             self.query_one("#bulk-status", StatusLine).say(lambda: t(
-                "bulk.status", ready=count[Outcome.READY], blocked=blocked, filed=filed))
+                "bulk.status", ready=ready, blocked=blocked, filed=filed))
         set_text(self, "#bulk-summary", self.summary_text() if self.summary else "")
 
     def _filing_text(self) -> str:
@@ -278,11 +281,11 @@ class BulkScreen(PortalScreen):
         if not self.check_action("file", ()):
             return
         results = [self._result(e) for e in self.entries]
-        ready = sum(1 for r in results if r is not None and r.outcome is Outcome.READY)
+        ready = sum(1 for r in results if r is not None and r.outcome in AGAIN)
         if not ready:
             self.notify(t("bulk.nothing"), severity="warning")
             return
-        skipped = sum(1 for r in results if r is None or r.outcome not in (Outcome.READY, *DONE))
+        skipped = sum(1 for r in results if r is None or r.outcome not in (*AGAIN, *DONE))
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -304,7 +307,9 @@ class BulkScreen(PortalScreen):
         if client is None or me is None:
             self.running = False
             return
-        plan = [r for e in self.entries if (r := self._result(e)) is not None]
+        # A failed or untried one goes again: judged afresh, a kept key asked about first.
+        plan = [replace(r, outcome=Outcome.READY) if r.outcome in AGAIN else r
+                for e in self.entries if (r := self._result(e)) is not None]
         going = sum(1 for r in plan if r.outcome is Outcome.READY)
         bar = self.query_one("#bulk-progress", ProgressBar)
         bar.update(total=going, progress=0)
