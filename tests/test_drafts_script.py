@@ -19,9 +19,11 @@ from ind_tui.cli import build_parser
 from ind_tui.cli.drafts_file import run_in
 from ind_tui.client.client import PortalClient
 from ind_tui.local import paths
+from ind_tui.local.cache import LocalCache, scope_for
 from ind_tui.local.drafts.bundle import read_bundle, save_draft
 from ind_tui.local.drafts.model import Draft
 from ind_tui.local.drafts.packed import pack_draft, unpack_draft
+from ind_tui.services.pending import kept_pending
 from tests.client_fixtures import admin_of, login, make_app, make_client
 from tests.conftest_drafts import run_cli, write_pdf
 
@@ -127,6 +129,12 @@ async def test_the_script_path_files_exactly_once(
     receipt = capsys.readouterr().out
     zaak = read_bundle(draft).receipt
     assert zaak is not None and zaak.zaaknummer in receipt and "Receipt" in receipt
+    cache = LocalCache()
+    try:  # kept as the TUI keeps it: its :ZAAKNUMMER finds the case before the portal lists it
+        kept = kept_pending(cache, scope_for(delta.profile, await delta.me()))
+    finally:
+        cache.close()
+    assert [c.zaaknummer for c in kept] == [zaak.zaaknummer]
     after = sent(tmp_path)
     assert after == {"applications": before["applications"] + 1,
                      "documents": before["documents"] + 1,

@@ -408,4 +408,4 @@ async def test_filing_stages_as_the_filing_left_them(tmp_path: Path) -> None:
         assert (copy.idempotency_key, copy.application_id, copy.receipt, copy.uploads) == (
             None, None, None, {})
         assert str(copy.stage) == "not_sent" and screen.current.stage is None
-    assert await home_lines(app) == ["5 drafts, 2 not yet paid"]
+    assert await home_lines(app) == ["4 drafts, 2 not yet paid"]  # the filed one not counted

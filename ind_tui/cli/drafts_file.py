@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.schema import form_ids, load_form
 from ind_tui.i18n import text
 from ind_tui.i18n.format import money, plural
+from ind_tui.local.cache import LocalCache, scope_for
 from ind_tui.local.drafts.errors import BundleRefused, Code, DocumentRefused, DraftError, guidance
 from ind_tui.local.drafts.model import FilingStage
 from ind_tui.local.drafts.session import DraftSession
@@ -53,6 +55,7 @@ from ind_tui.services.binding import (
 )
 from ind_tui.services.duplicates import DuplicateCheck, cached_zaaknummers, check_duplicates
 from ind_tui.services.filing import Filing, FormIncompleteError
+from ind_tui.services.pending import keep_pending
 from ind_tui.services.prefill import prefill_for
 
 
@@ -278,7 +281,23 @@ async def _file(client: PortalClient, args: argparse.Namespace, portal: str, lan
         if not _ask(question):
             raise BadInput(text("cli.drafts.needs_yes", lang))
     await filing.run(PaymentMethod(args.method))
+    _keep_receipt(client, me, session)
     return _receipt(filing, args, lang)
+
+
+def _keep_receipt(client: PortalClient, me: Any, session: DraftSession) -> None:
+    """Kept in the login's cache as the TUI keeps it, so its `:ZAAKNUMMER` shows the case
+    until the portal lists it. The application is filed either way: a cache that cannot be
+    written costs only that."""
+    try:
+        cache = LocalCache()
+        try:
+            keep_pending(cache, scope_for(client.profile, me), session.draft, session.path,
+                         client.clock.now())
+        finally:
+            cache.close()
+    except (OSError, sqlite3.Error):
+        pass
 
 
 def _receipt(filing: Filing, args: argparse.Namespace, lang: str) -> int:

@@ -117,7 +117,9 @@ EN: dict[str, str] = {
                 "a reported address change, appointments. Enter goes to it (on an extension: "
                 "starts it, filled in from the register); a notes a change "
                 "of administration address (report it within 2 weeks), x forgets such a "
-                "note, r refreshes, / filters.",
+                "note, r refreshes, / filters. Space marks an extension (m marks them all, "
+                "✓ shows a mark); b makes an extension draft for each marked employee and "
+                "files them together.",
     "due.loading": "Collecting what is due...",
     "due.empty": "Nothing due.",
     "due.summary.one": "{n} item, {late} late · portal date {today}",

@@ -120,7 +120,10 @@ NL: dict[str, str] = {
                 "afmelden, verlengingen indienen, een adreswijziging melden, afspraken. Enter "
                 "gaat erheen (bij een verlenging: begint die, ingevuld uit het register); "
                 "a noteert een wijziging van het administratieadres (binnen 2 "
-                "weken melden), x vergeet zo'n notitie, r ververst, / filtert.",
+                "weken melden), x vergeet zo'n notitie, r ververst, / filtert. Spatie "
+                "markeert een verlenging (m markeert ze alle, ✓ toont een markering); b "
+                "maakt een concept-verlenging per gemarkeerde werknemer en dient ze samen "
+                "in.",
     "due.loading": "Verzamelen wat er te doen is...",
     "due.empty": "Niets te doen.",
     "due.summary.one": "{n} punt, {late} te laat · portaaldatum {today}",

@@ -177,6 +177,11 @@ def _check(sb: Sandbox, principal: Principal, body: ApplicationRequest, now: dat
                             body.permit_expiry.isoformat() if body.permit_expiry else None)
     verdict = evaluate(body.type_id, answers, today=now.astimezone(AMSTERDAM).date(),
                        documents=body.documents)
+    asked = {state.slot.id for state in verdict.documents}
+    for slot in body.documents:  # (the client leaves such a document out; it warns of it)
+        if slot not in asked:
+            raise PortalError(422, ErrorCode.DOCUMENT_NOT_ALLOWED,
+                              "this application does not ask for this document", {"slot": slot})
     if not verdict.ok:
         raise PortalError(422, ErrorCode.VALIDATION_FAILED,
                           "the application is incomplete or invalid",

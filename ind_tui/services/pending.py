@@ -4,6 +4,10 @@ The portal lists a new case only after its next daily refresh, and a family appl
 manual processing some working days later. Until then the only trace is the receipt kept
 with the draft it was filed from. Each draft that holds a receipt whose zaaknummer the cache
 does not know becomes a row "submitted, not yet registered". No Textual here.
+
+The receipt is also kept in the local cache when filing ends (`keep_pending`, a snapshot in
+the login's scope), so the case is found by its number even when its draft is elsewhere (a
+script's folder), renamed or deleted: `pending_for` looks there first.
 """
 
 from __future__ import annotations
@@ -14,11 +18,17 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from ind_tui.domain.cases import NOT_REGISTERED, CaseRow, case_rows
 from ind_tui.domain.clock import AMSTERDAM
 
 if TYPE_CHECKING:
+    from ind_tui.local.cache import LocalCache
     from ind_tui.local.drafts.model import Draft, FilingReceipt
+
+KEPT_KIND = "pending_receipts"  # the cache snapshot holding them
+KEPT_MAX = 500  # the newest kept; a case is listed by the portal long before that many
 
 
 @dataclass(frozen=True)
@@ -76,21 +86,74 @@ def pending_cases(drafts: Iterable[tuple[Path | None, Draft]], known: Container[
     return sorted(found.values(), key=lambda c: c.received_at, reverse=True)
 
 
-def pending_in_folder(known: Container[str], folder: Path | None = None) -> list[PendingCase]:
+def pending_in_folder(known: Container[str], folder: Path | None = None,
+                      kept: Iterable[PendingCase] = ()) -> list[PendingCase]:
     """The same for every readable draft in the drafts folder (unreadable ones are skipped:
-    the drafts screen reports them)."""
+    the drafts screen reports them), and for the receipts `kept` at filing time."""
     from ind_tui.local.drafts.bundle import list_drafts
 
     try:
         infos = list_drafts(folder)
     except OSError:  # no drafts folder yet
-        return []
-    return pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
+        infos = []
+    found = pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
+    listed = {case.zaaknummer for case in found}
+    found += [case for case in kept
+              if case.zaaknummer not in known and case.zaaknummer not in listed]
+    return sorted(found, key=lambda c: c.received_at, reverse=True)
 
 
-def pending_for(zaaknummer: str, folder: Path | None = None) -> PendingCase | None:
-    """The case a draft in the drafts folder was filed as, from its receipt; None when no
-    draft there holds that case number."""
+class _Kept(BaseModel):
+    zaaknummer: str
+    employee_name: str
+    v_number: str | None
+    type_id: str
+    received_at: datetime
+    receipt_date: date
+    decision_deadline: date
+    draft_path: str | None = None
+
+
+class _KeptReceipts(BaseModel):
+    items: list[_Kept] = []
+
+
+def keep_pending(cache: LocalCache, scope: str, draft: Draft, path: Path | None,
+                 at: datetime) -> bool:
+    """Keep the receipt of a filed draft in the login's cache; False for a draft with no
+    receipt yet."""
+    case = pending_case(draft, path)
+    if case is None:
+        return False
+    found = cache.snapshot(scope, KEPT_KIND, _KeptReceipts)
+    items = [k for k in (found.value.items if found else []) if k.zaaknummer != case.zaaknummer]
+    items.append(_Kept(zaaknummer=case.zaaknummer, employee_name=case.employee_name,
+                       v_number=case.v_number, type_id=case.type_id,
+                       received_at=case.received_at, receipt_date=case.receipt_date,
+                       decision_deadline=case.decision_deadline,
+                       draft_path=str(path) if path is not None else None))
+    cache.save_snapshot(scope, KEPT_KIND, _KeptReceipts(items=items[-KEPT_MAX:]), at)
+    return True
+
+
+def kept_pending(cache: LocalCache, scope: str) -> list[PendingCase]:
+    """The receipts kept in the login's cache at filing time, newest first."""
+    found = cache.snapshot(scope, KEPT_KIND, _KeptReceipts)
+    items = found.value.items if found else []
+    cases = [PendingCase(k.zaaknummer, k.employee_name, k.v_number, k.type_id, k.received_at,
+                         k.receipt_date, k.decision_deadline,
+                         Path(k.draft_path) if k.draft_path else None) for k in items]
+    return sorted(cases, key=lambda c: c.received_at, reverse=True)
+
+
+def pending_for(zaaknummer: str, folder: Path | None = None,
+                kept: Iterable[PendingCase] = ()) -> PendingCase | None:
+    """The case filed from this computer under this number: from the receipts kept at
+    filing time (`kept_pending`), else from a draft in the drafts folder; None when
+    neither knows it."""
+    for case in kept:
+        if case.zaaknummer == zaaknummer:
+            return case
     return next((case for case in pending_in_folder((), folder)
                  if case.zaaknummer == zaaknummer), None)
 

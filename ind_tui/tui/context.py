@@ -35,6 +35,9 @@ class AppContext:
     me: Me | None = None
     inbox_unread: int = 0  # for the header (screens/inbox/watch.py)
     profile_portal: str = ""  # the profile's portal as drafts record it: "embedded" or a URL
+    # The drafts list's choices (`a` every company, `f` filed ones too), kept for the session.
+    drafts_all_companies: bool = False
+    drafts_filed: bool = False
     # What the guidance panel last showed, per login: a support bundle made by one person
     # never carries another's error (its code, role and request id).
     _errors: dict[str | None, PortalError] = field(default_factory=dict, repr=False)

@@ -226,6 +226,7 @@ def _documents(form: FormDef, values: Mapping[str, Any], present: set[str]
             issues.append(Issue(slot.id, ("documents", slot.id), "document_required",
                                 message("document_required")))
     for slot_id in sorted(present - named):
+        # A warning, not a stop: it is simply not sent (filing sends the slots that apply).
         issues.append(Issue(slot_id, ("documents", slot_id), "document_unknown",
-                            message("document_unknown")))
+                            message("document_unknown"), blocking=False))
     return tuple(slots), issues

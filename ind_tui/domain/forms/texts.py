@@ -129,8 +129,9 @@ MESSAGES: dict[str, Text] = {
     "document_not_uploadable": Text(
         "De fotokaart kan niet worden geüpload; zie de toelichting.",
         "The photo card cannot be uploaded; see the explanation."),
-    "document_unknown": Text("Deze aanvraag vraagt niet om dit document.",
-                             "This application does not ask for this document."),
+    "document_unknown": Text(
+        "Deze aanvraag vraagt niet om dit document; het wordt niet meegestuurd.",
+        "This application does not ask for this document; it is not sent."),
 }
 
 PROVISIONAL = Text(" (voorlopig: nog niet gepubliceerd)", " (provisional: not published yet)")

@@ -146,10 +146,12 @@ class CaseDetailScreen(CaseDocumentsMixin):
 
     async def _filed_here(self) -> bool:
         """Filed from this computer and not listed by the portal yet (it lists new cases after
-        its daily refresh): the receipt kept with the draft stands in for the case."""
-        from ind_tui.services.pending import pending_for
+        its daily refresh): the receipt kept at filing time (or with the draft) stands in."""
+        from ind_tui.services.pending import kept_pending, pending_for
 
-        self.pending = await asyncio.to_thread(pending_for, self.zaaknummer)
+        scope = self.context.scope
+        kept = kept_pending(await self.context.cache(), scope) if scope is not None else []
+        self.pending = await asyncio.to_thread(pending_for, self.zaaknummer, None, kept)
         return self.pending is not None
 
     # --- showing --------------------------------------------------------------------------

@@ -154,7 +154,7 @@ class CasesScreen(PortalScreen):
         cache, scope = self._cache, self._scope
         if cache is None or scope is None:
             return
-        from ind_tui.services.pending import pending_in_folder, pending_row
+        from ind_tui.services.pending import kept_pending, pending_in_folder, pending_row
 
         table = self.table
         cursor = table.cursor_row_index
@@ -168,7 +168,8 @@ class CasesScreen(PortalScreen):
 
         def read() -> ListData:
             rows = build_rows(cache, scope)
-            self.pending = pending_in_folder({row.zaaknummer for row in rows})
+            self.pending = pending_in_folder({row.zaaknummer for row in rows},
+                                             kept=kept_pending(cache, scope))
             rows.extend(pending_row(p) for p in self.pending)
             return build_model(columns_now, rows, sort=sort, scope=scope_fn, query=query)
 

@@ -142,15 +142,20 @@ class Summary:
     unreadable: int
 
 
-def summarise(infos: Sequence[DraftInfo]) -> Summary:
-    """Counts for the home screen; cheap: no form evaluation, no document store."""
+def summarise(infos: Sequence[DraftInfo], company: Company | None = None) -> Summary:
+    """Counts for the home screen: the unfiled drafts the drafts list shows by default (the
+    company acted for, and unbound ones; every company's when `company` is None). Cheap: no
+    form evaluation, no document store."""
     readable = [i.draft for i in infos if i.draft is not None]
+    listed = [d for d in readable if filing_stage(d) != "done"
+              and (company is None or listed_for(d, company))]
     unpaid = 0
-    for draft in readable:
+    for draft in listed:
         stage = filing_stage(draft)
         if stage is not None and stage not in DONE_STAGES:
             unpaid += 1
-    return Summary(len(infos), unpaid, len(infos) - len(readable))
+    return Summary(len(listed) + len(infos) - len(readable), unpaid,
+                   len(infos) - len(readable))
 
 
 def count_for_form(rows: Sequence[DraftInfo], form_id: str, kvk: str | None) -> int:

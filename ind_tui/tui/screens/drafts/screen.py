@@ -75,6 +75,9 @@ class DraftsScreen(PortalScreen):
         return self.query_one("#drafts-table", VirtualTable)
 
     def on_mount(self) -> None:
+        context = self.context
+        self.view = DraftView(None, all_companies=context.drafts_all_companies,
+                              filed=context.drafts_filed)
         self.table.sort(UPDATED, descending=True)
         self.table.focus()
         if self._query:
@@ -115,10 +118,12 @@ class DraftsScreen(PortalScreen):
 
     def action_all_companies(self) -> None:
         self.view = replace(self.view, all_companies=not self.view.all_companies)
+        self.context.drafts_all_companies = self.view.all_companies  # for the session
         self._show_rows()
 
     def action_filed(self) -> None:
         self.view = replace(self.view, filed=not self.view.filed)
+        self.context.drafts_filed = self.view.filed
         self._show_rows()
 
     def _show_rows(self) -> None:
@@ -382,12 +387,15 @@ class DraftsScreen(PortalScreen):
 
 
 async def home_lines(app: PortalApp) -> list[str]:
-    """"3 drafts, 1 not yet paid" for the home screen; nothing when there are none."""
+    """"3 drafts, 1 not yet paid" for the home screen: the unfiled drafts of the company the
+    login acts for (and unbound ones), as the drafts list shows them; nothing when none."""
     from ind_tui.local.drafts.bundle import list_drafts
     from ind_tui.tui.screens.drafts.files import summarise
 
+    me = app.context.me
+    company = acting_company(me) if me is not None else None
     try:
-        summary = summarise(await asyncio.to_thread(list_drafts))
+        summary = summarise(await asyncio.to_thread(list_drafts), company)
     except OSError:
         return []
     if summary.total == 0:

@@ -1,6 +1,9 @@
 """Due soon: one list of everything with a date to act by, soonest first, on the portal's
 date. Enter goes to the thing itself (the request, the employee, the address form, the
-case); `a` notes a coming change of administration address (2 weeks to report it)."""
+case); `a` notes a coming change of administration address (2 weeks to report it).
+Space marks a permit in its extension window (`m` marks them all; a mark is a ✓ before the
+name), `b` makes an extension draft for each marked one and files them together
+(screens/bulk/)."""
 
 from __future__ import annotations
 
@@ -37,9 +40,17 @@ def columns() -> list[Column]:
     ]
 
 
-def row_for(item: DueItem, today: date) -> Row:
-    return (item.due, days_left(item.due, today), due_what(item), item.employee_name or "",
-            item.zaaknummer or "", due_detail(item))
+MARK = "✓ "  # before the name of a marked employee: a character, not only a colour
+
+
+def row_for(item: DueItem, today: date, marked: bool = False) -> Row:
+    who = (MARK if marked else "") + (item.employee_name or "")
+    return (item.due, days_left(item.due, today), due_what(item), who, item.zaaknummer or "",
+            due_detail(item))
+
+
+def markable(item: DueItem) -> bool:
+    return item.kind == DueKind.EXTENSION_WINDOW and bool(item.v_number)
 
 
 class DateScreen(ModalScreen[date | None]):
@@ -81,11 +92,15 @@ class DueScreen(PortalScreen):
         Binding("a", "note_address", "due.key.address", id="due.address"),
         Binding("x", "forget_address", "due.key.forget", id="due.forget"),
         Binding("r", "reload", "key.refresh", id="due.refresh"),
+        Binding("space", "mark", "due.key.mark", id="due.mark", show=False),
+        Binding("m", "mark_all", "due.key.mark_all", id="due.mark_all", show=False),
+        Binding("b", "bulk", "due.key.bulk", id="due.bulk"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.due: DueList | None = None
+        self.marked: set[str] = set()  # V-numbers of the marked permits
 
     def body(self) -> ComposeResult:
         yield Tr("due.title", classes="title", id="due-title")
@@ -131,11 +146,15 @@ class DueScreen(PortalScreen):
         self.query_one("#due-failed").display = bool(due and due.failed)
         if due is None:
             return
-        self.table.set_rows([row_for(item, due.today) for item in due.items])
+        self.marked &= {i.v_number for i in due.items if markable(i) and i.v_number}
+        self.table.set_rows([row_for(item, due.today, item.v_number in self.marked
+                                     and markable(item)) for item in due.items])
         self.table.empty_text = t("due.empty")
         late = sum(1 for item in due.items if item.due < due.today or item.late)
-        set_text(self, "#due-summary", plural("due.summary", len(due.items), late=late,
-                                         today=day(due.today)))
+        summary = plural("due.summary", len(due.items), late=late, today=day(due.today))
+        if self.marked:  # the keys that go on from here are not in the footer at 80 columns
+            summary += " · " + plural("due.marked", len(self.marked))
+        set_text(self, "#due-summary", summary)
         if due.failed:
             parts = ", ".join(t(f"due.part.{name}") for name in due.failed)
             set_text(self, "#due-failed", t("due.failed", parts=parts))
@@ -181,6 +200,44 @@ class DueScreen(PortalScreen):
             from ind_tui.tui.screens.cases.detail import CaseDetailScreen
 
             app.push_screen(CaseDetailScreen(item.zaaknummer))
+
+    # --- marking permits for bulk extensions ---------------------------------------------
+
+    def _markable(self) -> list[DueItem]:
+        return [i for i in self.due.items if markable(i)] if self.due is not None else []
+
+    def action_mark(self) -> None:
+        item = self._current()
+        if item is None or not markable(item) or item.v_number is None:
+            self.notify(t("due.mark.only_extensions"), severity="warning")
+            return
+        self.marked ^= {item.v_number}
+        self._show()
+        self.table.action_cursor_down()  # on to the next, as file managers do
+
+    def action_mark_all(self) -> None:
+        every = {i.v_number for i in self._markable() if i.v_number}
+        if not every:
+            self.notify(t("due.mark.none"), severity="warning")
+            return
+        self.marked = set() if every <= self.marked else every
+        self._show()
+
+    def action_bulk(self) -> None:
+        """An extension draft for each marked permit (or the one under the cursor)."""
+        from ind_tui.services.duties import Duty
+        from ind_tui.tui.screens.bulk.screen import BulkScreen
+
+        chosen = [i for i in self._markable() if i.v_number in self.marked]
+        current = self._current()
+        if not chosen and current is not None and markable(current):
+            chosen = [current]
+        if not chosen:
+            self.notify(t("due.mark.only_extensions"), severity="warning")
+            return
+        duties = [Duty(i.kind, i.due, i.employee_id, i.employee_name, detail=i.detail,
+                       v_number=i.v_number) for i in chosen]
+        self.app.push_screen(BulkScreen(duties))
 
     # --- a noted change of administration address -------------------------------------------
 

@@ -20,6 +20,7 @@ from ind_tui.tui.widgets.pathinput import PathInput
 
 if TYPE_CHECKING:
     from ind_tui.local.drafts.session import DraftSession
+    from ind_tui.tui.app import PortalApp
 
 # The keys that work once filed, as the line under the receipt names them.
 AFTER_KEYS = ("save_receipt", "open_case", "file_another", "to_drafts")
@@ -29,6 +30,17 @@ def company_of(session: DraftSession) -> str:
     """The company the draft was filed for, as people name it: its name, else its KvK."""
     draft = session.draft
     return draft.sponsor_name or (t("wizard.filing.kvk", kvk=draft.kvk) if draft.kvk else "")
+
+
+async def keep_receipt(app: PortalApp, session: DraftSession) -> None:
+    """Keep a filed draft's receipt in the login's cache, so `:ZAAKNUMMER` shows the case as
+    submitted, not yet registered, wherever its draft goes."""
+    from ind_tui.services.pending import keep_pending
+
+    context = app.context
+    scope = context.scope
+    if scope is not None:
+        keep_pending(await context.cache(), scope, session.draft, session.path, context.now())
 
 
 class FiledScreen(PortalScreen):

@@ -23,7 +23,7 @@ from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.filing import Filing, FilingProgress, FilingStage, problem_of
 from ind_tui.tui.context import Failed, Result
 from ind_tui.tui.screens.wizard.company import ask_to_bind, refusal_for
-from ind_tui.tui.screens.wizard.filed import AFTER_KEYS, FiledScreen
+from ind_tui.tui.screens.wizard.filed import AFTER_KEYS, FiledScreen, keep_receipt
 from ind_tui.tui.screens.wizard.guard import duplicate_question, find_duplicates
 from ind_tui.tui.screens.wizard.payment import PaymentChoice
 from ind_tui.tui.screens.wizard.review import fee_text, size_text
@@ -411,5 +411,6 @@ class FilingScreen(FiledScreen):
         self.activity = None
         self._update_view()
         if self.stage is FilingStage.DONE:
+            self.run_worker(keep_receipt(self.portal_app, self.session), group="filing-kept")
             receipt = self.session.draft.receipt
             self.notify(t("wizard.filing.done", zaak=receipt.zaaknummer if receipt else ""))

@@ -1,0 +1,1 @@
+"""Bulk extensions: the drafts made for the employees marked in Due soon, filed together."""
