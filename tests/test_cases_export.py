@@ -28,6 +28,7 @@ from ind_tui.domain.cases import (
     view_scope,
     write_records,
 )
+from ind_tui.i18n.format import CsvStyle
 from ind_tui.local.cache import LocalCache
 from ind_tui.local.exports import export_cases
 from ind_tui.services.sync import sync_cases
@@ -49,11 +50,12 @@ async def test_the_command_line_writes_what_the_screen_exports(
         formats: tuple[ExportFormat, ...] = ("csv", "json")
         printed = {}
         for fmt in formats:
-            args = argparse.Namespace(type_id=None, format=fmt)
+            args = argparse.Namespace(type_id=None, format=fmt, csv_dialect="neutral",
+                                      lang="en")
             await _list_async(client, args, _status("received,in-progress"))
             printed[fmt] = capsys.readouterr().out
             screen = io.StringIO(newline="")
-            write_records(screen, wanted, fmt)
+            write_records(screen, wanted, fmt, CsvStyle("en", neutral=True))
             assert printed[fmt] == screen.getvalue()
         header = next(csv.reader(io.StringIO(printed["csv"])))
         assert tuple(header) == EXPORT_FIELDS
@@ -65,14 +67,27 @@ def test_export_files_are_whole_and_say_their_format(tmp_path: Path) -> None:
            "2026-10-01T08:00:00+00:00", "2026-12-30", "2026-10-20T06:00:00+00:00", None)
     rows = case_rows([raw], {"3100000001": "in_progress"})
     target = tmp_path / "out.csv"
-    assert export_cases(target, rows, "csv") == 1
+    assert export_cases(target, rows, "csv", CsvStyle("en", neutral=True)) == 1
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(EXPORT_FIELDS)
-    assert lines[1] == ("3100000001,Mei Chen,,ict,decided,granted,2026-10-01T08:00:00Z,"
-                        "2026-12-30,2026-10-20T06:00:00Z,listed,in_progress")
+    # Every moment in Amsterdam time, with its offset.
+    assert lines[1] == ("3100000001,Mei Chen,,ict,decided,granted,2026-10-01T10:00:00+02:00,"
+                        "2026-12-30,2026-10-20T08:00:00+02:00,listed,in_progress")
+    # Per language: the spreadsheet's separator, the header in words, Amsterdam local time.
+    assert export_cases(target, rows, "csv", CsvStyle("nl")) == 1
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("\ufeff")  # the mark a spreadsheet needs to read UTF-8
+    lines[0] = lines[0][1:]
+    assert lines[0].startswith("Zaaknummer;Werknemer;V-nummer;Soort aanvraag;Status;")
+    assert lines[1] == ("3100000001;Mei Chen;;ict;decided;granted;2026-10-01 10:00;"
+                        "2026-12-30;2026-10-20 08:00;listed;in_progress")
+    assert export_cases(target, rows, "csv", CsvStyle("en")) == 1
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Case number,Employee,V-number,Application type,Status,")
+    assert "2026-10-01 10:00" in lines[1]
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     with pytest.raises(OSError):
-        export_cases(tmp_path / "absent" / "out.json", rows, "json")
+        export_cases(tmp_path / "absent" / "out.json", rows, "json", CsvStyle("en"))
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     assert [format_for(Path(n)) for n in ("a.CSV", "b.json", "c.xlsx", "d")] == [
         "csv", "json", None, None]

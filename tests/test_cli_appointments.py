@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.test_cli_session import FILE_STORE, run
+from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
 
 
 def test_book_the_first_free_slot_across_locations(tmp_path: Path) -> None:
@@ -25,7 +25,7 @@ def test_book_the_first_free_slot_across_locations(tmp_path: Path) -> None:
     appointment = json.loads(made.stdout)
     assert appointment["zaaknummer"] == zaak and appointment["location_id"] == "ind-zwolle"
     assert appointment["status"] == "booked"
-    mine = run(home, "appointments", "list", "--case", zaak, "--format", "csv", env=FILE_STORE)
+    mine = run(home, "appointments", "list", "--case", zaak, *NEUTRAL_CSV, env=FILE_STORE)
     assert appointment["id"] in mine.stdout and "ind-zwolle" in mine.stdout
     again = run(home, "--lang", "nl", "appointments", "book", "--case", zaak, "--purpose",
                 "biometrics", "--location", "ind-den-haag", env=FILE_STORE)

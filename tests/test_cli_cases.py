@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from tests.test_cli_session import FILE_STORE, run
+from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
 
 
 def test_cases_list_and_show_for_a_representative(tmp_path: Path) -> None:
@@ -18,7 +18,7 @@ def test_cases_list_and_show_for_a_representative(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     cases = json.loads(listed.stdout)
     assert cases and all(len(c["zaaknummer"]) == 10 for c in cases)
-    as_csv = run(home, "cases", "list", "--status", "in-progress", "--format", "csv",
+    as_csv = run(home, "cases", "list", "--status", "in-progress", *NEUTRAL_CSV,
                  env=FILE_STORE)
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert rows and {r["status"] for r in rows} == {"in_progress"}

@@ -9,7 +9,7 @@ import io
 import json
 from pathlib import Path
 
-from tests.test_cli_session import FILE_STORE, run
+from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
 
 HEADER = "Naam;V-nummer;Geboortedatum;Nationaliteit;Verblijfsdoel;Startdatum"
 
@@ -28,7 +28,7 @@ def _v_numbers(home: Path) -> list[str]:
 def test_list_duties_and_import_for_a_sponsor(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run(home, "login", "--identity", "sponsor-eh3", env=FILE_STORE).returncode == 0
-    as_csv = run(home, "employees", "list", "--status", "deregistered", "--format", "csv",
+    as_csv = run(home, "employees", "list", "--status", "deregistered", *NEUTRAL_CSV,
                  env=FILE_STORE)
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert len(rows) == 4 and {r["status"] for r in rows} == {"deregistered"}

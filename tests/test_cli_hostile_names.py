@@ -12,7 +12,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from tests.test_cli_session import FILE_STORE, run
+from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
 
 # Set-title, clipboard write (OSC 52), clear screen, NUL, right-to-left override, BOM, C1 CSI.
 HOSTILE = ("=HYPERLINK(1)\x1b]0;owned\x07\x1b]52;c;ZXZpbA==\x07\x1b[2J"
@@ -47,7 +47,7 @@ def test_tables_text_and_csv_show_control_characters_escaped(tmp_path: Path) -> 
     _assert_spelled_out(table.stdout)
     assert "[red]Eve" in table.stdout  # markup shown as text, not taken as a style
 
-    as_csv = run(home, "employees", "list", "--format", "csv", env=FILE_STORE)
+    as_csv = run(home, "employees", "list", *NEUTRAL_CSV, env=FILE_STORE)
     _assert_spelled_out(as_csv.stdout)
     row = next(r for r in csv.DictReader(io.StringIO(as_csv.stdout))
                if r["v_number"] == v_number)
@@ -62,7 +62,7 @@ def test_tables_text_and_csv_show_control_characters_escaped(tmp_path: Path) -> 
 
     cases = run(home, "cases", "list", env=WIDE)
     _assert_spelled_out(cases.stdout)
-    cases_csv = run(home, "cases", "list", "--format", "csv", env=FILE_STORE)
+    cases_csv = run(home, "cases", "list", *NEUTRAL_CSV, env=FILE_STORE)
     _assert_spelled_out(cases_csv.stdout)
     first = min(csv.DictReader(io.StringIO(cases_csv.stdout)), key=lambda r: r["zaaknummer"])
     assert first["employee_name"].startswith("'=HYPERLINK")

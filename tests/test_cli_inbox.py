@@ -8,7 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from tests.test_cli_session import FILE_STORE, run
+from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
 
 
 def test_inbox_and_due_for_a_sponsor(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_inbox_and_due_for_a_sponsor(tmp_path: Path) -> None:
     assert messages and [m["id"] for m in messages] == sorted(
         (m["id"] for m in messages), reverse=True)
     assert {m["kind"] for m in messages} == {"info_request", "decision", "ready_for_collection"}
-    unread = run(home, "inbox", "--unread", "--format", "csv", env=FILE_STORE)
+    unread = run(home, "inbox", "--unread", *NEUTRAL_CSV, env=FILE_STORE)
     rows = list(csv.DictReader(io.StringIO(unread.stdout)))
     assert rows and all(r["read_at"] == "" for r in rows)
     assert len(rows) == sum(m["read_at"] is None for m in messages) < len(messages)
@@ -48,7 +48,7 @@ def test_inbox_and_due_for_a_sponsor(tmp_path: Path) -> None:
     # Days are counted on the portal's date (the sandbox runs in November 2026).
     first = info[0]
     assert first["days_left"] == (date.fromisoformat(first["due"]) - date(2026, 11, 2)).days
-    as_csv = run(home, "due", "--format", "csv", env=FILE_STORE)
+    as_csv = run(home, "due", *NEUTRAL_CSV, env=FILE_STORE)
     assert next(csv.reader(io.StringIO(as_csv.stdout)))[:3] == ["due", "days_left", "kind"]
 
 

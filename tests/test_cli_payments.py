@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ind_tui.client.payments import CSV_COLUMNS
-from tests.test_cli_session import FILE_STORE, run
+from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
 
 
 def test_payments_list_in_every_format(tmp_path: Path) -> None:
@@ -21,13 +21,13 @@ def test_payments_list_in_every_format(tmp_path: Path) -> None:
     listed = json.loads(as_json.stdout)
     items, totals = listed["items"], listed["totals"]
     assert items and totals["count"] == len(items)
-    as_csv = run(home, "payments", "list", "--format", "csv", env=FILE_STORE)
+    as_csv = run(home, "payments", "list", *NEUTRAL_CSV, env=FILE_STORE)
     reader = csv.DictReader(io.StringIO(as_csv.stdout))
     rows = list(reader)
     assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
     assert [r["reference"] for r in rows] == [p["reference"] for p in items]
     assert sum(float(r["net_eur"]) for r in rows) == totals["net_eur"]
-    refunded = run(home, "payments", "list", "--status", "refunded", "--format", "csv",
+    refunded = run(home, "payments", "list", "--status", "refunded", *NEUTRAL_CSV,
                    env=FILE_STORE)
     refunds = list(csv.DictReader(io.StringIO(refunded.stdout)))
     assert refunds and all(r["refund_reason"] == "not_received" for r in refunds)

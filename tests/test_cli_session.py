@@ -32,6 +32,8 @@ def run(
 
 
 FILE_STORE = {"IND_TUI_TOKEN_STORE": "encrypted_file", "IND_TUI_PASSPHRASE": "cli test pass"}
+# CSV for scripts: column codes as header, whatever the language (the default follows it)
+NEUTRAL_CSV = ("--format", "csv", "--csv-dialect", "neutral")
 
 
 def test_login_status_logout_on_the_embedded_sandbox(tmp_path: Path) -> None:

@@ -315,14 +315,22 @@ async def test_the_failures_file_imports_again_once_fixed(client: PortalClient) 
     assert failures_csv(again, done).count(b"\n") == 1  # only the header: nothing to fix
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
 async def test_an_export_of_the_list_imports_again_without_changing_anything(
-    client: PortalClient, tmp_path: Path,
+    client: PortalClient, tmp_path: Path, lang: str,
 ) -> None:
+    from ind_tui.i18n import set_language
     from ind_tui.tui.screens.employees.view import write_export
 
     everyone = await client.employees()
     target = tmp_path / "export.csv"
-    write_export(target, everyone)
+    set_language(lang)  # the export's header and separator follow the interface language
+    try:
+        write_export(target, everyone)
+    finally:
+        set_language("en")
+    assert target.read_bytes().startswith("\ufeffNaam;V-nummer;".encode() if lang == "nl"
+                                          else "\ufeffName,V-number,".encode())
     result = preview(read_csv(target.read_bytes()), TODAY, registered=everyone,
                      recognised={Purpose.LABOUR})
     assert result.sendable, result.problems

@@ -24,6 +24,7 @@ from ind_tui.domain.cases import (
     record,
 )
 from ind_tui.i18n import t
+from ind_tui.i18n.format import CsvStyle
 from ind_tui.local.settings import Profile
 from ind_tui.local.startup import StartInfo
 from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
@@ -460,13 +461,18 @@ async def test_export_the_filtered_view_to_csv_and_json(tmp_path: Path) -> None:
             app.screen.query_one("#prompt-input").value = str(target)
             await pilot.press("enter")
             await wait_for(pilot, target.exists)
-        with (tmp_path / "view.csv").open(newline="", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
-        assert tuple(rows[0]) == EXPORT_FIELDS
+        # A CSV for a spreadsheet in the interface language (English here): headers in words,
+        # moments in Amsterdam time; the fields are those of the JSON.
+        style = CsvStyle("en")
+        with (tmp_path / "view.csv").open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.reader(f)
+            assert next(reader) == style.header(EXPORT_FIELDS)
+            rows = [dict(zip(EXPORT_FIELDS, line, strict=True)) for line in reader]
         assert [r["zaaknummer"] for r in rows] == [row.zaaknummer for row in shown]
         assert {r["status"] for r in rows} == {"in_progress"}
         assert json.loads((tmp_path / "view.json").read_text()) == [record(r) for r in shown]
-        assert rows == [record(r) for r in shown]
+        moments = ("submitted_at", "changed_at")
+        assert rows == [r | {m: style.moment(r[m]) for m in moments} for r in map(record, shown)]
         # the same file again: asked first; n keeps it
         before = (tmp_path / "view.csv").read_bytes()
         await pilot.press("e")

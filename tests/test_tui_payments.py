@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from ind_tui.api.payments import PaymentStatus
 from ind_tui.client.payments import CSV_COLUMNS
+from ind_tui.i18n.format import CsvStyle
 from ind_tui.tui.screens.payments.screen import ExportDialog, PaymentsScreen
 from tests.conftest import ADMIN, API
 from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
@@ -104,10 +105,11 @@ async def test_export_what_is_shown_as_csv(tmp_path: Path) -> None:
         await pilot.press("ctrl+u", *str(good), "enter")
         await wait_for(pilot, lambda: good.exists()
                        and isinstance(pilot.app.screen, PaymentsScreen))
-        with good.open(encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            rows = list(reader)
-        assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+        # For a spreadsheet in the interface language (English here): the header in words.
+        with good.open(encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            assert next(reader) == CsvStyle("en").header(CSV_COLUMNS)
+            rows = [dict(zip(CSV_COLUMNS, line, strict=True)) for line in reader]
         assert [r["reference"] for r in rows] == wanted
         assert all(r["zaaknummer"].startswith("31") for r in rows)
 

@@ -74,8 +74,9 @@ class CsvDictWriter:
         self.fieldnames = list(fieldnames)
         self._writer = CsvWriter(stream, **options)
 
-    def writeheader(self) -> None:
-        self._writer.writerow(self.fieldnames)
+    def writeheader(self, names: Iterable[str] | None = None) -> None:
+        """The header row: the field names, or `names` (the columns named in words)."""
+        self._writer.writerow(self.fieldnames if names is None else names)
 
     def writerow(self, row: Mapping[str, object]) -> None:
         self._writer.writerow(row.get(name, "") for name in self.fieldnames)

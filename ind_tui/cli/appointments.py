@@ -16,6 +16,7 @@ from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli.listing import add_format, csv_style_of
 from ind_tui.cli.session import _err, _lang
 from ind_tui.i18n import text
 from ind_tui.i18n.format import day, local
@@ -32,7 +33,7 @@ def register(sub: Any) -> None:
     listing = cmds.add_parser("list", help="this account's bookings")
     listing.add_argument("--case", dest="zaaknummer", help="only this case's")
     listing.add_argument("--status", choices=("booked", "cancelled", "past"))
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(listing)
     listing.set_defaults(handler=_list)
     places = cmds.add_parser("locations", help="IND desks and expat centres, with their ids")
     places.add_argument("--format", choices=("table", "json"), default="table")
@@ -76,9 +77,11 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        writer = CsvDictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        style = csv_style_of(args)
+        writer = CsvDictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n",
+                               delimiter=style.delimiter)
+        writer.writeheader(style.header(COLUMNS))
+        writer.writerows(r | {"starts_at": style.moment(r["starts_at"])} for r in rows)
     else:
         from rich.table import Table
 

@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli.listing import add_format, csv_style_of
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
 
 
@@ -24,7 +25,7 @@ def register(sub: Any) -> None:
     listing.add_argument("--status", help="only these statuses, e.g. in-progress or "
                          "received,in_progress")
     listing.add_argument("--type", dest="type_id", help="only this application type")
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(listing)
     listing.set_defaults(handler=_list)
     show = cmds.add_parser("show", help="one case: timeline, deadline, dossier")
     show.add_argument("zaaknummer")
@@ -79,7 +80,7 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
     rows.sort(key=lambda row: row.zaaknummer)
     if args.format in ("json", "csv"):
         # The screen's export writes the same records: one set of columns for both.
-        write_records(sys.stdout, rows, args.format)
+        write_records(sys.stdout, rows, args.format, csv_style_of(args))
         return EXIT_OK
     from rich.table import Table
 
@@ -95,7 +96,9 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
         table.add_row(*map(cell, (r["zaaknummer"], r["employee_name"], r["type_id"],
                                   status_text, r["submitted_at"][:10], r["decision_deadline"])))
     console().print(table)
-    sys.stderr.write(f"{len(rows)} cases\n")
+    from ind_tui.i18n.format import plural
+
+    sys.stderr.write(plural("cli.cases.count", len(rows), _lang(args)) + "\n")
     return EXIT_OK
 
 
@@ -113,15 +116,20 @@ async def _show_async(client: Any, args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
+    from ind_tui.i18n.format import day, local
+
+    lang = _lang(args)
     print(f"{case.zaaknummer}  {case.employee_name}  {case.type_id}")
     decision = f" ({case.decision.value})" if case.decision else ""
     print(f"status:    {case.status.value}{decision}")
-    print(f"received:  {case.receipt.receipt_date}   decision due: {case.decision_deadline}")
+    print(f"received:  {day(case.receipt.receipt_date, lang)}   "
+          f"decision due: {day(case.decision_deadline, lang)}")
     if case.decision_deadline != case.receipt.decision_deadline:
-        print(f"           (first deadline {case.receipt.decision_deadline}, extended)")
+        print(f"           (first deadline {day(case.receipt.decision_deadline, lang)}, extended)")
     print("timeline:")
     for event in case.events:
-        print(f"  {event.at:%Y-%m-%d %H:%M}  {event.status.value:<22} {event.note or ''}")
+        # Amsterdam time, as everywhere else (the portal sends UTC).
+        print(f"  {local(event.at, lang)}  {event.status.value:<22} {event.note or ''}")
     print("extra documents: " + ("possible" if case.can_upload else
                                  f"no longer ({case.upload_refused_reason})"))
     print("dossier:")

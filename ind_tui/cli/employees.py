@@ -22,6 +22,7 @@ from typing import Any
 from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli.listing import add_format, csv_style_of
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
 
 
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
     cmds = parser.add_subparsers(dest="employees_command", metavar="ACTION", required=True)
     listing = cmds.add_parser("list", help="every employee of the sponsor")
     listing.add_argument("--status", choices=("registered", "deregistered"))
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(listing)
     listing.set_defaults(handler=_list)
     duties = cmds.add_parser("duties", help="deregistrations due, permits expiring soon")
     duties.add_argument("--format", choices=("table", "json"), default="table")
@@ -90,8 +91,9 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
     status = EmployeeStatus(args.status) if args.status else None
     count = 0
     if args.format == "csv":
-        writer = CsvDictWriter(sys.stdout, fieldnames=EXPORT_COLUMNS)
-        writer.writeheader()
+        style = csv_style_of(args)
+        writer = CsvDictWriter(sys.stdout, fieldnames=EXPORT_COLUMNS, delimiter=style.delimiter)
+        writer.writeheader(style.header(EXPORT_COLUMNS))
     elif args.format == "json":
         sys.stdout.write("[")
     rows: list[Any] = []

@@ -12,12 +12,14 @@ from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli.listing import add_format, csv_style_of
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
 
 INBOX_COLUMNS = ("id", "kind", "zaaknummer", "employee_name", "type_id", "sent_at", "read_at",
                  "state", "deadline", "decision", "decision_deadline", "requested")
 DUE_COLUMNS = ("due", "days_left", "kind", "late", "employee_name", "employee_id",
                "zaaknummer", "message_id", "at", "detail")
+MOMENTS = ("sent_at", "read_at", "at")  # written in Amsterdam time in a CSV
 
 
 def register(sub: Any) -> None:
@@ -26,10 +28,10 @@ def register(sub: Any) -> None:
     inbox.add_argument("--case", dest="zaaknummer", metavar="ZAAKNUMMER",
                        help="only the messages about this case")
     inbox.add_argument("--kind", help="info_request, decision or ready_for_collection")
-    inbox.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(inbox)
     inbox.set_defaults(handler=_inbox)
     due = sub.add_parser("due", help="what is due soon, soonest first (portal date)")
-    due.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(due)
     due.set_defaults(handler=_due)
 
 
@@ -60,18 +62,20 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
         return _fail(exc, lang)
 
 
-def _write(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...],
+def _write(rows: list[dict[str, Any]], args: argparse.Namespace, columns: tuple[str, ...],
            table: list[tuple[str, str, int]], noun: str) -> None:
     """`table`: (heading, row key, minimum width) for the human-readable table."""
+    fmt = args.format
     if fmt == "json":
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     flat = [{k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     if fmt == "csv":
-        writer = CsvDictWriter(sys.stdout, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(flat)
+        style = csv_style_of(args)
+        writer = CsvDictWriter(sys.stdout, fieldnames=columns, delimiter=style.delimiter)
+        writer.writeheader(style.header(columns))
+        writer.writerows(r | {k: style.moment(r.get(k)) for k in MOMENTS} for r in flat)
         return
     from rich.table import Table
 
@@ -112,7 +116,7 @@ async def _inbox_async(client: Any, args: argparse.Namespace, kind: Any) -> int:
         r["date"] = r["sent_at"][:10]
         r["what"] = short.get(r["kind"], r["kind"])
         r["status"] = r["state"] or r["decision"] or ""
-    _write(rows, args.format, INBOX_COLUMNS, [
+    _write(rows, args, INBOX_COLUMNS, [
         ("", "new", 1), ("id", "id", 10), ("date", "date", 10), ("kind", "what", 8),
         ("case", "zaaknummer", 10), ("deadline", "deadline", 10), ("status", "status", 0),
         ("employee", "employee_name", 0)], "messages")
@@ -142,7 +146,7 @@ async def _due_async(client: Any, profile: Any, args: argparse.Namespace) -> int
             "at": item.at.isoformat() if item.at else None, "detail": item.detail,
             "about": _about(item),
         })
-    _write(rows, args.format, DUE_COLUMNS, [
+    _write(rows, args, DUE_COLUMNS, [
         ("due", "due", 10), ("days", "days_left", 4), ("what", "kind", 16),
         ("case", "zaaknummer", 10), ("who", "employee_name", 0), ("detail", "about", 0)],
         "items")

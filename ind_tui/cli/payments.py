@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli.listing import add_format, csv_style_of
 from ind_tui.cli.session import _lang
 from ind_tui.i18n.format import day, money, plural
 
@@ -24,7 +25,7 @@ def register(sub: Any) -> None:
     listing.add_argument("--case", dest="zaaknummer", help="only this case's")
     listing.add_argument("--year", type=int, help="only this fee year")
     listing.add_argument("--status", choices=("pending", "paid", "refunded"))
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(listing)
     listing.set_defaults(handler=_list)
 
 
@@ -49,7 +50,7 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     if args.format == "csv":
-        write_payments_csv(listed.items, sys.stdout)
+        write_payments_csv(listed.items, sys.stdout, csv_style_of(args))
         return EXIT_OK
     from rich.table import Table
 

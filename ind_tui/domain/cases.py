@@ -18,6 +18,7 @@ from typing import IO, Literal, NamedTuple
 
 from ind_tui.api.cases import CaseStatus, CaseSummary
 from ind_tui.base.safetext import CsvDictWriter
+from ind_tui.i18n.format import CsvStyle
 
 NEW = "new"
 LISTED, ARCHIVED_STATE, NOT_REGISTERED = "listed", "archived", "not_registered"
@@ -194,16 +195,20 @@ def record(row: CaseRow) -> dict[str, str]:
     }  # fmt: skip
 
 
-def write_records(stream: IO[str], rows: Iterable[CaseRow], fmt: ExportFormat) -> int:
-    """Write rows as CSV (header first) or as a JSON array of objects; returns the count."""
+def write_records(stream: IO[str], rows: Iterable[CaseRow], fmt: ExportFormat,
+                  style: CsvStyle) -> int:
+    """Write rows as CSV (header first, written in `style`) or as a JSON array of objects;
+    returns the count."""
     records = [record(row) for row in rows]
     if fmt == "json":
         json.dump(records, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
     else:
-        writer = CsvDictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
+        writer = CsvDictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n",
+                               delimiter=style.delimiter)
+        writer.writeheader(style.header(EXPORT_FIELDS))
+        for r in records:
+            writer.writerow(r | {f: style.moment(r[f]) for f in ("submitted_at", "changed_at")})
     return len(records)
 
 

@@ -8,7 +8,9 @@ Amsterdam time. `lang` defaults to the interface language.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -84,3 +86,59 @@ def plural(key: str, n: int, lang: str | None = None, **values: object) -> str:
     lang = lang or language()
     form = "one" if _locale(lang).plural_form(n) == "one" else "other"
     return text(f"{key}.{form}", lang, n=number(n, lang), **values)
+
+
+# --- CSV exports ----------------------------------------------------------------------------
+
+CSV_DIALECTS = ("language", "neutral")
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How an export writes its CSV. Per language (the default), so a spreadsheet of that
+    language opens it in columns: Dutch `;` and a decimal comma, English `,` and a decimal
+    point, the header row in that language. `neutral` (`--csv-dialect neutral`) is for
+    scripts: `,`, a decimal point and the column codes as header, whatever the language.
+    Amounts have no grouping (a spreadsheet reads them as numbers); dates are ISO
+    (yyyy-mm-dd, which every spreadsheet reads); moments are Amsterdam time, as the portal
+    keeps it: `2026-11-01 06:00` per language, ISO 8601 with the offset in neutral."""
+
+    lang: str
+    neutral: bool = False
+
+    @property
+    def delimiter(self) -> str:
+        return ";" if self.lang == "nl" and not self.neutral else ","
+
+    @property
+    def file_start(self) -> str:
+        """What a file starts with: for a spreadsheet the UTF-8 byte-order mark (without it,
+        Excel reads the file in its local code page and garbles accents); none for scripts."""
+        return "" if self.neutral else "\ufeff"
+
+    def header(self, columns: Iterable[str]) -> list[str]:
+        """The header row: each column's name in the language (`csv.<column>`), or its code."""
+        return [c if self.neutral else text(f"csv.{c}", self.lang) for c in columns]
+
+    def amount(self, value: Decimal | int | float | str) -> str:
+        written = f"{Decimal(str(value)):.2f}"
+        return written.replace(".", ",") if self.delimiter == ";" else written
+
+    def moment(self, value: datetime | str | None) -> str:
+        """A moment in Amsterdam time; a text is read as ISO 8601, one without offset as UTC."""
+        if value is None or value == "":
+            return ""
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(AMSTERDAM)
+        if self.neutral:
+            return moment.isoformat(timespec="seconds")
+        return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def csv_style(dialect: str = "language", lang: str | None = None) -> CsvStyle:
+    """The CSV style for a dialect name (`CSV_DIALECTS`) in `lang` (default: the interface's)."""
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}")
+    return CsvStyle(lang or language(), neutral=dialect == "neutral")

@@ -12,9 +12,13 @@ from pathlib import Path
 
 from ind_tui.base.atomic import atomic_text_writer
 from ind_tui.domain.cases import CaseRow, ExportFormat, write_records
+from ind_tui.i18n.format import CsvStyle
 
 
-def export_cases(path: Path, rows: Iterable[CaseRow], fmt: ExportFormat) -> int:
-    """Write the cases export to `path`; returns the number of cases written."""
+def export_cases(path: Path, rows: Iterable[CaseRow], fmt: ExportFormat, style: CsvStyle
+                 ) -> int:
+    """Write the cases export to `path` (a CSV in `style`); returns the number written."""
     with atomic_text_writer(path) as stream:
-        return write_records(stream, rows, fmt)
+        if fmt == "csv":
+            stream.write(style.file_start)
+        return write_records(stream, rows, fmt, style)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from ind_tui.domain.cases import CaseRow, ExportFormat, format_for
 from ind_tui.i18n import t
+from ind_tui.i18n.format import csv_style, number
 from ind_tui.local.exports import export_cases
 from ind_tui.tui.screens.cases.data import describe_error
 from ind_tui.tui.screens.cases.dialogs import path_prompt
@@ -36,7 +37,7 @@ def ask_export(screen: Screen[Any], model: TableModel) -> None:
     """Ask for the file (and before replacing one), then write it in a thread."""
     # The view as it is at the key press; the cases table holds CaseRows only.
     rows = cast("list[CaseRow]", [model.rows[i] for i in model.view])
-    prompt = path_prompt(t("cases.export.title", count=f"{len(rows):,}"), t("cases.export.hint"),
+    prompt = path_prompt(t("cases.export.title", count=number(len(rows))), t("cases.export.hint"),
                         str(default_export_path(date.today())), check_export_path)
 
     def chosen(typed: str | None) -> None:
@@ -61,9 +62,9 @@ def ask_export(screen: Screen[Any], model: TableModel) -> None:
 
 async def write(screen: Screen[Any], path: Path, rows: list[CaseRow], fmt: ExportFormat) -> None:
     try:
-        count = await asyncio.to_thread(export_cases, path, rows, fmt)
+        count = await asyncio.to_thread(export_cases, path, rows, fmt, csv_style())
     except OSError as exc:
         screen.notify(t("cases.export.failed", path=str(path), reason=describe_error(exc)),
                       severity="error", timeout=10)
         return
-    screen.notify(t("cases.export.done", count=f"{count:,}", path=str(path)))
+    screen.notify(t("cases.export.done", count=number(count), path=str(path)))

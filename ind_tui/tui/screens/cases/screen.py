@@ -31,7 +31,7 @@ from ind_tui.domain.cases import (
     without_marker,
 )
 from ind_tui.i18n import language, t
-from ind_tui.i18n.format import local
+from ind_tui.i18n.format import local, number
 from ind_tui.tui.context import Failed, Result, offline_errors
 from ind_tui.tui.screens.cases.columns import columns
 from ind_tui.tui.screens.cases.data import (
@@ -256,8 +256,8 @@ class CasesScreen(PortalScreen):
             set_text(self, "#cases-sync-label", t("cases.syncing"))
         else:
             bar.update(total=total, progress=done)
-            set_text(self, "#cases-sync-label", t("cases.syncing_count", done=f"{done:,}",
-                                                  total=f"{total:,}"))
+            set_text(self, "#cases-sync-label", t("cases.syncing_count", done=number(done),
+                                                  total=number(total)))
 
     def _show_state(self) -> None:
         if not self.is_attached or self._cache is None or self._scope is None:
@@ -290,27 +290,27 @@ class CasesScreen(PortalScreen):
         counts = data.counts if self.show_archived else data.counts_listed
         parts = []
         for n, name in enumerate(FACETS, start=1):
-            label = f"{n} {t(f'cases.facet.{name}')} {counts[name]:,}"
+            label = f"{n} {t(f'cases.facet.{name}')} {number(counts[name])}"
             parts.append(f"[reverse] {label} [/reverse]" if name == self.facet else label)
         archive = t("cases.archive_on" if self.show_archived else "cases.archive_off",
-                    count=f"{data.archived:,}")
+                    count=number(data.archived))
         line = " · ".join(parts) + f"  │ a {archive}"
         self._shown_count = table.row_count
-        line += "  │ " + t("cases.count", shown=f"{table.row_count:,}",
-                           total=f"{data.total:,}")
+        line += "  │ " + t("cases.count", shown=number(table.row_count),
+                           total=number(data.total))
         set_text(self, "#cases-facets", line)
         changed = counts["changed"]
         if self.first_look:
             note = t("cases.changed_first")
         elif changed:
             looked = self._cache.looked_at(self._scope) if self._cache and self._scope else None
-            note = t("cases.changed_line", count=f"{changed:,}",
+            note = t("cases.changed_line", count=number(changed),
                      when=local(looked) if looked else "")
         else:
             note = ""
         if data.pending:
             note = (note + "  │ " if note else "") + t("cases.pending_count",
-                                                       count=data.pending)
+                                                       count=number(data.pending))
         set_text(self, "#cases-changed", note)
 
     # --- keys -----------------------------------------------------------------------------
@@ -424,7 +424,7 @@ async def home_lines(app: PortalApp) -> list[str]:
         return []
     cache = await app.context.cache()
     changed = await asyncio.to_thread(cache.count_changed, scope)
-    return [t("cases.home.changed", count=f"{changed:,}")] if changed else []
+    return [t("cases.home.changed", count=number(changed))] if changed else []
 
 
 __all__ = ["CasesScreen", "home_lines", "open_case"]

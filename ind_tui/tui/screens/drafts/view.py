@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from textual.markup import escape
 
 from ind_tui.i18n import language, t
-from ind_tui.i18n.format import day, local
+from ind_tui.i18n.format import day, local, number
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.binding import Company, draft_company, listed_for
 from ind_tui.tui.screens.drafts.files import DraftRow
@@ -37,8 +37,8 @@ class DraftView:
         total = len(rows)
         if not total:
             return t("drafts.title")
-        parts = [t("drafts.title_count", count=total) if shown == total
-                 else t("drafts.view.count", shown=shown, total=total)]
+        parts = [t("drafts.title_count", count=number(total)) if shown == total
+                 else t("drafts.view.count", shown=number(shown), total=number(total))]
         company = self.company
         if company is not None:
             name = company.name or company.kvk
@@ -51,7 +51,7 @@ class DraftView:
         if self.filed and hidden:
             text += " · " + t("drafts.view.filed_shown", press=filed_key)
         elif hidden:
-            text += " · " + t("drafts.view.filed_hidden", press=filed_key, n=hidden)
+            text += " · " + t("drafts.view.filed_hidden", press=filed_key, n=number(hidden))
         return text
 
 

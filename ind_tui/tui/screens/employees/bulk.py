@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.domain.employee_csv import Preview, PreviewRow, RowState, preview, read_csv
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import number
 from ind_tui.services.employee_import import (
     ImportSummary,
     Outcome,
@@ -146,10 +147,11 @@ class ImportScreen(PortalScreen):
         assert p is not None
         delimiter = {"\t": "tab"}.get(p.file.delimiter, p.file.delimiter)
         set_text(self, "#import-file", t("employees.import.file", encoding=p.file.encoding,
-                                         delimiter=delimiter, rows=len(p.rows)))
-        summary = t("employees.import.summary", ready=p.count(RowState.READY),
-                    already=p.count(RowState.ALREADY), duplicate=p.count(RowState.DUPLICATE),
-                    errors=p.count(RowState.ERROR))
+                                         delimiter=delimiter, rows=number(len(p.rows))))
+        summary = t("employees.import.summary", ready=number(p.count(RowState.READY)),
+                    already=number(p.count(RowState.ALREADY)),
+                    duplicate=number(p.count(RowState.DUPLICATE)),
+                    errors=number(p.count(RowState.ERROR)))
         problems = "; ".join(describe(x.as_row_error(), language()) for x in p.problems)
         set_text(self, "#import-summary", summary)
         set_text(self, "#import-problems",
@@ -194,7 +196,7 @@ class ImportScreen(PortalScreen):
             if yes:
                 self.send()
 
-        self.app.push_screen(ConfirmDialog(t("employees.import.confirm", n=len(p.ready))),
+        self.app.push_screen(ConfirmDialog(t("employees.import.confirm", n=number(len(p.ready)))),
                              confirmed)
 
     @work(exclusive=True, group="import-send")
@@ -206,8 +208,8 @@ class ImportScreen(PortalScreen):
         self.sending = True
 
         def progress(done: int, total: int) -> None:
-            set_text(self, "#import-result", t("employees.import.sending", done=done,
-                                               total=total))
+            set_text(self, "#import-result", t("employees.import.sending", done=number(done),
+                                               total=number(total)))
 
         try:
             summary = await send(client, p, on_progress=progress)

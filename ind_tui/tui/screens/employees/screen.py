@@ -22,7 +22,7 @@ from textual.widgets import Static
 from ind_tui.api.auth import Purpose
 from ind_tui.api.employees import EmployeeStatus
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day, plural
+from ind_tui.i18n.format import day, number, plural
 from ind_tui.services.duties import (
     DEREGISTER,
     Duty,
@@ -223,11 +223,11 @@ class EmployeesScreen(PortalScreen):
     def _status(self, partial: bool = False) -> None:
         title = f"[b]{t('employees.title')}[/b] · "
         if partial:
-            text = t("employees.loading", n=len(self.employees), total=self.total)
+            text = t("employees.loading", n=number(len(self.employees)), total=number(self.total))
         else:
             key = "employees.count_duties" if self.only_duties else "employees.count"
-            text = t(key, shown=self.table.row_count, total=len(self.employees))
-            text += " · [b]" + t("employees.duties.title", n=len(self.duties)) + "[/b]"
+            text = t(key, shown=number(self.table.row_count), total=number(len(self.employees)))
+            text += " · [b]" + t("employees.duties.title", n=number(len(self.duties))) + "[/b]"
         set_text(self, "#emp-status", title + text)
 
     def _show_duties(self, partial: bool) -> None:
@@ -236,7 +236,7 @@ class EmployeesScreen(PortalScreen):
             return
         lines = [duty_line(d, self.today) for d in self.duties[:DUTY_LINES]]
         if len(self.duties) > DUTY_LINES:
-            lines.append(t("employees.duties.more", n=len(self.duties) - DUTY_LINES))
+            lines.append(t("employees.duties.more", n=number(len(self.duties) - DUTY_LINES)))
         set_text(self, "#emp-duties", "\n".join(lines) or t("employees.duties.none"))
 
     # --- the row under the cursor -------------------------------------------------------------
@@ -392,7 +392,7 @@ class EmployeesScreen(PortalScreen):
             self.notify(t("employees.export.failed", path=path, reason=exc.strerror or exc),
                         severity="error", timeout=10)
             return
-        self.notify(t("employees.export.done", n=len(view), path=path))
+        self.notify(t("employees.export.done", n=number(len(view)), path=path))
 
     def action_import_csv(self) -> None:
         from ind_tui.tui.screens.employees.bulk import ImportScreen

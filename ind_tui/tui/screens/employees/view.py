@@ -15,7 +15,7 @@ from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.domain.forms.rules import DEREGISTRATION_DEADLINE_DAYS
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day
+from ind_tui.i18n.format import csv_style, day
 from ind_tui.services.duties import DEREGISTER, Duty
 from ind_tui.tui.widgets.table import Column
 from ind_tui.tui.widgets.text import plain
@@ -77,7 +77,7 @@ def duty_line(duty: Duty, today: date) -> str:
 
 def write_export(path: Path, employees: list[Employee]) -> None:
     """The employees as JSON (a .json path) or CSV (anything else, UTF-8 with a BOM so Excel
-    shows accents); the CSV's columns import again."""
+    shows accents, in the interface language's style); the CSV's columns import again."""
     from ind_tui.domain.employee_csv import EXPORT_COLUMNS
 
     records = [e.model_dump(mode="json") for e in employees]
@@ -86,8 +86,10 @@ def write_export(path: Path, employees: list[Employee]) -> None:
         atomic_write_bytes(path, text.encode("utf-8"))
         return
     out = io.StringIO()
-    writer = CsvDictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    style = csv_style()
+    writer = CsvDictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n",
+                           delimiter=style.delimiter)
+    writer.writeheader(style.header(EXPORT_COLUMNS))
     writer.writerows(records)
     atomic_write_bytes(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
 

@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 
 from ind_tui.api.payments import totals
 from ind_tui.i18n import language, t
-from ind_tui.i18n.format import AMSTERDAM, day, local, money
+from ind_tui.i18n.format import AMSTERDAM, csv_style, day, local, money, number
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
@@ -44,7 +44,7 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="payments-export", classes="dialog"):
             yield Tr("payments.export_title", classes="title")
-            yield Tr("payments.export_prompt", classes="muted", count=self.count)
+            yield Tr("payments.export_prompt", classes="muted", count=number(self.count))
             yield Input(self.path, id="payments-export-path")
             yield Static(self.error, id="payments-export-error", classes="error-text",
                          markup=False)
@@ -170,13 +170,14 @@ class PaymentsScreen(PortalScreen):
             return
         shown = self.shown
         sums = totals(shown)
-        text = t("payments.totals", count=sums.count, charged=money(sums.charged_eur),
+        text = t("payments.totals", count=number(sums.count), charged=money(sums.charged_eur),
                  pending=money(sums.pending_eur), refunded=money(sums.refunded_eur),
                  net=money(sums.net_eur))
         if len(shown) != len(self.payments):
-            text += "  " + t("payments.filtered", total=len(self.payments))
+            text += "  " + t("payments.filtered", total=number(len(self.payments)))
         set_text(self, "#payments-totals", text)
-        set_text(self, "#payments-title", t("payments.title_count", count=len(self.payments)))
+        set_text(self, "#payments-title",
+                 t("payments.title_count", count=number(len(self.payments))))
 
     @property
     def current(self) -> PaymentRecord | None:
@@ -238,10 +239,11 @@ class PaymentsScreen(PortalScreen):
             path = typed
             target = Path(typed).expanduser()
             try:
-                count = await asyncio.to_thread(export_payments_csv, items, target)
+                count = await asyncio.to_thread(export_payments_csv, items, target,
+                                                csv_style())
             except OSError as exc:
                 error = t("payments.export_failed", reason=exc.strerror or str(exc))
                 continue
             self._export_path = typed
-            self.notify(t("payments.exported", count=count, path=str(target)))
+            self.notify(t("payments.exported", count=number(count), path=str(target)))
             return

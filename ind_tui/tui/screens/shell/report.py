@@ -62,8 +62,9 @@ class ReportScreen(PortalScreen):
         error = context.last_error
         company = (me.acting_for or me.company) if me else None
         kvk = company.kvk if company else "-"
-        now = datetime.now().astimezone()
-        when = f"{local(now, seconds=True, zone=now.tzinfo or UTC)} {now:%Z}"
+        # Amsterdam time, as every time the app shows (this computer may keep UTC); the
+        # bundle's report.json keeps the machine-readable moments.
+        when = f"{local(datetime.now(UTC), seconds=True)} (Amsterdam)"
         mail = (t("report.subject", kvk=kvk) + "\n\n" + t(
             "report.body", kvk=kvk, when=when, portal=context.portal_url or "-",
             rid=(error.request_id if error else None) or "-", text=description,

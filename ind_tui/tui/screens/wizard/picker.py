@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day
+from ind_tui.i18n.format import day, number
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.lists import VimOptionList
@@ -124,7 +124,7 @@ class EmployeePicker(OnPortalApp, ScreenWork, ModalScreen["Employee | None"]):
         options.add_options([Option(self._line(e), id=e.id) for e in self.shown])
         options.highlighted = 0 if self.shown else None
         status = t("prefill.pick.none") if not self.shown else t(
-            "prefill.pick.count", shown=len(self.shown), total=len(employees))
+            "prefill.pick.count", shown=number(len(self.shown)), total=number(len(employees)))
         self.query_one("#prefill-pick-status", Static).update(status)
 
     @on(Input.Changed)
