@@ -153,3 +153,15 @@ def test_the_published_patterns_are_the_checks() -> None:
                 name_ok == _person_accepts(text) == (ch in _ORDINARY)):
             wrong.append(f"U+{ord(ch):04X}")
     assert wrong == []
+
+
+async def test_an_error_never_echoes_a_control_character(http: httpx.AsyncClient) -> None:
+    """Found by the fuzz: an unknown location id was named in the 422 as it came."""
+    auth = await bearer(http, "sponsor-eh3")
+    r = await http.get(f"{API}/appointments/slots", headers=auth,
+                       params={"purpose": "biometrics", "locations": "\x84\x1b[2J"})
+    assert r.status_code == 422
+    assert r.json()["details"]["errors"][0]["unknown"] == ["\\x84\\x1b[2J"]
+    r = await http.post(f"{API}/auth/device", json={"client_id": "x", "\x1b]0;t\x07": 1})
+    assert r.status_code == 422
+    assert text_problem(str(r.json())) is None, r.json()  # read, not the JSON text

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ind_tui.api.wire import ApiError, ErrorCode
+from ind_tui.api.wire import ApiError, ErrorCode, text_problem
 
 REQUEST_ID_HEADER = "x-request-id"
 _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -67,18 +67,23 @@ _MAX_LOC_PARTS = 8
 _MAX_TEXT = 120
 
 
-def _cut(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A piece of the request as an error may name it: cut short, and a control character
+    written as its escape (an answer holds no text the contract refuses in a request)."""
     text = str(value)
+    if text_problem(text) is not None:
+        text = text.encode("unicode_escape", "backslashreplace").decode("ascii")
     return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + "…"
+
 
 
 def _clean_validation(errors: Any) -> dict[str, Any]:
     # pydantic's ctx may hold exceptions or bytes, and its input echoes the request: keep
     # only where, what and which kind, bounded.
     out = [{
-        "loc": [_cut(p) for p in list(err.get("loc", ()))[:_MAX_LOC_PARTS]],
-        "msg": _cut(err.get("msg", "")),
-        "type": _cut(err.get("type", "")),
+        "loc": [shown(p) for p in list(err.get("loc", ()))[:_MAX_LOC_PARTS]],
+        "msg": shown(err.get("msg", "")),
+        "type": shown(err.get("type", "")),
     } for err in errors[:MAX_VALIDATION_ERRORS]]
     omitted = max(0, len(errors) - MAX_VALIDATION_ERRORS)
     return {"errors": out, **({"omitted": omitted} if omitted else {})}

@@ -46,7 +46,7 @@ from ind_tui.sandbox.bounds import SMALL_BODY_BYTES, max_body
 from ind_tui.sandbox.clock import AMSTERDAM
 from ind_tui.sandbox.db import iso, parse_iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
-from ind_tui.sandbox.errors import PortalError
+from ind_tui.sandbox.errors import PortalError, shown
 from ind_tui.sandbox.routes_applications import KeyHeader, run_once
 from ind_tui.sandbox.routes_cases import _visibility
 
@@ -178,7 +178,7 @@ def slots(
     if unknown:
         raise PortalError(422, ErrorCode.VALIDATION_FAILED, "unknown location",
                           {"errors": [{"loc": ["query", "locations"], "msg": "unknown location",
-                                       "unknown": unknown}]})
+                                       "unknown": [shown(x) for x in unknown[:20]]}]})
     specs = [LOCATIONS_BY_ID[x] for x in dict.fromkeys(wanted)] or list(LOCATIONS)
     not_serving: list[str] = []
     if zaaknummer is not None:
