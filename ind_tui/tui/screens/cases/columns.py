@@ -110,6 +110,6 @@ def columns() -> list[Column]:
         Column("submitted", t("cases.col.submitted"), width=10, min_width=10,
                keep_from=160, formatter=local_day),
         Column("deadline", t("cases.col.deadline"), width=10, min_width=10, formatter=iso_day),
-        Column("changed", t("cases.col.changed"), width=16, min_width=16, keep_from=110,
+        Column("changed", t("cases.col.changed"), min_width=16, keep_from=110,
                formatter=local_minute),
     ]
