@@ -102,7 +102,7 @@ EN: dict[str, str] = {
     "drafts.rename.prompt": "New name for {name} (the .tfa is added). Enter renames, Esc "
                             "cancels.",
     "drafts.renamed": "Renamed to {name}",
-    "drafts.name_invalid": "Use letters, digits, spaces and . , ( ) + & ' - only, at most 100 "
+    "drafts.name_invalid": "Use letters, digits, spaces and _ . , ( ) + & ' - only, at most 100 "
                            "characters, and no folder.",
     "drafts.name_taken": "There is already a file called {name}: choose another name.",
     "drafts.duplicated": "Copied as a new application: {name}",

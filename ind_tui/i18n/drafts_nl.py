@@ -106,7 +106,7 @@ NL: dict[str, str] = {
     "drafts.rename.prompt": "Nieuwe naam voor {name} (.tfa komt er zelf achter). Enter "
                             "hernoemt, Esc annuleert.",
     "drafts.renamed": "Nieuwe naam: {name}",
-    "drafts.name_invalid": "Gebruik alleen letters, cijfers, spaties en . , ( ) + & ' -, "
+    "drafts.name_invalid": "Gebruik alleen letters, cijfers, spaties en _ . , ( ) + & ' -, "
                            "hoogstens 100 tekens, en geen map.",
     "drafts.name_taken": "Er is al een bestand met de naam {name}: kies een andere naam.",
     "drafts.duplicated": "Gekopieerd als nieuwe aanvraag: {name}",

@@ -101,16 +101,24 @@ class PortalHeader(Widget):
 
 class PortalFooter(Footer):
     """Footer that shows every key's description (ours and Textual's) in the current
-    language."""
+    language. A screen's `FOOTER_FIRST` (actions) comes first, in that order: what does not
+    fit a narrow terminal is cut from the end, so the keys that matter most stay."""
 
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
+        first: tuple[str, ...] = getattr(self.screen, "FOOTER_FIRST", ())
+        widgets = list(super().compose())
+        for widget in widgets:
             if isinstance(widget, FooterKey) and widget.description:
                 # Shown on hover: the binding's tooltip, else its description.
                 if isinstance(widget.tooltip, str) and widget.tooltip:
                     widget.tooltip = key_text(widget.tooltip)
                 widget.description = key_text(widget.description)
-            yield widget
+
+        def rank(widget: Widget) -> int:
+            action = widget.action if isinstance(widget, FooterKey) else ""
+            return first.index(action) if action in first else len(first)
+
+        yield from sorted(widgets, key=rank)  # stable: the rest keep their order
 
 
 class Panel(Static):

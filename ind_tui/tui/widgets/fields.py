@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -159,12 +160,19 @@ class CountrySuggester(Suggester):
 
 
 class CountryInput(Input):
-    """A country: type a name or code; → (right arrow) takes the completion shown."""
+    """A country: type a name or code; Tab or → (at the end) takes the completion shown,
+    as Enter does."""
+
+    BINDINGS = [
+        Binding("tab", "complete_or_next", show=False, id="country.complete"),
+        Binding("right", "complete_or_right", show=False, id="country.complete_right"),
+    ]
 
     def __init__(self, code: object, lang: Callable[[], str], *, id: str | None = None,
                  tooltip: str | None = None) -> None:
         shown = country_label(code, lang()) if isinstance(code, str) else ""
         super().__init__(shown, id=id, suggester=CountrySuggester(lang), tooltip=tooltip)
+        self._lang = lang
 
     def accept_suggestion(self) -> bool:
         """Take the completion shown, as → at the end would; False when there is none."""
@@ -173,3 +181,25 @@ class CountryInput(Input):
         self.value = self._suggestion
         self.cursor_position = len(self.value)
         return True
+
+    def complete(self) -> bool:
+        """While what is typed names no country: take the completion shown after the cursor,
+        else the first country of the list under the field. False: nothing completed."""
+        if resolve_country(self.value) is not None:
+            return False  # a country already ("Brazil", "BRA"): nothing to complete
+        if self.accept_suggestion():
+            return True
+        found = country_matches(self.value, self._lang(), limit=1)
+        if not found:
+            return False
+        self.value = country_label(found[0], self._lang())
+        self.cursor_position = len(self.value)
+        return True
+
+    def action_complete_or_next(self) -> None:
+        if not self.complete():
+            raise SkipAction  # nothing to complete: Tab moves on as everywhere
+
+    def action_complete_or_right(self) -> None:
+        if not (self.cursor_at_end and self.complete()):
+            self.action_cursor_right()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -15,21 +14,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ind_tui.tui.widgets.table_layout import GAP, column_widths, fit
 from ind_tui.tui.widgets.table_model import Column, Row, Scope, ScopeLike, TableModel
 
 __all__ = ["Column", "Scope", "TableModel", "VirtualTable"]
 
-GAP = 2  # blank cells between columns
 _CACHE_LIMIT = 4096  # row strips kept; a few screens' worth, so memory stays flat
-
-
-def fit(text: str, width: int, align: str = "left") -> str:
-    """`text` padded or cut to exactly `width` cells, with an ellipsis where it was cut."""
-    length = cell_len(text)
-    if length > width:
-        return set_cell_size(text, width - 1) + "…" if width > 1 else "…"[:width]
-    pad = " " * (width - length)
-    return pad + text if align == "right" else text + pad
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -37,7 +27,8 @@ class VirtualTable(ScrollView, can_focus=True):
 
     Keys: up/down or k/j move the cursor, pageup/pagedown move a page, home/end or g/G go
     to the first/last row, enter selects the row (`RowSelected`). `s` sorts by the next
-    column (ascending; after the last column it goes back to data order) and `S` reverses
+    column (ascending; after the last column it goes back to data order, unless that shows
+    the rows as they are) and `S` reverses
     the current sort. The header marks the sort column with ▲ or ▼.
 
     Columns take their width (or their title and the widest of a sample of values); when
@@ -237,7 +228,12 @@ class VirtualTable(ScrollView, can_focus=True):
     def action_sort_next(self) -> None:
         current = self.model.sort_column
         nxt = 0 if current is None else current + 1
+        before = self.model.view
         self.sort(nxt if nxt < len(self.model.columns) else None)
+        if self.model.sort_column is None and self.model.view == before:
+            # Data order that lists the rows as the sort did (a default sort that follows
+            # it) would only take the arrow away: each press must change what is seen.
+            self.sort(0)
 
     def action_sort_reverse(self) -> None:
         self.sort(self.model.sort_column, not self.model.sort_descending)
@@ -317,34 +313,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if available == self._layout_width and self._widths:
             return
         self._layout_width = available
-        model = self.model
-        # Widths from a sample of all rows (measuring each would be O(n)), and not from the
-        # view, so columns keep still while a filter is typed.
-        rows = model.rows
-        sample = rows[:: max(1, len(rows) // 500)][:500]
-        wanted, floors = [], []
-        for col, column in enumerate(model.columns):
-            title = cell_len(column.title) + 2  # room for the sort arrow
-            if column.keep_from > available:  # left out: width 0, and no gap
-                wanted.append(0)
-                floors.append(0)
-                continue
-            if column.width is not None:
-                width = column.width
-            else:
-                widest = max((cell_len(column.text(r[col])) for r in sample), default=0)
-                width = max(title, widest, column.min_width)
-            wanted.append(width)
-            floors.append(min(width, column.min_width))
-        excess = sum(wanted) + GAP * sum(1 for w in wanted if w) - available
-        while excess > 0:  # take one cell at a time from the widest column that can give
-            candidates = [i for i in range(len(wanted)) if wanted[i] > floors[i]]
-            if not candidates:
-                break
-            widest = max(candidates, key=lambda i: wanted[i] - floors[i])
-            wanted[widest] -= 1
-            excess -= 1
-        self._widths = wanted
+        self._widths = column_widths(self.model.columns, self.model.rows, available)
 
     def on_resize(self, _: events.Resize) -> None:
         self._strips.clear()

@@ -9,13 +9,16 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.segment import Segment
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import SelectionList, Static
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -23,6 +26,7 @@ from ind_tui.api.appointments import LocationKind, VisitPurpose, purposes_for
 from ind_tui.base.atomic import atomic_write_text
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import AMSTERDAM, day, local
+from ind_tui.tui.screens.cases.columns import type_label
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
@@ -125,8 +129,8 @@ class CasePicker(_Step):
         ]
 
     def _rows(self) -> list[tuple[str, ...]]:
-        return [(c.zaaknummer, c.employee_name, c.type_id, case_status(c.status.value))
-                for c in self.cases]
+        return [(c.zaaknummer, c.employee_name, type_label(c.type_id),
+                 case_status(c.status.value)) for c in self.cases]
 
     def on_language_changed(self, _message: LanguageChanged) -> None:
         table = self.query_one("#pick-case-table", VirtualTable)
@@ -201,6 +205,19 @@ class LocationList(SelectionList[str]):
 
     class Confirmed(Message):
         pass
+
+    def render_line(self, y: int) -> Strip:
+        # Textual draws chosen and unchosen alike (▐X▌), told apart by colour only: the
+        # unchosen box is drawn empty, so the choice shows without colour too.
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if (len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER
+                and index < self.option_count
+                and self.get_option_at_index(index).value not in self._selected):
+            segments[1] = Segment(" ", segments[1].style, segments[1].control)
+            return Strip(segments, strip.cell_length)
+        return strip
 
     def action_confirm(self) -> None:
         self.post_message(self.Confirmed())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ind_tui.domain.cases import ARCHIVED_STATE, NEW, NOT_REGISTERED, StatusCell
-from ind_tui.i18n import t
+from ind_tui.i18n import known, t
 from ind_tui.i18n.format import AMSTERDAM
 from ind_tui.tui.widgets.table_model import Column
 
@@ -46,6 +46,12 @@ def type_label(type_id: str) -> str:
     return type_id if text == f"cases.type.{type_id}" else text
 
 
+def type_short(type_id: str) -> str:
+    """The abbreviation the list shows ("HSM VVR"); the full name where there is none."""
+    key = f"cases.type_short.{type_id}"
+    return t(key) if known(key) else type_label(type_id)
+
+
 def status_text(cell: StatusCell) -> str:
     """What the status column shows: the status (with the decision), the change since the
     user last looked (old → new), and whether the case is archived or not yet listed."""
@@ -77,7 +83,7 @@ def status_search(cell: StatusCell) -> str:
 
 
 def type_search(type_id: str) -> str:
-    return f"{type_id} {type_label(type_id)}"
+    return f"{type_id} {type_label(type_id)} {type_short(type_id)}"
 
 
 def columns() -> list[Column]:
@@ -87,22 +93,23 @@ def columns() -> list[Column]:
     def cached_type(type_id: str) -> str:
         text = labels.get(type_id)
         if text is None:
-            text = labels[type_id] = type_label(type_id)
+            text = labels[type_id] = type_short(type_id)
         return text
 
-    # On a narrow terminal the case number, status and deadline keep their room; the
-    # V-number, dates of submission and last change give way first.
+    # What gives way on a narrow terminal, first to last: the date submitted, the V-number,
+    # the last change. Case number, employee, type, status and deadline stay at 80 columns,
+    # and from 120 on the status has room for a change "old → new" in full.
     return [
         Column("zaaknummer", t("cases.col.zaak"), width=10, min_width=10),
-        Column("employee", t("cases.col.employee"), min_width=9),
-        Column("vnumber", t("cases.col.vnumber"), width=10, min_width=4),
-        Column("type", t("cases.col.type"), min_width=5, formatter=cached_type,
+        Column("employee", t("cases.col.employee"), min_width=10),
+        Column("vnumber", t("cases.col.vnumber"), width=10, min_width=10, keep_from=140),
+        Column("type", t("cases.col.type"), min_width=12, formatter=cached_type,
                search=type_search),
-        Column("status", t("cases.col.status"), min_width=12, formatter=status_text,
+        Column("status", t("cases.col.status"), min_width=20, formatter=status_text,
                search=status_search),
-        Column("submitted", t("cases.col.submitted"), width=10, min_width=5,
-               formatter=local_day),
+        Column("submitted", t("cases.col.submitted"), width=10, min_width=10,
+               keep_from=160, formatter=local_day),
         Column("deadline", t("cases.col.deadline"), width=10, min_width=10, formatter=iso_day),
-        Column("changed", t("cases.col.changed"), width=16, min_width=5,
+        Column("changed", t("cases.col.changed"), min_width=16, keep_from=110,
                formatter=local_minute),
     ]

@@ -42,6 +42,7 @@ from ind_tui.tui.screens.cases.data import (
     build_model,
     build_rows,
 )
+from ind_tui.tui.screens.cases.facets import facets_line
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.table import Scope, VirtualTable
@@ -281,24 +282,21 @@ class CasesScreen(PortalScreen):
                                                    age=age))
         self._show_facets()
 
+    def on_resize(self) -> None:
+        if self.data is not None:  # the line above the table breaks where the width allows
+            self.call_after_refresh(self._show_facets)
+
     def _show_facets(self) -> None:
         data = self.data
         table = self.table
         if data is None:
             set_text(self, "#cases-facets", t("cases.loading"))
             return
-        counts = data.counts if self.show_archived else data.counts_listed
-        parts = []
-        for n, name in enumerate(FACETS, start=1):
-            label = f"{n} {t(f'cases.facet.{name}')} {number(counts[name])}"
-            parts.append(f"[reverse] {label} [/reverse]" if name == self.facet else label)
-        archive = t("cases.archive_on" if self.show_archived else "cases.archive_off",
-                    count=number(data.archived))
-        line = " · ".join(parts) + f"  │ a {archive}"
         self._shown_count = table.row_count
-        line += "  │ " + t("cases.count", shown=number(table.row_count),
-                           total=number(data.total))
+        width = self.query_one("#cases-facets").content_size.width or self.size.width - 2
+        line = facets_line(data, self.facet, self.show_archived, table.row_count, width)
         set_text(self, "#cases-facets", line)
+        counts = data.counts if self.show_archived else data.counts_listed
         changed = counts["changed"]
         if self.first_look:
             note = t("cases.changed_first")

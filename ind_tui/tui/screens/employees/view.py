@@ -35,14 +35,15 @@ def employees_access(me: Me | None) -> ServiceAccess | None:
 def columns() -> list[Column]:
     c = "employees.col."
     return [
-        # The floors let the eight listed columns fit 80 cells with whole dates; the duty
-        # column comes last (it is also above the table, and `u` filters on it).
+        # Below 110 columns the date of birth, start, purpose and nationality give way, in
+        # that order: name, V-number, permit end, status and what is due stay readable. The
+        # duty column comes last (it is also above the table, and `u` filters on it).
         Column("name", t(c + "name"), min_width=10),
         Column("v_number", t(c + "v_number"), min_width=10),
-        Column("born", t(c + "born"), min_width=10, formatter=day),
-        Column("nationality", t(c + "nationality"), min_width=3),
-        Column("purpose", t(c + "purpose"), min_width=4),
-        Column("start", t(c + "start"), min_width=10, formatter=day),
+        Column("born", t(c + "born"), min_width=10, formatter=day, keep_from=110),
+        Column("nationality", t(c + "nationality"), min_width=3, keep_from=95),
+        Column("purpose", t(c + "purpose"), min_width=4, keep_from=100),
+        Column("start", t(c + "start"), min_width=10, formatter=day, keep_from=105),
         Column("permit", t(c + "permit"), min_width=10, formatter=day),
         Column("status", t(c + "status"), min_width=5),
         Column("duty", t(c + "duty"), min_width=8),

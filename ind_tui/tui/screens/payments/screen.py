@@ -84,7 +84,7 @@ def _columns() -> list[Column]:
         Column("employee", t("payments.col.employee"), min_width=8),
         Column("amount", t("payments.col.amount"), min_width=9, formatter=money, align="right"),
         Column("status", t("payments.col.status"), min_width=7),
-        Column("refund", t("payments.col.refund"), min_width=6),
+        Column("refund", t("payments.col.refund"), min_width=6, keep_from=100),  # mostly empty
         Column("reference", t("payments.col.reference"), min_width=8),
     ]
 

@@ -40,6 +40,8 @@ class HelpScreen(ModalScreen[None]):
         help_key = getattr(below, "HELP_KEY", "home.hint")
         focused = getattr(below, "focused", None)
         focus_help = getattr(focused, "tooltip", None) or ""
+        if focus_help == t(help_key):  # a list whose tooltip is the screen's help: once
+            focus_help = ""
         rows = []
         seen: set[str] = set()
         if below is not None:

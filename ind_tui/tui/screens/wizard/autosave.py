@@ -41,6 +41,16 @@ def draft_lang() -> Lang:
     return "nl" if language() == "nl" else "en"
 
 
+def refusal_text(exc: DraftError | OSError | None) -> str:
+    """Why a draft file could not be opened, in the interface language."""
+    if isinstance(exc, DraftError):
+        return f"{exc.guidance(draft_lang())}\n\n[dim]{escape(exc.code.value)}" + (
+            f" · {escape(exc.detail)}[/dim]" if exc.detail else "[/dim]")
+    if exc is not None:
+        return t("wizard.open_failed", reason=escape(exc.strerror or str(exc)))
+    return ""
+
+
 def clock_label(moment: datetime | None = None) -> str:
     """When the file was written, in Amsterdam time like every other time on screen (not this
     machine's zone): the time today, else the day too."""

@@ -278,14 +278,9 @@ class FieldBox(Vertical):
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()
         editor = event.input
-        if isinstance(editor, CountryInput) and resolve_country(editor.value) is None:
-            # Enter takes the completion shown, or the first country that matches.
-            matches = country_matches(editor.value, language(), limit=1)
-            if editor.accept_suggestion() or matches:
-                if resolve_country(editor.value) is None:
-                    editor.value = country_label(matches[0], language())
-                editor.cursor_position = len(editor.value)
-                return
+        if isinstance(editor, CountryInput) and resolve_country(editor.value) is None \
+                and editor.complete():
+            return  # Enter took the completion shown, or the first country that matches
         self.post_message(self.Advance(self.field.id))
 
     @on(ChoiceSet.Changed)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 
@@ -28,6 +30,10 @@ def holder_id(page: str) -> str:
 
 class FormPages(Vertical):
     """The content beside the page list; the screen's `#wizard-content`."""
+
+    # Esc while a question's help shows closes the help; otherwise it leaves the wizard.
+    BINDINGS = [Binding("escape", "close_help", "key.close", show=False,
+                        id="wizard.close_help")]
 
     def __init__(self, session: DraftSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -124,3 +130,11 @@ class FormPages(Vertical):
             self.help_mode = not box.help_shown
             box.show_help(self.help_mode)
         return box
+
+    def action_close_help(self) -> None:
+        boxes = [box for box in self.query(FieldBox) if box.help_shown]
+        if not boxes:
+            raise SkipAction  # no help open: Esc goes on to the screen (back)
+        self.help_mode = False
+        for box in boxes:
+            box.show_help(False)

@@ -25,7 +25,12 @@ from ind_tui.i18n.format import plural
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.local.drafts.session import DraftSession
 from ind_tui.tui.screens.shell.base import set_text
-from ind_tui.tui.screens.wizard.autosave import AutosavingScreen, clock_label, draft_lang
+from ind_tui.tui.screens.wizard.autosave import (
+    AutosavingScreen,
+    clock_label,
+    draft_lang,
+    refusal_text,
+)
 from ind_tui.tui.screens.wizard.fields import FieldBox
 from ind_tui.tui.screens.wizard.filing import FilingScreen
 from ind_tui.tui.screens.wizard.form import FormPages
@@ -42,6 +47,8 @@ if TYPE_CHECKING:
 
 class WizardScreen(AutosavingScreen):
     HELP_KEY = "wizard.help"
+    # At 80 columns the footer has room for five keys: filing and paging come first.
+    FOOTER_FIRST = ("submit", "next_page", "previous_page", "issues", "field_help", "save_as")
     BINDINGS = [
         # Priority: inputs and scrolling panes would take these keys otherwise.
         Binding("pagedown,ctrl+n", "next_page", "wizard.key.next", id="wizard.next_page",
@@ -68,16 +75,6 @@ class WizardScreen(AutosavingScreen):
         self.fee: FeeQuote | None = None
         self.touched: set[str] = set()  # fields changed or jumped to: their reasons show
 
-    def refusal(self) -> str:
-        """Why the file could not be opened, in the interface language."""
-        exc = self.open_error
-        if isinstance(exc, DraftError):
-            return f"{exc.guidance(draft_lang())}\n\n[dim]{escape(exc.code.value)}" + (
-                f" · {escape(exc.detail)}[/dim]" if exc.detail else "[/dim]")
-        if exc is not None:
-            return t("wizard.open_failed", reason=escape(exc.strerror or str(exc)))
-        return ""
-
     # --- layout -----------------------------------------------------------------------------
 
     def body(self) -> ComposeResult:
@@ -85,7 +82,7 @@ class WizardScreen(AutosavingScreen):
         if session is None:
             with VerticalScroll(id="wizard-refused"):
                 yield Tr("wizard.refused.title", classes="title")
-                yield Panel(self.refusal(), id="wizard-refusal", classes="-error")
+                yield Panel(refusal_text(self.open_error), id="wizard-refusal", classes="-error")
                 yield Tr("wizard.refused.kept", path=escape(str(self.path)), classes="muted")
             return
         with Horizontal(id="wizard-top"):
@@ -124,7 +121,7 @@ class WizardScreen(AutosavingScreen):
     def relabel(self) -> None:
         # Every question relabels itself (FieldBox); the screen says the rest again.
         if self.session is None:
-            set_text(self, "#wizard-refusal", self.refusal())
+            set_text(self, "#wizard-refusal", refusal_text(self.open_error))
         else:
             self._refresh_all()
 
