@@ -22,7 +22,7 @@ from textual.widgets import Static
 from ind_tui.api.auth import Purpose
 from ind_tui.api.employees import EmployeeStatus
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day, plural
+from ind_tui.i18n.format import day, number, plural
 from ind_tui.services.duties import (
     DEREGISTER,
     Duty,
@@ -78,6 +78,7 @@ class EmployeesScreen(PortalScreen):
         self.total = 0
         self.loaded = False
         self.only_duties = False
+        self._shown_count = -1  # the count the status line last showed
         self.today = date.today()
         self._rows: list[tuple[object, ...]] = []  # one per employee, in list order
         self._draft: dict[str, str] = {}  # the registration form as last typed
@@ -119,7 +120,7 @@ class EmployeesScreen(PortalScreen):
             return
         table = self.table
         table.retitle(columns())
-        table.empty_text = t("employees.empty")
+        table.empty_text = self._empty_text()
         table.tooltip = t("employees.hint")
         if self.employees or self.loaded:  # purposes, statuses, duties are words: rows again
             self._refresh_rows(partial=not self.loaded)
@@ -226,7 +227,8 @@ class EmployeesScreen(PortalScreen):
             text = t("employees.loading", n=len(self.employees), total=self.total)
         else:
             key = "employees.count_duties" if self.only_duties else "employees.count"
-            text = t(key, shown=self.table.row_count, total=len(self.employees))
+            self._shown_count = self.table.row_count
+            text = t(key, shown=number(self.table.row_count), total=number(len(self.employees)))
             text += " · [b]" + t("employees.duties.title", n=len(self.duties)) + "[/b]"
         set_text(self, "#emp-status", title + text)
 
@@ -247,7 +249,13 @@ class EmployeesScreen(PortalScreen):
 
     @on(VirtualTable.CursorMoved, "#emp-table")
     def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        # A filter change moves the cursor too: the count follows what the table shows.
+        if self.loaded and self.table.row_count != self._shown_count:
+            self._status()
         self._detail()
+
+    def _empty_text(self) -> str:
+        return t("employees.empty_duties" if self.only_duties else "employees.empty")
 
     @on(VirtualTable.RowSelected, "#emp-table")
     def _start_application(self, _: VirtualTable.RowSelected) -> None:
@@ -354,6 +362,7 @@ class EmployeesScreen(PortalScreen):
 
     def action_only_duties(self) -> None:
         self.only_duties = not self.only_duties
+        self.table.empty_text = self._empty_text()
         self._refresh_rows(not self.loaded)
         self.table.jump_to(0)
 
