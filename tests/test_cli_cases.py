@@ -34,6 +34,9 @@ def test_cases_bad_input_exits_2(tmp_path: Path) -> None:
     home = tmp_path / "home"
     bad = run(home, "cases", "list", "--status", "lost", env=FILE_STORE)
     assert bad.returncode == 2 and "one of:" in bad.stderr
+    # An application type is one of a fixed set too: refused, with the ids there are.
+    bad_type = run(home, "cases", "list", "--type", "nope", env=FILE_STORE)
+    assert bad_type.returncode == 2 and "hsm" in bad_type.stderr
     assert run(home, "cases", "show", "12", env=FILE_STORE).returncode == 2
 
 
@@ -50,7 +53,7 @@ def test_cases_upload_refuses_the_same_file_twice_unless_allowed(tmp_path: Path)
     first = run(home, "cases", "upload", zaak, str(pdf), env=FILE_STORE)
     assert first.returncode == 0, first.stderr
     again = run(home, "cases", "upload", zaak, str(pdf), env=FILE_STORE)
-    assert again.returncode == 1 and "--allow-duplicate" in again.stderr
+    assert again.returncode == 2 and "--allow-duplicate" in again.stderr
     allowed = run(home, "cases", "upload", zaak, str(pdf), "--allow-duplicate", env=FILE_STORE)
     assert allowed.returncode == 0, allowed.stderr
     shown = json.loads(run(home, "cases", "show", zaak, "--format", "json",

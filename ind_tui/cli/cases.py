@@ -12,11 +12,15 @@ import hashlib
 import json
 import re
 import sys
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
 
-from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
 from ind_tui.i18n import text
+
+if TYPE_CHECKING:
+    from ind_tui.domain.cases import CaseRow
 
 
 def register(sub: Any) -> None:
@@ -58,8 +62,21 @@ def _status(value: str | None) -> Any:
     return list(dict.fromkeys(wanted))
 
 
+def _type(value: str | None) -> str | None:
+    """`--type` as a known application type id; anything else is refused, with the ids."""
+    if value is None:
+        return None
+    from ind_tui.domain.forms.rules import TYPES_BY_ID
+
+    if value not in TYPES_BY_ID:
+        names = ", ".join(sorted(TYPES_BY_ID))
+        raise BadInput(f"unknown type {value!r}; one of: {names}")
+    return value
+
+
 def _list(args: argparse.Namespace) -> int:
     status = _status(args.status)
+    _type(args.type_id)
     return asyncio.run(_run(args, lambda client: _list_async(client, args, status)))
 
 
@@ -78,17 +95,40 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
-    from ind_tui.domain.cases import CaseRow, case_rows, raw_from_summary, write_records
+    from ind_tui.domain.cases import RecordWriter, case_rows, raw_from_summary
 
-    rows: list[CaseRow] = []
-    for wanted in status or [None]:
-        async for page in client.iter_cases(status=wanted, type_id=args.type_id):
-            rows.extend(case_rows(map(raw_from_summary, page.items)))
-    rows.sort(key=lambda row: row.zaaknummer)
+    # The portal pages in case-number order: with one status (or none) asked of the portal,
+    # or several picked out here from every page, rows come in order and can go out as they
+    # come: an export streams.
+    asked = status[0] if status and len(status) == 1 else None
+    wanted = None if asked is not None or not status else set(status)
+
+    async def batches() -> AsyncIterator[list[CaseRow]]:
+        # The next page is asked for before this one is written: the portal works on it
+        # meanwhile.
+        pages = client.iter_cases(status=asked, type_id=args.type_id)
+        coming = asyncio.ensure_future(anext(pages))
+        try:
+            while True:
+                try:
+                    page = await coming
+                except StopAsyncIteration:
+                    return
+                coming = asyncio.ensure_future(anext(pages))
+                items = page.items if wanted is None else [
+                    c for c in page.items if c.status in wanted]
+                yield case_rows(map(raw_from_summary, items))
+        finally:
+            coming.cancel()
+
     if args.format in ("json", "csv"):
         # The screen's export writes the same records: one set of columns for both.
-        write_records(sys.stdout, rows, args.format)
+        writer = RecordWriter(sys.stdout, args.format)
+        async for batch in batches():
+            writer.write(batch)
+        writer.close()
         return EXIT_OK
+    rows = [row async for batch in batches() for row in batch]
     from rich.table import Table
 
     from ind_tui.cli.output import cell, console
@@ -174,9 +214,10 @@ async def _upload_async(client: Any, args: argparse.Namespace, zaak: str, path: 
     dossier = await client.case_documents(zaak)
     same = [d for d in dossier.documents if d.kind == "upload" and d.sha256 == sha256]
     if same and not args.allow_duplicate:
+        # As `drafts file` refuses a possible duplicate: exit 2, nothing sent.
         _err(text("cli.cases.duplicate", lang, name=path.name, title=same[-1].title,
                   at=local(same[-1].added_at, lang)))
-        return EXIT_FAILED
+        return EXIT_BAD_INPUT
     # One key for this run: a lost answer is sent again under it and adds nothing.
     doc = await client.upload_case_document(zaak, data, path.name, new_idempotency_key())
     print(text("cli.cases.uploaded", lang, name=path.name, zaak=zaak, id=doc.id))
