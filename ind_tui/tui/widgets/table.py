@@ -127,8 +127,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.model = TableModel(columns, rows)
         self.zebra = zebra
         self.empty_text = empty_text
-        # Says why nothing shows when a filter is the reason (set by the filter line); None:
-        # the empty text stands.
+        # Why nothing shows when a filter is why (from the filter line; it may wrap)
         self.empty_note: Callable[[], str | None] | None = None
         self._cursor = 0
         self._widths: list[int] = []
@@ -395,8 +394,6 @@ class VirtualTable(ScrollView, can_focus=True):
         view = self.model.view
         if pos >= len(view):
             note = self.empty_note() if self.empty_note and not view else None
-            # A filter's note may run over a few lines (the fields it knows); the screen's
-            # own empty text keeps to one.
             lines = textwrap.wrap(note, max(10, width - 2)) if note else [self.empty_text]
             if not view and 1 <= y <= len(lines):
                 style = base + self.get_component_rich_style("virtual-table--empty")
