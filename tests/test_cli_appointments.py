@@ -4,6 +4,8 @@ sandbox."""
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 from tests.test_cli_session import FILE_STORE, NEUTRAL_CSV, run
@@ -31,10 +33,14 @@ def test_book_the_first_free_slot_across_locations(tmp_path: Path) -> None:
                 "biometrics", "--location", "ind-den-haag", env=FILE_STORE)
     assert again.returncode == 1 and "appointment_exists" in again.stderr
     assert "Verzet" in again.stderr  # the Dutch guidance says what to do
+    # --from takes a date as every date input does: day first too.
     sticker = run(home, "--lang", "nl", "appointments", "book", "--case", zaak, "--purpose",
-                  "endorsement_sticker", "--location", "ind-den-haag", env=FILE_STORE)
+                  "endorsement_sticker", "--location", "ind-den-haag", "--from", "16-11-2026",
+                  env=FILE_STORE)
     assert sticker.returncode == 0, sticker.stderr
     assert sticker.stdout.startswith("Geboekt: ") and "IND-loket Den Haag" in sticker.stdout
+    day, month, year = re.search(r"(\d{2})-(\d{2})-(\d{4})", sticker.stdout).groups()
+    assert date(int(year), int(month), int(day)) >= date(2026, 11, 16)
 
 
 def test_appointments_bad_input_exits_2(tmp_path: Path) -> None:
@@ -47,5 +53,10 @@ def test_appointments_bad_input_exits_2(tmp_path: Path) -> None:
     unknown = run(home, "appointments", "book", "--case", "3100000002", "--purpose",
                   "biometrics", "--location", "ind-utopia", env=FILE_STORE)
     assert unknown.returncode == 2 and "ind-zwolle" in unknown.stderr  # names the real ones
+    for bad_day in ("31-02-2027", "tomorrow"):
+        refused = run(home, "appointments", "book", "--case", "3100000002", "--purpose",
+                      "biometrics", "--location", "ind-zwolle", "--from", bad_day,
+                      env=FILE_STORE)
+        assert refused.returncode == 2 and "DD-MM-YYYY" in refused.stderr
     places = run(home, "appointments", "locations", "--format", "json", env=FILE_STORE)
     assert len(json.loads(places.stdout)) == 13

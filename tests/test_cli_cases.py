@@ -34,4 +34,31 @@ def test_cases_bad_input_exits_2(tmp_path: Path) -> None:
     home = tmp_path / "home"
     bad = run(home, "cases", "list", "--status", "lost", env=FILE_STORE)
     assert bad.returncode == 2 and "one of:" in bad.stderr
+    # An application type is one of a fixed set too: refused, with the ids there are.
+    bad_type = run(home, "cases", "list", "--type", "nope", env=FILE_STORE)
+    assert bad_type.returncode == 2 and "hsm" in bad_type.stderr
     assert run(home, "cases", "show", "12", env=FILE_STORE).returncode == 2
+
+
+def test_cases_upload_refuses_the_same_file_twice_unless_allowed(tmp_path: Path) -> None:
+    from ind_tui.sandbox.pdfgen import letter
+
+    home = tmp_path / "home"
+    pdf = tmp_path / "salary.pdf"
+    pdf.write_bytes(letter(["Salary slip"]))
+    assert run(home, "login", "--identity", "agent-noordzee", env=FILE_STORE).returncode == 0
+    listed = run(home, "cases", "list", "--status", "in-progress", "--format", "json",
+                 env=FILE_STORE)
+    zaak = json.loads(listed.stdout)[0]["zaaknummer"]
+    first = run(home, "cases", "upload", zaak, str(pdf), env=FILE_STORE)
+    assert first.returncode == 0, first.stderr
+    again = run(home, "cases", "upload", zaak, str(pdf), env=FILE_STORE)
+    assert again.returncode == 2 and "--allow-duplicate" in again.stderr
+    allowed = run(home, "cases", "upload", zaak, str(pdf), "--allow-duplicate", env=FILE_STORE)
+    assert allowed.returncode == 0, allowed.stderr
+    shown = json.loads(run(home, "cases", "show", zaak, "--format", "json",
+                           env=FILE_STORE).stdout)
+    titles = [d["title"] for d in shown["dossier"]["documents"] if d["kind"] == "upload"]
+    assert titles.count("salary.pdf") == 2
+    missing = run(home, "cases", "upload", zaak, str(tmp_path / "none.pdf"), env=FILE_STORE)
+    assert missing.returncode == 2

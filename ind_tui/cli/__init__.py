@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -28,6 +29,18 @@ Handler = Callable[[argparse.Namespace], int]
 
 class BadInput(Exception):
     """Raised by a handler for input it refuses; printed as one line, exit 2."""
+
+
+def day_arg(value: str) -> date:
+    """A date option, read as every date input of ind-tui reads one (YYYY-MM-DD or
+    DD-MM-YYYY; `parse_date`); as an argparse `type`, a refusal exits 2."""
+    from ind_tui.domain.employee_csv import parse_date
+
+    found, _problem = parse_date(value)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            f"not a date: {value!r} (write DD-MM-YYYY or YYYY-MM-DD)")
+    return found
 
 
 class _Parser(argparse.ArgumentParser):

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
-from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput, day_arg
 from ind_tui.cli.listing import add_format, csv_style_of
 from ind_tui.cli.session import _err, _lang
 from ind_tui.i18n import text
@@ -45,8 +45,8 @@ def register(sub: Any) -> None:
     book.add_argument("--location", "--locations", dest="locations", action="append",
                       required=True, metavar="ID[,ID...]",
                       help="location id(s), repeat or comma-separate (see `locations`)")
-    book.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
-                      help="not before this day")
+    book.add_argument("--from", dest="start", metavar="DD-MM-YYYY", type=day_arg,
+                      help="not before this day (DD-MM-YYYY or YYYY-MM-DD)")
     book.add_argument("--format", choices=("text", "json"), default="text")
     book.set_defaults(handler=_book)
 
@@ -126,12 +126,7 @@ def _book(args: argparse.Namespace) -> int:
     locations = [x.strip() for part in args.locations for x in part.split(",") if x.strip()]
     if not locations:
         raise BadInput("name at least one location (see `ind-tui appointments locations`)")
-    start = None
-    if args.start:
-        try:
-            start = date.fromisoformat(args.start)
-        except ValueError:
-            raise BadInput(f"--from takes a date as YYYY-MM-DD, not {args.start!r}") from None
+    start: date | None = args.start
     return asyncio.run(_run(args, lambda client: _book_async(client, args, locations, start)))
 
 

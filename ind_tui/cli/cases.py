@@ -1,4 +1,4 @@
-"""`ind-tui cases list | show`: running cases for scripts (table, CSV or JSON on stdout).
+"""`ind-tui cases list | show | upload`: running cases for scripts (table, CSV or JSON on stdout).
 
 CSV and JSON carry the same columns as an export from the cases screen
 (`ind_tui.domain.cases.EXPORT_FIELDS`); here every case is one the portal lists.
@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import re
 import sys
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
 
-from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from ind_tui.cli.listing import add_format, csv_style_of
-from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
+from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
+from ind_tui.i18n import text
+
+if TYPE_CHECKING:
+    from ind_tui.domain.cases import CaseRow
 
 
 def register(sub: Any) -> None:
@@ -31,6 +37,12 @@ def register(sub: Any) -> None:
     show.add_argument("zaaknummer")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_show)
+    upload = cmds.add_parser("upload", help="add an extra document (PDF) to a case's dossier")
+    upload.add_argument("zaaknummer")
+    upload.add_argument("file", help="the PDF to add")
+    upload.add_argument("--allow-duplicate", action="store_true",
+                        help="send it even when the dossier already holds the same file")
+    upload.set_defaults(handler=_upload)
 
 
 def _status(value: str | None) -> Any:
@@ -51,8 +63,21 @@ def _status(value: str | None) -> Any:
     return list(dict.fromkeys(wanted))
 
 
+def _type(value: str | None) -> str | None:
+    """`--type` as a known application type id; anything else is refused, with the ids."""
+    if value is None:
+        return None
+    from ind_tui.domain.forms.rules import TYPES_BY_ID
+
+    if value not in TYPES_BY_ID:
+        names = ", ".join(sorted(TYPES_BY_ID))
+        raise BadInput(f"unknown type {value!r}; one of: {names}")
+    return value
+
+
 def _list(args: argparse.Namespace) -> int:
     status = _status(args.status)
+    _type(args.type_id)
     return asyncio.run(_run(args, lambda client: _list_async(client, args, status)))
 
 
@@ -71,17 +96,40 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
-    from ind_tui.domain.cases import CaseRow, case_rows, raw_from_summary, write_records
+    from ind_tui.domain.cases import RecordWriter, case_rows, raw_from_summary
 
-    rows: list[CaseRow] = []
-    for wanted in status or [None]:
-        async for page in client.iter_cases(status=wanted, type_id=args.type_id):
-            rows.extend(case_rows(map(raw_from_summary, page.items)))
-    rows.sort(key=lambda row: row.zaaknummer)
+    # The portal pages in case-number order: with one status (or none) asked of the portal,
+    # or several picked out here from every page, rows come in order and can go out as they
+    # come: an export streams.
+    asked = status[0] if status and len(status) == 1 else None
+    wanted = None if asked is not None or not status else set(status)
+
+    async def batches() -> AsyncIterator[list[CaseRow]]:
+        # The next page is asked for before this one is written: the portal works on it
+        # meanwhile.
+        pages = client.iter_cases(status=asked, type_id=args.type_id)
+        coming = asyncio.ensure_future(anext(pages))
+        try:
+            while True:
+                try:
+                    page = await coming
+                except StopAsyncIteration:
+                    return
+                coming = asyncio.ensure_future(anext(pages))
+                items = page.items if wanted is None else [
+                    c for c in page.items if c.status in wanted]
+                yield case_rows(map(raw_from_summary, items))
+        finally:
+            coming.cancel()
+
     if args.format in ("json", "csv"):
         # The screen's export writes the same records: one set of columns for both.
-        write_records(sys.stdout, rows, args.format, csv_style_of(args))
+        writer = RecordWriter(sys.stdout, args.format, csv_style_of(args))
+        async for batch in batches():
+            writer.write(batch)
+        writer.close()
         return EXIT_OK
+    rows = [row async for batch in batches() for row in batch]
     from rich.table import Table
 
     from ind_tui.cli.output import cell, console
@@ -102,9 +150,14 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
     return EXIT_OK
 
 
+def _zaaknummer(value: str) -> str:
+    if not re.fullmatch(r"\d{10}", value):
+        raise BadInput(f"a zaaknummer has 10 digits, not {value!r}")
+    return value
+
+
 def _show(args: argparse.Namespace) -> int:
-    if not re.fullmatch(r"\d{10}", args.zaaknummer):
-        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    _zaaknummer(args.zaaknummer)
     return asyncio.run(_run(args, lambda client: _show_async(client, args)))
 
 
@@ -135,4 +188,45 @@ async def _show_async(client: Any, args: argparse.Namespace) -> int:
     print("dossier:")
     for doc in dossier.documents:
         print(f"  {doc.id:<22} {doc.kind:<8} {doc.size:>8} bytes  {doc.title}")
+    return EXIT_OK
+
+
+def _upload(args: argparse.Namespace) -> int:
+    """Checked here first (the screen's checks); the same file already in the dossier is
+    refused unless --allow-duplicate: a second copy is a second document on the case."""
+    from pathlib import Path
+
+    from ind_tui.local.drafts.documents import check_document
+    from ind_tui.local.drafts.errors import guidance
+
+    zaak = _zaaknummer(args.zaaknummer)
+    lang = _lang(args)
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise BadInput(text("cli.cases.no_file", lang, path=str(path)))
+    check = check_document(path)
+    if not check.ok or check.reason is not None:
+        reason = guidance(check.reason or "document_unreadable", "nl" if lang == "nl" else "en")
+        raise BadInput(text("cli.cases.refused", lang, name=path.name, reason=reason))
+    data = path.read_bytes()
+    return asyncio.run(_run(args, lambda client: _upload_async(client, args, zaak, path, data)))
+
+
+async def _upload_async(client: Any, args: argparse.Namespace, zaak: str, path: Any,
+                        data: bytes) -> int:  # fmt: skip
+    from ind_tui.client.retry import new_idempotency_key
+    from ind_tui.i18n.format import local
+
+    lang = _lang(args)
+    sha256 = hashlib.sha256(data).hexdigest()
+    dossier = await client.case_documents(zaak)
+    same = [d for d in dossier.documents if d.kind == "upload" and d.sha256 == sha256]
+    if same and not args.allow_duplicate:
+        # As `drafts file` refuses a possible duplicate: exit 2, nothing sent.
+        _err(text("cli.cases.duplicate", lang, name=path.name, title=same[-1].title,
+                  at=local(same[-1].added_at, lang)))
+        return EXIT_BAD_INPUT
+    # One key for this run: a lost answer is sent again under it and adds nothing.
+    doc = await client.upload_case_document(zaak, data, path.name, new_idempotency_key())
+    print(text("cli.cases.uploaded", lang, name=path.name, zaak=zaak, id=doc.id))
     return EXIT_OK

@@ -42,18 +42,22 @@ class PortalCalls:
         )
         return self.http.parse(response, model)
 
-    async def _post_keyed(self, path: str, model: type[M], body: BaseModel | None,
-                          key: str) -> M:  # fmt: skip
+    async def _post_keyed(self, path: str, model: type[M], body: BaseModel | None, key: str,
+                          *, content: bytes | None = None,
+                          headers: Mapping[str, str] | None = None) -> M:  # fmt: skip
         """One send of a keyed write (retried with the same key on a lost answer)."""
-        return await self._post(path, model, body, mode=Retry.IDEMPOTENT,
-                                headers={"Idempotency-Key": key})  # fmt: skip
+        return await self._post(path, model, body, mode=Retry.IDEMPOTENT, content=content,
+                                headers={**(headers or {}), "Idempotency-Key": key})  # fmt: skip
 
     async def _write_once(
         self, path: str, model: type[M], body: BaseModel | None, key: str, *, what: str,
         look: Look[M] | None = None, details: dict[str, Any] | None = None,
+        content: bytes | None = None, headers: Mapping[str, str] | None = None,
     ) -> M:  # fmt: skip
         """A keyed write done once (see once.py); `look` finds what the portal made of it,
-        and without one the same request is sent again under the same key."""
+        and without one the same request is sent again under the same key. A raw body
+        (`content`, say a PDF) goes instead of `body`, with its own `headers`."""
         check_idempotency_key(key)
-        return await send_once(lambda: self._post_keyed(path, model, body, key), look,
+        return await send_once(lambda: self._post_keyed(path, model, body, key, content=content,
+                                                        headers=headers), look,
                                what=what, details={"idempotency_key": key, **(details or {})})

@@ -57,8 +57,11 @@ class InboxMixin(PortalCalls):
         # Marking read again changes nothing on the portal, so a retry is safe.
         return await self._post(f"/messages/{message_id}/read", Message, mode=Retry.IDEMPOTENT)
 
-    async def answer_message(self, message_id: str, documents: dict[str, str]) -> AnswerReceipt:
+    async def answer_message(self, message_id: str, documents: dict[str, str],
+                             idempotency_key: str) -> AnswerReceipt:  # fmt: skip
         """Answer a request with documents already uploaded to its case (item key -> dossier
-        document id). The same answer again replays the receipt, so a retry is safe."""
-        return await self._post(f"/messages/{message_id}/answer", AnswerReceipt,
-                                AnswerRequest(documents=documents), mode=Retry.IDEMPOTENT)
+        document id), once: after a lost answer the same answer goes again under the same
+        key, which the portal answers with the first receipt."""
+        return await self._write_once(f"/messages/{message_id}/answer", AnswerReceipt,
+                                      AnswerRequest(documents=documents), idempotency_key,
+                                      what="answer", details={"message_id": message_id})

@@ -84,10 +84,15 @@ class RecordsMixin(PortalCalls):
         return await self._read(f"/cases/{zaaknummer}/documents", DossierList)
 
     async def upload_case_document(
-        self, zaaknummer: str, data: bytes, filename: str
-    ) -> DossierDocument:
-        return await self._post(
-            f"/cases/{zaaknummer}/documents", DossierDocument, content=data,
+        self, zaaknummer: str, data: bytes, filename: str, idempotency_key: str,
+    ) -> DossierDocument:  # fmt: skip
+        """An extra document for a case, added once: the caller keeps the key until an answer
+        is in. The dossier cannot tell a lost upload from an earlier one of the same file,
+        so after a lost answer the same upload goes again under the same key, which the
+        portal answers with the document it added the first time."""
+        return await self._write_once(
+            f"/cases/{zaaknummer}/documents", DossierDocument, None, idempotency_key,
+            what="document", content=data, details={"zaaknummer": zaaknummer},
             headers={"Content-Type": "application/pdf", "X-Filename": quote(filename)},
         )  # fmt: skip
 

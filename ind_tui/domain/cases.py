@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Literal, NamedTuple
 
 from ind_tui.api.cases import CaseStatus, CaseSummary
-from ind_tui.base.safetext import CsvDictWriter
+from ind_tui.base.safetext import CsvWriter
 from ind_tui.i18n.format import CsvStyle
 
 NEW = "new"
@@ -116,8 +116,9 @@ def case_rows(raws: Iterable[RawCase], seen: Mapping[str, str] | None = None, *,
 
 def raw_from_summary(case: CaseSummary) -> RawCase:
     """A case straight from the portal (the command line), as the cache would hold it."""
+    # `_value_`: the member's value without the enum descriptor (slow, per row, at 100,000)
     return (case.zaaknummer, case.employee_name, case.v_number, case.type_id,
-            case.status.value, case.decision.value if case.decision else None,
+            case.status._value_, case.decision._value_ if case.decision else None,
             case.submitted_at.isoformat(), case.decision_deadline.isoformat(),
             case.changed_at.isoformat(), None)  # fmt: skip
 
@@ -176,6 +177,8 @@ def _timestamp(text: str | None) -> str:
     """One spelling for every instant: UTC, seconds, `Z` (the cache and the wire differ)."""
     if not text:
         return ""
+    if len(text) == 25 and text.endswith("+00:00"):  # UTC to the second, as the wire sends
+        return text[:19] + "Z"
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
@@ -195,21 +198,50 @@ def record(row: CaseRow) -> dict[str, str]:
     }  # fmt: skip
 
 
+_in_order = itemgetter(*EXPORT_FIELDS)
+_MOMENTS = ("submitted_at", "changed_at")
+
+
+class RecordWriter:
+    """Export records written as rows come (CSV in `style` with its header first, or a JSON
+    array laid out as `json.dump(..., indent=2)` would), so a long list streams: nothing
+    waits for the last page, and memory does not grow with the list."""
+
+    def __init__(self, stream: IO[str], fmt: ExportFormat, style: CsvStyle) -> None:
+        self.stream, self.fmt, self.style, self.count = stream, fmt, style, 0
+        self._csv: CsvWriter | None = None
+        if fmt == "csv":
+            self._csv = CsvWriter(stream, lineterminator="\n", delimiter=style.delimiter)
+            self._csv.writerow(style.header(EXPORT_FIELDS))
+
+    def write(self, rows: Iterable[CaseRow]) -> None:
+        records = [record(row) for row in rows]
+        if self._csv is not None:
+            moment = self.style.moment
+            self._csv.writerows(_in_order(r | {f: moment(r[f]) for f in _MOMENTS})
+                                for r in records)
+        else:
+            for rec in records:
+                text = json.dumps(rec, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+                self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
+                self.count += 1
+            return
+        self.count += len(records)
+
+    def close(self) -> int:
+        """End the JSON array; returns how many records were written."""
+        if self.fmt == "json":
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        return self.count
+
+
 def write_records(stream: IO[str], rows: Iterable[CaseRow], fmt: ExportFormat,
                   style: CsvStyle) -> int:
-    """Write rows as CSV (header first, written in `style`) or as a JSON array of objects;
-    returns the count."""
-    records = [record(row) for row in rows]
-    if fmt == "json":
-        json.dump(records, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
-    else:
-        writer = CsvDictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n",
-                               delimiter=style.delimiter)
-        writer.writeheader(style.header(EXPORT_FIELDS))
-        for r in records:
-            writer.writerow(r | {f: style.moment(r[f]) for f in ("submitted_at", "changed_at")})
-    return len(records)
+    """Write rows as CSV (header first, in `style`) or as a JSON array of objects; returns
+    the count."""
+    writer = RecordWriter(stream, fmt, style)
+    writer.write(rows)
+    return writer.close()
 
 
 def format_for(path: Path) -> ExportFormat | None:

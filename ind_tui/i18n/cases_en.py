@@ -163,6 +163,9 @@ EN: dict[str, str] = {
     "case.upload.sending": "Sending {name} ({size})…",
     "case.upload.refused": "{name} was not sent: {reason}",
     "case.upload.missing": "There is no file at {path}",
+    "case.upload.duplicate": "{name} is already in this dossier. Upload it again?",
+    "case.upload.duplicate_detail": "The same file (identical content) was added as "
+    "\"{title}\" on {at}. A second copy adds a second document to the case.",
     "case.upload.done": "{name} was added to the dossier of case {zaak}",
     "case.upload.warning": "{name} was accepted with a warning: {reason}",
     "case.download.title": "Download “{title}” to a folder",

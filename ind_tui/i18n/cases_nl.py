@@ -167,6 +167,9 @@ NL: dict[str, str] = {
     "case.upload.sending": "{name} wordt verstuurd ({size})…",
     "case.upload.refused": "{name} is niet verstuurd: {reason}",
     "case.upload.missing": "Er is geen bestand op {path}",
+    "case.upload.duplicate": "{name} staat al in dit dossier. Nogmaals uploaden?",
+    "case.upload.duplicate_detail": "Hetzelfde bestand (dezelfde inhoud) is toegevoegd als "
+    "\"{title}\" op {at}. Een tweede keer voegt een tweede document aan de zaak toe.",
     "case.upload.done": "{name} is toegevoegd aan het dossier van zaak {zaak}",
     "case.upload.warning": "{name} is aanvaard met een waarschuwing: {reason}",
     "case.download.title": "“{title}” downloaden naar een map",

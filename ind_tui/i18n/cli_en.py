@@ -56,6 +56,12 @@ EN: dict[str, str] = {
     "cli.sandbox.scenario_refused": "{where}: scenario refused: {reason}",
     "cli.sandbox.scenario_written": "Scenario written to {path}",
     "cli.sandbox.scenario_loaded": "Scenario {path} loaded; portal time {now} (Amsterdam).",
+    "cli.cases.no_file": "there is no file at {path}",
+    "cli.cases.refused": "{name} was not sent: {reason}",
+    "cli.cases.duplicate": (
+        "ind-tui: {name} is already in this dossier (as \"{title}\", {at}); nothing was sent. "
+        "To add a second copy anyway: --allow-duplicate"),
+    "cli.cases.uploaded": "{name} was added to the dossier of case {zaak} ({id})",
     "cli.appointments.only_types": "  (highly skilled migrants etc.)",
     "cli.appointments.nothing_free": (
         "ind-tui: nothing free until {until} at these locations; try others, or again later."),

@@ -56,6 +56,12 @@ NL: dict[str, str] = {
     "cli.sandbox.scenario_refused": "{where}: scenario geweigerd: {reason}",
     "cli.sandbox.scenario_written": "Scenario geschreven naar {path}",
     "cli.sandbox.scenario_loaded": "Scenario {path} geladen; portaaltijd {now} (Amsterdam).",
+    "cli.cases.no_file": "er is geen bestand op {path}",
+    "cli.cases.refused": "{name} is niet verstuurd: {reason}",
+    "cli.cases.duplicate": (
+        "ind-tui: {name} staat al in dit dossier (als \"{title}\", {at}); er is niets "
+        "verstuurd. Toch een tweede keer toevoegen: --allow-duplicate"),
+    "cli.cases.uploaded": "{name} is toegevoegd aan het dossier van zaak {zaak} ({id})",
     "cli.appointments.only_types": "  (alleen kennismigranten e.d.)",
     "cli.appointments.nothing_free": (
         "ind-tui: niets vrij tot {until} op deze locaties; probeer andere of later opnieuw."),

@@ -24,6 +24,10 @@ EN: dict[str, str] = {
     "key.choose": "Choose",
     "key.yes": "Yes",
     "key.no": "No",
+    "table.none_match": "0 of {total} match the filter · Esc clears it",
+    "table.unknown_field": "There is no field \"{field}\" (Esc clears the filter). Fields: "
+    "{fields}",
+    "key.to_list": "To the list",
     "table.filter_placeholder": "/  text or field:value, e.g. status:in-progress",
     "key.quit": "Quit",
     "confirm.yes": "Yes",

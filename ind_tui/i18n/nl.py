@@ -24,6 +24,10 @@ NL: dict[str, str] = {
     "key.choose": "Kiezen en verder",
     "key.yes": "Ja",
     "key.no": "Nee",
+    "table.none_match": "0 van {total} passen bij het filter · Esc wist het",
+    "table.unknown_field": "Er is geen veld \"{field}\" (Esc wist het filter). Velden: "
+    "{fields}",
+    "key.to_list": "Naar de lijst",
     "table.filter_placeholder": "/  tekst of veld:waarde, bijv. status:in-progress",
     "key.quit": "Stoppen",
     "confirm.yes": "Ja",

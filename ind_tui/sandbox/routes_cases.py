@@ -24,6 +24,7 @@ from ind_tui.api.cases import (
 )
 from ind_tui.api.wire import ErrorCode, IsoDateTime
 from ind_tui.domain.forms.rules import TYPES_BY_ID
+from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.bounds import DOCUMENT, max_body
 from ind_tui.sandbox.db import iso, parse_iso
@@ -32,7 +33,14 @@ from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.lifecycle import visible_since
 from ind_tui.sandbox.messages import dossier_letters, letter_pdf
 from ind_tui.sandbox.pdfgen import letter
-from ind_tui.sandbox.routes_applications import _PDF_BODY, clean_filename, read_pdf
+from ind_tui.sandbox.routes_applications import (
+    _PDF_BODY,
+    KeyHeader,
+    _scope,
+    clean_filename,
+    read_pdf,
+    run_once,
+)
 from ind_tui.sandbox.state import Sandbox
 
 router = APIRouter()
@@ -233,29 +241,44 @@ def download(zaaknummer: Zaak, doc_id: Annotated[str, Path(max_length=40)],
 
 
 @router.post("/cases/{zaaknummer}/documents", name="cases.upload", status_code=201,
-             response_model=DossierDocument, responses=errors(403, 404, 409, 413, 415),
+             response_model=DossierDocument, responses=errors(400, 403, 404, 409, 413, 415, 422),
              openapi_extra={"requestBody": _PDF_BODY, **max_body(DOCUMENT)})
 async def upload_extra(request: Request, zaaknummer: Zaak, principal: PrincipalDep,
-                       sb: SandboxDep, x_filename: Annotated[str | None, Header()] = None
-                       ) -> DossierDocument:
+                       sb: SandboxDep, x_filename: Annotated[str | None, Header()] = None,
+                       idempotency_key: KeyHeader = None) -> Response:
+    """An optional Idempotency-Key makes a resend after a lost answer safe: the same key and
+    file answer with the document the first request added, and add nothing."""
     sb.require(principal, Service.DOCUMENTS)
     row = _visible_case(sb, principal, zaaknummer)
     if _decided_now(sb, row["id"]):
         raise PortalError(409, ErrorCode.CASE_DECIDED,
                           "the IND has decided; extra documents are no longer accepted")
     data = await read_pdf(request, sb)
+    title = clean_filename(x_filename)
+    if idempotency_key is None:
+        with sb.db.write() as conn:
+            status, answer = _add_upload(conn, sb, principal, row["id"], title, data)
+        return JSONResponse(answer, status_code=status)
+    key = idem.check_key(idempotency_key)
+    payload = {"zaaknummer": zaaknummer, "title": title,
+               "sha256": hashlib.sha256(data).hexdigest()}
+    return run_once(sb, _scope(principal, "cases.upload"), key, payload,
+                    lambda conn: _add_upload(conn, sb, principal, row["id"], title, data))
+
+
+def _add_upload(conn: Any, sb: Sandbox, principal: Principal, case_id: int, title: str,
+                data: bytes) -> tuple[int, dict[str, Any]]:
     now = sb.clock.now()
-    doc = DossierDocument(id=f"DOC-{secrets.token_hex(8)}", title=clean_filename(x_filename),
-                          kind="upload", size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+    doc = DossierDocument(id=f"DOC-{secrets.token_hex(8)}", title=title, kind="upload",
+                          size=len(data), sha256=hashlib.sha256(data).hexdigest(),
                           added_at=now)
-    with sb.db.write() as conn:
-        conn.execute(
-            "INSERT INTO documents (id, owner_kvk, uploaded_by_kvk, case_id, kind, title, "
-            "filename, sha256, size, added_at, content) "
-            "VALUES (?, ?, ?, ?, 'upload', ?, ?, ?, ?, ?, ?)",
-            (doc.id, principal.company_kvk, principal.own_kvk, row["id"], doc.title, doc.title,
-             doc.sha256, doc.size, iso(now), data),
-        )
-        conn.execute("UPDATE cases SET seen_at=? WHERE id=?", (iso(now), row["id"]))
-        sb.bump_version(conn)
-    return doc
+    conn.execute(
+        "INSERT INTO documents (id, owner_kvk, uploaded_by_kvk, case_id, kind, title, "
+        "filename, sha256, size, added_at, content) "
+        "VALUES (?, ?, ?, ?, 'upload', ?, ?, ?, ?, ?, ?)",
+        (doc.id, principal.company_kvk, principal.own_kvk, case_id, doc.title, doc.title,
+         doc.sha256, doc.size, iso(now), data),
+    )
+    conn.execute("UPDATE cases SET seen_at=? WHERE id=?", (iso(now), case_id))
+    sb.bump_version(conn)
+    return 201, doc.model_dump(mode="json")

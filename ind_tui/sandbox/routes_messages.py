@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse, Response
 
 from ind_tui.api.auth import Service
 from ind_tui.api.inbox import (
@@ -19,12 +20,14 @@ from ind_tui.api.inbox import (
     RequestState,
 )
 from ind_tui.api.wire import ErrorCode
+from ind_tui.sandbox import idempotency as idem
 from ind_tui.sandbox import messages as letters
 from ind_tui.sandbox.auth import Principal
 from ind_tui.sandbox.bounds import JSON_BODY_BYTES, max_body
 from ind_tui.sandbox.db import iso
 from ind_tui.sandbox.deps import PrincipalDep, SandboxDep, errors
 from ind_tui.sandbox.errors import PortalError
+from ind_tui.sandbox.routes_applications import KeyHeader, _scope, run_once
 from ind_tui.sandbox.state import Sandbox
 
 router = APIRouter()
@@ -130,19 +133,30 @@ def mark_read(message_id: MessageId, principal: PrincipalDep, sb: SandboxDep) ->
 
 
 @router.post("/messages/{message_id}/answer", name="messages.answer",
-             response_model=AnswerReceipt, responses=errors(403, 404, 409),
+             response_model=AnswerReceipt, responses=errors(400, 403, 404, 409, 422),
              openapi_extra=max_body(JSON_BODY_BYTES))
 def answer_message(message_id: MessageId, body: AnswerRequest, principal: PrincipalDep,
-                   sb: SandboxDep) -> AnswerReceipt:
+                   sb: SandboxDep, idempotency_key: KeyHeader = None) -> Response:
     """Answer a request for information with documents first uploaded to the case
     (POST /cases/{zaaknummer}/documents), one per requested item. The decision period stood
     still from the request until today; the decision deadline moves accordingly. Sending the
-    same answer again returns the same receipt."""
+    same answer again returns the same receipt; an optional Idempotency-Key makes that
+    explicit (the same key with another answer is refused)."""
     sb.require(principal, Service.CASES)
     sb.require(principal, Service.DOCUMENTS)
     _visible(sb, principal, message_id)
-    with sb.db.write() as conn:
+
+    def work(conn: Any) -> tuple[int, dict[str, Any]]:
         row = conn.execute(
             f"SELECT {letters.COLUMNS} {_FROM} WHERE m.id = ?", (message_id,)).fetchone()
-        return letters.answer(conn, row, dict(body.documents), sb.clock.now(),
-                              principal.own_kvk)
+        receipt = letters.answer(conn, row, dict(body.documents), sb.clock.now(),
+                                 principal.own_kvk)
+        return 200, receipt.model_dump(mode="json")
+
+    if idempotency_key is None:
+        with sb.db.write() as conn:
+            status, answer = work(conn)
+        return JSONResponse(answer, status_code=status)
+    key = idem.check_key(idempotency_key)
+    payload = {"message_id": message_id, **body.model_dump(mode="json")}
+    return run_once(sb, _scope(principal, "messages.answer"), key, payload, work)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ind_tui.api.inbox import AnswerReceipt, Message
+from ind_tui.client.retry import new_idempotency_key
 
 if TYPE_CHECKING:
     from ind_tui.client.client import PortalClient
@@ -37,9 +38,15 @@ class CheckedFile:
 
 @dataclass
 class Uploaded:
-    """Item key -> (SHA-256 of the bytes, dossier document id), kept between attempts."""
+    """Kept between attempts: item key -> (SHA-256 of the bytes, dossier document id), and
+    the idempotency key of each write not yet answered (an upload: its item key and SHA-256;
+    the answer: "answer" and its documents), so a retry after a lost answer adds nothing."""
 
     documents: dict[str, tuple[str, str]] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def key_for(self, what: str) -> str:
+        return self.keys.setdefault(what, new_idempotency_key())
 
 
 def check_file(key: str, path: Path, max_bytes: int) -> CheckedFile:
@@ -94,15 +101,18 @@ async def send_answer(
         if kept is None or kept[0] != file.sha256:
             if progress:
                 progress(done, steps, file.path.name)
+            write = f"upload:{item.key}:{file.sha256}"
             doc = await client.upload_case_document(message.zaaknummer, file.data,
-                                                    file.path.name)
+                                                    file.path.name, uploaded.key_for(write))
             uploaded.documents[item.key] = (file.sha256, doc.id)
+            uploaded.keys.pop(write, None)
         done += 1
     if progress:
         progress(done, steps, "")
+    documents = {key: doc_id for key, (_, doc_id) in uploaded.documents.items()
+                 if key in files}
     receipt = await client.answer_message(
-        message.id, {key: doc_id for key, (_, doc_id) in uploaded.documents.items()
-                     if key in files})
+        message.id, documents, uploaded.key_for("answer:" + ",".join(sorted(documents.values()))))
     if progress:
         progress(steps, steps, "")
     return receipt

@@ -7,8 +7,10 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 from ind_tui.i18n import t
+from ind_tui.i18n.format import number
 from ind_tui.tui.widgets.lists import FilterHost, FilterLine
 from ind_tui.tui.widgets.table import VirtualTable
+from ind_tui.tui.widgets.table_model import normalise
 from ind_tui.tui.widgets.text import LanguageChanged
 
 
@@ -30,6 +32,7 @@ class FilterTable(FilterHost):
     def __init__(self, table: VirtualTable, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.table = table
+        table.empty_note = self.empty_note
 
     def compose(self) -> ComposeResult:
         yield FilterLine(placeholder=t("table.filter_placeholder"), id="filter")
@@ -43,3 +46,17 @@ class FilterTable(FilterHost):
 
     def apply_filter_text(self, text: str) -> None:
         self.table.apply_filter(text)
+
+    def empty_note(self) -> str | None:
+        """Why the table is empty when the filter is why: a field that does not exist (and
+        those that do), or how many rows it chose from; None when no filter is set or there
+        was nothing to choose from (the screen's own empty text says why)."""
+        model = self.table.model
+        total = model.in_scope()
+        if not model.query.strip() or not total:
+            return None
+        unknown = model.unknown_fields(model.query)
+        if unknown:
+            fields = ", ".join(dict.fromkeys(normalise(c.title) for c in model.columns))
+            return t("table.unknown_field", field=unknown[0], fields=fields)
+        return t("table.none_match", total=number(total))

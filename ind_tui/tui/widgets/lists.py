@@ -37,6 +37,13 @@ class FilterLine(Input):
     has loaded would otherwise vanish into it."""
 
     can_focus = False
+    BINDINGS = [Binding("down", "to_list", "key.to_list", show=False, id="filter.to_list")]
+
+    def action_to_list(self) -> None:
+        """Down goes on into the list, as it would from the line above it; the filter stays."""
+        host = next((a for a in self.ancestors if isinstance(a, FilterHost)), None)
+        if host is not None:
+            host.filter_target().focus()
 
 
 class FilterHost(Vertical):

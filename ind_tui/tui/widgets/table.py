@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from rich.segment import Segment
@@ -117,6 +118,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self.model = TableModel(columns, rows)
         self.zebra = zebra
         self.empty_text = empty_text
+        # Why nothing shows when a filter is why (from the filter line; it may wrap)
+        self.empty_note: Callable[[], str | None] | None = None
         self._cursor = 0
         self._widths: list[int] = []
         self._layout_width = -1
@@ -359,9 +362,11 @@ class VirtualTable(ScrollView, can_focus=True):
         pos = y - 1 + scroll_y
         view = self.model.view
         if pos >= len(view):
-            if not view and y == 1:
+            note = self.empty_note() if self.empty_note and not view else None
+            lines = textwrap.wrap(note, max(10, width - 2)) if note else [self.empty_text]
+            if not view and 1 <= y <= len(lines):
                 style = base + self.get_component_rich_style("virtual-table--empty")
-                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
+                return Strip([Segment(fit(" " + lines[y - 1], width), style)], width)
             return Strip.blank(width, base)
         cursor = pos == self._cursor
         key = (view[pos], pos & 1 if self.zebra else 0, cursor)

@@ -17,6 +17,8 @@ from ind_tui.base.safetext import visible
 
 SEP = "\x1f"  # joins cells in the search text, so a needle never matches across two cells
 _TOKEN = re.compile(r'[^\s:"]+:"[^"]*"?|"[^"]*"?|\S+')
+# What reads as a field name before a colon: a word, not a time (10:30) or a link.
+_FIELD = re.compile(r"[^\W\d][\w-]*")
 
 Row = tuple[Any, ...]
 
@@ -277,6 +279,20 @@ class TableModel:
             else:
                 tokens.append(Token(None, normalise(raw.strip('"'))))
         return [t for t in tokens if t.needle or t.column is not None]
+
+    def unknown_fields(self, query: str) -> list[str]:
+        """The `field:` names in `query` that name no column (`foo:bar`); such a term is
+        searched for as free text, and the screen says which fields exist."""
+        out = []
+        for raw in _TOKEN.findall(query):
+            field, colon, _ = raw.partition(":")
+            if colon and _FIELD.fullmatch(field) and self.column_index(field) is None:
+                out.append(field)
+        return out
+
+    def in_scope(self) -> int:
+        """How many rows the filter chooses from (all rows, or those a scope keeps)."""
+        return len(self.rows) if self._mask is None else self._mask.count(1)
 
     def filter(self, query: str) -> list[int]:
         """Show the rows matching every term of `query`; returns the new view.

@@ -5,6 +5,7 @@ base of CaseDetailScreen."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -15,6 +16,7 @@ from textual.widgets import ProgressBar
 
 from ind_tui.api.cases import DossierDocument
 from ind_tui.i18n import language, t
+from ind_tui.i18n.format import local
 from ind_tui.tui.screens.cases.data import describe_error
 from ind_tui.tui.screens.cases.dialogs import path_prompt
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
@@ -25,6 +27,7 @@ from ind_tui.tui.widgets.pathinput import expand
 
 if TYPE_CHECKING:
     from ind_tui.api.cases import DossierList
+    from ind_tui.local.drafts.errors import Code
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -51,6 +54,9 @@ class CaseDocumentsMixin(PortalScreen):
     dossier: DossierList | None
     max_bytes: int
     last_folder: ClassVar[Path | None] = None  # where the previous download went
+    # (zaaknummer, SHA-256) -> the idempotency key of an upload not answered yet: trying the
+    # same file again (here or after reopening the case) resends under it and adds nothing.
+    upload_keys: ClassVar[dict[tuple[str, str], str]] = {}
 
     if TYPE_CHECKING:  # provided by the screen; declared here for the type checker only
         @property
@@ -109,21 +115,45 @@ class CaseDocumentsMixin(PortalScreen):
             reason = guidance(check.reason or "document_unreadable", lang)
             self._refused(t("case.upload.refused", name=name, reason=reason))
             return
+        sha256 = hashlib.sha256(data).hexdigest()
+        retry = (self.zaaknummer, sha256) in self.upload_keys
+        same = [d for d in (self.dossier.documents if self.dossier else [])
+                if d.kind == "upload" and d.sha256 == sha256]
+        if same and not retry:
+            self.hide_progress()
+            # The dialog shows plain text: names go in unescaped.
+            question = t("case.upload.duplicate", name=path.name)
+            detail = t("case.upload.duplicate_detail", title=same[-1].title,
+                       at=local(same[-1].added_at))
+            if not await self.app.push_screen_wait(ConfirmDialog(question, detail, danger=True)):
+                return
+        await self._send_upload(path, data, sha256, check.warnings, lang)
+
+    async def _send_upload(self, path: Path, data: bytes, sha256: str, warnings: tuple[Code, ...],
+                           lang: Literal["nl", "en"]) -> None:  # fmt: skip
+        from ind_tui.client.retry import new_idempotency_key
+        from ind_tui.local.drafts.errors import guidance
+
+        name = escape(path.name)
         self._progress(t("case.upload.sending", name=name, size=size_text(len(data))), 1, 3)
         client = self.context.client
         assert client is not None
-        doc = (await self.portal_app.call(
-            lambda: client.upload_case_document(self.zaaknummer, data, path.name))).or_none()
+        key = self.upload_keys.setdefault((self.zaaknummer, sha256), new_idempotency_key())
+        doc = (await self.portal_app.call(lambda: client.upload_case_document(
+            self.zaaknummer, data, path.name, key))).or_none()
+        if doc is not None:
+            self.upload_keys.pop((self.zaaknummer, sha256), None)
         if not self.is_attached:
             return
         self.hide_progress()
+        # Either way the dossier is read again: after a failure it shows what the portal has.
+        self.load()
         if doc is None:
-            return  # the guidance panel said why; nothing was lost
-        for warning in check.warnings:
+            return  # the guidance panel said why; the key stays for a retry
+        for warning in warnings:
             self.notify(t("case.upload.warning", name=name, reason=guidance(warning, lang)),
                         severity="warning", timeout=10)
         self.notify(t("case.upload.done", name=name, zaak=self.zaaknummer))
-        self.load()
 
     def _refused(self, text: str) -> None:
         if not self.is_attached:

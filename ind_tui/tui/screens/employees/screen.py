@@ -78,6 +78,7 @@ class EmployeesScreen(PortalScreen):
         self.total = 0
         self.loaded = False
         self.only_duties = False
+        self._shown_count = -1  # the count the status line last showed
         self.today = date.today()
         self._rows: list[tuple[object, ...]] = []  # one per employee, in list order
         self._draft: dict[str, str] = {}  # the registration form as last typed
@@ -119,7 +120,7 @@ class EmployeesScreen(PortalScreen):
             return
         table = self.table
         table.retitle(columns())
-        table.empty_text = t("employees.empty")
+        table.empty_text = self._empty_text()
         table.tooltip = t("employees.hint")
         if self.employees or self.loaded:  # purposes, statuses, duties are words: rows again
             self._refresh_rows(partial=not self.loaded)
@@ -223,9 +224,11 @@ class EmployeesScreen(PortalScreen):
     def _status(self, partial: bool = False) -> None:
         title = f"[b]{t('employees.title')}[/b] · "
         if partial:
-            text = t("employees.loading", n=number(len(self.employees)), total=number(self.total))
+            text = t("employees.loading", n=number(len(self.employees)),
+                     total=number(self.total))
         else:
             key = "employees.count_duties" if self.only_duties else "employees.count"
+            self._shown_count = self.table.row_count
             text = t(key, shown=number(self.table.row_count), total=number(len(self.employees)))
             text += " · [b]" + t("employees.duties.title", n=number(len(self.duties))) + "[/b]"
         set_text(self, "#emp-status", title + text)
@@ -247,7 +250,13 @@ class EmployeesScreen(PortalScreen):
 
     @on(VirtualTable.CursorMoved, "#emp-table")
     def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        # A filter change moves the cursor too: the count follows what the table shows.
+        if self.loaded and self.table.row_count != self._shown_count:
+            self._status()
         self._detail()
+
+    def _empty_text(self) -> str:
+        return t("employees.empty_duties" if self.only_duties else "employees.empty")
 
     @on(VirtualTable.RowSelected, "#emp-table")
     def _start_application(self, _: VirtualTable.RowSelected) -> None:
@@ -354,6 +363,7 @@ class EmployeesScreen(PortalScreen):
 
     def action_only_duties(self) -> None:
         self.only_duties = not self.only_duties
+        self.table.empty_text = self._empty_text()
         self._refresh_rows(not self.loaded)
         self.table.jump_to(0)
 
