@@ -259,7 +259,7 @@ async def _file(client: PortalClient, args: argparse.Namespace, portal: str, lan
             count = plural("cli.drafts.blocking", len(evaluation.blocking), lang)
             raise BadInput(f"draft_incomplete: {count}: {items}")
         check = await check_duplicates(client, draft, folders=[session.path.parent],
-                                       known=cached_zaaknummers(client.profile, me))
+                                       known=cached_zaaknummers(client.scope(me)))
         if check.found and not args.allow_duplicate:
             raise BadInput(_duplicates_line(check, lang))
         if check.found:

@@ -1,9 +1,10 @@
 """Local cache and archive (SQLite in the user data dir), readable offline.
 
-Per scope (a profile and the company it acts for): the last known cases, employees, account
-and "me", each with when it was fetched (portal clock). A case that leaves the portal's list
-(28 days after completion) stays here, marked archived. A damaged file is set aside, a new
-one is started and `rebuilt_from` tells the UI so it can tell the user.
+Per scope (a portal, a profile and the company it acts for: `local.scope`): the last known
+cases, employees, account and "me", each with when it was fetched (portal clock). A case
+that leaves the portal's list (28 days after completion) stays here, marked archived. A
+damaged file is set aside, a new one is started and `rebuilt_from` tells the UI so it can
+tell the user.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ind_tui.api.auth import Me
 from ind_tui.api.cases import CaseDetail, CaseStatus, CaseSummary, Decision
 from ind_tui.api.employees import Employee
 from ind_tui.base.atomic import private_dir, private_file
@@ -56,18 +56,19 @@ CREATE TABLE case_seen (scope TEXT NOT NULL, zaaknummer TEXT NOT NULL, status TE
                         PRIMARY KEY (scope, zaaknummer)) WITHOUT ROWID;
 CREATE INDEX cases_changed ON cases (scope, changed_at)
 """
-_MIGRATIONS = (_SCHEMA, _SCHEMA_2)  # step i moves version i to i + 1 (`base.migrations`)
+# Version 3: scopes name the portal too (`local.scope`). Which portal older rows came from
+# cannot be known (a `--portal` run wrote under the profile's scope), so they are dropped: the
+# next sync refills the cache, and nothing is shown under a portal it did not come from.
+_SCHEMA_3 = """
+DELETE FROM meta; DELETE FROM cases; DELETE FROM case_details; DELETE FROM employees;
+DELETE FROM snapshots; DELETE FROM case_seen
+"""
+_MIGRATIONS = (_SCHEMA, _SCHEMA_2, _SCHEMA_3)  # step i moves version i to i + 1
 
 _CASE_COLUMNS = (
     "zaaknummer, employee_name, v_number, type_id, status, decision, submitted_at, "
     "decision_deadline, changed_at, completed_at"
 )
-
-
-def scope_for(profile: str, me: Me) -> str:
-    """Cache scope: a profile may log in for different companies; keep them apart."""
-    acting = f">{me.acting_for.kvk}" if me.acting_for else ""
-    return f"{profile}/{me.company.kvk}{acting}"
 
 
 def _iso(moment: datetime) -> str:

@@ -3,7 +3,8 @@
 The portal lists a new case only after its next daily refresh, and a family application in
 manual processing some working days later. Until then the only trace is the receipt kept
 with the draft it was filed from. Each draft that holds a receipt whose zaaknummer the cache
-does not know becomes a row "submitted, not yet registered". No Textual here.
+does not know becomes a row "submitted, not yet registered", for the company and portal it
+was filed for only. No Textual here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ind_tui.domain.cases import NOT_REGISTERED, CaseRow, case_rows
 from ind_tui.domain.clock import AMSTERDAM
+from ind_tui.local.scope import same_portal_setting
 
 if TYPE_CHECKING:
     from ind_tui.local.drafts.model import Draft, FilingReceipt
@@ -76,22 +78,38 @@ def pending_cases(drafts: Iterable[tuple[Path | None, Draft]], known: Container[
     return sorted(found.values(), key=lambda c: c.received_at, reverse=True)
 
 
-def pending_in_folder(known: Container[str], folder: Path | None = None) -> list[PendingCase]:
-    """The same for every readable draft in the drafts folder (unreadable ones are skipped:
-    the drafts screen reports them)."""
+@dataclass(frozen=True)
+class Login:
+    """Whose receipts: the profile's portal setting and the KvK of the company acted for."""
+
+    portal: str
+    kvk: str
+
+    def owns(self, draft: Draft) -> bool:
+        """Filed for this company on this portal; a draft that does not say (from before
+        drafts were bound) is shown nowhere rather than under the wrong portal."""
+        return draft.kvk == self.kvk and same_portal_setting(draft.portal, self.portal)
+
+
+def pending_in_folder(known: Container[str], login: Login, folder: Path | None = None
+                      ) -> list[PendingCase]:  # fmt: skip
+    """The same for every readable draft of this login in the drafts folder (unreadable ones
+    are skipped: the drafts screen reports them)."""
     from ind_tui.local.drafts.bundle import list_drafts
 
     try:
         infos = list_drafts(folder)
     except OSError:  # no drafts folder yet
         return []
-    return pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
+    return pending_cases(((i.path, i.draft) for i in infos
+                          if i.draft is not None and login.owns(i.draft)), known)
 
 
-def pending_for(zaaknummer: str, folder: Path | None = None) -> PendingCase | None:
-    """The case a draft in the drafts folder was filed as, from its receipt; None when no
-    draft there holds that case number."""
-    return next((case for case in pending_in_folder((), folder)
+def pending_for(zaaknummer: str, login: Login, folder: Path | None = None
+                ) -> PendingCase | None:  # fmt: skip
+    """The case a draft of this login in the drafts folder was filed as, from its receipt;
+    None when no such draft holds that case number."""
+    return next((case for case in pending_in_folder((), login, folder)
                  if case.zaaknummer == zaaknummer), None)
 
 

@@ -149,7 +149,9 @@ class CaseDetailScreen(CaseDocumentsMixin):
         its daily refresh): the receipt kept with the draft stands in for the case."""
         from ind_tui.services.pending import pending_for
 
-        self.pending = await asyncio.to_thread(pending_for, self.zaaknummer)
+        login = self.context.login
+        if login is not None:
+            self.pending = await asyncio.to_thread(pending_for, self.zaaknummer, login)
         return self.pending is not None
 
     # --- showing --------------------------------------------------------------------------

@@ -166,9 +166,12 @@ class CasesScreen(PortalScreen):
         query, scope_fn = model.query, self._view_scope()
         columns_now = model.columns
 
+        login = self.context.login
+
         def read() -> ListData:
             rows = build_rows(cache, scope)
-            self.pending = pending_in_folder({row.zaaknummer for row in rows})
+            known = {row.zaaknummer for row in rows}
+            self.pending = pending_in_folder(known, login) if login is not None else []
             rows.extend(pending_row(p) for p in self.pending)
             return build_model(columns_now, rows, sort=sort, scope=scope_fn, query=query)
 
