@@ -24,7 +24,7 @@ from ind_tui.api.cases import CaseDetail, CaseStatus, CaseSummary, Decision
 from ind_tui.api.employees import Employee
 from ind_tui.base.atomic import private_dir, private_file
 from ind_tui.base.migrations import NewerSchema, migrate
-from ind_tui.domain.cases import RawCase
+from ind_tui.domain.cases import COMPLETED, FINAL_STATUSES, RawCase
 
 CACHE_FILE = "cache.db"
 COMPLETED_VISIBLE_DAYS = 28
@@ -68,6 +68,13 @@ _MIGRATIONS = (_SCHEMA, _SCHEMA_2, _SCHEMA_3)  # step i moves version i to i + 1
 _CASE_COLUMNS = (
     "zaaknummer, employee_name, v_number, type_id, status, decision, submitted_at, "
     "decision_deadline, changed_at, completed_at"
+)
+
+
+# The status a row shows (`domain.cases.final_status`): an archived case is not under way.
+_SHOWN_STATUS = (
+    f"(CASE WHEN c.archived_at IS NOT NULL AND c.status NOT IN "
+    f"({', '.join(repr(s) for s in sorted(FINAL_STATUSES))}) THEN '{COMPLETED}' ELSE c.status END)"
 )
 
 
@@ -247,6 +254,26 @@ class LocalCache:
             )
             return cur.rowcount
 
+    def archived_unsettled(self, scope: str, at: datetime, limit: int) -> list[str]:
+        """Cases archived at `at` whose last known status was still under way."""
+        marks = ", ".join("?" * len(FINAL_STATUSES))
+        rows = self._rows(
+            f"SELECT zaaknummer FROM cases WHERE scope=? AND archived_at=? AND status NOT IN "
+            f"({marks}) LIMIT ?", (scope, _iso(at), *sorted(FINAL_STATUSES), limit),
+        )  # fmt: skip
+        return [r["zaaknummer"] for r in rows]
+
+    def settle_archived(self, scope: str, case: CaseSummary) -> None:
+        """The state the portal still gives for an archived case; it stays archived."""
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE cases SET status=?, decision=?, changed_at=?, completed_at=? "
+                "WHERE scope=? AND zaaknummer=?",
+                (case.status.value, case.decision.value if case.decision else None,
+                 _iso(case.changed_at), _iso(case.completed_at) if case.completed_at else None,
+                 scope, case.zaaknummer),
+            )  # fmt: skip
+
     def count_cases(self, scope: str, *, archived: bool | None = False) -> int:
         where = {None: "", False: " AND archived_at IS NULL", True: " AND archived_at IS NOT NULL"}
         rows = self._rows(f"SELECT COUNT(*) AS n FROM cases WHERE scope=?{where[archived]}",
@@ -347,7 +374,7 @@ class LocalCache:
         rows = self._rows(
             "SELECT COUNT(*) AS n FROM cases c LEFT JOIN case_seen s "
             "ON s.scope = c.scope AND s.zaaknummer = c.zaaknummer "
-            "WHERE c.scope = ? AND (s.status IS NULL OR s.status <> c.status)", (scope,),
+            f"WHERE c.scope = ? AND (s.status IS NULL OR s.status <> {_SHOWN_STATUS})", (scope,),
         )  # fmt: skip
         return int(rows[0]["n"])
 

@@ -3,6 +3,8 @@
 Cases: one tiny probe (`limit=1` with If-None-Match) answers "nothing changed" with a 304.
 Otherwise only the cases changed since the last sync are fetched (`changed_since`), and a
 count check decides whether cases also left the list in a way only a full listing reveals.
+A case that left the list was completed: its final state is asked for where the portal
+still answers.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from datetime import datetime
 
 from ind_tui.api.account import Account
 from ind_tui.api.auth import Me
+from ind_tui.api.errors import PortalError
 from ind_tui.client.client import PortalClient
 from ind_tui.local.cache import LocalCache, SyncState
 
 PAGE_SIZE = 1000
+SETTLE_PER_SYNC = 50  # archived cases whose final state is asked for per sync
+SETTLE_AT_ONCE = 4
 # Told after each page: cases received so far in this pass, and how many the pass brings.
 Progress = Callable[[int, int], None]
 
@@ -83,7 +88,10 @@ async def sync_cases(
                 listed.update(c.zaaknummer for c in page.items)
                 if progress is not None:
                     progress(len(listed), page.total)
-            archived += await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+            left = await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+            if left:
+                await _settle_archived(client, cache, scope, now)
+            archived += left
         cache.set_sync_state(scope, SyncState(
             etag=etag, as_of=probe.as_of, last_refresh=last_refresh, last_sync=now,
             last_full_sync=now if full else state.last_full_sync,
@@ -96,6 +104,25 @@ async def sync_cases(
         seconds=time.perf_counter() - started, last_refresh=last_refresh,
         rebuilt_from=str(cache.rebuilt_from) if cache.rebuilt_from else None,
     )  # fmt: skip
+
+
+async def _settle_archived(client: PortalClient, cache: LocalCache, scope: str,
+                           at: datetime) -> None:
+    """Cases that left the list while under way here were completed: ask the portal for
+    their final state where it still answers (a few per sync; the rest show "completed")."""
+    gate = asyncio.Semaphore(SETTLE_AT_ONCE)
+
+    async def settle(zaak: str) -> None:
+        async with gate:
+            try:
+                detail = await client.case(zaak)
+            except PortalError:  # no longer answered for (the usual case), or unreachable
+                return
+        await asyncio.to_thread(cache.settle_archived, scope, detail)
+        await asyncio.to_thread(cache.save_case_detail, scope, detail, at)
+
+    zaken = await asyncio.to_thread(cache.archived_unsettled, scope, at, SETTLE_PER_SYNC)
+    await asyncio.gather(*(settle(zaak) for zaak in zaken))
 
 
 async def sync_employees(client: PortalClient, cache: LocalCache, scope: str) -> int:
