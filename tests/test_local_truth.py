@@ -167,3 +167,29 @@ async def test_an_archived_case_reads_completed_on_screen(tmp_path: Path) -> Non
         summary = text_of(app.screen, "#case-summary")
         assert t("cases.status.completed") in summary
         assert t("cases.status.in_progress") not in summary
+
+
+class Uncompressed(httpx.AsyncBaseTransport):
+    """A client that does not accept gzip."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["Accept-Encoding"] = "identity"
+        return await self.inner.handle_async_request(request)
+
+
+async def test_the_case_list_travels_compressed(tmp_path: Path) -> None:
+    sandbox = make_app(tmp_path, extra_cases=2000)
+    moved = {}
+    for name, transport in (("gzip", httpx.ASGITransport(app=sandbox)),
+                            ("plain", Uncompressed(httpx.ASGITransport(app=sandbox)))):
+        async with PortalClient("http://sandbox", transport=transport, retry=TEST_RETRY,
+                                portal_id=f"http://{name}.test:80") as client:
+            me = await login(client)
+            cache = LocalCache(tmp_path / f"{name}.db")
+            report = await sync_cases(client, cache, client.scope(me))
+            assert report.full and report.active == report.listed
+            moved[name] = report.bytes_received  # as it came over the wire
+    assert moved["gzip"] * 3 < moved["plain"]
