@@ -39,10 +39,8 @@ def portal_identity(portal: str, sandbox_db: Path | None = None) -> str:
     return f"{scheme}://{host}:{port}{parts.path.rstrip('/')}"
 
 
-def same_portal_setting(a: str | None, b: str | None) -> bool:
-    """Whether two portal settings name the same portal; unknown on either side is not."""
-    if not a or not b:
-        return False
+def same_portal_setting(a: str, b: str) -> bool:
+    """Whether two portal settings ("embedded" or a URL) name the same portal."""
     return portal_identity(a) == portal_identity(b)
 
 

@@ -86,9 +86,12 @@ class Login:
     kvk: str
 
     def owns(self, draft: Draft) -> bool:
-        """Filed for this company on this portal; a draft that does not say (from before
-        drafts were bound) is shown nowhere rather than under the wrong portal."""
-        return draft.kvk == self.kvk and same_portal_setting(draft.portal, self.portal)
+        """Filed for this company, on this portal when the draft names one (drafts from
+        before the portal was recorded do not). A draft without a company is shown nowhere
+        rather than under the wrong one."""
+        if draft.kvk != self.kvk:
+            return False
+        return draft.portal is None or same_portal_setting(draft.portal, self.portal)
 
 
 def pending_in_folder(known: Container[str], login: Login, folder: Path | None = None
