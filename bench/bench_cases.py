@@ -39,6 +39,7 @@ OUR_SAMPLES = 3
 GOALS = {"paint": 0.3, "filter": 0.030, "key": 0.016, "rss": 300.0}
 QUERIES = ("anna", "status:in-progress", "status:in-progress type:hsm")
 SCOPE_PROFILE = "bench"
+BENCH_PORTAL = "http://bench.invalid"
 FIRST = ["Anna", "Jan", "Piet", "Sanne", "Mohammed", "Lucas", "Eva", "Daan", "Fatima", "Sem",
          "Priya", "Wei", "Olena", "Diego"]
 LAST = ["de Vries", "Jansen", "Bakker", "Visser", "El Amrani", "Smit", "Meijer", "Mulder",
@@ -56,12 +57,19 @@ def me() -> Any:
               recognitions=[], services=[], now=datetime(2026, 11, 2, 8, tzinfo=UTC))
 
 
+def bench_scope() -> str:
+    """The scope the bench app reads: its portal, profile and company."""
+    from ind_tui.local.scope import portal_identity, scope_for
+
+    return scope_for(portal_identity(BENCH_PORTAL), SCOPE_PROFILE, me())
+
+
 def seed(count: int) -> None:
     """Fill the cache of IND_TUI_HOME with `count` cases and a last look."""
     from ind_tui.api.cases import CaseStatus, CaseSummary, Decision
-    from ind_tui.local.cache import LocalCache, SyncState, scope_for
+    from ind_tui.local.cache import LocalCache, SyncState
 
-    scope = scope_for(SCOPE_PROFILE, me())
+    scope = bench_scope()
     rng = random.Random(7)
     now = datetime(2026, 11, 2, 8, tzinfo=UTC)
     statuses = list(CaseStatus)
@@ -140,7 +148,7 @@ def bench_app() -> Any:
     def no_portal() -> Any:
         raise RuntimeError("no portal in this benchmark")
 
-    return Bench(StartInfo(SCOPE_PROFILE, "http://bench.invalid", "en"), no_portal)
+    return Bench(StartInfo(SCOPE_PROFILE, BENCH_PORTAL, "en"), no_portal)
 
 
 async def child_ours() -> dict[str, Any]:
@@ -209,7 +217,7 @@ async def child_stock() -> dict[str, Any]:
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable
 
-    from ind_tui.local.cache import LocalCache, scope_for
+    from ind_tui.local.cache import LocalCache
     from ind_tui.tui.screens.cases.columns import columns
     from ind_tui.tui.screens.cases.data import build_rows
 
@@ -222,7 +230,7 @@ async def child_stock() -> dict[str, Any]:
 
         def on_mount(self) -> None:
             cache = LocalCache()
-            rows = build_rows(cache, scope_for(SCOPE_PROFILE, me()))
+            rows = build_rows(cache, bench_scope())
             table = self.query_one(DataTable)
             table.add_columns(*(c.title for c in cols))
             table.add_rows([c.text(v) for c, v in zip(cols, row, strict=False)] for row in rows)

@@ -10,7 +10,8 @@ import pytest
 from ind_tui.api.account import Account
 from ind_tui.api.cases import CaseStatus
 from ind_tui.client.client import PortalClient
-from ind_tui.local.cache import LocalCache, scope_for
+from ind_tui.local.cache import LocalCache
+from ind_tui.local.scope import scope_for
 from ind_tui.services.sync import sync_account, sync_cases, sync_employees, sync_me
 from tests.client_fixtures import admin_of, login, make_app, make_client
 
@@ -93,7 +94,7 @@ async def test_corrupt_cache_is_set_aside_and_rebuilt(
 async def test_employees_account_and_me_are_kept(client: PortalClient, tmp_path: Path) -> None:
     cache = LocalCache(tmp_path / "cache.db")
     me = await sync_me(client, cache, "s")
-    scope = scope_for("sandbox", me)
+    scope = scope_for("http://portal.test:80", "sandbox", me)
     count = await sync_employees(client, cache, scope)
     assert count == len(cache.employees(scope)) > 0
     account = await sync_account(client, cache, scope)
@@ -118,7 +119,7 @@ async def test_scopes_are_kept_apart(tmp_path: Path) -> None:
     async with make_client(app) as sponsor, make_client(app) as agent:
         me_s = await login(sponsor, "sponsor-eh3")
         me_a = await login(agent, "agent-noordzee")
-        s, a = scope_for("p", me_s), scope_for("p", me_a)
+        s, a = scope_for("embedded:/x", "p", me_s), scope_for("embedded:/x", "p", me_a)
         assert s != a
         await sync_cases(sponsor, cache, s)
         await sync_cases(agent, cache, a)

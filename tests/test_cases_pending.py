@@ -8,13 +8,22 @@ from pathlib import Path
 from ind_tui.domain.cases import NOT_REGISTERED, record
 from ind_tui.local.drafts.bundle import save_draft
 from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
-from ind_tui.services.pending import pending_case, pending_cases, pending_in_folder, pending_row
+from ind_tui.services.pending import (
+    Login,
+    pending_case,
+    pending_cases,
+    pending_in_folder,
+    pending_row,
+)
 
 PAID_AT = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+PORTAL = "https://portal.example.nl"
+LOGIN = Login(PORTAL + "/", "56789012")  # the same portal, spelled with a trailing slash
 
 
 def filed(zaak: str | None, name: str = "Mei Chen", stage: FilingStage = FilingStage.DONE,
-          paid_at: datetime | None = PAID_AT) -> Draft:
+          paid_at: datetime | None = PAID_AT, kvk: str | None = "56789012",
+          portal: str | None = PORTAL) -> Draft:
     receipt = None if zaak is None else FilingReceipt(
         zaaknummer=zaak, receipt_date=date(2026, 11, 2), decision_deadline=date(2027, 1, 31),
         payment_reference="PAY-0001", paid_at=paid_at)
@@ -22,7 +31,7 @@ def filed(zaak: str | None, name: str = "Mei Chen", stage: FilingStage = FilingS
                                               "v_number": "1234567890"},
                  idempotency_key="key-0000001", stage=stage, application_id="APP-1",
                  fee_eur=405, payment_key="pay-0000001", payment_method="direct_debit",
-                 receipt=receipt)
+                 receipt=receipt, kvk=kvk, portal=portal)
 
 
 def test_a_filed_draft_unknown_to_the_cache_is_pending() -> None:
@@ -63,8 +72,22 @@ def test_the_drafts_folder_is_read_and_broken_files_skipped(tmp_path: Path) -> N
     save_draft(filed("3100000777"), tmp_path / "filed.tfa")
     save_draft(Draft("hsm_extension", 1), tmp_path / "open.tfa")
     (tmp_path / "broken.tfa").write_bytes(b"not a zip")
-    found = pending_in_folder(set(), tmp_path)
+    found = pending_in_folder(set(), LOGIN, tmp_path)
     assert [c.zaaknummer for c in found] == ["3100000777"]
     assert found[0].draft_path == tmp_path / "filed.tfa"
-    assert pending_in_folder({"3100000777"}, tmp_path) == []
-    assert pending_in_folder(set(), tmp_path / "absent") == []
+    assert pending_in_folder({"3100000777"}, LOGIN, tmp_path) == []
+    assert pending_in_folder(set(), LOGIN, tmp_path / "absent") == []
+
+
+def test_receipts_show_only_for_their_portal_and_company(tmp_path: Path) -> None:
+    save_draft(filed("3100000001"), tmp_path / "here.tfa")
+    save_draft(filed("3100000002", portal="https://other.example.nl"), tmp_path / "other.tfa")
+    save_draft(filed("3100000003", portal="embedded"), tmp_path / "embedded.tfa")
+    save_draft(filed("3100000004", kvk="12345678"), tmp_path / "company.tfa")
+    save_draft(filed("3100000005", kvk=None, portal=None), tmp_path / "unbound.tfa")
+    # From before drafts recorded their portal: its company decides.
+    save_draft(filed("3100000006", portal=None, paid_at=None), tmp_path / "older.tfa")
+    found = pending_in_folder(set(), LOGIN, tmp_path)
+    assert sorted(c.zaaknummer for c in found) == ["3100000001", "3100000006"]
+    embedded = pending_in_folder(set(), Login("embedded", "56789012"), tmp_path)
+    assert sorted(c.zaaknummer for c in embedded) == ["3100000003", "3100000006"]

@@ -19,7 +19,7 @@ from ind_tui.cli import build_parser
 from ind_tui.cli.drafts_file import run_in
 from ind_tui.client.client import PortalClient
 from ind_tui.local import paths
-from ind_tui.local.cache import LocalCache, scope_for
+from ind_tui.local.cache import LocalCache
 from ind_tui.local.drafts.bundle import read_bundle, save_draft
 from ind_tui.local.drafts.model import Draft
 from ind_tui.local.drafts.packed import pack_draft, unpack_draft
@@ -131,7 +131,7 @@ async def test_the_script_path_files_exactly_once(
     assert zaak is not None and zaak.zaaknummer in receipt and "Receipt" in receipt
     cache = LocalCache()
     try:  # kept as the TUI keeps it: its :ZAAKNUMMER finds the case before the portal lists it
-        kept = kept_pending(cache, scope_for(delta.profile, await delta.me()))
+        kept = kept_pending(cache, delta.scope(await delta.me()))
     finally:
         cache.close()
     assert [c.zaaknummer for c in kept] == [zaak.zaaknummer]

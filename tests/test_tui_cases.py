@@ -234,8 +234,11 @@ async def test_filed_here_but_not_listed_yet(tmp_path: Path) -> None:
             method=PaymentMethod.DIRECT_DEBIT, amount_eur=filed.fee_eur), pay_key)
         receipt = paid.application.receipt
         assert receipt is not None
+        me = app.context.me
+        assert me is not None
         draft = Draft("hsm_first_vvr", 1, answers={"employee_name": "Priya Filed"},
-                      idempotency_key=key, stage=FilingStage.DONE, application_id=filed.id,
+                      kvk=me.company.kvk, portal=PORTAL, idempotency_key=key,
+                      stage=FilingStage.DONE, application_id=filed.id,
                       fee_eur=filed.fee_eur, payment_key=pay_key, payment_method="direct_debit",
                       receipt=FilingReceipt(zaaknummer=receipt.zaaknummer,
                                             receipt_date=receipt.receipt_date,

@@ -41,7 +41,7 @@ from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.schema import form_ids, load_form
 from ind_tui.i18n import text
 from ind_tui.i18n.format import money, plural
-from ind_tui.local.cache import LocalCache, scope_for
+from ind_tui.local.cache import LocalCache
 from ind_tui.local.drafts.errors import BundleRefused, Code, DocumentRefused, DraftError, guidance
 from ind_tui.local.drafts.model import FilingStage
 from ind_tui.local.drafts.session import DraftSession
@@ -262,7 +262,7 @@ async def _file(client: PortalClient, args: argparse.Namespace, portal: str, lan
             count = plural("cli.drafts.blocking", len(evaluation.blocking), lang)
             raise BadInput(f"draft_incomplete: {count}: {items}")
         check = await check_duplicates(client, draft, folders=[session.path.parent],
-                                       known=cached_zaaknummers(client.profile, me))
+                                       known=cached_zaaknummers(client.scope(me)))
         if check.found and not args.allow_duplicate:
             raise BadInput(_duplicates_line(check, lang))
         if check.found:
@@ -292,7 +292,7 @@ def _keep_receipt(client: PortalClient, me: Any, session: DraftSession) -> None:
     try:
         cache = LocalCache()
         try:
-            keep_pending(cache, scope_for(client.profile, me), session.draft, session.path,
+            keep_pending(cache, client.scope(me), session.draft, session.path,
                          client.clock.now())
         finally:
             cache.close()

@@ -131,11 +131,10 @@ def _due(args: argparse.Namespace) -> int:
 
 
 async def _due_async(client: Any, profile: Any, args: argparse.Namespace) -> int:
-    from ind_tui.local.cache import scope_for
     from ind_tui.services.due import load_due
 
     me = await client.me()
-    due = await load_due(client, me, scope_for(profile.name, me))
+    due = await load_due(client, me, client.scope(me))
     rows = []
     for item in due.items:
         rows.append({

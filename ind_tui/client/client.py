@@ -33,6 +33,7 @@ from ind_tui.client.retry import RetryPolicy
 from ind_tui.client.staff import EmployeesMixin
 from ind_tui.client.transport import PortalHttp, Timeouts
 from ind_tui.domain.clock import PortalClock
+from ind_tui.local.scope import portal_identity, scope_for
 from ind_tui.local.tokens import StoredTokens, StoreKind, StoreStatus, TokenStore
 
 ShowDevice = Callable[[DeviceAuthResponse], Awaitable[None] | None]
@@ -55,9 +56,11 @@ class PortalClient(RecordsMixin, EmployeesMixin, InboxMixin, AppointmentsMixin, 
         reqlog: RequestLog | None = None,
         clock: PortalClock | None = None,
         client_id: str = CLIENT_ID,
+        portal_id: str | None = None,
     ) -> None:
         """`portal` names the portal the tokens belong to (default: base_url); the
-        embedded sandbox passes "embedded", since its port changes every run."""
+        embedded sandbox passes "embedded", since its port changes every run. `portal_id`
+        names it for what this computer keeps (`local.scope.portal_identity`)."""
         self.http = PortalHttp(
             base_url, transport=transport, timeouts=timeouts, retry=retry, reqlog=reqlog,
             clock=clock,
@@ -66,6 +69,11 @@ class PortalClient(RecordsMixin, EmployeesMixin, InboxMixin, AppointmentsMixin, 
         self.session = Session(self.http, store, profile, portal or base_url)
         self.client_id = client_id
         self.profile = profile
+        self.portal_id = portal_id or portal_identity(portal or base_url)
+
+    def scope(self, me: Me) -> str:
+        """Where this login's data lives in the local stores."""
+        return scope_for(self.portal_id, self.profile, me)
 
     async def __aenter__(self) -> PortalClient:
         return self

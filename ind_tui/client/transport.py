@@ -184,7 +184,8 @@ class PortalHttp:
                     raise TimeoutError from None
                 raise
             status = response.status_code
-            received = len(response.content) + sum(
+            # Bytes as they came over the wire (compressed, when the portal compressed).
+            received = response.num_bytes_downloaded + sum(
                 len(k) + len(v) + 4 for k, v in response.headers.items()
             )
             self.clock.observe_date_header(response.headers.get("date"))

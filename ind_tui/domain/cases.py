@@ -16,14 +16,23 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal, NamedTuple
 
-from ind_tui.api.cases import CaseStatus, CaseSummary
+from ind_tui.api.cases import COMPLETED_STATUSES, CaseStatus, CaseSummary
 from ind_tui.base.safetext import CsvWriter
 from ind_tui.i18n.format import CsvStyle
 
 NEW = "new"
 LISTED, ARCHIVED_STATE, NOT_REGISTERED = "listed", "archived", "not_registered"
 STATES = (LISTED, ARCHIVED_STATE, NOT_REGISTERED)
-RANK = {status.value: n for n, status in enumerate(CaseStatus)}
+# An archived case whose last known status was still under way: the portal stops listing a
+# case 28 days after it was completed, so it was completed, though how is not known.
+COMPLETED = "completed"
+RANK = {status.value: n for n, status in enumerate(CaseStatus)} | {COMPLETED: len(CaseStatus)}
+FINAL_STATUSES = frozenset(s.value for s in COMPLETED_STATUSES)
+
+
+def final_status(status: str, archived: bool) -> str:
+    """The status to show: an archived case is never still under way."""
+    return COMPLETED if archived and status not in FINAL_STATUSES else status
 
 
 class StatusCell(NamedTuple):
@@ -67,7 +76,7 @@ _FACET_STATUSES: dict[str, frozenset[str]] = {
     "running": frozenset({"submitted", "received", "in_progress"}),
     "info_requested": frozenset({"info_requested"}),
     "decided": frozenset({"decided", "ready_for_collection"}),
-    "completed": frozenset({"closed", "withdrawn"}),
+    "completed": frozenset({"closed", "withdrawn", COMPLETED}),
 }
 
 EXPORT_FIELDS = (
@@ -101,6 +110,8 @@ def case_rows(raws: Iterable[RawCase], seen: Mapping[str, str] | None = None, *,
     append, cells, get, new = rows.append, _cells, (seen or {}).get, tuple.__new__
     for zaak, name, vnum, type_id, status, decision, submitted, deadline, changed, archived \
             in raws:
+        if archived is not None and status not in FINAL_STATUSES:  # final_status, inlined
+            status = COMPLETED
         previous = ""
         if seen is not None:
             before = get(zaak)

@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "cases.status.ready_for_collection": "ready for collection",
     "cases.status.closed": "closed",
     "cases.status.withdrawn": "withdrawn",
+    "cases.status.completed": "completed",
     "cases.decision.granted": "granted",
     "cases.decision.rejected": "rejected",
     "cases.decision.not_considered": "not considered",

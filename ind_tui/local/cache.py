@@ -1,9 +1,10 @@
 """Local cache and archive (SQLite in the user data dir), readable offline.
 
-Per scope (a profile and the company it acts for): the last known cases, employees, account
-and "me", each with when it was fetched (portal clock). A case that leaves the portal's list
-(28 days after completion) stays here, marked archived. A damaged file is set aside, a new
-one is started and `rebuilt_from` tells the UI so it can tell the user.
+Per scope (a portal, a profile and the company it acts for: `local.scope`): the last known
+cases, employees, account and "me", each with when it was fetched (portal clock). A case
+that leaves the portal's list (28 days after completion) stays here, marked archived. A
+damaged file is set aside, a new one is started and `rebuilt_from` tells the UI so it can
+tell the user.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ind_tui.api.auth import Me
 from ind_tui.api.cases import CaseDetail, CaseStatus, CaseSummary, Decision
 from ind_tui.api.employees import Employee
 from ind_tui.base.atomic import private_dir, private_file
 from ind_tui.base.migrations import NewerSchema, migrate
-from ind_tui.domain.cases import RawCase
+from ind_tui.domain.cases import COMPLETED, FINAL_STATUSES, RawCase
 
 CACHE_FILE = "cache.db"
 COMPLETED_VISIBLE_DAYS = 28
@@ -56,7 +56,14 @@ CREATE TABLE case_seen (scope TEXT NOT NULL, zaaknummer TEXT NOT NULL, status TE
                         PRIMARY KEY (scope, zaaknummer)) WITHOUT ROWID;
 CREATE INDEX cases_changed ON cases (scope, changed_at)
 """
-_MIGRATIONS = (_SCHEMA, _SCHEMA_2)  # step i moves version i to i + 1 (`base.migrations`)
+# Version 3: scopes name the portal too (`local.scope`). Which portal older rows came from
+# cannot be known (a `--portal` run wrote under the profile's scope), so they are dropped: the
+# next sync refills the cache, and nothing is shown under a portal it did not come from.
+_SCHEMA_3 = """
+DELETE FROM meta; DELETE FROM cases; DELETE FROM case_details; DELETE FROM employees;
+DELETE FROM snapshots; DELETE FROM case_seen
+"""
+_MIGRATIONS = (_SCHEMA, _SCHEMA_2, _SCHEMA_3)  # step i moves version i to i + 1
 
 _CASE_COLUMNS = (
     "zaaknummer, employee_name, v_number, type_id, status, decision, submitted_at, "
@@ -64,10 +71,11 @@ _CASE_COLUMNS = (
 )
 
 
-def scope_for(profile: str, me: Me) -> str:
-    """Cache scope: a profile may log in for different companies; keep them apart."""
-    acting = f">{me.acting_for.kvk}" if me.acting_for else ""
-    return f"{profile}/{me.company.kvk}{acting}"
+# The status a row shows (`domain.cases.final_status`): an archived case is not under way.
+_SHOWN_STATUS = (
+    f"(CASE WHEN c.archived_at IS NOT NULL AND c.status NOT IN "
+    f"({', '.join(repr(s) for s in sorted(FINAL_STATUSES))}) THEN '{COMPLETED}' ELSE c.status END)"
+)
 
 
 def _iso(moment: datetime) -> str:
@@ -246,6 +254,26 @@ class LocalCache:
             )
             return cur.rowcount
 
+    def archived_unsettled(self, scope: str, at: datetime, limit: int) -> list[str]:
+        """Cases archived at `at` whose last known status was still under way."""
+        marks = ", ".join("?" * len(FINAL_STATUSES))
+        rows = self._rows(
+            f"SELECT zaaknummer FROM cases WHERE scope=? AND archived_at=? AND status NOT IN "
+            f"({marks}) LIMIT ?", (scope, _iso(at), *sorted(FINAL_STATUSES), limit),
+        )  # fmt: skip
+        return [r["zaaknummer"] for r in rows]
+
+    def settle_archived(self, scope: str, case: CaseSummary) -> None:
+        """The state the portal still gives for an archived case; it stays archived."""
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE cases SET status=?, decision=?, changed_at=?, completed_at=? "
+                "WHERE scope=? AND zaaknummer=?",
+                (case.status.value, case.decision.value if case.decision else None,
+                 _iso(case.changed_at), _iso(case.completed_at) if case.completed_at else None,
+                 scope, case.zaaknummer),
+            )  # fmt: skip
+
     def count_cases(self, scope: str, *, archived: bool | None = False) -> int:
         where = {None: "", False: " AND archived_at IS NULL", True: " AND archived_at IS NOT NULL"}
         rows = self._rows(f"SELECT COUNT(*) AS n FROM cases WHERE scope=?{where[archived]}",
@@ -346,7 +374,7 @@ class LocalCache:
         rows = self._rows(
             "SELECT COUNT(*) AS n FROM cases c LEFT JOIN case_seen s "
             "ON s.scope = c.scope AND s.zaaknummer = c.zaaknummer "
-            "WHERE c.scope = ? AND (s.status IS NULL OR s.status <> c.status)", (scope,),
+            f"WHERE c.scope = ? AND (s.status IS NULL OR s.status <> {_SHOWN_STATUS})", (scope,),
         )  # fmt: skip
         return int(rows[0]["n"])
 

@@ -1,6 +1,8 @@
-"""What this computer remembers about the inbox, per profile and company (the cache scope):
-which messages were already announced, when the cases were last looked at, and address
-changes the user noted (a duty the portal cannot know about until it is reported).
+"""What this computer remembers about the inbox, per portal, profile and company (the scope
+of `local.scope`, as the cases cache): which messages were already announced, when the cases
+were last looked at, and address changes the user noted (a duty the portal cannot know
+about until it is reported). Entries from before scopes named the portal are never read
+again: which portal they came from is not known, so they must not show under this one.
 
 One small JSON file in the data folder, replaced atomically; a damaged file is set aside and
 started afresh (at worst a message is announced twice).

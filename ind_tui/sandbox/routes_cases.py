@@ -121,11 +121,15 @@ def list_cases(
         f"SELECT {_COLUMNS} FROM cases WHERE {page_where} ORDER BY zaaknummer LIMIT ?",
         [*page_args, limit + 1],
     ).fetchall()
-    items = [_summary(r) for r in rows[:limit]]
-    page = CasePage(items=items, total=total,
-                    next_after=items[-1].zaaknummer if len(rows) > limit else None,
-                    last_refresh=refresh, as_of=sb.clock.now())
-    return JSONResponse(page.model_dump(mode="json"), headers={"ETag": etag})
+    # The rows hold the summary's fields by name: validated as one page and written as JSON
+    # in one call each (a page of 1,000 costs a few ms instead of tens).
+    page = CasePage.model_validate({
+        "items": [dict(r) for r in rows[:limit]], "total": total,
+        "next_after": rows[limit - 1]["zaaknummer"] if len(rows) > limit else None,
+        "last_refresh": refresh, "as_of": sb.clock.now(),
+    })  # fmt: skip
+    return Response(page.model_dump_json(), media_type="application/json",
+                    headers={"ETag": etag})
 
 
 def _visible_case(sb: Sandbox, principal: Principal, zaak: str) -> Any:

@@ -21,6 +21,7 @@ from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import RetryPolicy
 from ind_tui.client.sandbox_admin import SandboxAdmin
 from ind_tui.client.transport import Timeouts
+from ind_tui.local.scope import portal_identity
 from ind_tui.local.settings import Profile
 from ind_tui.local.tokens import Passphrase, TokenStore, open_token_store
 
@@ -85,6 +86,7 @@ async def connect(
     client = PortalClient(
         base_url, store=store, profile=profile.name, portal=profile.portal,
         transport=transport, timeouts=timeouts, retry=retry,
+        portal_id=portal_identity(profile.portal, sandbox_db),
     )  # fmt: skip
     try:
         yield Connection(profile, client, store, base_url, admin_token, embedded)

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ind_tui.api.auth import Me
 from ind_tui.api.cases import COMPLETED_STATUSES
 from ind_tui.api.errors import ForbiddenError
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.rules import TYPES_BY_ID
-from ind_tui.local.cache import LocalCache, scope_for
+from ind_tui.local.cache import LocalCache
 from ind_tui.local.drafts.bundle import DraftInfo, list_drafts
 from ind_tui.local.drafts.model import Draft, FilingStage
 from ind_tui.local.paths import data_dir, drafts_dir
@@ -103,7 +102,7 @@ class DuplicateCheck:
                      for d in self.found)
 
 
-def cached_zaaknummers(profile: str, me: Me, path: Path | None = None) -> set[str]:
+def cached_zaaknummers(scope: str, path: Path | None = None) -> set[str]:
     """Every case number the local cache knows for this login, archived ones included (a
     receipt whose case left the portal's list is not "not yet registered")."""
     file = path or data_dir() / "cache.db"
@@ -111,7 +110,7 @@ def cached_zaaknummers(profile: str, me: Me, path: Path | None = None) -> set[st
         return set()
     cache = LocalCache(file)
     try:
-        return {c.case.zaaknummer for c in cache.cases(scope_for(profile, me))}
+        return {c.case.zaaknummer for c in cache.cases(scope)}
     finally:
         cache.close()
 

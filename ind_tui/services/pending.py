@@ -3,11 +3,13 @@
 The portal lists a new case only after its next daily refresh, and a family application in
 manual processing some working days later. Until then the only trace is the receipt kept
 with the draft it was filed from. Each draft that holds a receipt whose zaaknummer the cache
-does not know becomes a row "submitted, not yet registered". No Textual here.
+does not know becomes a row "submitted, not yet registered", for the company and portal it
+was filed for only. No Textual here.
 
 The receipt is also kept in the local cache when filing ends (`keep_pending`, a snapshot in
-the login's scope), so the case is found by its number even when its draft is elsewhere (a
-script's folder), renamed or deleted: `pending_for` looks there first.
+the login's scope, which names portal and company), so the case is found by its number even
+when its draft is elsewhere (a script's folder), renamed or deleted: `pending_for` looks there
+first.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pydantic import BaseModel
 
 from ind_tui.domain.cases import NOT_REGISTERED, CaseRow, case_rows
 from ind_tui.domain.clock import AMSTERDAM
+from ind_tui.local.scope import same_portal_setting
 
 if TYPE_CHECKING:
     from ind_tui.local.cache import LocalCache
@@ -86,17 +89,35 @@ def pending_cases(drafts: Iterable[tuple[Path | None, Draft]], known: Container[
     return sorted(found.values(), key=lambda c: c.received_at, reverse=True)
 
 
-def pending_in_folder(known: Container[str], folder: Path | None = None,
+@dataclass(frozen=True)
+class Login:
+    """Whose receipts: the profile's portal setting and the KvK of the company acted for."""
+
+    portal: str
+    kvk: str
+
+    def owns(self, draft: Draft) -> bool:
+        """Filed for this company, on this portal when the draft names one (drafts from
+        before the portal was recorded do not). A draft without a company is shown nowhere
+        rather than under the wrong one."""
+        if draft.kvk != self.kvk:
+            return False
+        return draft.portal is None or same_portal_setting(draft.portal, self.portal)
+
+
+def pending_in_folder(known: Container[str], login: Login, folder: Path | None = None,
                       kept: Iterable[PendingCase] = ()) -> list[PendingCase]:
-    """The same for every readable draft in the drafts folder (unreadable ones are skipped:
-    the drafts screen reports them), and for the receipts `kept` at filing time."""
+    """The same for every readable draft of this login in the drafts folder (unreadable ones
+    are skipped: the drafts screen reports them), and for the receipts `kept` at filing time
+    (kept in the login's scope, so already its own)."""
     from ind_tui.local.drafts.bundle import list_drafts
 
     try:
         infos = list_drafts(folder)
     except OSError:  # no drafts folder yet
         infos = []
-    found = pending_cases(((i.path, i.draft) for i in infos if i.draft is not None), known)
+    found = pending_cases(((i.path, i.draft) for i in infos
+                           if i.draft is not None and login.owns(i.draft)), known)
     listed = {case.zaaknummer for case in found}
     found += [case for case in kept
               if case.zaaknummer not in known and case.zaaknummer not in listed]
@@ -146,7 +167,7 @@ def kept_pending(cache: LocalCache, scope: str) -> list[PendingCase]:
     return sorted(cases, key=lambda c: c.received_at, reverse=True)
 
 
-def pending_for(zaaknummer: str, folder: Path | None = None,
+def pending_for(zaaknummer: str, login: Login, folder: Path | None = None,
                 kept: Iterable[PendingCase] = ()) -> PendingCase | None:
     """The case filed from this computer under this number: from the receipts kept at
     filing time (`kept_pending`), else from a draft in the drafts folder; None when
@@ -154,7 +175,7 @@ def pending_for(zaaknummer: str, folder: Path | None = None,
     for case in kept:
         if case.zaaknummer == zaaknummer:
             return case
-    return next((case for case in pending_in_folder((), folder)
+    return next((case for case in pending_in_folder((), login, folder)
                  if case.zaaknummer == zaaknummer), None)
 
 

@@ -3,23 +3,29 @@
 Cases: one tiny probe (`limit=1` with If-None-Match) answers "nothing changed" with a 304.
 Otherwise only the cases changed since the last sync are fetched (`changed_since`), and a
 count check decides whether cases also left the list in a way only a full listing reveals.
+A case that left the list was completed: its final state is asked for where the portal
+still answers.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ind_tui.api.account import Account
 from ind_tui.api.auth import Me
+from ind_tui.api.cases import CasePage
+from ind_tui.api.errors import PortalError
 from ind_tui.client.client import PortalClient
 from ind_tui.local.cache import LocalCache, SyncState
 
 PAGE_SIZE = 1000
-# Told after each page: cases received so far in this pass, and how many the pass brings.
+SETTLE_PER_SYNC = 50  # archived cases whose final state is asked for per sync
+SETTLE_AT_ONCE = 4
+# Told after each page is stored: cases stored so far in this pass, and how many it brings.
 Progress = Callable[[int, int], None]
 
 
@@ -68,22 +74,20 @@ async def sync_cases(
         not_modified = False
         last_refresh = probe.last_refresh
         if not full and state.as_of is not None:
-            async for page in client.iter_cases(changed_since=state.as_of, page_size=page_size):
-                received += await asyncio.to_thread(cache.upsert_cases, scope, page.items, now)
-                if progress is not None:
-                    progress(received, page.total)
+            pages = client.iter_cases(changed_since=state.as_of, page_size=page_size)
+            received += await _store(pages, cache, scope, now, progress)
             archived += await asyncio.to_thread(cache.archive_expired, scope, last_refresh, now)
             # Every listed case is known here, so equal counts mean equal sets; a difference
             # means some case left the list early (e.g. withdrawn access): list everything.
             full = cache.count_cases(scope) != probe.total
         if full:
             listed: set[str] = set()
-            async for page in client.iter_cases(page_size=page_size):
-                received += await asyncio.to_thread(cache.upsert_cases, scope, page.items, now)
-                listed.update(c.zaaknummer for c in page.items)
-                if progress is not None:
-                    progress(len(listed), page.total)
-            archived += await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+            pages = client.iter_cases(page_size=page_size)
+            received += await _store(pages, cache, scope, now, progress, listed)
+            left = await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+            if left:
+                await _settle_archived(client, cache, scope, now)
+            archived += left
         cache.set_sync_state(scope, SyncState(
             etag=etag, as_of=probe.as_of, last_refresh=last_refresh, last_sync=now,
             last_full_sync=now if full else state.last_full_sync,
@@ -96,6 +100,53 @@ async def sync_cases(
         seconds=time.perf_counter() - started, last_refresh=last_refresh,
         rebuilt_from=str(cache.rebuilt_from) if cache.rebuilt_from else None,
     )  # fmt: skip
+
+
+async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, at: datetime,
+                 progress: Progress | None, listed: set[str] | None = None) -> int:
+    """Store each page while the next one is on its way (the portal's work and ours
+    overlap); `listed` collects the case numbers seen. `progress` is told what is stored,
+    so a screen may read it. Returns the cases stored."""
+    stored = total = 0
+    storing: asyncio.Future[int] | None = None
+
+    async def stored_one() -> None:
+        nonlocal stored
+        if storing is not None:
+            stored += await storing
+            if progress is not None:
+                progress(stored, total)
+
+    try:
+        async for page in pages:
+            await stored_one()
+            total = page.total
+            storing = asyncio.ensure_future(
+                asyncio.to_thread(cache.upsert_cases, scope, page.items, at))
+            if listed is not None:
+                listed.update(c.zaaknummer for c in page.items)
+    finally:
+        await stored_one()  # also on a failure: no write left running behind us
+    return stored
+
+
+async def _settle_archived(client: PortalClient, cache: LocalCache, scope: str,
+                           at: datetime) -> None:
+    """Cases that left the list while under way here were completed: ask the portal for
+    their final state where it still answers (a few per sync; the rest show "completed")."""
+    gate = asyncio.Semaphore(SETTLE_AT_ONCE)
+
+    async def settle(zaak: str) -> None:
+        async with gate:
+            try:
+                detail = await client.case(zaak)
+            except PortalError:  # no longer answered for (the usual case), or unreachable
+                return
+        await asyncio.to_thread(cache.settle_archived, scope, detail)
+        await asyncio.to_thread(cache.save_case_detail, scope, detail, at)
+
+    zaken = await asyncio.to_thread(cache.archived_unsettled, scope, at, SETTLE_PER_SYNC)
+    await asyncio.gather(*(settle(zaak) for zaak in zaken))
 
 
 async def sync_employees(client: PortalClient, cache: LocalCache, scope: str) -> int:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ind_tui.client.client import PortalClient
     from ind_tui.local.cache import LocalCache
     from ind_tui.services.connect import Connection
+    from ind_tui.services.pending import Login
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -54,9 +55,22 @@ class AppContext:
         """Where the logged-in account's data lives in the local stores (None before a login)."""
         if self.me is None:
             return None
-        from ind_tui.local.cache import scope_for
+        if self.conn is not None:
+            return self.conn.client.scope(self.me)
+        from ind_tui.local.scope import portal_identity, scope_for
 
-        return scope_for(self.profile_name, self.me)
+        portal = self.profile_portal or self.portal_url
+        return scope_for(portal_identity(portal), self.profile_name, self.me) if portal else None
+
+    @property
+    def login(self) -> Login | None:
+        """Whose filed drafts show as pending cases: this portal and company only."""
+        if self.me is None:
+            return None
+        from ind_tui.services.pending import Login
+
+        company = self.me.acting_for or self.me.company
+        return Login(self.profile_portal or self.portal_url, company.kvk)
 
     @property
     def last_error(self) -> PortalError | None:

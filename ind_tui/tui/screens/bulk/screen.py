@@ -193,10 +193,10 @@ class BulkScreen(PortalScreen):
     async def _known(self) -> set[str]:
         from ind_tui.services.duplicates import cached_zaaknummers
 
-        me = self.context.me
-        if me is None:
+        scope = self.context.scope
+        if scope is None:
             return set()
-        return await asyncio.to_thread(cached_zaaknummers, self.context.profile_name, me)
+        return await asyncio.to_thread(cached_zaaknummers, scope)
 
     async def _check(self) -> None:
         client, me = self.context.client, self.context.me

@@ -16,6 +16,7 @@ from textual.widgets import ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from ind_tui.api.cases import CaseDetail, CaseSummary, DossierList
+from ind_tui.domain.cases import final_status
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, local
 from ind_tui.tui.context import Failed, offline_errors
@@ -107,7 +108,8 @@ class CaseDetailScreen(CaseDocumentsMixin):
         cached = cache.case(scope, self.zaaknummer) if scope else None
         self.summary = cached.case if cached else None
         self.archived = cached is not None and cached.archived
-        if self.archived or not await self._fetch(cache, scope):
+        # Archived too: where the portal still answers for it, it gives the final state.
+        if not await self._fetch(cache, scope):
             kept = cache.case_detail(scope, self.zaaknummer) if scope else None
             self.detail = kept.value if kept else None
             self.kept_at = kept.fetched_at if kept else None
@@ -136,7 +138,10 @@ class CaseDetailScreen(CaseDocumentsMixin):
         detail = self.detail = got.value
         if scope is not None:
             cache.save_case_detail(scope, detail, self.context.now())
-            cache.mark_seen(scope, [(detail.zaaknummer, detail.status.value)])  # looked at
+            if self.archived:
+                cache.settle_archived(scope, detail)
+            shown = final_status(detail.status.value, self.archived)
+            cache.mark_seen(scope, [(detail.zaaknummer, shown)])  # looked at
         info = (await app.call(client.portal_info, handle=(PortalError,))).or_none()
         if info is not None:
             self.max_bytes = info.max_document_bytes
@@ -149,9 +154,11 @@ class CaseDetailScreen(CaseDocumentsMixin):
         its daily refresh): the receipt kept at filing time (or with the draft) stands in."""
         from ind_tui.services.pending import kept_pending, pending_for
 
-        scope = self.context.scope
-        kept = kept_pending(await self.context.cache(), scope) if scope is not None else []
-        self.pending = await asyncio.to_thread(pending_for, self.zaaknummer, None, kept)
+        scope, login = self.context.scope, self.context.login
+        if scope is not None and login is not None:
+            kept = kept_pending(await self.context.cache(), scope)
+            self.pending = await asyncio.to_thread(pending_for, self.zaaknummer, login, None,
+                                                   kept)
         return self.pending is not None
 
     # --- showing --------------------------------------------------------------------------
@@ -188,7 +195,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
         self._show_dossier()
 
     def _summary_text(self, case: CaseSummary) -> str:
-        status = status_label(case.status.value)
+        status = status_label(final_status(case.status.value, self.archived))
         if case.decision is not None:
             status = t("cases.with_decision", status=status,
                        decision=decision_label(case.decision.value))

@@ -138,17 +138,25 @@ class CasesScreen(PortalScreen):
         self._scope = scope
         self.first_look = cache.looked_at(scope) is None
         if not self.full:
-            first = await asyncio.to_thread(build_rows, cache, scope, limit=FIRST_SCREEN)
-            if not self.is_attached:
-                return
-            table = self.table
-            table.model.sort_column, table.model.sort_descending = DEFAULT_SORT
-            table.set_rows(first)  # a first screenful in milliseconds; the rest follows
-            table.empty_text = t("cases.empty_cache") if not first else t("cases.empty")
-            self._show_state()
+            await self.first_screen()
         await self.reload()
         if sync:
             self.sync()
+
+    async def first_screen(self) -> None:
+        """A first screenful in milliseconds, the rest follows: at open from the cache, and
+        on a first sync as soon as its first page is stored."""
+        cache, scope = self._cache, self._scope
+        if cache is None or scope is None:
+            return
+        first = await asyncio.to_thread(build_rows, cache, scope, limit=FIRST_SCREEN)
+        if not self.is_attached or (self.data is not None and self.data.total):
+            return  # the whole list came first
+        table = self.table
+        table.model.sort_column, table.model.sort_descending = DEFAULT_SORT
+        table.set_rows(first)
+        table.empty_text = t("cases.empty_cache") if not first else t("cases.empty")
+        self._show_state()
 
     async def reload(self) -> None:
         """Read the whole list (and the drafts filed here) in a thread and show it."""
@@ -167,10 +175,13 @@ class CasesScreen(PortalScreen):
         query, scope_fn = model.query, self._view_scope()
         columns_now = model.columns
 
+        login = self.context.login
+
         def read() -> ListData:
             rows = build_rows(cache, scope)
-            self.pending = pending_in_folder({row.zaaknummer for row in rows},
-                                             kept=kept_pending(cache, scope))
+            known = {row.zaaknummer for row in rows}
+            self.pending = pending_in_folder(known, login, kept=kept_pending(cache, scope)
+                                             ) if login is not None else []
             rows.extend(pending_row(p) for p in self.pending)
             return build_model(columns_now, rows, sort=sort, scope=scope_fn, query=query)
 
@@ -222,6 +233,8 @@ class CasesScreen(PortalScreen):
 
         def progress(done: int, total: int) -> None:
             self._show_sync(done, total)
+            if not self.table.model.rows:  # a first sync: its first page is on screen soon
+                self.run_worker(self.first_screen(), group="cases-first", exclusive=True)
 
         client = self.context.client
         outcome: Result[SyncReport] = Failed(offline=True)

@@ -31,10 +31,11 @@ async def find_duplicates(app: PortalApp, session: DraftSession) -> Result[Dupli
     """Ask the portal and this computer; a refusal or a lost connection is the app's to
     explain (the caller files nothing then)."""
     context = app.context
-    client, me = context.client, context.me
+    client = context.client
     known: set[str] = set()
-    if me is not None:  # cases the cache knows are registered, not "filed, not yet listed"
-        known = await asyncio.to_thread(cached_zaaknummers, context.profile_name, me)
+    scope = context.scope
+    if scope is not None:  # cases the cache knows are registered, not "filed, not yet listed"
+        known = await asyncio.to_thread(cached_zaaknummers, scope)
 
     async def check() -> DuplicateCheck:
         assert client is not None
