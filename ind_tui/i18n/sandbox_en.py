@@ -1,0 +1,115 @@
+"""English texts of the sandbox: the TUI's sandbox panel, the test identities in words, and
+the status-history notes the sandbox writes. Every key here exists in sandbox_nl.py too."""
+
+EN: dict[str, str] = {
+    "key.sandbox": "Sandbox",
+    "cmd.sandbox": "sandbox: panel (clock, faults, identity)",
+    "cmd.sandbox_advance": "sandbox: move the clock on",
+    "cmd.sandbox_fault": "sandbox: add a fault",
+    "cmd.sandbox_clear": "sandbox: clear all faults",
+    "cmd.sandbox_identity": "sandbox: switch test identity",
+    "cmd.help.sandbox": "Move the portal clock, add or clear faults, switch test identity",
+    "cmd.help.sandbox_advance": "Move the sandbox's portal time on by e.g. 3d, 2h, 90m",
+    "cmd.help.sandbox_fault": "Make a route of the sandbox fail or slow down",
+    "cmd.help.sandbox_clear": "Every route of the sandbox answers normally again",
+    "cmd.help.sandbox_identity": "Log out and log in again as another test identity",
+    "sandbox.key.advance": "Clock on",
+    "sandbox.key.set": "Set clock",
+    "sandbox.key.freeze": "Freeze/run",
+    "sandbox.key.fault": "Add fault",
+    "sandbox.key.clear": "Clear faults",
+    "sandbox.key.identity": "Identity",
+    "sandbox.title": "Sandbox",
+    "sandbox.not_here": "The sandbox panel works only against a sandbox portal whose admin "
+                        "token is known.",
+    "sandbox.clock": "Portal time {now} (Amsterdam) · {running}",
+    "sandbox.clock_runs": "the clock runs",
+    "sandbox.clock_frozen": "the clock is frozen",
+    "sandbox.no_faults": "No faults: every route answers normally.",
+    "sandbox.faults.one": "{n} fault set:",
+    "sandbox.faults.other": "{n} faults set:",
+    "sandbox.faults_more": "  … and {n} more",
+    "sandbox.who": "You are {name} · {company} · {role}",
+    "sandbox.who_nobody": "Nobody is logged in.",
+    "sandbox.loading": "Asking the sandbox…",
+    "sandbox.keys": "Enter or the letter does it · Esc closes",
+    "sandbox.action.advance": "a  Move the clock on…     (3d, 2h, 90m)",
+    "sandbox.action.set": "t  Set the clock to…      (31-12-2026 23:59)",
+    "sandbox.action.freeze": "f  Freeze the clock",
+    "sandbox.action.run": "f  Let the clock run",
+    "sandbox.action.fault": "e  Add a fault…           (route, kind, count, delay)",
+    "sandbox.action.clear": "c  Clear all faults",
+    "sandbox.action.identity": "i  Switch test identity…",
+    "sandbox.advance.title": "Move the portal clock on",
+    "sandbox.advance.prompt": "How far? e.g. 3d, 2h, 90m or 1d12h",
+    "sandbox.set.title": "Set the portal clock",
+    "sandbox.set.prompt": "Day and time in Amsterdam, e.g. 31-12-2026 23:59 (only forwards)",
+    "sandbox.moved": "Portal time {before} → {after} (+{span}); {running}.",
+    "sandbox.route.title": "Fault: which route? (/ filters, * is every route)",
+    "sandbox.route.all": "* every route",
+    "sandbox.kind.title": "Fault on {route}: which kind?",
+    "sandbox.kind.latency": "latency: answers late",
+    "sandbox.kind.unavailable": "unavailable: 503, service temporarily unavailable",
+    "sandbox.kind.server_error": "server_error: 500, the portal fails",
+    "sandbox.kind.rate_limit": "rate_limit: 429, too many requests",
+    "sandbox.kind.commit_then_drop": "commit_then_drop: done, then the answer is lost",
+    "sandbox.kind.commit_then_error": "commit_then_error: done, then a 500",
+    "sandbox.options.title": "Fault {kind} on {route}",
+    "sandbox.options.prompt": "How often, and (for latency, 503 and 429) how long? e.g. 1, "
+                              "3 2s, or empty: every time",
+    "sandbox.options.bad": "{value}: write a count, a delay, or both (e.g. 3 2s)",
+    "sandbox.input.bad_count": "the count must be 1 or more",
+    "sandbox.input.bad_delay": "{value}: a latency is more than 0 and at most 2m",
+    "sandbox.input.delay_not_for": "a delay does not apply to {kind}",
+    "sandbox.added": "Added fault {fault}",
+    "sandbox.cleared.one": "Removed {n} fault: every route answers normally.",
+    "sandbox.cleared.other": "Removed {n} faults: every route answers normally.",
+    "sandbox.identity.title": "Switch test identity (/ filters)",
+    "sandbox.identity.needs_login": "Log in first: pick the identity in the login list.",
+    "sandbox.identity.now": "Now logged in as {name} ({identity}) · {company} · {role}",
+    "sandbox.identity.refused": "refused: {reason}",
+    # What each test identity is for (the sandbox's own words are English).
+    "sandbox.identity.sponsor-eh3": "HR officer of a recognised labour sponsor: the everyday "
+                                    "user",
+    "sandbox.identity.sponsor-eh4": "colleague of sponsor-eh3 in the same account: sees the "
+                                    "same cases",
+    "sandbox.identity.sponsor-eh2plus": "assurance level too low: the eHerkenning provider "
+                                        "refuses",
+    "sandbox.identity.sponsor-no-service": "EH3, but the portal service is not authorised for "
+                                           "this person",
+    "sandbox.identity.wrong-kvk": "eHerkenning issued for the holding's KvK: lands in another "
+                                  "account",
+    "sandbox.identity.research-eh3": "research institution recognised for research, study and "
+                                     "exchange",
+    "sandbox.identity.employer-eh3": "employer that is not a recognised sponsor: files Blue "
+                                     "Card and ICT only",
+    "sandbox.identity.broken-eh3": "company data wrong in the IND's system: 'not available to "
+                                   "you'",
+    "sandbox.identity.agent-noordzee": "payroll agency acting for Noordzee Technology "
+                                       "(registered)",
+    "sandbox.identity.agent-delta": "payroll agency acting for Delta Software (registered)",
+    "sandbox.identity.agent-unregistered": "payroll agency acting for Rijnmond Logistics: "
+                                           "authorisation not registered",
+    "sandbox.identity.agent-non-recognised": "payroll agency acting for an employer that is not "
+                                             "a recognised sponsor",
+    "sandbox.identity.delta-eh3": "Delta Software's own HR: sees every Delta case, the "
+                                  "agency's too",
+    # `ind-tui sandbox identities`
+    "sandbox.identities.title": "Sandbox test identities",
+    "sandbox.identities.acting_for": "for KvK {kvk}",
+    # Status-history notes as the sandbox writes them (domain/cases.py reads them).
+    "case.note.submitted": "application submitted",
+    "case.note.received": "receipt sent",
+    "case.note.in_progress": "assessment started",
+    "case.note.info_requested": "more information requested",
+    "case.note.decided": "decision taken",
+    "case.note.ready_for_collection": "residence document ready for collection",
+    "case.note.closed": "case closed",
+    "case.note.withdrawn": "application withdrawn",
+    "case.note.extended": "decision period extended by {days} days",
+    "case.note.suspended": "decision period suspended for {days} days",
+    "case.note.no_answer": "no answer before the deadline",
+    "case.note.resumed_known": "assessment resumed with what is known",
+    "case.note.info_received": "information received",
+    "case.note.resumed": "assessment resumed",
+}

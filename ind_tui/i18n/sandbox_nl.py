@@ -1,0 +1,115 @@
+"""Nederlandse teksten van de sandbox: het sandboxpaneel van de TUI, de testidentiteiten in
+woorden en de notities in de statusgeschiedenis die de sandbox schrijft. Elke sleutel hier
+staat ook in sandbox_en.py."""
+
+NL: dict[str, str] = {
+    "key.sandbox": "Sandbox",
+    "cmd.sandbox": "sandbox: paneel (klok, storingen, identiteit)",
+    "cmd.sandbox_advance": "sandbox: klok vooruitzetten",
+    "cmd.sandbox_fault": "sandbox: storing toevoegen",
+    "cmd.sandbox_clear": "sandbox: alle storingen weghalen",
+    "cmd.sandbox_identity": "sandbox: andere testidentiteit",
+    "cmd.help.sandbox": "Portaalklok verzetten, storingen toevoegen of weghalen, andere "
+                        "testidentiteit",
+    "cmd.help.sandbox_advance": "De portaaltijd van de sandbox vooruit, bijv. 3d, 2h, 90m",
+    "cmd.help.sandbox_fault": "Een route van de sandbox laten falen of vertragen",
+    "cmd.help.sandbox_clear": "Elke route van de sandbox antwoordt weer gewoon",
+    "cmd.help.sandbox_identity": "Uitloggen en opnieuw inloggen als een andere testidentiteit",
+    "sandbox.key.advance": "Klok vooruit",
+    "sandbox.key.set": "Klok zetten",
+    "sandbox.key.freeze": "Stil/lopen",
+    "sandbox.key.fault": "Storing",
+    "sandbox.key.clear": "Storingen weg",
+    "sandbox.key.identity": "Identiteit",
+    "sandbox.title": "Sandbox",
+    "sandbox.not_here": "Het sandboxpaneel werkt alleen met een sandboxportaal waarvan het "
+                        "beheertoken bekend is.",
+    "sandbox.clock": "Portaaltijd {now} (Amsterdam) · {running}",
+    "sandbox.clock_runs": "de klok loopt",
+    "sandbox.clock_frozen": "de klok staat stil",
+    "sandbox.no_faults": "Geen storingen: elke route antwoordt gewoon.",
+    "sandbox.faults.one": "{n} storing ingesteld:",
+    "sandbox.faults.other": "{n} storingen ingesteld:",
+    "sandbox.faults_more": "  … en nog {n}",
+    "sandbox.who": "U bent {name} · {company} · {role}",
+    "sandbox.who_nobody": "Er is niemand ingelogd.",
+    "sandbox.loading": "De sandbox wordt gevraagd…",
+    "sandbox.keys": "Enter of de letter voert uit · Esc sluit",
+    "sandbox.action.advance": "a  Klok vooruitzetten…    (3d, 2h, 90m)",
+    "sandbox.action.set": "t  Klok zetten op…        (31-12-2026 23:59)",
+    "sandbox.action.freeze": "f  Klok stilzetten",
+    "sandbox.action.run": "f  Klok laten lopen",
+    "sandbox.action.fault": "e  Storing toevoegen…     (route, soort, aantal, duur)",
+    "sandbox.action.clear": "c  Alle storingen weghalen",
+    "sandbox.action.identity": "i  Andere testidentiteit…",
+    "sandbox.advance.title": "Portaalklok vooruitzetten",
+    "sandbox.advance.prompt": "Hoe ver? bijv. 3d, 2h, 90m of 1d12h",
+    "sandbox.set.title": "Portaalklok zetten",
+    "sandbox.set.prompt": "Dag en tijd in Amsterdam, bijv. 31-12-2026 23:59 (alleen vooruit)",
+    "sandbox.moved": "Portaaltijd {before} → {after} (+{span}); {running}.",
+    "sandbox.route.title": "Storing: welke route? (/ filtert, * is elke route)",
+    "sandbox.route.all": "* elke route",
+    "sandbox.kind.title": "Storing op {route}: welke soort?",
+    "sandbox.kind.latency": "latency: antwoordt laat",
+    "sandbox.kind.unavailable": "unavailable: 503, dienst tijdelijk niet beschikbaar",
+    "sandbox.kind.server_error": "server_error: 500, het portaal faalt",
+    "sandbox.kind.rate_limit": "rate_limit: 429, te veel verzoeken",
+    "sandbox.kind.commit_then_drop": "commit_then_drop: uitgevoerd, dan gaat het antwoord "
+                                     "verloren",
+    "sandbox.kind.commit_then_error": "commit_then_error: uitgevoerd, dan een 500",
+    "sandbox.options.title": "Storing {kind} op {route}",
+    "sandbox.options.prompt": "Hoe vaak, en (bij latency, 503 en 429) hoe lang? bijv. 1, "
+                              "3 2s, of leeg: elke keer",
+    "sandbox.options.bad": "{value}: schrijf een aantal, een duur of beide (bijv. 3 2s)",
+    "sandbox.input.bad_count": "het aantal moet 1 of meer zijn",
+    "sandbox.input.bad_delay": "{value}: een vertraging is meer dan 0 en hoogstens 2m",
+    "sandbox.input.delay_not_for": "een duur geldt niet voor {kind}",
+    "sandbox.added": "Storing toegevoegd: {fault}",
+    "sandbox.cleared.one": "{n} storing weggehaald: elke route antwoordt gewoon.",
+    "sandbox.cleared.other": "{n} storingen weggehaald: elke route antwoordt gewoon.",
+    "sandbox.identity.title": "Andere testidentiteit (/ filtert)",
+    "sandbox.identity.needs_login": "Log eerst in: kies de identiteit in de inloglijst.",
+    "sandbox.identity.now": "Nu ingelogd als {name} ({identity}) · {company} · {role}",
+    "sandbox.identity.refused": "geweigerd: {reason}",
+    "sandbox.identity.sponsor-eh3": "hr-medewerker van een erkend referent voor arbeid: de "
+                                    "gewone gebruiker",
+    "sandbox.identity.sponsor-eh4": "collega van sponsor-eh3 in hetzelfde account: ziet "
+                                    "dezelfde zaken",
+    "sandbox.identity.sponsor-eh2plus": "betrouwbaarheidsniveau te laag: de "
+                                        "eHerkenningsleverancier weigert",
+    "sandbox.identity.sponsor-no-service": "EH3, maar de portaaldienst is niet gemachtigd voor "
+                                           "deze persoon",
+    "sandbox.identity.wrong-kvk": "eHerkenning voor het KvK-nummer van de holding: komt in een "
+                                  "ander account",
+    "sandbox.identity.research-eh3": "onderzoeksinstelling, erkend voor onderzoek, studie en "
+                                     "uitwisseling",
+    "sandbox.identity.employer-eh3": "werkgever die geen erkend referent is: alleen Blue Card "
+                                     "en ICT",
+    "sandbox.identity.broken-eh3": "bedrijfsgegevens kloppen niet bij de IND: 'niet voor u "
+                                   "beschikbaar'",
+    "sandbox.identity.agent-noordzee": "salarisbureau namens Noordzee Technology "
+                                       "(geregistreerd)",
+    "sandbox.identity.agent-delta": "salarisbureau namens Delta Software (geregistreerd)",
+    "sandbox.identity.agent-unregistered": "salarisbureau namens Rijnmond Logistics: machtiging "
+                                           "niet geregistreerd",
+    "sandbox.identity.agent-non-recognised": "salarisbureau namens een werkgever die geen "
+                                             "erkend referent is",
+    "sandbox.identity.delta-eh3": "eigen hr van Delta Software: ziet elke Delta-zaak, ook die "
+                                  "van het bureau",
+    "sandbox.identities.title": "Testidentiteiten van de sandbox",
+    "sandbox.identities.acting_for": "namens KvK {kvk}",
+    "case.note.submitted": "aanvraag ingediend",
+    "case.note.received": "ontvangstbevestiging verstuurd",
+    "case.note.in_progress": "beoordeling gestart",
+    "case.note.info_requested": "aanvullende informatie gevraagd",
+    "case.note.decided": "besluit genomen",
+    "case.note.ready_for_collection": "verblijfsdocument ligt klaar om op te halen",
+    "case.note.closed": "zaak gesloten",
+    "case.note.withdrawn": "aanvraag ingetrokken",
+    "case.note.extended": "beslistermijn verlengd met {days} dagen",
+    "case.note.suspended": "beslistermijn {days} dagen opgeschort",
+    "case.note.no_answer": "geen antwoord voor de termijn",
+    "case.note.resumed_known": "beoordeling hervat met wat bekend is",
+    "case.note.info_received": "informatie ontvangen",
+    "case.note.resumed": "beoordeling hervat",
+}
