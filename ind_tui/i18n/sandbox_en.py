@@ -68,33 +68,30 @@ EN: dict[str, str] = {
     "sandbox.identity.needs_login": "Log in first: pick the identity in the login list.",
     "sandbox.identity.now": "Now logged in as {name} ({identity}) · {company} · {role}",
     "sandbox.identity.refused": "refused: {reason}",
-    # What each test identity is for (the sandbox's own words are English).
-    "sandbox.identity.sponsor-eh3": "HR officer of a recognised labour sponsor: the everyday "
-                                    "user",
-    "sandbox.identity.sponsor-eh4": "colleague of sponsor-eh3 in the same account: sees the "
-                                    "same cases",
-    "sandbox.identity.sponsor-eh2plus": "assurance level too low: the eHerkenning provider "
-                                        "refuses",
-    "sandbox.identity.sponsor-no-service": "EH3, but the portal service is not authorised for "
-                                           "this person",
-    "sandbox.identity.wrong-kvk": "eHerkenning issued for the holding's KvK: lands in another "
-                                  "account",
-    "sandbox.identity.research-eh3": "research institution recognised for research, study and "
-                                     "exchange",
-    "sandbox.identity.employer-eh3": "employer that is not a recognised sponsor: files Blue "
-                                     "Card and ICT only",
-    "sandbox.identity.broken-eh3": "company data wrong in the IND's system: 'not available to "
-                                   "you'",
-    "sandbox.identity.agent-noordzee": "payroll agency acting for Noordzee Technology "
-                                       "(registered)",
-    "sandbox.identity.agent-delta": "payroll agency acting for Delta Software (registered)",
-    "sandbox.identity.agent-unregistered": "payroll agency acting for Rijnmond Logistics: "
-                                           "authorisation not registered",
-    "sandbox.identity.agent-non-recognised": "payroll agency acting for an employer that is not "
-                                             "a recognised sponsor",
-    "sandbox.identity.delta-eh3": "Delta Software's own HR: sees every Delta case, the "
-                                  "agency's too",
     # `ind-tui sandbox identities`
+    # What each test identity is for (the sandbox's own words are English), and what
+    # logging in as it becomes: short, so an identity takes two lines at 80 columns.
+    "sandbox.identity.sponsor-eh3": "HR of a recognised labour sponsor: the everyday user",
+    "sandbox.identity.sponsor-eh4": "colleague of sponsor-eh3: same account, same cases",
+    "sandbox.identity.sponsor-eh2plus": "level too low: the eHerkenning provider refuses",
+    "sandbox.identity.sponsor-no-service": "EH3, but without the portal service",
+    "sandbox.identity.wrong-kvk": "eHerkenning for the holding's KvK: another account",
+    "sandbox.identity.research-eh3": "research institution: research, study, exchange",
+    "sandbox.identity.employer-eh3": "employer, not a recognised sponsor: Blue Card, ICT",
+    "sandbox.identity.broken-eh3": "company data wrong at the IND: 'not available'",
+    "sandbox.identity.agent-noordzee": "payroll agency for Noordzee Technology (registered)",
+    "sandbox.identity.agent-delta": "payroll agency for Delta Software (registered)",
+    "sandbox.identity.agent-unregistered": "payroll agency for Rijnmond: not registered yet",
+    "sandbox.identity.agent-non-recognised": "payroll agency for an employer not recognised",
+    "sandbox.identity.delta-eh3": "Delta's own HR: every Delta case, the agency's too",
+    "sandbox.outcome.sponsor": "recognised sponsor",
+    "sandbox.outcome.employer": "employer, not recognised",
+    "sandbox.outcome.representative": "representative",
+    "sandbox.outcome.eh_level_insufficient": "refused: level too low",
+    "sandbox.outcome.eh_service_missing": "refused: service missing",
+    "sandbox.outcome.not_available_for_you": "refused: not available",
+    "sandbox.outcome.representation_not_recognised": "refused: not a sponsor",
+    "sandbox.outcome.representation_not_registered": "refused: not registered",
     "sandbox.identities.title": "Sandbox test identities",
     "sandbox.identities.acting_for": "for KvK {kvk}",
     # Status-history notes as the sandbox writes them (domain/cases.py reads them).

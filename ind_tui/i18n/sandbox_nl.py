@@ -71,31 +71,27 @@ NL: dict[str, str] = {
     "sandbox.identity.needs_login": "Log eerst in: kies de identiteit in de inloglijst.",
     "sandbox.identity.now": "Nu ingelogd als {name} ({identity}) · {company} · {role}",
     "sandbox.identity.refused": "geweigerd: {reason}",
-    "sandbox.identity.sponsor-eh3": "hr-medewerker van een erkend referent voor arbeid: de "
-                                    "gewone gebruiker",
-    "sandbox.identity.sponsor-eh4": "collega van sponsor-eh3 in hetzelfde account: ziet "
-                                    "dezelfde zaken",
-    "sandbox.identity.sponsor-eh2plus": "betrouwbaarheidsniveau te laag: de "
-                                        "eHerkenningsleverancier weigert",
-    "sandbox.identity.sponsor-no-service": "EH3, maar de portaaldienst is niet gemachtigd voor "
-                                           "deze persoon",
-    "sandbox.identity.wrong-kvk": "eHerkenning voor het KvK-nummer van de holding: komt in een "
-                                  "ander account",
-    "sandbox.identity.research-eh3": "onderzoeksinstelling, erkend voor onderzoek, studie en "
-                                     "uitwisseling",
-    "sandbox.identity.employer-eh3": "werkgever die geen erkend referent is: alleen Blue Card "
-                                     "en ICT",
-    "sandbox.identity.broken-eh3": "bedrijfsgegevens kloppen niet bij de IND: 'niet voor u "
-                                   "beschikbaar'",
-    "sandbox.identity.agent-noordzee": "salarisbureau namens Noordzee Technology "
-                                       "(geregistreerd)",
-    "sandbox.identity.agent-delta": "salarisbureau namens Delta Software (geregistreerd)",
-    "sandbox.identity.agent-unregistered": "salarisbureau namens Rijnmond Logistics: machtiging "
-                                           "niet geregistreerd",
-    "sandbox.identity.agent-non-recognised": "salarisbureau namens een werkgever die geen "
-                                             "erkend referent is",
-    "sandbox.identity.delta-eh3": "eigen hr van Delta Software: ziet elke Delta-zaak, ook die "
-                                  "van het bureau",
+    "sandbox.identity.sponsor-eh3": "hr van een erkend referent: de gewone gebruiker",
+    "sandbox.identity.sponsor-eh4": "collega van sponsor-eh3: zelfde account en zaken",
+    "sandbox.identity.sponsor-eh2plus": "niveau te laag: de eHerkenningsleverancier weigert",
+    "sandbox.identity.sponsor-no-service": "EH3, maar zonder de portaaldienst",
+    "sandbox.identity.wrong-kvk": "eHerkenning op het KvK van de holding: ander account",
+    "sandbox.identity.research-eh3": "universiteit: onderzoek, studie en uitwisseling",
+    "sandbox.identity.employer-eh3": "werkgever, geen erkend referent: Blue Card en ICT",
+    "sandbox.identity.broken-eh3": "bedrijfsgegevens fout bij de IND: 'niet beschikbaar'",
+    "sandbox.identity.agent-noordzee": "salarisbureau voor Noordzee (geregistreerd)",
+    "sandbox.identity.agent-delta": "salarisbureau voor Delta Software (geregistreerd)",
+    "sandbox.identity.agent-unregistered": "salarisbureau voor Rijnmond: nog niet geregistreerd",
+    "sandbox.identity.agent-non-recognised": "salarisbureau voor een werkgever die niet erkend is",
+    "sandbox.identity.delta-eh3": "hr van Delta Software zelf: ziet alle Delta-zaken",
+    "sandbox.outcome.sponsor": "erkend referent",
+    "sandbox.outcome.employer": "werkgever, niet erkend",
+    "sandbox.outcome.representative": "gemachtigde",
+    "sandbox.outcome.eh_level_insufficient": "geweigerd: niveau te laag",
+    "sandbox.outcome.eh_service_missing": "geweigerd: dienst ontbreekt",
+    "sandbox.outcome.not_available_for_you": "geweigerd: niet beschikbaar",
+    "sandbox.outcome.representation_not_recognised": "geweigerd: geen referent",
+    "sandbox.outcome.representation_not_registered": "geweigerd: niet geregistreerd",
     "sandbox.identities.title": "Testidentiteiten van de sandbox",
     "sandbox.identities.acting_for": "namens KvK {kvk}",
     "case.note.submitted": "aanvraag ingediend",

@@ -135,12 +135,15 @@ def fault_line(fault: Fault, lang: str) -> str:
 
 
 def identity_outcome(ident: Identity, lang: str) -> str:
-    """What logging in as `ident` becomes: the role, or why the portal refuses, in words."""
-    if ident.role is not None:
-        return text(f"home.role.{ident.role.value}", lang)
-    key = f"guidance.{ident.expected_error}.title"
-    reason = text(key, lang) if known(key) else str(ident.expected_error)
-    return text("sandbox.identity.refused", lang, reason=reason)
+    """What logging in as `ident` becomes, in a few words: the role, or why the portal
+    refuses (a code this version has no short words for: its guidance title)."""
+    code = ident.role.value if ident.role is not None else str(ident.expected_error)
+    if known(f"sandbox.outcome.{code}"):
+        return text(f"sandbox.outcome.{code}", lang)
+    key = f"home.role.{code}" if ident.role is not None else f"guidance.{code}.title"
+    reason = text(key, lang) if known(key) else code
+    return reason if ident.role is not None else text("sandbox.identity.refused", lang,
+                                                        reason=reason)
 
 
 def identity_purpose(ident: Identity, lang: str) -> str:
