@@ -143,13 +143,14 @@ async def test_panel_switches_identity_through_the_login(tmp_path: Path) -> None
         await pilot.press("i")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("slash", *"agent-noordzee", "enter", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen)
-                       and app.context.me is not None
-                       and app.context.me.acting_for is not None
-                       and app.context.me.acting_for.kvk == "12345678")
-        said = [n.message for n in app._notifications]
-        assert any("Nu ingelogd als Mark de Graaf (agent-noordzee)" in m
-                   and "Noordzee Technology" in m for m in said), said
+        # Who you are now is said as the login ends (before home shows).
+        await wait_for(pilot, lambda: any(
+            "Nu ingelogd als Mark de Graaf (agent-noordzee)" in n.message
+            and "Noordzee Technology" in n.message for n in app._notifications))
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        me = app.context.me
+        assert me is not None and me.acting_for is not None
+        assert me.acting_for.kvk == "12345678"
 
 
 def _app_without_admin_token(tmp_path: Path) -> PortalApp:

@@ -227,10 +227,12 @@ class SandboxPanel(OnPortalApp, ScreenWork, ModalScreen[None]):
         moved = (await self.portal_app.call(lambda: self.control.move_clock(change))).or_none()
         if moved is None:
             return
-        self._changed = lambda: t("sandbox.moved", before=local(moved.before),
-                                  after=local(moved.after),
-                                  span=show_span(moved.after - moved.before),
-                                  running=self._running_text(moved.running))
+        # The running state only when it was what changed: one line at 80 columns.
+        said = t("sandbox.moved", before=local(moved.before), after=local(moved.after),
+                 span=show_span(moved.after - moved.before))
+        self._changed = (lambda: said) if change.running is None else (
+            lambda: t("sandbox.moved_running", moved=said,
+                      running=self._running_text(moved.running)))
         await self.load().wait()
         reload_beneath(self.app)
 
