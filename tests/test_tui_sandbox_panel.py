@@ -110,7 +110,7 @@ async def test_panel_adds_a_fault_the_cases_list_meets_then_clears_it(tmp_path: 
         await pilot.press("enter")  # no count, no delay: every time
         await wait_for(pilot, lambda: isinstance(app.screen, SandboxPanel)
                        and "Added fault" in _text(app, "#sandbox-changed"))
-        assert "cases.list  unavailable" in _text(app, "#sandbox-faults")
+        assert "cases.list unavailable" in _text(app, "#sandbox-faults")
         faults = await app.context.conn.sandbox_admin().faults()  # type: ignore[union-attr]
         assert [(f.route, f.kind.value) for f in faults.faults] == [("cases.list", "unavailable")]
 

@@ -116,7 +116,7 @@ def fault_spec(route: str, kind: str, count: int | None = None,
     return FaultSpec(route=route, kind=chosen, **options)  # type: ignore[arg-type]
 
 
-def fault_line(fault: Fault, lang: str) -> str:
+def fault_line(fault: Fault, lang: str, sep: str = "  ") -> str:
     """One fault in a line: #id, route, kind, its option, how often it is left to fire."""
     parts = [f"#{fault.id}", fault.route, fault.kind.value]
     if fault.kind is FaultKind.LATENCY:
@@ -128,7 +128,7 @@ def fault_line(fault: Fault, lang: str) -> str:
     parts.append(plural("cli.sandbox.fault_left", fault.remaining, lang)
                  if fault.remaining is not None else text("cli.sandbox.fault_always", lang))
     parts.append(text("cli.sandbox.fault_fired", lang, n=fault.fired))
-    return "  ".join(parts)
+    return sep.join(parts)
 
 
 # --- the test identities in words -----------------------------------------------------------

@@ -144,7 +144,8 @@ class SandboxPanel(OnPortalApp, ScreenWork, ModalScreen[None]):
         if not faults:
             return t("sandbox.no_faults")
         lines = [plural("sandbox.faults", len(faults))]
-        lines += ["  " + fault_line(f, language()) for f in faults[:FAULTS_SHOWN]]
+        # Single spaces: a fault takes one line at 80 columns.
+        lines += ["  " + fault_line(f, language(), " ") for f in faults[:FAULTS_SHOWN]]
         if len(faults) > FAULTS_SHOWN:
             lines.append(t("sandbox.faults_more", n=len(faults) - FAULTS_SHOWN))
         return "\n".join(lines)
@@ -300,7 +301,7 @@ class SandboxPanel(OnPortalApp, ScreenWork, ModalScreen[None]):
         if done is None:
             return
         added, self.faults = done
-        self._changed = lambda: t("sandbox.added", fault=fault_line(added, language()))
+        self._changed = lambda: t("sandbox.added", fault=fault_line(added, language(), " "))
         self._show()  # no reload: the fault fires when the user next does what it aims at
 
     @work(exclusive=True, group="sandbox-change")
