@@ -293,6 +293,10 @@ class PortalApp(App[int]):
 
         go(self, target)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The sandbox panel's key exists only where there is a sandbox to drive.
+        return self.context.drives_sandbox if action == "sandbox" else True
+
     def action_sandbox(self, then: str | None = None) -> None:
         from ind_tui.tui.screens.sandbox.panel import open_panel
 

@@ -1,7 +1,8 @@
 """The sandbox panel (ctrl+t, or the palette's "sandbox:" commands): move the portal clock,
 add or clear faults, switch the test identity, each saying what changed, so support staff
 reproduce what a user saw in one terminal. Offered only when connected to a sandbox whose
-admin token is known (`available`); the calls go through `services/sandbox.py`."""
+admin token is known (`AppContext.drives_sandbox`); the calls go through
+`services/sandbox.py`."""
 
 from __future__ import annotations
 
@@ -35,16 +36,10 @@ ACTIONS = ("advance", "set", "freeze", "fault", "clear", "identity")
 FAULTS_SHOWN = 2  # fault lines in the panel: with the rest it fits 80x24
 
 
-def available(context: AppContext) -> bool:
-    """A sandbox whose admin token is known: against a real portal nothing of this shows."""
-    conn = context.conn
-    return context.is_sandbox and conn is not None and conn.admin_token is not None
-
-
 def open_panel(app: App[Any], then: str | None = None) -> None:
     """Open the panel (once), and with `then` start one of its ACTIONS right away."""
     context: AppContext = app.context  # type: ignore[attr-defined]
-    if not available(context):
+    if not context.drives_sandbox:
         app.notify(t("sandbox.not_here"), severity="warning")
         return
     panel = app.screen if isinstance(app.screen, SandboxPanel) else None
@@ -93,7 +88,7 @@ class SandboxPanel(OnPortalApp, ScreenWork, ModalScreen[None]):
 
         conn = self.context.conn
         admin = conn.sandbox_admin() if conn is not None else None
-        assert admin is not None  # the panel opens only then (`available`)
+        assert admin is not None  # the panel opens only then (`drives_sandbox`)
         return SandboxControl(admin)
 
     def compose(self) -> ComposeResult:

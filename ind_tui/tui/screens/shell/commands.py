@@ -35,9 +35,8 @@ def _commands(app: Any) -> Iterator[tuple[str, str, Callable[[], Any]]]:
     if "account" in usable:
         yield "cmd.account", "cmd.help.account", lambda: app.action_go("account")
         yield "cmd.change_address", "cmd.help.change_address", lambda: app.action_go("address")
-    from ind_tui.tui.screens.sandbox.panel import available
-
-    if available(app.context):  # a real portal has no clock or faults to move
+    # A real portal has no clock or faults to move; before a login, ctrl+t opens the panel.
+    if app.context.drives_sandbox and me is not None:
         yield "cmd.sandbox", "cmd.help.sandbox", app.action_sandbox
         for then in ("advance", "fault", "clear", "identity"):
             yield (f"cmd.sandbox_{then}", f"cmd.help.sandbox_{then}",
