@@ -75,3 +75,28 @@ def test_cli_identities_in_dutch_fit_80_columns() -> None:
     assert "gemachtigde" in lines[agent]
     assert "namens KvK 56789012" in lines[agent + 1]
     assert "salarisbureau voor Delta Software" in " ".join(lines[agent + 1:agent + 3])
+
+
+async def test_case_timeline_notes_read_in_dutch(tmp_path: Path) -> None:
+    """The status history of a case, opened by keys (`:` and its number) in Dutch."""
+    from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+    from tests.tui_helpers import home_settled, login_as, make_app, sandbox_app, wait_for
+
+    app = make_app(sandbox_app(tmp_path), lang="nl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await login_as(pilot, "sponsor-eh3")
+        await home_settled(pilot)
+        client = app.context.client
+        assert client is not None
+        cases = await client.cases()
+        await pilot.press("colon", *cases[0].zaaknummer, "enter")
+
+        def timeline() -> str:
+            screen = app.screen
+            assert isinstance(screen, CaseDetailScreen) and screen.detail is not None
+            return str(screen.query_one("#case-timeline").render())
+
+        await wait_for(pilot, lambda: "ingediend" in timeline())
+        shown = timeline()
+        assert "aanvraag ingediend" in shown and "ontvangstbevestiging verstuurd" in shown
+        assert "application submitted" not in shown and "receipt sent" not in shown
