@@ -86,7 +86,7 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
             self._show_failure(self.failure)
         self.query_one(VimOptionList).tooltip = t("help.identities")
         if self.identities:
-            self._fill_identities(focus=False)
+            self.query_one(FilterList).reword(self._identity_options())
 
     def _show_device(self, device: DeviceAuthResponse) -> None:
         self._show_code(device)
@@ -138,7 +138,15 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
             self._fill_identities()
         self.action_start()
 
-    def _fill_identities(self, focus: bool = True) -> None:
+    def _fill_identities(self) -> None:
+        options = self._identity_options()
+        self.query_one(FilterList).set_options(options)
+        self.query_one(VimOptionList).tooltip = t("help.identities")
+        self._show_identities(bool(options))
+        if options:
+            self.query_one(VimOptionList).focus()
+
+    def _identity_options(self) -> list[Option]:
         from ind_tui.services.sandbox import identity_outcome, identity_purpose
 
         options, lang = [], language()
@@ -149,11 +157,7 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
                       f"{plain(identity_outcome(ident, lang))}\n   [dim]KvK {ident.kvk} · "
                       f"{plain(identity_purpose(ident, lang))}[/dim]")
             options.append(Option(prompt, id=ident.name))
-        self.query_one(FilterList).set_options(options)
-        self.query_one(VimOptionList).tooltip = t("help.identities")
-        self._show_identities(bool(options))
-        if options and focus:
-            self.query_one(VimOptionList).focus()
+        return options
 
     def action_start(self) -> None:
         if self.context.conn is not None:
