@@ -101,3 +101,49 @@ def test_zsh_script_parses_and_walks_the_words(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, check=True)
     sandbox_actions = " ".join(tree(build_parser())["ind-tui sandbox"].commands)
     assert done.stdout.splitlines() == [sandbox_actions, "text json"]
+
+
+def test_fault_routes_and_kinds_complete_in_their_places(tmp_path: Path) -> None:
+    from ind_tui.api.sandbox_admin import FaultKind
+    from ind_tui.sandbox.app import route_names
+
+    offered = _bash_complete(
+        tmp_path,
+        ("ind-tui", "sandbox", "faults", "add", "cases.l"),
+        ("ind-tui", "sandbox", "faults", "add", "cases.list", ""),
+        ("ind-tui", "--lang", "nl", "sandbox", "faults", "add", "--count", "2", "cases.list",
+         "un"),
+        ("ind-tui", "sandbox", "faults", "clear", "applications.s"),
+    )
+    assert offered == [
+        ["cases.list"],
+        [k.value for k in FaultKind],
+        ["unavailable"],
+        ["applications.submit"],
+    ]
+    assert "cases.list" in route_names()
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed here")
+def test_fish_completes_fault_kinds_after_the_route(tmp_path: Path) -> None:
+    path = tmp_path / "ind-tui.fish"
+    path.write_text(script("fish"))
+    program = f"function ind-tui; {PROGRAM} $argv; end; source {shlex.quote(str(path))}; "
+    done = subprocess.run(
+        ["fish", "--no-config", "-c", program
+         + "complete -C 'ind-tui sandbox faults add cases.li'; "
+         "complete -C 'ind-tui sandbox faults add cases.list rate'"],
+        capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
+    assert done.stdout.split() == ["cases.list", "rate_limit"]
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed here")
+def test_zsh_completes_fault_kinds_after_the_route(tmp_path: Path) -> None:
+    path = tmp_path / "_ind-tui"
+    path.write_text(script("zsh"))
+    stubs = "compdef() { :; }; compadd() { shift; print -r -- \"$*\"; }; "
+    walk = "words=(ind-tui sandbox faults add cases.list ''); CURRENT=6; PREFIX=''; _ind_tui"
+    done = subprocess.run(["zsh", "-f", "-c", f"{stubs}source {path}; {walk}"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["latency", "unavailable", "server_error", "rate_limit",
+                                   "commit_then_drop", "commit_then_error"]

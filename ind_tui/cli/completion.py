@@ -19,11 +19,12 @@ from typing import Any
 from ind_tui.cli import EXIT_OK, BadInput
 
 ROOT = "ind-tui"
-NAMES = ("profiles", "identities", "drafts")
+NAMES = ("profiles", "identities", "drafts", "routes")
 SHELLS = ("bash", "zsh", "fish")
 # What a value or positional completes to: these, or the words of its choices.
 NONE, FILE, PROFILE, DRAFT = "@none", "@file", "@profile", "@draft"
 IDENTITY = "@identity"  # the sandbox's test identities (`login --identity`)
+ROUTE = "@route"  # the sandbox's route names (`sandbox faults add ROUTE KIND`)
 _PATHLIKE = re.compile(r"\b(FILE|DIR|OUT|OUTDIR|PATH)\b")
 
 
@@ -43,6 +44,9 @@ class Node:
     options: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)  # option taking a value → completion
     positional: str = NONE
+    # A command whose positionals complete differently (`faults add ROUTE KIND`): the second,
+    # third, ... (the first is `positional`).
+    later: list[str] = field(default_factory=list)
 
 
 def _kind(action: argparse.Action) -> str:
@@ -53,6 +57,12 @@ def _kind(action: argparse.Action) -> str:
         return PROFILE
     if action.dest == "identity":
         return IDENTITY
+    if action.metavar == "ROUTE":
+        return ROUTE
+    if action.metavar == "KIND":  # a fault kind: the sandbox's list, known to the contract
+        from ind_tui.api.sandbox_admin import FaultKind
+
+        return " ".join(k.value for k in FaultKind)
     if metavar.lower().endswith(".tfa"):
         return DRAFT
     if action.type is Path or _PATHLIKE.search(metavar):
@@ -85,8 +95,20 @@ def tree(parser: argparse.ArgumentParser, path: str = ROOT) -> dict[str, Node]:
             node.positional = wanted
             break
     else:
-        node.positional = next((k for k in kinds if not k.startswith("@")), NONE)
+        node.positional = next((k for k in kinds if not k.startswith("@") or k == ROUTE),
+                               NONE)
+    if len(kinds) > 1 and ROUTE in kinds:
+        node.positional, node.later = kinds[0], kinds[1:]
     return nodes
+
+
+def _positionals(nodes: dict[str, Node]) -> dict[str, str]:
+    """What each command's positionals complete to: `PATH` for the first (and any, unless
+    told otherwise), `PATH#2`, `PATH#3`, ... for the later ones that differ."""
+    pos = {p: n.positional for p, n in nodes.items()}
+    for p, n in nodes.items():
+        pos.update({f"{p}#{i}": kind for i, kind in enumerate(n.later, start=2)})
+    return pos
 
 
 def _bash(nodes: dict[str, Node], shell: str) -> str:
@@ -99,7 +121,7 @@ def _bash(nodes: dict[str, Node], shell: str) -> str:
     cmds = {p: " ".join(n.commands) for p, n in nodes.items() if n.commands}
     opts = {p: " ".join(n.options) for p, n in nodes.items()}
     vals = {f"{p}/{o}": v for p, n in nodes.items() for o, v in n.values.items()}
-    pos = {p: n.positional for p, n in nodes.items()}
+    pos = _positionals(nodes)
     tables = "".join(table(f"_ind_tui_{name}", items) for name, items in
                      (("cmds", cmds), ("opts", opts), ("vals", vals), ("pos", pos)))
     head = BASH_HEAD if shell == "bash" else ZSH_HEAD
@@ -116,7 +138,7 @@ def _fish(nodes: dict[str, Node]) -> str:
     cmds = {p: " ".join(n.commands) for p, n in nodes.items() if n.commands}
     opts = {p: " ".join(n.options) for p, n in nodes.items()}
     vals = {f"{p}/{o}": v for p, n in nodes.items() for o, v in n.values.items()}
-    pos = {p: n.positional for p, n in nodes.items()}
+    pos = _positionals(nodes)
     return FISH_HEAD + "".join(switch(f"__ind_tui_{name}", items) for name, items in
                                (("cmds", cmds), ("opts", opts), ("vals", vals),
                                 ("pos", pos))) + FISH_BODY
@@ -142,6 +164,10 @@ def names(kind: str) -> list[str]:
             from ind_tui.sandbox.identities import IDENTITIES
 
             return sorted(i.name for i in IDENTITIES)
+        if kind == "routes":
+            from ind_tui.sandbox.app import route_names
+
+            return route_names()  # `*` (every route) is left out: shells would expand it
         from ind_tui.local.paths import drafts_dir
 
         return sorted(str(p) for p in drafts_dir().glob("*.tfa"))
@@ -172,7 +198,7 @@ _ind_tui_value() {  # $1: what to complete, $2: the word so far, $3: names to as
     case "$1" in
         @none) ;;
         @file) compgen -f -- "$2" ;;
-        @profile | @identity)
+        @profile | @identity | @route)
             compgen -W "$("${COMP_WORDS[0]}" completion --names "$3" 2>/dev/null)" -- "$2" ;;
         @draft)
             # A draft by its name or its path, then the files here.
@@ -185,7 +211,7 @@ _ind_tui_value() {  # $1: what to complete, $2: the word so far, $3: names to as
 }
 
 _ind_tui() {
-    local cur="${COMP_WORDS[COMP_CWORD]}" cmdpath="ind-tui" want="" w i
+    local cur="${COMP_WORDS[COMP_CWORD]}" cmdpath="ind-tui" want="" w i npos=0
     for ((i = 1; i < COMP_CWORD; i++)); do
         w="${COMP_WORDS[i]}"
         if [[ -n "${_ind_tui_vals["$cmdpath/$w"]+set}" ]]; then
@@ -193,7 +219,11 @@ _ind_tui() {
             ((i++))
             continue
         fi
-        [[ " ${_ind_tui_cmds["$cmdpath"]} " == *" $w "* ]] && cmdpath="$cmdpath $w"
+        if [[ " ${_ind_tui_cmds["$cmdpath"]} " == *" $w "* ]]; then
+            cmdpath="$cmdpath $w"
+        elif [[ "$w" != -* ]]; then
+            npos=$((npos + 1))  # a positional typed already: the next one may differ
+        fi
     done
     if [[ -z "$want" ]]; then
         if [[ "$cur" == -* ]]; then
@@ -201,12 +231,14 @@ _ind_tui() {
         elif [[ -n "${_ind_tui_cmds["$cmdpath"]}" ]]; then
             want="${_ind_tui_cmds["$cmdpath"]}"
         else
-            want="${_ind_tui_pos["$cmdpath"]:-@none}"
+            w="$cmdpath#$((npos + 1))"
+            want="${_ind_tui_pos["$w"]:-${_ind_tui_pos["$cmdpath"]:-@none}}"
         fi
     fi
     [[ "$want" == @file || "$want" == @draft ]] && compopt -o filenames 2>/dev/null
     local names=profiles
     [[ "$want" == @identity ]] && names=identities
+    [[ "$want" == @route ]] && names=routes
     mapfile -t COMPREPLY < <(_ind_tui_value "$want" "$cur" "$names")
 }
 complete -F _ind_tui ind-tui
@@ -226,6 +258,7 @@ _ind_tui_value() {  # $1: what to complete
         @file) _files ;;
         @profile) compadd -- ${(f)"$($words[1] completion --names profiles 2>/dev/null)"} ;;
         @identity) compadd -- ${(f)"$($words[1] completion --names identities 2>/dev/null)"} ;;
+        @route) compadd -- ${(f)"$($words[1] completion --names routes 2>/dev/null)"} ;;
         @draft)
             compadd -- ${(f)"$($words[1] completion --names drafts 2>/dev/null)"}
             _files ;;
@@ -234,7 +267,7 @@ _ind_tui_value() {  # $1: what to complete
 }
 
 _ind_tui() {
-    local cmdpath="ind-tui" want="" w i
+    local cmdpath="ind-tui" want="" w i npos=0
     for ((i = 2; i < CURRENT; i++)); do
         w="$words[i]"
         if (( ${+_ind_tui_vals[$cmdpath/$w]} )); then
@@ -242,7 +275,11 @@ _ind_tui() {
             (( i++ ))
             continue
         fi
-        [[ " $_ind_tui_cmds[$cmdpath] " == *" $w "* ]] && cmdpath="$cmdpath $w"
+        if [[ " $_ind_tui_cmds[$cmdpath] " == *" $w "* ]]; then
+            cmdpath="$cmdpath $w"
+        elif [[ "$w" != -* ]]; then
+            npos=$((npos + 1))
+        fi
     done
     if [[ -z "$want" ]]; then
         if [[ "$PREFIX" == -* ]]; then
@@ -250,7 +287,8 @@ _ind_tui() {
         elif [[ -n "$_ind_tui_cmds[$cmdpath]" ]]; then
             want="$_ind_tui_cmds[$cmdpath]"
         else
-            want="${_ind_tui_pos[$cmdpath]:-@none}"
+            w="$cmdpath#$((npos + 1))"
+            want="${_ind_tui_pos[$w]:-${_ind_tui_pos[$cmdpath]:-@none}}"
         fi
     fi
     _ind_tui_value "$want"
@@ -279,6 +317,8 @@ function __ind_tui_value  # $argv[1]: what to complete, $argv[2]: the program
             $argv[2] completion --names profiles 2>/dev/null
         case @identity
             $argv[2] completion --names identities 2>/dev/null
+        case @route
+            $argv[2] completion --names routes 2>/dev/null
         case @draft
             $argv[2] completion --names drafts 2>/dev/null
             __fish_complete_path (commandline -ct)
@@ -293,6 +333,7 @@ function __ind_tui_complete
     set -l want ''
     set -l n (count $tokens)
     set -l i 2
+    set -l npos 0
     while test $i -le $n
         set -l w $tokens[$i]
         if set -l value (__ind_tui_vals "$cmdpath/$w")
@@ -302,6 +343,8 @@ function __ind_tui_complete
         end
         if contains -- $w (string split ' ' -- (__ind_tui_cmds "$cmdpath"))
             set cmdpath "$cmdpath $w"
+        else if not string match -q -- '-*' $w
+            set npos (math $npos + 1)
         end
         set i (math $i + 1)
     end
@@ -311,7 +354,8 @@ function __ind_tui_complete
         else if set -l commands (__ind_tui_cmds "$cmdpath")
             set want $commands
         else
-            set want (__ind_tui_pos "$cmdpath"; or echo @none)
+            set -l nth "$cmdpath#"(math $npos + 1)
+            set want (__ind_tui_pos $nth; or __ind_tui_pos "$cmdpath"; or echo @none)
         end
     end
     __ind_tui_value $want $tokens[1]

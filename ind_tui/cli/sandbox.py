@@ -89,15 +89,23 @@ def _identities(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([i.model_dump(mode="json") for i in identities], indent=2))
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
+    import textwrap
 
-    table = Table(title="Sandbox test identities")
-    for column in ("name", "person", "level", "KvK", "acting for", "becomes"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("for", ratio=1)
+    from ind_tui.cli.session import _lang
+    from ind_tui.i18n import text
+    from ind_tui.services.sandbox import identity_outcome, identity_purpose
+
+    lang = _lang(args)
+    # Two lines per identity, wrapped to the terminal (80 columns at most: it reads as a list).
+    width = max(40, min(80, shutil.get_terminal_size((80, 24)).columns))
+    print(text("sandbox.identities.title", lang))
     for i in identities:
-        table.add_row(i.name, i.person_name, i.assurance_level, i.kvk, i.acting_for or "",
-                      i.role.value if i.role else f"refused: {i.expected_error}", i.purpose)
-    Console().print(table)
+        print(f"{i.name:<21}{i.person_name:<17}{i.assurance_level:<5}"
+              f"{identity_outcome(i, lang)}"[:width].rstrip())
+        kvk = f"KvK {i.kvk}"
+        if i.acting_for:
+            kvk += " " + text("sandbox.identities.acting_for", lang, kvk=i.acting_for)
+        print(textwrap.fill(f"{kvk} · {identity_purpose(i, lang)}", width,
+                            initial_indent="   ", subsequent_indent="   "))
     return EXIT_OK

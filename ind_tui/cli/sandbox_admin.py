@@ -12,21 +12,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import math
-import re
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
 from ind_tui.cli.session import _fail, _lang, _profile
 from ind_tui.i18n import text
-
-_PART = re.compile(r"(\d+)(ms|d|h|m|s)")
-_CLOCK_UNITS = ("d", "h", "m", "s")
-_DELAY_UNITS = ("ms", "s", "m")
-_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
-DEFAULT_DELAY_MS = 2000
 
 
 def common_options(formats: bool = True) -> argparse.ArgumentParser:
@@ -48,7 +39,8 @@ def register(cmds: Any) -> None:
                             help="show or move the portal time (before and after)")
     clock.add_argument("--advance", metavar="SPAN", help="move on by e.g. 3d, 2h, 90m, 1d12h")
     clock.add_argument("--set", dest="set_to", metavar="TIME",
-                       help="move to e.g. 2026-12-31T23:59 (Amsterdam time unless a zone given)")
+                       help="move to e.g. '31-12-2026 23:59' or 2026-12-31T23:59 "
+                            "(Amsterdam time unless a zone given)")
     running = clock.add_mutually_exclusive_group()
     running.add_argument("--freeze", action="store_const", const=False, dest="running",
                          help="stop the clock (it waits until moved)")
@@ -73,74 +65,34 @@ def register(cmds: Any) -> None:
     clear.set_defaults(handler=_faults_clear)
 
 
-def parse_span(value: str, units: tuple[str, ...], lang: str) -> timedelta:
-    """`3d`, `2h`, `90m`, `1d12h`, `500ms` (in the given units) as a timedelta."""
-    parts = _PART.findall(value.strip())
-    if not parts or "".join(n + u for n, u in parts) != value.strip() or any(
-            u not in units for _, u in parts):
-        raise BadInput(text("cli.sandbox.bad_span", lang, value=value, units=", ".join(units)))
-    return timedelta(milliseconds=sum(int(n) * _MS[u] for n, u in parts))
-
-
-def show_span(delta: timedelta) -> str:
-    """3d 2h 5m, from a whole number of seconds; 0s for none."""
-    seconds = int(delta.total_seconds())
-    out = []
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
-        count, seconds = divmod(seconds, size)
-        if count:
-            out.append(f"{count}{unit}")
-    return " ".join(out) or "0s"
-
-
-def _parse_time(value: str, lang: str) -> datetime:
-    from ind_tui.domain.clock import AMSTERDAM
+def _bad_input(call: Callable[[], Any], lang: str) -> Any:
+    """Run a reading of `services/sandbox.py`; what it refuses is bad input (exit 2)."""
+    from ind_tui.services.sandbox import SandboxInputError
 
     try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise BadInput(text("cli.sandbox.bad_time", lang, value=value)) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+        return call()
+    except SandboxInputError as exc:
+        raise BadInput(exc.text(lang)) from None
 
 
 def clock_change(args: argparse.Namespace, lang: str) -> Any:
     """The change asked for, or None to only show the clock."""
     from ind_tui.api.sandbox_admin import ClockChange
+    from ind_tui.services.sandbox import advance, parse_moment
 
     if args.advance is None and args.set_to is None and args.running is None:
         return None
-    span = parse_span(args.advance, _CLOCK_UNITS, lang) if args.advance else timedelta()
-    set_to = _parse_time(args.set_to, lang) if args.set_to else None
-    seconds = int(span.total_seconds())
-    if seconds > 86400 * 3650:
-        raise BadInput(text("cli.sandbox.span_too_long", lang, value=args.advance))
+    seconds = _bad_input(lambda: advance(args.advance), lang).advance_seconds \
+        if args.advance else 0
+    set_to = _bad_input(lambda: parse_moment(args.set_to), lang) if args.set_to else None
     return ClockChange(advance_seconds=seconds, set_to=set_to, running=args.running)
 
 
 def fault_spec(args: argparse.Namespace, lang: str) -> Any:
     """The fault asked for; an unknown kind or a bad option is refused before connecting."""
-    from ind_tui.api.sandbox_admin import FaultKind, FaultSpec
+    from ind_tui.services.sandbox import fault_spec as spec
 
-    kinds = [k.value for k in FaultKind]
-    if args.kind not in kinds:
-        raise BadInput(text("cli.sandbox.unknown_kind", lang, kind=args.kind,
-                            kinds=", ".join(kinds)))
-    kind = FaultKind(args.kind)
-    if args.count is not None and args.count < 1:
-        raise BadInput(text("cli.sandbox.bad_count", lang))
-    options: dict[str, Any] = {"count": args.count}
-    delay = parse_span(args.delay, _DELAY_UNITS, lang) if args.delay else None
-    if kind is FaultKind.LATENCY:
-        ms = DEFAULT_DELAY_MS if delay is None else delay // timedelta(milliseconds=1)
-        if not 0 < ms <= 120_000:
-            raise BadInput(text("cli.sandbox.bad_delay", lang, value=args.delay))
-        options["latency_ms"] = ms
-    elif kind in (FaultKind.UNAVAILABLE, FaultKind.RATE_LIMIT):
-        if delay is not None:
-            options["retry_after"] = min(3600, math.ceil(delay.total_seconds()))
-    elif delay is not None:
-        raise BadInput(text("cli.sandbox.delay_not_for", lang, kind=kind.value))
-    return FaultSpec(route=args.route, kind=kind, **options)
+    return _bad_input(lambda: spec(args.route, args.kind, args.count, args.delay), lang)
 
 
 # --- the commands (each `*_async` takes a ready SandboxAdmin: the tests call them in-process)
@@ -159,6 +111,7 @@ async def clock_async(admin: Any, change: Any, fmt: str, lang: str) -> int:
                           "last_refresh": state.last_refresh.isoformat()}, indent=2))
         return EXIT_OK
     from ind_tui.i18n.format import local
+    from ind_tui.services.sandbox import show_span
 
     running = text("cli.sandbox.clock_runs" if state.running else "cli.sandbox.clock_frozen", lang)
     if change is None:
@@ -215,20 +168,9 @@ async def _refused_route(lang: str, call: Awaitable[Any]) -> Any:
 
 
 def _fault_line(fault: Any, lang: str) -> str:
-    from ind_tui.api.sandbox_admin import FaultKind
-    from ind_tui.i18n.format import plural
+    from ind_tui.services.sandbox import fault_line
 
-    parts = [f"#{fault.id}", fault.route, fault.kind.value]
-    if fault.kind is FaultKind.LATENCY:
-        parts.append(f"{fault.latency_ms} ms")
-    elif fault.kind in (FaultKind.UNAVAILABLE, FaultKind.RATE_LIMIT):
-        parts.append(f"Retry-After {fault.retry_after} s")
-    if fault.form_type:
-        parts.append(fault.form_type)
-    parts.append(plural("cli.sandbox.fault_left", fault.remaining, lang)
-                 if fault.remaining is not None else text("cli.sandbox.fault_always", lang))
-    parts.append(text("cli.sandbox.fault_fired", lang, n=fault.fired))
-    return "  ".join(parts)
+    return fault_line(fault, lang)
 
 
 def _print_faults(listed: Any, fmt: str, lang: str, **extra: Any) -> None:

@@ -30,7 +30,8 @@ EN: dict[str, str] = {
     "cli.sandbox.bad_span": (
         "{value} is not a span of time; write e.g. 3d, 2h, 90m (units: {units})"),
     "cli.sandbox.span_too_long": "{value} is more than ten years",
-    "cli.sandbox.bad_time": "{value} is not a time; write e.g. 2026-12-31T23:59",
+    "cli.sandbox.bad_time": (
+        "{value} is not a time; write e.g. 31-12-2026 23:59 or 2026-12-31T23:59"),
     "cli.sandbox.unknown_kind": "no fault kind {kind}; the kinds: {kinds}",
     "cli.sandbox.unknown_route": "no route named {route}; the routes: {routes}, or * for all",
     "cli.sandbox.bad_count": "--count must be 1 or more",

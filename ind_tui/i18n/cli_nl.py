@@ -30,7 +30,8 @@ NL: dict[str, str] = {
     "cli.sandbox.bad_span": (
         "{value} is geen tijdsduur; schrijf bijv. 3d, 2h, 90m (eenheden: {units})"),
     "cli.sandbox.span_too_long": "{value} is meer dan tien jaar",
-    "cli.sandbox.bad_time": "{value} is geen tijdstip; schrijf bijv. 2026-12-31T23:59",
+    "cli.sandbox.bad_time": (
+        "{value} is geen tijdstip; schrijf bijv. 31-12-2026 23:59 of 2026-12-31T23:59"),
     "cli.sandbox.unknown_kind": "geen storingssoort {kind}; de soorten: {kinds}",
     "cli.sandbox.unknown_route": "geen route {route}; de routes: {routes}, of * voor alle",
     "cli.sandbox.bad_count": "--count moet 1 of meer zijn",

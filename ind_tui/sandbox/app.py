@@ -66,6 +66,19 @@ class CompressedLists:
             await self.app(scope, receive, send)
 
 
+# The portal's routes (the admin routes come on top in a sandbox).
+PORTAL_ROUTES = (
+    routes_auth, routes_account, routes_applications, routes_cases, routes_employees,
+    routes_messages, routes_appointments, routes_payments,
+)
+
+
+def route_names() -> list[str]:
+    """What a fault is aimed at (GET /sandbox/faults lists them; `ind-tui completion` too)."""
+    return sorted(route.name for m in PORTAL_ROUTES for route in m.router.routes
+                  if isinstance(route, APIRoute))
+
+
 def create_app(config: SandboxConfig) -> FastAPI:
     sandbox = Sandbox(config)
     app = FastAPI(
@@ -76,16 +89,9 @@ def create_app(config: SandboxConfig) -> FastAPI:
     )
     app.state.sandbox = sandbox
     api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(fault_gate)])
-    modules = (
-        routes_auth, routes_account, routes_applications, routes_cases, routes_employees,
-        routes_messages, routes_appointments, routes_payments,
-    )
-    for module in modules:
+    for module in PORTAL_ROUTES:
         api.include_router(module.router)
-    # Route names are what a fault is aimed at (GET /sandbox/faults lists them).
-    sandbox.route_names = sorted(
-        route.name for m in modules for route in m.router.routes if isinstance(route, APIRoute)
-    )
+    sandbox.route_names = route_names()
     if config.sandbox_admin:
         api.include_router(routes_admin.router)
         app.include_router(routes_auth.pages)

@@ -54,6 +54,7 @@ class PortalApp(App[int]):
         Binding("ctrl+r", "report", "key.report", id="app.report"),
         Binding("f2", "go('home')", "key.home", id="app.go_home", show=False),
         Binding("f7", "go('account')", "key.account", id="app.go_account", show=False),
+        Binding("ctrl+t", "sandbox", "key.sandbox", id="app.sandbox", show=False),
     ]
 
     def __init__(self, start: StartInfo, connector: Connector,
@@ -294,6 +295,15 @@ class PortalApp(App[int]):
 
         go(self, target)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The sandbox panel's key exists only where there is a sandbox to drive.
+        return self.context.drives_sandbox if action == "sandbox" else True
+
+    def action_sandbox(self, then: str | None = None) -> None:
+        from ind_tui.tui.screens.sandbox.panel import open_panel
+
+        open_panel(self, then)
+
     def action_report(self) -> None:
         from ind_tui.tui.screens.shell.report import ReportScreen
 
@@ -318,7 +328,9 @@ class PortalApp(App[int]):
         self.notify(t("lang.switched"))
 
     @work(exclusive=True, group="logout")
-    async def logout(self) -> None:
+    async def logout(self, identity: str | None = None) -> None:
+        """Log out; with a sandbox test `identity`, log in again as that one (the panel's
+        switch of identity goes through the same login screen as everyone)."""
         client = self.context.client
         if client is not None:
             await self.call(client.logout)
@@ -328,5 +340,5 @@ class PortalApp(App[int]):
 
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(LoginScreen())
+        self.push_screen(LoginScreen(identity=identity))
         self.notify(t("logout.done"))

@@ -51,6 +51,13 @@ class AppContext:
         return self.conn.client if self.conn is not None else None
 
     @property
+    def drives_sandbox(self) -> bool:
+        """Connected to a sandbox whose admin token is known: the sandbox panel works (against
+        a real portal nothing of it is offered)."""
+        conn = self.conn
+        return self.is_sandbox and conn is not None and conn.admin_token is not None
+
+    @property
     def scope(self) -> str | None:
         """Where the logged-in account's data lives in the local stores (None before a login)."""
         if self.me is None:

@@ -127,6 +127,14 @@ class FilterList(FilterHost):
         if not self.options.reword(self._matching(text)):
             self._apply(text)
 
+    def reword(self, options: Sequence[Option]) -> None:
+        """The same options in other words (a language switch): those shown stay shown, with
+        the highlight and the scroll position; the filter reads the new words from the next
+        key on."""
+        self._all = list(options)
+        by_id = {o.id: o for o in options}
+        self.options.reword([by_id.get(o.id, o) for o in self.options.options])
+
     def filter_target(self) -> Widget:
         return self.options
 

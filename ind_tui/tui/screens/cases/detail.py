@@ -16,6 +16,7 @@ from textual.widgets import ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from ind_tui.api.cases import CaseDetail, CaseSummary, DossierList
+from ind_tui.domain.case_notes import note_text
 from ind_tui.domain.cases import final_status
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import day, local
@@ -42,7 +43,8 @@ def deadline_moves(detail: CaseDetail) -> list[str]:
         new = event.decision_deadline
         if new is not None and new != current:
             values = {"at": local(event.at), "old": day(current), "new": day(new)}
-            lines.append(t("case.deadline_moved", note=escape(event.note), **values)
+            note = note_text(event.note, language()) if event.note else ""
+            lines.append(t("case.deadline_moved", note=escape(note), **values)
                          if event.note else t("case.deadline_moved_plain", **values))
             current = new
     return lines
@@ -189,7 +191,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
         if self.detail is not None:
             timeline.update("\n".join(
                 f"{local(e.at)}  {status_label(e.status.value):<22}"
-                + (f" [dim]{escape(e.note)}[/dim]" if e.note else "")
+                + (f" [dim]{escape(note_text(e.note, language()))}[/dim]" if e.note else "")
                 for e in self.detail.events))
         self._show_upload()
         self._show_dossier()

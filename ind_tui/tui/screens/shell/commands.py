@@ -19,6 +19,10 @@ def _go(app: Any, area: str) -> Callable[[], Any]:
     return lambda: app.action_go(area)
 
 
+def _sandbox(app: Any, then: str) -> Callable[[], Any]:
+    return lambda: app.action_sandbox(then)
+
+
 def _commands(app: Any) -> Iterator[tuple[str, str, Callable[[], Any]]]:
     """(title key, help key, callback) for each command the palette offers."""
     yield "cmd.home", "cmd.help.home", lambda: app.action_go("home")
@@ -31,6 +35,12 @@ def _commands(app: Any) -> Iterator[tuple[str, str, Callable[[], Any]]]:
     if "account" in usable:
         yield "cmd.account", "cmd.help.account", lambda: app.action_go("account")
         yield "cmd.change_address", "cmd.help.change_address", lambda: app.action_go("address")
+    # A real portal has no clock or faults to move; before a login, ctrl+t opens the panel.
+    if app.context.drives_sandbox and me is not None:
+        yield "cmd.sandbox", "cmd.help.sandbox", app.action_sandbox
+        for then in ("advance", "fault", "clear", "identity"):
+            yield (f"cmd.sandbox_{then}", f"cmd.help.sandbox_{then}",
+                   _sandbox(app, then))
     yield "cmd.help", "cmd.help.help", app.action_help
     yield "cmd.report", "cmd.help.report", app.action_report
     other = "en" if language() == "nl" else "nl"

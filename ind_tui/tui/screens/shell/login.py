@@ -18,7 +18,7 @@ from ind_tui.i18n import language, t
 from ind_tui.tui.screens.shell.base import OnPortalApp, ScreenWork, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter, PortalHeader
 from ind_tui.tui.widgets.lists import FilterList, VimOptionList
-from ind_tui.tui.widgets.text import LanguageChanged, Tr
+from ind_tui.tui.widgets.text import LanguageChanged, Tr, plain
 
 if TYPE_CHECKING:
     from ind_tui.api.auth import DeviceAuthResponse, Me
@@ -41,9 +41,13 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         Binding("escape", "cancel", "key.back", show=False, id="login.cancel"),
     ]
 
-    def __init__(self, relogin: bool = False) -> None:
+    def __init__(self, relogin: bool = False, identity: str | None = None) -> None:
         super().__init__()
         self.relogin = relogin
+        # A sandbox test identity to approve as soon as there is a code (the sandbox panel's
+        # switch of identity), and the one that was.
+        self.identity = identity
+        self.switched_to: str | None = None
         self.device: DeviceAuthResponse | None = None
         self.identities: list[Identity] = []
         self.status: tuple[str | None, dict[str, object]] = ("login.starting", {})
@@ -81,6 +85,8 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         if self.failure is not None:
             self._show_failure(self.failure)
         self.query_one(VimOptionList).tooltip = t("help.identities")
+        if self.identities:
+            self.query_one(FilterList).reword(self._identity_options())
 
     def _show_device(self, device: DeviceAuthResponse) -> None:
         self._show_code(device)
@@ -133,18 +139,25 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
         self.action_start()
 
     def _fill_identities(self) -> None:
-        options = []
-        for ident in self.identities:
-            outcome = ident.role.value if ident.role else f"→ {ident.expected_error}"
-            # Two short lines, so the list reads well at 80 columns.
-            prompt = (f"{ident.name:<21}{ident.person_name:<17}{ident.assurance_level:<5}"
-                      f"{outcome}\n   [dim]KvK {ident.kvk} · {ident.purpose}[/dim]")
-            options.append(Option(prompt, id=ident.name))
+        options = self._identity_options()
         self.query_one(FilterList).set_options(options)
         self.query_one(VimOptionList).tooltip = t("help.identities")
         self._show_identities(bool(options))
         if options:
             self.query_one(VimOptionList).focus()
+
+    def _identity_options(self) -> list[Option]:
+        from ind_tui.services.sandbox import identity_outcome, identity_purpose
+
+        options, lang = [], language()
+        for ident in self.identities:
+            # Two short lines, so the list reads well at 80 columns; what the login becomes
+            # and what the identity is for in words of the interface language.
+            prompt = (f"{ident.name:<21}{ident.person_name:<17}{ident.assurance_level:<5}"
+                      f"{plain(identity_outcome(ident, lang))}\n   [dim]KvK {ident.kvk} · "
+                      f"{plain(identity_purpose(ident, lang))}[/dim]")
+            options.append(Option(prompt, id=ident.name))
+        return options
 
     def action_start(self) -> None:
         if self.context.conn is not None:
@@ -162,7 +175,10 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
             self.device = device = await client.start_login()
             self._show_device(device)
             pick, self.portal_app.start_identity = self.portal_app.start_identity, None
-            if pick is not None:  # `support reproduce`: as if picked from the list
+            if self.identity is not None:  # the sandbox panel's switch
+                self.switched_to, self.identity = self.identity, None
+                pick = self.switched_to
+            if pick is not None:  # also `support reproduce`: as if picked from the list
                 self.approve(pick)
             me = await client.finish_login(device)
         except PortalError as exc:
@@ -194,7 +210,12 @@ class LoginScreen(OnPortalApp, ScreenWork, Screen[bool]):
     def _success(self, me: Me) -> None:
         app = self.portal_app
         app.logged_in(me)
-        app.notify(t("login.success", name=me.person_name))
+        if self.switched_to is not None:
+            from ind_tui.tui.screens.sandbox.panel import who_now
+
+            app.notify(who_now(me, self.switched_to))
+        else:
+            app.notify(t("login.success", name=me.person_name))
         if self.relogin:
             self.dismiss(True)
             return
