@@ -7,6 +7,7 @@ EN: dict[str, str] = {
     "employees.count": "{shown} of {total} employees",
     "employees.count_duties": "{shown} of {total} employees · only those with something to do",
     "employees.empty": "No employees registered",
+    "employees.reading": "Loading employees…",
     "employees.none_match": "No employee matches the filter",
     "employees.status.registered": "registered",
     "employees.status.deregistered": "deregistered",

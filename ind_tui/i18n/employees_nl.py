@@ -7,6 +7,7 @@ NL: dict[str, str] = {
     "employees.count": "{shown} van {total} werknemers",
     "employees.count_duties": "{shown} van {total} werknemers · alleen wie actie vraagt",
     "employees.empty": "Geen werknemers aangemeld",
+    "employees.reading": "Werknemers laden…",
     "employees.none_match": "Geen werknemer past bij het filter",
     "employees.status.registered": "aangemeld",
     "employees.status.deregistered": "afgemeld",

@@ -44,6 +44,7 @@ from ind_tui.tui.screens.cases.data import (
 )
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import Scope, VirtualTable
 from ind_tui.tui.widgets.text import Tr
 
@@ -73,7 +74,6 @@ class CasesScreen(PortalScreen):
         self.show_archived = True
         self.data: ListData | None = None  # the whole list, once read
         self.full = False
-        self.offline = False
         self.syncing = False
         self.first_look = True  # nothing recorded as seen yet: no marks this time
         self.pending: list[PendingCase] = []
@@ -88,7 +88,6 @@ class CasesScreen(PortalScreen):
     def body(self) -> ComposeResult:
         yield Tr("cases.title", classes="title", id="cases-title")
         yield Static("", id="cases-fresh", classes="muted")
-        yield Static("", id="cases-offline", classes="notice")
         with Horizontal(id="cases-syncbar"):
             yield ProgressBar(id="cases-progress", show_eta=False)
             yield Static("", id="cases-sync-label", classes="muted")
@@ -96,6 +95,7 @@ class CasesScreen(PortalScreen):
         yield Static("", id="cases-changed", classes="muted")
         table = VirtualTable(columns(), empty_text=t("cases.loading"), id="cases-table")
         table.tooltip = t("cases.help")
+        yield LoadLine(table, loading="cases.syncing", empty="cases.none", id="cases-load")
         yield FilterTable(table, id="cases-filter")
 
     @property
@@ -107,8 +107,11 @@ class CasesScreen(PortalScreen):
         # The table keeps any tuples; this one is only ever given CaseRows (data.build_rows).
         return cast("list[CaseRow]", self.table.model.rows)
 
+    @property
+    def load_line(self) -> LoadLine:
+        return self.query_one("#cases-load", LoadLine)
+
     def on_mount(self) -> None:
-        self.query_one("#cases-offline").display = False
         self.query_one("#cases-syncbar").display = False
         self.table.focus()
         self.load()
@@ -120,8 +123,8 @@ class CasesScreen(PortalScreen):
         table.tooltip = t("cases.help")
         if self.data is None:
             table.empty_text = t("cases.loading")
-        else:
-            table.empty_text = t("cases.empty") if self.data.total else t("cases.empty_cache")
+        elif self.data.total:
+            table.empty_text = t("cases.empty")
         if self.syncing:
             self._show_sync(*self._sync_count)
         self._show_state()
@@ -143,7 +146,9 @@ class CasesScreen(PortalScreen):
             table = self.table
             table.model.sort_column, table.model.sort_descending = DEFAULT_SORT
             table.set_rows(first)  # a first screenful in milliseconds; the rest follows
-            table.empty_text = t("cases.empty_cache") if not first else t("cases.empty")
+            if first:
+                table.empty_text = t("cases.empty")
+                self.load_line.shown()
             self._show_state()
         await self.reload()
         if sync:
@@ -190,7 +195,11 @@ class CasesScreen(PortalScreen):
             table.set_scope(self._view_scope())
         if language() != lang:  # switched while the list was read: its words too
             table.retitle(columns())
-        table.empty_text = t("cases.empty") if data.total else t("cases.empty_cache")
+        if data.total:
+            table.empty_text = t("cases.empty")
+            self.load_line.shown()
+        else:
+            self.load_line.say()
         target = self.focus_case or keep
         if target is not None:
             table.jump_to_value(ZAAK_COLUMN, target)
@@ -206,6 +215,7 @@ class CasesScreen(PortalScreen):
         if cache is None or scope is None:
             return
         self.syncing = True
+        self.load_line.started()
         self._show_sync(None, None)
         try:
             await self._sync(cache, scope, reread)
@@ -232,15 +242,15 @@ class CasesScreen(PortalScreen):
             return
         self.query_one("#cases-syncbar").display = False
         if isinstance(outcome, Failed):
-            self.offline = outcome.offline
+            self.load_line.failed(outcome, kept=self._kept_text())
             return
-        self.offline = False
         report = outcome.value
         if report.rebuilt_from:
             self.notify(t("cases.rebuilt", path=report.rebuilt_from), severity="warning")
         if reread or not report.not_modified or report.archived or not self.full:
             await self.reload()
         self.last_report = report
+        self.load_line.done(self.data.total if self.data is not None else 0)
 
     # --- what the lines above the table say ------------------------------------------------
 
@@ -258,6 +268,15 @@ class CasesScreen(PortalScreen):
             set_text(self, "#cases-sync-label", t("cases.syncing_count", done=f"{done:,}",
                                                   total=f"{total:,}"))
 
+    def _kept_text(self) -> str:
+        """What the list shows when the portal gave no answer: the copy, and how old it is."""
+        if self._cache is None or self._scope is None:
+            return ""
+        last = self._cache.sync_state(self._scope).last_sync
+        if last is None:
+            return t("cases.kept_never")
+        return t("cases.kept", when=local(last), age=age_text(last, self.context.now(), t))
+
     def _show_state(self) -> None:
         if not self.is_attached or self._cache is None or self._scope is None:
             return
@@ -269,15 +288,6 @@ class CasesScreen(PortalScreen):
                 t("cases.refresh_unknown")
             fresh = t("cases.fresh", refresh=refresh, sync=local(state.last_sync))
         set_text(self, "#cases-fresh", fresh)
-        offline = self.query_one("#cases-offline")
-        offline.display = self.offline
-        if self.offline:
-            if state.last_sync is None:
-                set_text(self, "#cases-offline", t("cases.offline_never"))
-            else:
-                age = age_text(state.last_sync, self.context.now(), t)
-                set_text(self, "#cases-offline", t("cases.offline", when=local(state.last_sync),
-                                                   age=age))
         self._show_facets()
 
     def _show_facets(self) -> None:

@@ -30,6 +30,7 @@ from ind_tui.services.duties import (
     employee_duties,
     ended_on,
 )
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.employees.view import (
     columns,
     denied_text,
@@ -43,6 +44,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.text import plain
@@ -97,8 +99,10 @@ class EmployeesScreen(PortalScreen):
             yield Panel(denied_text(me), id="emp-denied", classes="-warning")
             return
         yield Static("", id="emp-duties")
-        table = VirtualTable(columns(), empty_text=t("employees.empty"), id="emp-table")
+        table = VirtualTable(columns(), empty_text=t("employees.reading"), id="emp-table")
         table.tooltip = t("employees.hint")
+        yield LoadLine(table, loading="employees.reading", empty="employees.empty",
+                       id="emp-load")
         yield FilterTable(table, id="emp-filter")
         yield Static("", id="emp-detail", classes="muted")
 
@@ -119,7 +123,6 @@ class EmployeesScreen(PortalScreen):
             return
         table = self.table
         table.retitle(columns())
-        table.empty_text = t("employees.empty")
         table.tooltip = t("employees.hint")
         if self.employees or self.loaded:  # purposes, statuses, duties are words: rows again
             self._refresh_rows(partial=not self.loaded)
@@ -135,8 +138,8 @@ class EmployeesScreen(PortalScreen):
         if client is None or not self.allowed:
             return
         self.today = client.clock.today()
-        self.loaded = False
-        self.employees, self._rows, self._duty_of, self.duties = [], [], {}, []
+        line = self.query_one("#emp-load", LoadLine)
+        line.started()
         painted = 0.0
 
         async def fetch() -> bool:
@@ -147,6 +150,9 @@ class EmployeesScreen(PortalScreen):
                 self.total = page.total
                 if not self.is_attached:
                     return False
+                if not painted:  # what was shown stays until the portal answers
+                    self.loaded = False
+                    self.employees, self._rows, self._duty_of, self.duties = [], [], {}, []
                 self._append(page.items)
                 now = time.monotonic()
                 if not painted or now - painted >= REPAINT_SECONDS:
@@ -156,7 +162,11 @@ class EmployeesScreen(PortalScreen):
                         await self._drawn()
             return True
 
-        if not (await app.call(fetch)).or_none() or not self.is_attached:
+        # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+        outcome = await app.call(fetch, handle=offline_errors())
+        if isinstance(outcome, Failed) and self.is_attached:
+            line.failed(outcome)
+        if not outcome.or_none() or not self.is_attached:
             return
         from ind_tui.services.duties import pending_extensions
 
@@ -165,6 +175,7 @@ class EmployeesScreen(PortalScreen):
         self.loaded = True
         if self.is_attached:
             self._recompute()
+            line.done(len(self.employees))
 
     async def _drawn(self) -> None:
         drawn = asyncio.Event()
