@@ -17,10 +17,12 @@ from ind_tui.api.auth import Service
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day, plural
 from ind_tui.services.due import DueItem, DueKind, DueList
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
 from ind_tui.tui.widgets.text import LanguageChanged, Tr
@@ -92,6 +94,7 @@ class DueScreen(PortalScreen):
         yield Static("", id="due-summary", classes="muted")
         yield Static("", id="due-failed", classes="notice")
         table = VirtualTable(columns(), empty_text=t("due.loading"), id="due-table")
+        yield LoadLine(table, loading="due.loading", empty="due.empty", id="due-load")
         yield FilterTable(table, id="due-filter")
 
     @property
@@ -104,8 +107,6 @@ class DueScreen(PortalScreen):
 
     def relabel(self) -> None:
         self.table.retitle(columns())
-        if self.due is None:
-            self.table.empty_text = t("due.loading")
         self._show()
 
     def on_screen_resume(self) -> None:
@@ -120,11 +121,18 @@ class DueScreen(PortalScreen):
         client, me, scope = self.context.client, self.context.me, self.context.scope
         if client is None or me is None or scope is None:
             return
-        found = (await app.call(lambda: load_due(client, me, scope))).or_none()
-        if found is None or not self.is_attached:
+        line = self.query_one("#due-load", LoadLine)
+        line.started()
+        # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+        found = await app.call(lambda: load_due(client, me, scope), handle=offline_errors())
+        if not self.is_attached:
             return
-        self.due = found
+        if isinstance(found, Failed):
+            line.failed(found)
+            return
+        self.due = found.value
         self._show()
+        line.done(len(self.due.items))
 
     def _show(self) -> None:
         due = self.due
@@ -132,7 +140,6 @@ class DueScreen(PortalScreen):
         if due is None:
             return
         self.table.set_rows([row_for(item, due.today) for item in due.items])
-        self.table.empty_text = t("due.empty")
         late = sum(1 for item in due.items if item.due < due.today or item.late)
         set_text(self, "#due-summary", plural("due.summary", len(due.items), late=late,
                                          today=day(due.today)))
