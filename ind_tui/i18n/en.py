@@ -221,5 +221,5 @@ EN: dict[str, str] = {
     "load.kept": "Shown: what was read before.",
     "load.again": "Press r to try again.",
     "load.table_failed": "Nothing loaded: see the line above.",
-    "load.progress": "{done} of {total} read",
+    "load.progress": "{done} of {total} loaded",
 }

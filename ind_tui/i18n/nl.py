@@ -228,5 +228,5 @@ NL: dict[str, str] = {
     "load.kept": "Getoond: wat eerder gelezen was.",
     "load.again": "Druk op r om het opnieuw te proberen.",
     "load.table_failed": "Niets geladen: zie de regel hierboven.",
-    "load.progress": "{done} van {total} gelezen",
+    "load.progress": "{done} van {total} geladen",
 }
