@@ -10,8 +10,11 @@ old rows are never taken for fresh ones.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from enum import Enum
 
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ind_tui.api.errors import PortalError, TransportError
@@ -37,6 +40,15 @@ def state_of(failed: Failed) -> LoadState:
     if isinstance(error, PortalError) and error.status is not None:
         return LoadState.REFUSED
     return LoadState.FAILED
+
+
+async def drawn(widget: Widget) -> None:
+    """Wait until the first rows are on the terminal before asking for the next page: the
+    answer would otherwise be parsed before the frame that shows them is drawn."""
+    done = asyncio.Event()
+    widget.call_after_refresh(done.set)
+    with contextlib.suppress(TimeoutError):  # not on screen (a form over it): no wait
+        await asyncio.wait_for(done.wait(), timeout=1.0)
 
 
 class LoadLine(Static):

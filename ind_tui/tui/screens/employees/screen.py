@@ -8,7 +8,6 @@ Only recognised sponsors and their representatives have the service; anyone else
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from datetime import date
 from pathlib import Path
@@ -44,7 +43,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
-from ind_tui.tui.widgets.load_state import LoadLine
+from ind_tui.tui.widgets.load_state import LoadLine, drawn
 from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.text import plain
@@ -159,7 +158,7 @@ class EmployeesScreen(PortalScreen):
                     first, painted = not painted, now
                     self._show_partial()
                     if first:  # the first screenful is drawn before the next page is asked
-                        await self._drawn()
+                        await drawn(self)
             return True
 
         # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
@@ -176,12 +175,6 @@ class EmployeesScreen(PortalScreen):
         if self.is_attached:
             self._recompute()
             line.done(len(self.employees))
-
-    async def _drawn(self) -> None:
-        drawn = asyncio.Event()
-        self.call_after_refresh(drawn.set)
-        with contextlib.suppress(TimeoutError):  # not on screen (a form over it): no wait
-            await asyncio.wait_for(drawn.wait(), timeout=1.0)
 
     def _append(self, page: list[Employee]) -> None:
         """One page in: its rows are made once, with the duties of its own employees (the

@@ -23,7 +23,7 @@ from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
 from ind_tui.tui.screens.inbox.watch import look_now, set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
-from ind_tui.tui.widgets.load_state import LoadLine
+from ind_tui.tui.widgets.load_state import LoadLine, drawn
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
 from ind_tui.tui.widgets.text import Tr, plain
@@ -154,6 +154,7 @@ class InboxScreen(PortalScreen):
         if self.messages:
             line.shown()
             self._progress(page.unread)
+            await drawn(self)
         rest = await self.portal_app.call(lambda: self._read_rest(client, page.next_after,
                                                                   page.unread),
                                           handle=offline_errors())
