@@ -81,6 +81,16 @@ def _settled(app: PortalApp, *states: LoadState) -> bool:
     return not line.busy and line.state in states
 
 
+def _updating(app: PortalApp) -> bool:
+    """A refresh is shown as running: the load line says so, or (cases) the sync bar."""
+    line = _line(app)
+    if isinstance(app.screen, CasesScreen):
+        bar = app.screen.query_one("#cases-syncbar")
+        return line.busy and bar.display and t("cases.syncing") in str(
+            app.screen.query_one("#cases-sync-label", Static).render())
+    return line.busy and line.display and t("load.busy") in str(line.render())
+
+
 def _app(sandbox: FastAPI) -> PortalApp:
     return fast_app(sandbox)
 
@@ -168,7 +178,7 @@ async def test_a_slow_refresh_shows_it_is_updating(tmp_path: Path, area: Area) -
                                                       count=1)
         await pilot.press("r")
         line = _line(app)
-        await wait_for(pilot, lambda: line.display and t("load.busy") in str(line.render()))
+        await wait_for(pilot, lambda: _updating(app))
         assert app.screen.query_one(VirtualTable).row_count > 0  # the old rows stay
         await wait_for(pilot, lambda: _settled(app, LoadState.SHOWN) and not line.display)
         assert not any("OFFLINE" in str(w.render()) for w in app.screen.query(Static))

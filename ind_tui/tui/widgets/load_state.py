@@ -54,14 +54,16 @@ async def drawn(widget: Widget) -> None:
 class LoadLine(Static):
     """The line above a list's table saying how its load went; hidden while there is nothing
     to add to the rows. `loading` and `empty` are the area's own text keys (what the table
-    says while it is read, and when the portal has nothing)."""
+    says while it is read, and when the portal has nothing); `says_busy=False` where the
+    screen shows a running refresh itself (the cases list's progress bar)."""
 
     DEFAULT_CSS = "LoadLine { height: auto; display: none; }"
 
     def __init__(self, table: VirtualTable, *, loading: str, empty: str,
-                 id: str | None = None) -> None:
+                 says_busy: bool = True, id: str | None = None) -> None:
         super().__init__("", id=id, classes="notice load-line")
         self.table = table
+        self.says_busy = says_busy
         self._texts = {LoadState.LOADING: loading, LoadState.EMPTY: empty}
         self.state = LoadState.LOADING
         self.busy = False  # a load or refresh is running
@@ -109,8 +111,8 @@ class LoadLine(Static):
     def line_text(self) -> str:
         """What the line says now ("" when it has nothing to add)."""
         if self.busy:
-            if self.state is LoadState.LOADING:
-                return ""  # the table says it is loading; the screen may show a count
+            if self.state is LoadState.LOADING or not self.says_busy:
+                return ""  # the table says it is loading, or the screen shows it
             return t("load.busy") + (f" {self.progress}" if self.progress else "")
         if not self.is_failure:
             return ""

@@ -95,7 +95,8 @@ class CasesScreen(PortalScreen):
         yield Static("", id="cases-changed", classes="muted")
         table = VirtualTable(columns(), empty_text=t("cases.loading"), id="cases-table")
         table.tooltip = t("cases.help")
-        yield LoadLine(table, loading="cases.syncing", empty="cases.none", id="cases-load")
+        yield LoadLine(table, loading="cases.syncing", empty="cases.none", says_busy=False,
+                       id="cases-load")
         yield FilterTable(table, id="cases-filter")
 
     @property
