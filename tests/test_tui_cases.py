@@ -31,6 +31,7 @@ from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
 from ind_tui.sandbox.pdfgen import letter
 from ind_tui.services.connect import Connection, connect
 from ind_tui.tui.app import PortalApp
+from ind_tui.tui.widgets.load_state import LoadState
 from tests.conftest import ADMIN_TOKEN
 from tests.tui_helpers import PORTAL, login_as, make_app, sandbox_app, wait_for
 
@@ -48,7 +49,7 @@ def ready(app: PortalApp) -> bool:
     """The list shows the whole cache and the background sync has ended."""
     screen = cases_screen(app)
     return (screen is not None and screen.full and not screen.syncing
-            and (screen.last_report is not None or screen.offline))
+            and (screen.last_report is not None or screen.load_line.is_failure))
 
 
 async def open_cases(pilot: Pilot[Any], app: PortalApp, identity: str | None = "sponsor-eh3"
@@ -308,7 +309,7 @@ async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cases(pilot, app)
         online = {row.zaaknummer for row in view_rows(screen)}
-        assert not screen.query_one("#cases-offline").display
+        assert not screen.query_one("#cases-load").display
         zaak = view_rows(screen)[0].zaaknummer
         await pilot.press("enter")  # the detail is kept for offline reading too
         await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
@@ -317,8 +318,9 @@ async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
         await leave(pilot, app)
         cable.unplugged = True
         screen = await open_cases(pilot, app, identity=None)
-        assert screen.offline and screen.query_one("#cases-offline").display
-        offline_text = text_of(screen, "#cases-offline")
+        assert screen.load_line.state is LoadState.OFFLINE
+        assert screen.query_one("#cases-load").display
+        offline_text = text_of(screen, "#cases-load")
         assert "OFFLINE" in offline_text and "min old" in offline_text
         assert {row.zaaknummer for row in view_rows(screen)} == online
         screen.table.jump_to_value(ZAAK_COLUMN, zaak)
@@ -331,8 +333,9 @@ async def test_offline_shows_the_cache_with_its_age(tmp_path: Path) -> None:
         cable.unplugged = False
         await pilot.press("r")
         await pilot.pause()
-        await wait_for(pilot, lambda: ready(app) and not app.screen.offline)
-        assert not screen.query_one("#cases-offline").display
+        await wait_for(pilot, lambda: ready(app) and app.screen.load_line.state is LoadState.SHOWN
+                       and not app.screen.load_line.busy)
+        assert not screen.query_one("#cases-load").display
 
 
 # --- a case ----------------------------------------------------------------------------------

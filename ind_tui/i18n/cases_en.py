@@ -75,10 +75,9 @@ EN: dict[str, str] = {
     "cases.refresh_unknown": "unknown",
     "cases.syncing": "Syncing with the portal…",
     "cases.syncing_count": "Syncing with the portal… {done} of {total}",
-    "cases.offline": "OFFLINE: the portal cannot be reached. This is the copy from {when} "
-                     "({age} old). Press r to try again.",
-    "cases.offline_never": "OFFLINE: the portal cannot be reached and nothing was synced yet. "
-                           "Press r to try again.",
+    "cases.kept": "This is the copy from {when} ({age} old).",
+    "cases.kept_never": "Nothing was synced yet.",
+    "cases.none": "The portal lists no cases for this company.",
     "cases.age_minutes": "{minutes} min",
     "cases.age_hours": "{hours} h {minutes} min",
     "cases.age_days": "{days} d {hours} h",

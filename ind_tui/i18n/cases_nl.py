@@ -76,10 +76,9 @@ NL: dict[str, str] = {
     "cases.refresh_unknown": "onbekend",
     "cases.syncing": "Synchroniseren met het portaal…",
     "cases.syncing_count": "Synchroniseren met het portaal… {done} van {total}",
-    "cases.offline": "OFFLINE: het portaal is niet bereikbaar. Dit is de kopie van {when} "
-                     "({age} oud). Druk op r om het opnieuw te proberen.",
-    "cases.offline_never": "OFFLINE: het portaal is niet bereikbaar en er is nog niets "
-                           "gesynchroniseerd. Druk op r om het opnieuw te proberen.",
+    "cases.kept": "Dit is de kopie van {when} ({age} oud).",
+    "cases.kept_never": "Er is nog niets gesynchroniseerd.",
+    "cases.none": "Het portaal toont geen zaken voor dit bedrijf.",
     "cases.age_minutes": "{minutes} min",
     "cases.age_hours": "{hours} u {minutes} min",
     "cases.age_days": "{days} d {hours} u",

@@ -8,6 +8,7 @@ EN: dict[str, str] = {
     "employees.count_duties": "{shown} of {total} employees · only those with something to do",
     "employees.empty": "No employees registered",
     "employees.empty_duties": "No employee has something to do now · u shows everyone",
+    "employees.reading": "Loading employees…",
     "employees.none_match": "No employee matches the filter",
     "employees.status.registered": "registered",
     "employees.status.deregistered": "deregistered",

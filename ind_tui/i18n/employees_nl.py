@@ -8,6 +8,7 @@ NL: dict[str, str] = {
     "employees.count_duties": "{shown} van {total} werknemers · alleen wie actie vraagt",
     "employees.empty": "Geen werknemers aangemeld",
     "employees.empty_duties": "Geen werknemer met iets te doen · u toont iedereen",
+    "employees.reading": "Werknemers laden…",
     "employees.none_match": "Geen werknemer past bij het filter",
     "employees.status.registered": "aangemeld",
     "employees.status.deregistered": "afgemeld",

@@ -215,4 +215,15 @@ EN: dict[str, str] = {
     "cmd.help.refresh": "Fetch the latest data from the portal",
     "lang.switched": "Language: English",
     "logout.done": "Logged out.",
+    # where a list's data stands (tui/widgets/load_state.py)
+    "load.busy": "Updating from the portal…",
+    "load.offline": "OFFLINE: no answer from the portal (no connection, or no answer in time). "
+                    "Check the network.",
+    "load.refused": "The portal refused ({status} {code}): {title}. {do}",
+    "load.failed": "Could not load: {reason}.",
+    "load.no_reason": "the login was not completed",
+    "load.kept": "Shown: what was read before.",
+    "load.again": "Press r to try again.",
+    "load.table_failed": "Nothing loaded: see the line above.",
+    "load.progress": "{done} of {total} loaded",
 }

@@ -108,6 +108,8 @@ EN: dict[str, str] = {
     "inbox.announce.title": "New from the IND",
     "inbox.announce.messages.one": "{n} new message: {kinds}",
     "inbox.announce.messages.other": "{n} new messages: {kinds}",
+    "inbox.announce.count.one": "{n} new message",
+    "inbox.announce.count.other": "{n} new messages",
     "inbox.announce.cases.one": "{n} case changed since you last looked",
     "inbox.announce.cases.other": "{n} cases changed since you last looked",
     # --- due soon ----------------------------------------------------------------------------

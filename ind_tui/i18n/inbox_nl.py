@@ -111,6 +111,8 @@ NL: dict[str, str] = {
     "inbox.announce.title": "Nieuw van de IND",
     "inbox.announce.messages.one": "{n} nieuw bericht: {kinds}",
     "inbox.announce.messages.other": "{n} nieuwe berichten: {kinds}",
+    "inbox.announce.count.one": "{n} nieuw bericht",
+    "inbox.announce.count.other": "{n} nieuwe berichten",
     "inbox.announce.cases.one": "{n} zaak gewijzigd sinds u laatst keek",
     "inbox.announce.cases.other": "{n} zaken gewijzigd sinds u laatst keek",
     # --- due soon ----------------------------------------------------------------------------

@@ -222,4 +222,15 @@ NL: dict[str, str] = {
     "cmd.help.refresh": "Haal de nieuwste gegevens op bij het portaal",
     "lang.switched": "Taal: Nederlands",
     "logout.done": "Uitgelogd.",
+    # where a list's data stands (tui/widgets/load_state.py)
+    "load.busy": "Bijwerken vanuit het portaal…",
+    "load.offline": "OFFLINE: geen antwoord van het portaal (geen verbinding, of niet op tijd). "
+                    "Controleer het netwerk.",
+    "load.refused": "Het portaal weigerde ({status} {code}): {title}. {do}",
+    "load.failed": "Laden mislukt: {reason}.",
+    "load.no_reason": "het inloggen is niet afgemaakt",
+    "load.kept": "Getoond: wat eerder gelezen was.",
+    "load.again": "Druk op r om het opnieuw te proberen.",
+    "load.table_failed": "Niets geladen: zie de regel hierboven.",
+    "load.progress": "{done} van {total} geladen",
 }

@@ -90,6 +90,13 @@ class InboxStore:
             ids = self._read().get(scope, {}).get("announced", [])
         return {str(i) for i in ids} if isinstance(ids, list) else set()
 
+    def announced_more(self, scope: str) -> int:
+        """Messages announced by count only (more than a page was new): their ids are not
+        kept, but they were told, so they are not new the next time."""
+        with self._lock:
+            more = self._read().get(scope, {}).get("announced_more", 0)
+        return more if isinstance(more, int) and more > 0 else 0
+
     def cases_looked_at(self, scope: str) -> datetime | None:
         with self._lock:
             text = self._read().get(scope, {}).get("cases_as_of")
@@ -98,11 +105,15 @@ class InboxStore:
         except ValueError:
             return None
 
-    def remember(self, scope: str, message_ids: set[str], cases_as_of: datetime | None) -> None:
-        """Record messages as announced (and the portal time the cases were looked at)."""
+    def remember(self, scope: str, message_ids: set[str], cases_as_of: datetime | None,
+                 more: int | None = None) -> None:
+        """Record messages as announced (and the portal time the cases were looked at);
+        `more`: how many were announced by count only (see announced_more)."""
         with self._lock:
             data = self._read()
             entry = self._scope(data, scope)
+            if more is not None:
+                entry["announced_more"] = more
             known = [str(i) for i in entry.get("announced", []) if isinstance(i, str)]
             fresh = sorted(message_ids - set(known))
             entry["announced"] = (known + fresh)[-KEEP_ANNOUNCED:]

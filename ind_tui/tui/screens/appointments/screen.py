@@ -16,7 +16,7 @@ from textual.widgets import Static
 from ind_tui.api.appointments import AppointmentStatus, LocationKind, purposes_for
 from ind_tui.i18n import t
 from ind_tui.i18n.format import AMSTERDAM, day
-from ind_tui.tui.context import Failed, Result
+from ind_tui.tui.context import Failed, Result, offline_errors
 from ind_tui.tui.screens.appointments.book import (
     CasePicker,
     LocationPicker,
@@ -33,6 +33,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
 from ind_tui.tui.widgets.text import Tr, plain
@@ -79,6 +80,8 @@ class AppointmentsScreen(PortalScreen):
         yield Static(t("appointments.title"), classes="title", id="appointments-title")
         table = VirtualTable(_columns(), empty_text=t("appointments.loading"),
                              id="appointments-table")
+        yield LoadLine(table, loading="appointments.loading", empty="appointments.none",
+                       id="appointments-load")
         yield FilterTable(table, id="appointments-list")
         yield Panel("", id="appointments-detail")
         yield Tr("appointments.hint", classes="muted", id="appointments-hint")
@@ -105,17 +108,27 @@ class AppointmentsScreen(PortalScreen):
         client = self.context.client
         if client is None:
             return
+        line = self.query_one("#appointments-load", LoadLine)
+        line.started()
         if not self.locations:
-            places = (await self.portal_app.call(client.locations)).or_none()
-            if places is None or not self.is_attached:
+            # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+            places = await self.portal_app.call(client.locations, handle=offline_errors())
+            if not self.is_attached:
                 return
-            self.locations = places
-        found = (await self.portal_app.call(client.appointments)).or_none()
-        if found is None or not self.is_attached:
+            if isinstance(places, Failed):
+                line.failed(places)
+                return
+            self.locations = places.value
+        found = await self.portal_app.call(client.appointments, handle=offline_errors())
+        if not self.is_attached:
             return
-        self.bookings = found
+        if isinstance(found, Failed):
+            line.failed(found)
+            return
+        self.bookings = found.value
         self.loaded = True
         self._show_rows()
+        line.done(len(self.bookings))
 
     def _place(self, appointment: Appointment) -> str:
         return place_name(appointment.location_id, appointment.location_name,
@@ -130,7 +143,6 @@ class AppointmentsScreen(PortalScreen):
 
     def _show_rows(self) -> None:
         table = self.table
-        table.empty_text = t("appointments.none") if self.loaded else t("appointments.loading")
         keep = self._select or (self.current.id if self.current is not None else None)
         self._select = None
         table.set_rows([

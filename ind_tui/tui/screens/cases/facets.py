@@ -1,8 +1,12 @@
 """The line above the running-cases table: the quick views with their counts, the archive
 switch and how many cases are shown. It breaks only between its parts, so a count never
-wraps in the middle ("│ 0 / of 0 cases")."""
+wraps in the middle ("│ 0 / of 0 cases"). And home's line about the cases: how many
+changed since the user last looked."""
 
 from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.markup import render
@@ -11,6 +15,9 @@ from ind_tui.domain.cases import FACETS
 from ind_tui.i18n import t
 from ind_tui.i18n.format import number
 from ind_tui.tui.screens.cases.data import ListData
+
+if TYPE_CHECKING:
+    from ind_tui.tui.app import PortalApp
 
 SEP = " · "
 BAR = "  │ "
@@ -44,3 +51,14 @@ def facets_line(data: ListData, facet: str, show_archived: bool, shown: int,
     parts.append((BAR, f"a {archive}"))
     parts.append((BAR, t("cases.count", shown=number(shown), total=number(data.total))))
     return join_fitting(parts, width)
+
+
+async def home_lines(app: PortalApp) -> list[str]:
+    """For the home screen: how many cases changed since the user last looked (cheap, from
+    the cache; nothing before the first look)."""
+    scope = app.context.scope
+    if scope is None:
+        return []
+    cache = await app.context.cache()
+    changed = await asyncio.to_thread(cache.count_changed, scope)
+    return [t("cases.home.changed", count=number(changed))] if changed else []

@@ -45,6 +45,7 @@ from ind_tui.tui.screens.cases.data import (
 from ind_tui.tui.screens.cases.facets import facets_line
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import Scope, VirtualTable
 from ind_tui.tui.widgets.text import Tr
 
@@ -74,7 +75,6 @@ class CasesScreen(PortalScreen):
         self.show_archived = True
         self.data: ListData | None = None  # the whole list, once read
         self.full = False
-        self.offline = False
         self.syncing = False
         self.first_look = True  # nothing recorded as seen yet: no marks this time
         self.pending: list[PendingCase] = []
@@ -89,7 +89,6 @@ class CasesScreen(PortalScreen):
     def body(self) -> ComposeResult:
         yield Tr("cases.title", classes="title", id="cases-title")
         yield Static("", id="cases-fresh", classes="muted")
-        yield Static("", id="cases-offline", classes="notice")
         with Horizontal(id="cases-syncbar"):
             yield ProgressBar(id="cases-progress", show_eta=False)
             yield Static("", id="cases-sync-label", classes="muted")
@@ -97,6 +96,8 @@ class CasesScreen(PortalScreen):
         yield Static("", id="cases-changed", classes="muted")
         table = VirtualTable(columns(), empty_text=t("cases.loading"), id="cases-table")
         table.tooltip = t("cases.help")
+        yield LoadLine(table, loading="cases.syncing", empty="cases.none", says_busy=False,
+                       id="cases-load")
         yield FilterTable(table, id="cases-filter")
 
     @property
@@ -108,8 +109,11 @@ class CasesScreen(PortalScreen):
         # The table keeps any tuples; this one is only ever given CaseRows (data.build_rows).
         return cast("list[CaseRow]", self.table.model.rows)
 
+    @property
+    def load_line(self) -> LoadLine:
+        return self.query_one("#cases-load", LoadLine)
+
     def on_mount(self) -> None:
-        self.query_one("#cases-offline").display = False
         self.query_one("#cases-syncbar").display = False
         self.table.focus()
         self.load()
@@ -121,8 +125,8 @@ class CasesScreen(PortalScreen):
         table.tooltip = t("cases.help")
         if self.data is None:
             table.empty_text = t("cases.loading")
-        else:
-            table.empty_text = t("cases.empty") if self.data.total else t("cases.empty_cache")
+        elif self.data.total:
+            table.empty_text = t("cases.empty")
         if self.syncing:
             self._show_sync(*self._sync_count)
         self._show_state()
@@ -156,6 +160,8 @@ class CasesScreen(PortalScreen):
         table.model.sort_column, table.model.sort_descending = DEFAULT_SORT
         table.set_rows(first)
         table.empty_text = t("cases.empty_cache") if not first else t("cases.empty")
+        if first:
+            self.load_line.shown()
         self._show_state()
 
     async def reload(self) -> None:
@@ -203,7 +209,11 @@ class CasesScreen(PortalScreen):
             table.set_scope(self._view_scope())
         if language() != lang:  # switched while the list was read: its words too
             table.retitle(columns())
-        table.empty_text = t("cases.empty") if data.total else t("cases.empty_cache")
+        if data.total:
+            table.empty_text = t("cases.empty")
+            self.load_line.shown()
+        else:
+            self.load_line.say()
         target = self.focus_case or keep
         if target is not None:
             table.jump_to_value(ZAAK_COLUMN, target)
@@ -219,6 +229,7 @@ class CasesScreen(PortalScreen):
         if cache is None or scope is None:
             return
         self.syncing = True
+        self.load_line.started()
         self._show_sync(None, None)
         try:
             await self._sync(cache, scope, reread)
@@ -247,15 +258,15 @@ class CasesScreen(PortalScreen):
             return
         self.query_one("#cases-syncbar").display = False
         if isinstance(outcome, Failed):
-            self.offline = outcome.offline
+            self.load_line.failed(outcome, kept=self._kept_text())
             return
-        self.offline = False
         report = outcome.value
         if report.rebuilt_from:
             self.notify(t("cases.rebuilt", path=report.rebuilt_from), severity="warning")
         if reread or not report.not_modified or report.archived or not self.full:
             await self.reload()
         self.last_report = report
+        self.load_line.done(self.data.total if self.data is not None else 0)
 
     # --- what the lines above the table say ------------------------------------------------
 
@@ -273,6 +284,15 @@ class CasesScreen(PortalScreen):
             set_text(self, "#cases-sync-label", t("cases.syncing_count", done=number(done),
                                                   total=number(total)))
 
+    def _kept_text(self) -> str:
+        """What the list shows when the portal gave no answer: the copy, and how old it is."""
+        if self._cache is None or self._scope is None:
+            return ""
+        last = self._cache.sync_state(self._scope).last_sync
+        if last is None:
+            return t("cases.kept_never")
+        return t("cases.kept", when=local(last), age=age_text(last, self.context.now(), t))
+
     def _show_state(self) -> None:
         if not self.is_attached or self._cache is None or self._scope is None:
             return
@@ -284,15 +304,6 @@ class CasesScreen(PortalScreen):
                 t("cases.refresh_unknown")
             fresh = t("cases.fresh", refresh=refresh, sync=local(state.last_sync))
         set_text(self, "#cases-fresh", fresh)
-        offline = self.query_one("#cases-offline")
-        offline.display = self.offline
-        if self.offline:
-            if state.last_sync is None:
-                set_text(self, "#cases-offline", t("cases.offline_never"))
-            else:
-                age = age_text(state.last_sync, self.context.now(), t)
-                set_text(self, "#cases-offline", t("cases.offline", when=local(state.last_sync),
-                                                   age=age))
         self._show_facets()
 
     def on_resize(self) -> None:
@@ -427,15 +438,4 @@ def open_case(app: PortalApp, zaak: str) -> None:
     app.push_screen(CaseDetailScreen(zaak))
 
 
-async def home_lines(app: PortalApp) -> list[str]:
-    """For the home screen: how many cases changed since the user last looked (cheap, from
-    the cache; nothing before the first look)."""
-    scope = app.context.scope
-    if scope is None:
-        return []
-    cache = await app.context.cache()
-    changed = await asyncio.to_thread(cache.count_changed, scope)
-    return [t("cases.home.changed", count=number(changed))] if changed else []
-
-
-__all__ = ["CasesScreen", "home_lines", "open_case"]
+__all__ = ["CasesScreen", "open_case"]

@@ -20,10 +20,12 @@ from ind_tui.api.auth import Service
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day, plural
 from ind_tui.services.due import DueItem, DueKind, DueList
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
 from ind_tui.tui.widgets.text import LanguageChanged, Tr
@@ -107,6 +109,7 @@ class DueScreen(PortalScreen):
         yield Static("", id="due-summary", classes="muted")
         yield Static("", id="due-failed", classes="notice")
         table = VirtualTable(columns(), empty_text=t("due.loading"), id="due-table")
+        yield LoadLine(table, loading="due.loading", empty="due.empty", id="due-load")
         yield FilterTable(table, id="due-filter")
 
     @property
@@ -119,8 +122,6 @@ class DueScreen(PortalScreen):
 
     def relabel(self) -> None:
         self.table.retitle(columns())
-        if self.due is None:
-            self.table.empty_text = t("due.loading")
         self._show()
 
     def on_screen_resume(self) -> None:
@@ -135,11 +136,18 @@ class DueScreen(PortalScreen):
         client, me, scope = self.context.client, self.context.me, self.context.scope
         if client is None or me is None or scope is None:
             return
-        found = (await app.call(lambda: load_due(client, me, scope))).or_none()
-        if found is None or not self.is_attached:
+        line = self.query_one("#due-load", LoadLine)
+        line.started()
+        # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+        found = await app.call(lambda: load_due(client, me, scope), handle=offline_errors())
+        if not self.is_attached:
             return
-        self.due = found
+        if isinstance(found, Failed):
+            line.failed(found)
+            return
+        self.due = found.value
         self._show()
+        line.done(len(self.due.items))
 
     def _show(self) -> None:
         due = self.due
@@ -149,7 +157,6 @@ class DueScreen(PortalScreen):
         self.marked &= {i.v_number for i in due.items if markable(i) and i.v_number}
         self.table.set_rows([row_for(item, due.today, item.v_number in self.marked
                                      and markable(item)) for item in due.items])
-        self.table.empty_text = t("due.empty")
         late = sum(1 for item in due.items if item.due < due.today or item.late)
         summary = plural("due.summary", len(due.items), late=late, today=day(due.today))
         if self.marked:  # the keys that go on from here are not in the footer at 80 columns

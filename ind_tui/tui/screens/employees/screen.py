@@ -8,7 +8,6 @@ Only recognised sponsors and their representatives have the service; anyone else
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from datetime import date
 from pathlib import Path
@@ -30,6 +29,7 @@ from ind_tui.services.duties import (
     employee_duties,
     ended_on,
 )
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.employees.view import (
     columns,
     denied_text,
@@ -43,6 +43,7 @@ from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine, drawn
 from ind_tui.tui.widgets.prompt import PromptDialog
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.text import plain
@@ -98,8 +99,10 @@ class EmployeesScreen(PortalScreen):
             yield Panel(denied_text(me), id="emp-denied", classes="-warning")
             return
         yield Static("", id="emp-duties")
-        table = VirtualTable(columns(), empty_text=t("employees.empty"), id="emp-table")
+        table = VirtualTable(columns(), empty_text=t("employees.reading"), id="emp-table")
         table.tooltip = t("employees.hint")
+        yield LoadLine(table, loading="employees.reading", empty="employees.empty",
+                       id="emp-load")
         yield FilterTable(table, id="emp-filter")
         yield Static("", id="emp-detail", classes="muted")
 
@@ -136,8 +139,8 @@ class EmployeesScreen(PortalScreen):
         if client is None or not self.allowed:
             return
         self.today = client.clock.today()
-        self.loaded = False
-        self.employees, self._rows, self._duty_of, self.duties = [], [], {}, []
+        line = self.query_one("#emp-load", LoadLine)
+        line.started()
         painted = 0.0
 
         async def fetch() -> bool:
@@ -148,16 +151,23 @@ class EmployeesScreen(PortalScreen):
                 self.total = page.total
                 if not self.is_attached:
                     return False
+                if not painted:  # what was shown stays until the portal answers
+                    self.loaded = False
+                    self.employees, self._rows, self._duty_of, self.duties = [], [], {}, []
                 self._append(page.items)
                 now = time.monotonic()
                 if not painted or now - painted >= REPAINT_SECONDS:
                     first, painted = not painted, now
                     self._show_partial()
                     if first:  # the first screenful is drawn before the next page is asked
-                        await self._drawn()
+                        await drawn(self)
             return True
 
-        if not (await app.call(fetch)).or_none() or not self.is_attached:
+        # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+        outcome = await app.call(fetch, handle=offline_errors())
+        if isinstance(outcome, Failed) and self.is_attached:
+            line.failed(outcome)
+        if not outcome.or_none() or not self.is_attached:
             return
         from ind_tui.services.duties import pending_extensions
 
@@ -166,12 +176,7 @@ class EmployeesScreen(PortalScreen):
         self.loaded = True
         if self.is_attached:
             self._recompute()
-
-    async def _drawn(self) -> None:
-        drawn = asyncio.Event()
-        self.call_after_refresh(drawn.set)
-        with contextlib.suppress(TimeoutError):  # not on screen (a form over it): no wait
-            await asyncio.wait_for(drawn.wait(), timeout=1.0)
+            line.done(len(self.employees))
 
     def _append(self, page: list[Employee]) -> None:
         """One page in: its rows are made once, with the duties of its own employees (the

@@ -5,6 +5,7 @@ message (Enter) or its case (o). Also the home screen's lines: unread count, nex
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,21 +16,28 @@ from textual.widgets import Static
 
 from ind_tui.api.inbox import Message, MessageKind, RequestState
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day, local, plural
-from ind_tui.local.inbox_store import InboxStore
+from ind_tui.i18n.format import day, local, number, plural
+from ind_tui.local.inbox_store import KEEP_ANNOUNCED, InboxStore
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
 from ind_tui.tui.screens.inbox.watch import look_now, set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine, drawn
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column, Row
 from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
+    from ind_tui.client.client import PortalClient
     from ind_tui.tui.app import PortalApp
 
 MARK = "●"
 NEWEST = 1000  # read messages shown (newest first); every unread one is shown as well
+FIRST_PAGE = 100  # unread messages in the first request: a screenful, at once
+PAGE = 1000  # the rest comes in pages this big, in the background
+REPAINT_SECONDS = 1.0  # while the rest arrives, the list is drawn again this often, or
+REPAINT_SHARE = 5  # less often: drawing may take at most a fifth of the time (85,000 rows)
 FACETS = ("all", "unread", "requests", "decisions", "ready")
 
 
@@ -84,13 +92,15 @@ class InboxScreen(PortalScreen):
         self.facet = "all"
         self.only_case: str | None = None
         self.only_employee: str | None = None
-        self.loaded = False
+        self.loaded = False  # every message asked for is here
+        self._opened: str | None = None  # the message shown over this list
 
     def body(self) -> ComposeResult:
         yield Tr("inbox.title", classes="title", id="inbox-title")
         yield Static("", id="inbox-counts", classes="muted")
         yield Static("", id="inbox-facets")
         table = VirtualTable(columns(), empty_text=t("inbox.loading"), id="inbox-table")
+        yield LoadLine(table, loading="inbox.loading", empty="inbox.empty", id="inbox-load")
         yield FilterTable(table, id="inbox-filter")
 
     @property
@@ -106,9 +116,14 @@ class InboxScreen(PortalScreen):
         self.table.retitle(columns())
         self._show()
 
+    @property
+    def load_line(self) -> LoadLine:
+        return self.query_one("#inbox-load", LoadLine)
+
     def on_screen_resume(self) -> None:
-        if self.loaded:  # back from a message: its state (read, answered) may have changed
-            self.action_reload()
+        if self._opened is not None:  # back from a message: read now, answered perhaps
+            self.refresh_one(self._opened)
+            self._opened = None
 
     @property
     def today(self) -> date:
@@ -118,29 +133,84 @@ class InboxScreen(PortalScreen):
 
     @work(exclusive=True, group="inbox")
     async def action_reload(self) -> None:
+        """The newest unread messages at once; the other unread ones and the newest read ones
+        follow in the background, drawn every so often, with a count of what came in."""
         client = self.context.client
         if client is None:
             return
-
-        async def read() -> tuple[list[Message], int, int]:
-            newest, page = await client.messages(page_size=NEWEST, at_most=NEWEST)
-            unread: list[Message] = []
-            if page.unread and page.total > len(newest):
-                unread, _ = await client.messages(unread=True)
-            known = {m.id for m in newest}
-            return newest + [m for m in unread if m.id not in known], page.total, page.unread
-
-        found = (await self.portal_app.call(read)).or_none()
-        if found is None or not self.is_attached:
+        line = self.load_line
+        line.started()
+        # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+        first = await self.portal_app.call(
+            lambda: client.messages_page(unread=True, limit=FIRST_PAGE), handle=offline_errors())
+        if not self.is_attached:
             return
-        self.messages, self.total, unread = found
-        self.loaded = True
-        set_unread(self.portal_app, unread)
+        if isinstance(first, Failed):
+            line.failed(first)
+            return
+        page = first.value
+        self.messages, self.total = list(page.items), page.total
+        set_unread(self.portal_app, page.unread)
         self._show()
+        if self.messages:
+            line.shown()
+            self._progress(page.unread)
+            await drawn(self)
+        rest = await self.portal_app.call(lambda: self._read_rest(client, page.next_after,
+                                                                  page.unread),
+                                          handle=offline_errors())
+        if not self.is_attached:
+            return
+        self.loaded = True
+        self._show()
+        if isinstance(rest, Failed):
+            line.failed(rest)
+            return
+        line.done(len(self.messages))
         scope = self.context.scope
         if scope is not None:  # what the list shows has been seen: no announcing it later
             seen = {m.id for m in self.messages if m.unread}
-            await asyncio.to_thread(InboxStore().remember, scope, seen, None)
+            # Every unread one is here now: only what the store cannot keep is counted.
+            more = max(0, len(seen) - KEEP_ANNOUNCED)
+            await asyncio.to_thread(InboxStore().remember, scope, seen, None, more)
+
+    async def _read_rest(self, client: PortalClient, after: str | None, unread: int) -> None:
+        read = await client.messages_page(unread=False, limit=NEWEST)
+        self.total = unread + read.total
+        wanted = unread + len(read.items)
+        self.messages.extend(read.items)
+        painted, took = time.monotonic(), 0.0
+        self._progress(wanted)
+        while after is not None and self.is_attached:
+            page = await client.messages_page(unread=True, after=after, limit=PAGE)
+            after = page.next_after
+            known = {m.id for m in self.messages}  # one that came in meanwhile is not doubled
+            self.messages.extend(m for m in page.items if m.id not in known)
+            self._progress(wanted)
+            if time.monotonic() - painted >= max(REPAINT_SECONDS, REPAINT_SHARE * took):
+                started = time.monotonic()
+                self._show()
+                painted = time.monotonic()
+                took = painted - started
+
+    def _progress(self, wanted: int) -> None:
+        if self.is_attached:
+            self.load_line.started(t("load.progress", done=number(len(self.messages)),
+                                     total=number(max(wanted, len(self.messages)))))
+
+    @work(group="inbox-one")
+    async def refresh_one(self, message_id: str) -> None:
+        """One message again (opened, so read now; answered perhaps), not the whole list."""
+        client = self.context.client
+        if client is None:
+            return
+        found = await self.portal_app.call(lambda: client.message(message_id),
+                                           handle=offline_errors())
+        if isinstance(found, Failed) or not self.is_attached:
+            return
+        updated = found.value
+        self.messages = [updated if m.id == updated.id else m for m in self.messages]
+        self._show()
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -160,17 +230,17 @@ class InboxScreen(PortalScreen):
         table = self.table
         keep = self._current()
         table.set_rows(rows)
-        table.empty_text = (t("inbox.loading") if not self.loaded
-                            else t("inbox.empty") if not self.messages
-                            else t("inbox.empty_filter"))
+        if self.messages:
+            table.empty_text = t("inbox.empty_filter")
         if keep is not None:
             for pos, index in enumerate(table.model.view):
                 if self.shown[index].id == keep.id:
                     table.jump_to(pos)
                     break
-        unread = sum(m.unread for m in self.messages)
+        # The portal's count: while the rest is read, not every unread message is here yet.
+        unread = self.context.inbox_unread
         set_text(self, "#inbox-counts", t("inbox.counts", total=max(self.total, len(
-            self.messages)), unread=unread, today=day(today)) if self.loaded else "")
+            self.messages)), unread=unread, today=day(today)) if self.messages else "")
         facets = [f"[b]{n}[/b] {'[reverse]' if f == self.facet else ''}"
                   f"{t(f'inbox.facet.{f}')}{'[/reverse]' if f == self.facet else ''}"
                   for n, f in enumerate(FACETS, start=1)]
@@ -208,6 +278,7 @@ class InboxScreen(PortalScreen):
         from ind_tui.tui.screens.inbox.message import MessageScreen
 
         message = self.shown[event.row_index]
+        self._opened = message.id
         self.app.push_screen(MessageScreen(message.id, message))
 
     def action_open_case(self) -> None:

@@ -70,7 +70,9 @@ async def look_now(app: PortalApp, announce: bool = True) -> News | None:
 
 def _announce(app: PortalApp, news: News) -> None:
     parts = []
-    if news.new_messages:
+    if news.new_count > len(news.new_messages):  # more than a page: the kinds are not known
+        parts.append(plural("inbox.announce.count", news.new_count))
+    elif news.new_messages:
         kinds = Counter(m.kind.value for m in news.new_messages)
         listed = ", ".join(f"{n}× {t(f'inbox.kind.{kind}')}" for kind, n in sorted(kinds.items()))
         parts.append(plural("inbox.announce.messages", len(news.new_messages), kinds=listed))

@@ -20,9 +20,11 @@ from textual.widgets import Input, Static
 from ind_tui.api.payments import totals
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import AMSTERDAM, csv_style, day, local, money, number
+from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
 from ind_tui.tui.widgets.filter_table import FilterTable
+from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.table_model import Column
 from ind_tui.tui.widgets.text import Tr, plain
@@ -113,6 +115,8 @@ class PaymentsScreen(PortalScreen):
     def body(self) -> ComposeResult:
         yield Static(t("payments.title"), classes="title", id="payments-title")
         table = VirtualTable(_columns(), empty_text=t("payments.loading"), id="payments-table")
+        yield LoadLine(table, loading="payments.loading", empty="payments.none",
+                       id="payments-load")
         yield FilterTable(table, id="payments-list")
         yield Static("", id="payments-totals")
         yield Panel("", id="payments-detail")
@@ -139,16 +143,22 @@ class PaymentsScreen(PortalScreen):
         client = self.context.client
         if client is None:
             return
-        listed = (await self.portal_app.call(client.payments)).or_none()
-        if listed is None or not self.is_attached:
+        line = self.query_one("#payments-load", LoadLine)
+        line.started()
+        # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
+        outcome = await self.portal_app.call(client.payments, handle=offline_errors())
+        if not self.is_attached:
             return
-        self.payments = listed.items
+        if isinstance(outcome, Failed):
+            line.failed(outcome)
+            return
+        self.payments = outcome.value.items
         self.loaded = True
         self._show_rows()
+        line.done(len(self.payments))
 
     def _show_rows(self) -> None:
         table = self.table
-        table.empty_text = t("payments.none") if self.loaded else t("payments.loading")
         table.set_rows([
             (p.paid_at, p.zaaknummer or "—", p.employee_name, p.amount_eur, _status(p),
              _refund(p), p.reference)

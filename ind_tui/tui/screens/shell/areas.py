@@ -117,7 +117,7 @@ async def _inbox_lines(app: PortalApp) -> list[str]:
 
 
 async def _cases_lines(app: PortalApp) -> list[str]:
-    from ind_tui.tui.screens.cases.screen import home_lines
+    from ind_tui.tui.screens.cases.facets import home_lines
 
     return await home_lines(app)
 
