@@ -162,7 +162,7 @@ async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
 
 
 async def test_what_changed_since_the_last_look(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.cases.screen import home_lines
+    from ind_tui.tui.screens.cases.facets import home_lines
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

@@ -114,12 +114,13 @@ async def test_panel_adds_a_fault_the_cases_list_meets_then_clears_it(tmp_path: 
         faults = await app.context.conn.sandbox_admin().faults()  # type: ignore[union-attr]
         assert [(f.route, f.kind.value) for f in faults.faults] == [("cases.list", "unavailable")]
 
-        # The user meets it: the cases list cannot reach the portal and says so.
+        # The user meets it: the portal refuses the cases list, and the list says so.
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("3")
         await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen)
-                       and app.screen.query_one("#cases-offline").display)
+                       and app.screen.load_line.is_failure)
+        assert "service_unavailable" in _text(app, "#cases-load")
         fired = await app.context.conn.sandbox_admin().faults()  # type: ignore[union-attr]
         assert fired.faults[0].fired >= 1
 

@@ -45,7 +45,7 @@ Connector = Callable[[], AbstractAsyncContextManager["Connection"]]
 class PortalApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses may live anywhere
     TITLE = "ind-tui"
-    COMMANDS = App.COMMANDS | {PortalCommands}
+    COMMANDS = {PortalCommands}  # Textual's system commands included, after the portal's
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
         Binding("ctrl+c", "quit_hint", show=False, id="app.ctrl_c", priority=True),

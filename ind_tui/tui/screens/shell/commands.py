@@ -54,17 +54,28 @@ def _commands(app: Any) -> Iterator[tuple[str, str, Callable[[], Any]]]:
 
 
 class PortalCommands(Provider):
-    async def discover(self) -> Hits:
+    """Every palette command: the portal's first, then Textual's system commands. One
+    provider, so the list without a query has one order (two providers' lists arrive in
+    whichever order they finish)."""
+
+    def _all(self) -> Iterator[tuple[str, str, Callable[[], Any], bool]]:
         for title, help_key, callback in _commands(self.app):
-            yield DiscoveryHit(t(title), callback, help=t(help_key))
+            yield t(title), t(help_key), callback, True
+        for name, help_text, callback, discover in sorted(
+                self.app.get_system_commands(self.screen), key=lambda command: command[0]):
+            yield name, help_text, callback, discover
+
+    async def discover(self) -> Hits:
+        for text, help_text, callback, discover in self._all():
+            if discover:
+                yield DiscoveryHit(text, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_key, callback in _commands(self.app):
-            text = t(title)
+        for text, help_text, callback, _ in self._all():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, text=text, help=t(help_key))
+                yield Hit(score, matcher.highlight(text), callback, text=text, help=help_text)
 
 
 class PortalPalette(CommandPalette):
