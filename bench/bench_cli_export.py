@@ -44,12 +44,13 @@ class FirstWrite:
         return getattr(self.target, name)
 
 
-async def export(url: str, fmt: str, out: Path) -> tuple[float, float, int]:
+async def export(url: str, fmt: str, dialect: str, out: Path) -> tuple[float, float, int]:
     async with PortalClient(url) as client:
         device = await client.start_login()
         await SandboxAdmin(client.http, ADMIN).approve(device.user_code, "sponsor-eh3")
         await client.finish_login(device)
-        args = argparse.Namespace(format=fmt, type_id=None)
+        # The options as `ind-tui --lang nl cases list --format FMT --csv-dialect D` sets them.
+        args = argparse.Namespace(format=fmt, type_id=None, csv_dialect=dialect, lang="nl")
         with out.open("w", encoding="utf-8") as f:
             sink = FirstWrite(f)
             started = time.perf_counter()
@@ -73,17 +74,18 @@ def main() -> int:
         print(f"sandbox with {cases:,} extra cases ready in "
               f"{time.perf_counter() - started:.1f} s ({embedded.url})")
         try:
-            print(f"{'format':8}{'seconds':>10}{'first row':>11}{'rows':>10}{'bytes':>14}")
-            for fmt in ("csv", "json"):
-                out = work / f"cases.{fmt}"
-                seconds, first, rows = asyncio.run(export(embedded.url, fmt, out))
+            print(f"{'format':14}{'seconds':>10}{'first row':>11}{'rows':>10}{'bytes':>14}")
+            for fmt, dialect in (("csv", "language"), ("csv", "neutral"), ("json", "language")):
+                out = work / f"cases-{dialect}.{fmt}"
+                seconds, first, rows = asyncio.run(export(embedded.url, fmt, dialect, out))
                 shown = f"{rows:,}" if fmt == "csv" else "-"
-                print(f"{fmt:8}{seconds:>10.2f}{first:>10.2f}s{shown:>10}"
+                name = f"{fmt} ({dialect})" if fmt == "csv" else fmt
+                print(f"{name:14}{seconds:>10.2f}{first:>10.2f}s{shown:>10}"
                       f"{out.stat().st_size:>14,}")
                 if fmt == "csv":
                     verdict = "met" if seconds <= GOAL_SECONDS else "MISSED"
-                    print(f"goal: {cases:,} cases as CSV in {GOAL_SECONDS:.0f} s or less: "
-                          f"{verdict}")
+                    print(f"goal: {cases:,} cases as CSV ({dialect}) in {GOAL_SECONDS:.0f} s "
+                          f"or less: {verdict}")
         finally:
             embedded.stop()
     return 0
