@@ -102,6 +102,7 @@ def blocks_text(result: ItemResult | None, entry: BulkEntry, labels: dict[str, s
 
 class BulkScreen(PortalScreen):
     HELP_KEY = "bulk.help"
+    FOOTER_FIRST = ("file", "check")
     BINDINGS = [
         Binding("f", "file", "bulk.key.file", id="bulk.file"),
         Binding("r", "check", "bulk.key.check", id="bulk.check"),
@@ -183,6 +184,7 @@ class BulkScreen(PortalScreen):
         if made is None or not self.is_attached:
             return
         self.entries = made
+        self.refresh_bindings()  # f and r become usable: the footer shows them now
         self._show()
         await self._check()
 
