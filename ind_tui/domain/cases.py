@@ -8,10 +8,10 @@ reads fields by name. No Textual here.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
+from json.encoder import encode_basestring as _encode_text
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Literal, NamedTuple
@@ -209,8 +209,13 @@ def record(row: CaseRow) -> dict[str, str]:
     }  # fmt: skip
 
 
-_in_order = itemgetter(*EXPORT_FIELDS)
-_MOMENTS = ("submitted_at", "changed_at")
+# A record as `json.dumps(record, indent=2, ensure_ascii=False)` writes it inside the array
+# (one level in): its keys are fixed and its values are text, so only the values are encoded.
+_JSON_RECORD = ("{{" + ",".join(f'\n    "{f}": {{}}' for f in EXPORT_FIELDS) + "\n  }}")
+
+
+def _json_record(cells: tuple[str, ...]) -> str:
+    return _JSON_RECORD.format(*map(_encode_text, cells))
 
 
 class RecordWriter:
@@ -226,18 +231,19 @@ class RecordWriter:
             self._csv.writerow(style.header(EXPORT_FIELDS))
 
     def write(self, rows: Iterable[CaseRow]) -> None:
-        records = [record(row) for row in rows]
+        # The cells straight from each row (what `record` holds, in EXPORT_FIELDS order):
+        # at 100,000 rows a dict per row costs more than the writing.
+        moment = self.style.moment if self._csv is not None else _timestamp
+        cells = [(row.zaaknummer, row.employee_name, row.v_number or "", row.type_id,
+                  cell.status, cell.decision, moment(row.submitted_at),
+                  row.decision_deadline or "", moment(row.changed_at), cell.state, cell.previous)
+                 for row in rows for cell in (row.status,)]  # fmt: skip
         if self._csv is not None:
-            moment = self.style.moment
-            self._csv.writerows(_in_order(r | {f: moment(r[f]) for f in _MOMENTS})
-                                for r in records)
-        else:
-            for rec in records:
-                text = json.dumps(rec, indent=2, ensure_ascii=False).replace("\n", "\n  ")
-                self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
-                self.count += 1
-            return
-        self.count += len(records)
+            self._csv.writerows(cells)
+        elif cells:
+            self.stream.write(("[\n  " if self.count == 0 else ",\n  ")
+                              + ",\n  ".join(map(_json_record, cells)))
+        self.count += len(cells)
 
     def close(self) -> int:
         """End the JSON array; returns how many records were written."""
