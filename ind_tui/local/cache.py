@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -65,6 +66,8 @@ DELETE FROM snapshots; DELETE FROM case_seen
 """
 _MIGRATIONS = (_SCHEMA, _SCHEMA_2, _SCHEMA_3)  # step i moves version i to i + 1
 
+_LIST_INDEX = "CREATE INDEX IF NOT EXISTS cases_changed ON cases (scope, changed_at)"
+
 _CASE_COLUMNS = (
     "zaaknummer, employee_name, v_number, type_id, status, decision, submitted_at, "
     "decision_deadline, changed_at, completed_at"
@@ -78,7 +81,10 @@ _SHOWN_STATUS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _iso(moment: datetime) -> str:
+    # Kept: a sync writes two instants per case, and cases share their hours (the portal's
+    # refresh writes on the hour), so most come from here instead of two datetime calls.
     return moment.astimezone(UTC).isoformat()
 
 
@@ -145,6 +151,7 @@ class LocalCache:
                 raise sqlite3.DatabaseError(f"integrity check: {check}")
             try:
                 migrate(conn, _MIGRATIONS)
+                conn.execute(_LIST_INDEX)  # back, if a first fill was cut off (`start_fill`)
             except NewerSchema as exc:  # a cache is rebuilt from the portal: set it aside
                 raise sqlite3.DatabaseError(f"unknown cache schema {exc.found}") from exc
         except BaseException:
@@ -216,9 +223,9 @@ class LocalCache:
     def upsert_cases(self, scope: str, cases: Iterable[CaseSummary], fetched_at: datetime) -> int:
         """Store cases as the portal lists them now; a listed case is never archived."""
         at = _iso(fetched_at)
-        rows = [
-            (scope, c.zaaknummer, c.employee_name, c.v_number, c.type_id, c.status.value,
-             c.decision.value if c.decision else None, _iso(c.submitted_at),
+        rows = [  # `_value_`: the enum's value without its descriptor (per case, at 100,000)
+            (scope, c.zaaknummer, c.employee_name, c.v_number, c.type_id, c.status._value_,
+             c.decision._value_ if c.decision else None, _iso(c.submitted_at),
              c.decision_deadline.isoformat(), _iso(c.changed_at),
              _iso(c.completed_at) if c.completed_at else None, at)
             for c in cases
@@ -230,17 +237,32 @@ class LocalCache:
             )  # fmt: skip
         return len(rows)
 
-    def archive_missing(self, scope: str, listed: set[str], at: datetime) -> int:
-        """After a full listing: every case not in it has left the portal."""
+    def start_fill(self, scope: str) -> bool:
+        """Before a full listing: when the scope holds no cases yet (a first sync), the
+        list's index is left out while the cases go in, and `end_fill` makes it once at the
+        end (100,000 cases go in three times faster; a screen reading the first rows
+        meanwhile sorts the few thousand there are). True when it did so."""
+        with self._lock:
+            if self.count_cases(scope, archived=None):
+                return False
+            self._conn.execute("DROP INDEX IF EXISTS cases_changed")
+            return True
+
+    def end_fill(self) -> None:
+        """After `start_fill`, also when the listing failed (and at every open)."""
+        with self._lock:
+            self._conn.execute(_LIST_INDEX)
+
+    def archive_missing(self, scope: str, at: datetime) -> int:
+        """After a full listing, every case of which was stored with `at` as its fetch time:
+        every case not stored then has left the portal. (Told by the fetch time rather than
+        by a set of case numbers: at 100,000 cases the set costs a quarter of a second.)"""
         with self._tx() as conn:
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS listed (z TEXT PRIMARY KEY)")
-            conn.execute("DELETE FROM listed")
-            conn.executemany("INSERT OR IGNORE INTO listed VALUES (?)", ((z,) for z in listed))
+            at_text = _iso(at)
             cur = conn.execute(
                 "UPDATE cases SET archived_at=? WHERE scope=? AND archived_at IS NULL "
-                "AND zaaknummer NOT IN (SELECT z FROM listed)", (_iso(at), scope),
+                "AND fetched_at <> ?", (at_text, scope, at_text),
             )  # fmt: skip
-            conn.execute("DELETE FROM listed")
             return cur.rowcount
 
     def archive_expired(self, scope: str, last_refresh: datetime, at: datetime) -> int:

@@ -81,10 +81,14 @@ async def sync_cases(
             # means some case left the list early (e.g. withdrawn access): list everything.
             full = cache.count_cases(scope) != probe.total
         if full:
-            listed: set[str] = set()
             pages = client.iter_cases(page_size=page_size)
-            received += await _store(pages, cache, scope, now, progress, listed)
-            left = await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+            first_fill = await asyncio.to_thread(cache.start_fill, scope)
+            try:
+                received += await _store(pages, cache, scope, now, progress)
+            finally:
+                if first_fill:
+                    await asyncio.to_thread(cache.end_fill)
+            left = await asyncio.to_thread(cache.archive_missing, scope, now)
             if left:
                 await _settle_archived(client, cache, scope, now)
             archived += left
@@ -103,10 +107,10 @@ async def sync_cases(
 
 
 async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, at: datetime,
-                 progress: Progress | None, listed: set[str] | None = None) -> int:
+                 progress: Progress | None) -> int:
     """Store each page while the next one is on its way (the portal's work and ours
-    overlap); `listed` collects the case numbers seen. `progress` is told what is stored,
-    so a screen may read it. Returns the cases stored."""
+    overlap). `progress` is told what is stored, so a screen may read it. Returns the
+    cases stored."""
     stored = total = 0
     storing: asyncio.Future[int] | None = None
 
@@ -123,8 +127,6 @@ async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, 
             total = page.total
             storing = asyncio.ensure_future(
                 asyncio.to_thread(cache.upsert_cases, scope, page.items, at))
-            if listed is not None:
-                listed.update(c.zaaknummer for c in page.items)
     finally:
         await stored_one()  # also on a failure: no write left running behind us
     return stored
