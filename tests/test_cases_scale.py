@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import contextlib
 import io
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
+import pytest
+from fastapi import FastAPI
 
 from ind_tui.api.cases import CasePage
+from ind_tui.api.sandbox_admin import FaultKind, FaultSpec
 from ind_tui.base.safetext import CsvWriter
+from ind_tui.cli.cases import _list_async
+from ind_tui.cli.listing import with_output
+from ind_tui.client.client import PortalClient
+from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.i18n import text
 from ind_tui.i18n.format import csv_style
-from tests.conftest import API, bearer
+from ind_tui.sandbox.app import SandboxConfig, create_app
+from tests.client_fixtures import TEST_RETRY
+from tests.conftest import ADMIN_TOKEN, API, bearer
 
 
 async def test_a_page_of_cases_is_the_json_the_model_writes(http: httpx.AsyncClient) -> None:
@@ -57,5 +72,88 @@ def test_moments_in_amsterdam_time_across_summer_time() -> None:
         start = datetime(2026, 3, 28, 20, 17, 42, tzinfo=UTC)
         for hours in (*range(0, 30), *range(5000, 5040)):
             moment = start + timedelta(hours=hours)
-            for text in (moment.isoformat(), moment.strftime("%Y-%m-%dT%H:%M:%SZ")):
-                assert style.moment(text) == style.moment(moment), text
+            for written in (moment.isoformat(), moment.strftime("%Y-%m-%dT%H:%M:%SZ")):
+                assert style.moment(written) == style.moment(moment), written
+
+
+# --- an export that breaks off ------------------------------------------------------------
+
+
+class FaultAfterFirstPage(httpx.ASGITransport):
+    """The sandbox, reached in-process, with a fault set on the cases list once its first
+    page has been answered: the next page meets it."""
+
+    def __init__(self, sandbox: FastAPI, fault: FaultSpec | None) -> None:
+        super().__init__(app=sandbox)
+        self.sandbox, self.fault, self.pages = sandbox, fault, 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        if request.url.path.endswith("/cases") and request.url.params.get("limit") == "1000":
+            self.pages += 1
+            if self.pages == 1 and self.fault is not None:
+                self.sandbox.state.sandbox.faults.add(self.fault)
+        return response
+
+
+def export(tmp_path: Path, fault: FaultSpec | None, *, output: Path | None = None,
+           fmt: str = "csv") -> tuple[int, str]:
+    """`ind-tui --lang nl cases list --format FMT` over 1,300 listed cases (two pages), the
+    fault set after the first page; returns the exit code and what went to stdout."""
+    sandbox = create_app(SandboxConfig(db_path=tmp_path / "sandbox.db", extra_cases=1500,
+                                       admin_token=ADMIN_TOKEN, device_interval=0))
+    args = argparse.Namespace(format=fmt, type_id=None, csv_dialect="language", lang="nl",
+                              output=output, status=None)
+
+    async def listed(_: argparse.Namespace) -> int:
+        async with PortalClient("http://sandbox", retry=TEST_RETRY,
+                                transport=FaultAfterFirstPage(sandbox, fault)) as client:
+            device = await client.start_login()
+            await SandboxAdmin(client.http, ADMIN_TOKEN).approve(device.user_code,
+                                                                 "sponsor-eh3")
+            await client.finish_login(device)
+            return await _list_async(client, args, None)
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = with_output(lambda a: asyncio.run(listed(a)))(args)
+    return code, out.getvalue()
+
+
+def test_a_page_that_fails_once_is_asked_again(tmp_path: Path) -> None:
+    code, whole = export(tmp_path / "a", None)
+    assert code == 0 and whole.count("\n") > 1001
+    for n, kind in enumerate((FaultKind.UNAVAILABLE, FaultKind.COMMIT_THEN_DROP)):
+        spec = FaultSpec(route="cases.list", kind=kind, count=1)
+        code, again = export(tmp_path / f"b{n}", spec)
+        assert code == 0 and again == whole, kind
+
+
+def test_a_page_that_keeps_failing_says_the_output_is_incomplete(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    spec = FaultSpec(route="cases.list", kind=FaultKind.UNAVAILABLE)
+    code, partial = export(tmp_path, spec)
+    said = capsys.readouterr().err
+    assert code == 1
+    assert partial.count("\n") == 1001  # the header and the first page: what was written
+    assert text("cli.cases.incomplete.other", "nl", n="1.000") in said
+    assert "service_unavailable" in said
+
+
+def test_output_is_written_whole_or_not_at_all(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "cases.json"
+    code, shown = export(tmp_path / "a", None, output=target, fmt="json")
+    assert code == 0 and shown == ""
+    whole = json.loads(target.read_text(encoding="utf-8"))
+    assert len(whole) > 1000
+    before = target.read_bytes()
+    spec = FaultSpec(route="cases.list", kind=FaultKind.UNAVAILABLE)
+    code, shown = export(tmp_path / "b", spec, output=target, fmt="json")
+    said = capsys.readouterr().err
+    assert code == 1 and shown == ""
+    assert target.read_bytes() == before  # the earlier file stands; no half file beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "cases.json"]
+    assert text("cli.output.not_written", "nl", path=str(target)) in said
+    assert "onvolledig" not in said
+
