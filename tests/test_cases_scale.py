@@ -21,10 +21,13 @@ from ind_tui.cli.cases import _list_async
 from ind_tui.cli.listing import with_output
 from ind_tui.client.client import PortalClient
 from ind_tui.client.sandbox_admin import SandboxAdmin
+from ind_tui.domain.cases import COMPLETED, case_rows
 from ind_tui.i18n import text
 from ind_tui.i18n.format import csv_style
+from ind_tui.local.cache import LocalCache
 from ind_tui.sandbox.app import SandboxConfig, create_app
-from tests.client_fixtures import TEST_RETRY
+from ind_tui.services.sync import settle_archived, sync_cases
+from tests.client_fixtures import TEST_RETRY, login, make_app, make_client
 from tests.conftest import ADMIN_TOKEN, API, bearer
 
 
@@ -157,3 +160,40 @@ def test_output_is_written_whole_or_not_at_all(tmp_path: Path,
     assert text("cli.output.not_written", "nl", path=str(target)) in said
     assert "onvolledig" not in said
 
+
+# --- an archived case's last true state -----------------------------------------------------
+
+
+async def test_an_archived_case_the_portal_still_answers_for_shows_its_answer(
+        tmp_path: Path) -> None:  # fmt: skip
+    """Left the list while under way: "completed" only while the portal does not answer for
+    it; when `GET /cases/{n}` answers, its status is shown as it is, also when under way."""
+    sandbox = make_app(tmp_path)
+    client = make_client(sandbox)
+    me = await login(client)
+    cache = LocalCache(tmp_path / "cache.db")
+    scope = client.scope(me)
+    await sync_cases(client, cache, scope)
+    listed = await client.cases()
+    running = [c for c in listed if c.status.value in {"received", "in_progress"}]
+    answered, silent = running[0], running[1]
+    # A full listing at a later moment that did not hold these two (the portal's list may
+    # drop a case before its detail stops answering): both are archived here.
+    later = client.clock.now() + timedelta(hours=1)
+    cache.upsert_cases(scope, [c for c in listed if c not in (answered, silent)], later)
+    assert cache.archive_missing(scope, later) == 2
+    # The portal still answers for one; for the other it no longer does (made a paper case
+    # here, which the portal never shows).
+    with sandbox.state.sandbox.db.write() as conn:
+        conn.execute("UPDATE cases SET paper = 1 WHERE zaaknummer = ?", (silent.zaaknummer,))
+    await settle_archived(client, cache, scope, later)
+    rows = {r.zaaknummer: r for r in case_rows(cache.case_rows(scope))}
+    assert rows[answered.zaaknummer].status.status == answered.status.value
+    assert rows[answered.zaaknummer].status.state == "archived"
+    assert rows[silent.zaaknummer].status.status == COMPLETED
+    kept = cache.case(scope, answered.zaaknummer)
+    assert kept is not None and kept.answered_at is not None
+    # Listed again: the portal's list is the truth once more.
+    cache.upsert_cases(scope, [answered], client.clock.now())
+    again = cache.case(scope, answered.zaaknummer)
+    assert again is not None and again.archived_at is None and again.answered_at is None

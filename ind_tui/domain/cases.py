@@ -31,7 +31,8 @@ FINAL_STATUSES = frozenset(s.value for s in COMPLETED_STATUSES)
 
 
 def final_status(status: str, archived: bool) -> str:
-    """The status to show: an archived case is never still under way."""
+    """The status to show: an archived case is never still under way (`archived`: archived
+    and not answered for by the portal since; what it answers is its last true state)."""
     return COMPLETED if archived and status not in FINAL_STATUSES else status
 
 
@@ -103,15 +104,15 @@ def case_rows(raws: Iterable[RawCase], seen: Mapping[str, str] | None = None, *,
               state: str | None = None) -> list[CaseRow]:  # fmt: skip
     """The one way to make rows. `seen` maps zaaknummer to the status last looked at (None
     when the list was never looked at: then nothing counts as changed). `state` overrides
-    the listed/archived state (a filed case the portal does not list yet)."""
+    the listed/archived state (a filed case the portal does not list yet). An archived
+    case's status comes as shown (`final_status`, applied where it is kept: the cache knows
+    whether the portal still answered for it)."""
     rows: list[CaseRow] = []
     # This runs for every cached case on each read of the list: locals, and the named
     # tuple made as a tuple is (its generated __new__ costs a Python call per row).
     append, cells, get, new = rows.append, _cells, (seen or {}).get, tuple.__new__
     for zaak, name, vnum, type_id, status, decision, submitted, deadline, changed, archived \
             in raws:
-        if archived is not None and status not in FINAL_STATUSES:  # final_status, inlined
-            status = COMPLETED
         previous = ""
         if seen is not None:
             before = get(zaak)

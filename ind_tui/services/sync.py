@@ -90,7 +90,7 @@ async def sync_cases(
                     await asyncio.to_thread(cache.end_fill)
             left = await asyncio.to_thread(cache.archive_missing, scope, now)
             if left:
-                await _settle_archived(client, cache, scope, now)
+                await settle_archived(client, cache, scope, now)
             archived += left
         cache.set_sync_state(scope, SyncState(
             etag=etag, as_of=probe.as_of, last_refresh=last_refresh, last_sync=now,
@@ -132,7 +132,7 @@ async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, 
     return stored
 
 
-async def _settle_archived(client: PortalClient, cache: LocalCache, scope: str,
+async def settle_archived(client: PortalClient, cache: LocalCache, scope: str,
                            at: datetime) -> None:
     """Cases that left the list while under way here were completed: ask the portal for
     their final state where it still answers (a few per sync; the rest show "completed")."""
@@ -144,7 +144,7 @@ async def _settle_archived(client: PortalClient, cache: LocalCache, scope: str,
                 detail = await client.case(zaak)
             except PortalError:  # no longer answered for (the usual case), or unreachable
                 return
-        await asyncio.to_thread(cache.settle_archived, scope, detail)
+        await asyncio.to_thread(cache.settle_archived, scope, detail, at)
         await asyncio.to_thread(cache.save_case_detail, scope, detail, at)
 
     zaken = await asyncio.to_thread(cache.archived_unsettled, scope, at, SETTLE_PER_SYNC)
