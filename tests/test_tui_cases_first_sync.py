@@ -30,6 +30,10 @@ async def test_the_count_line_during_a_first_sync_says_how_many_are_in(tmp_path:
         admin = app.context.conn.sandbox_admin()
         await admin.fault("cases.list", "latency", latency_ms=1500)
         app.action_go("cases")
+        # Nothing here yet, the first page on its way: no "0 of 0 cases".
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen)
+                       and text("cases.count_fetching", "nl") in _count_line(app))
+        assert "van 0" not in _count_line(app)
         await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen)
                        and app.screen.partial and "geladen" in _count_line(app))
         screen = app.screen

@@ -40,8 +40,8 @@ def join_fitting(parts: list[tuple[str, str]], width: int) -> str:
 
 
 def facets_line(data: ListData, facet: str, show_archived: bool, shown: int,
-                width: int, *, loading: int | None = None) -> str:
-    """`loading`: the list is still coming in, of so many the portal lists (a first sync)."""
+                width: int, *, count: str | None = None) -> str:
+    """`count` says how many are shown, when not the usual "n of m" (a first sync)."""
     counts = data.counts if show_archived else data.counts_listed
     parts: list[tuple[str, str]] = []
     for n, name in enumerate(FACETS, start=1):
@@ -50,9 +50,8 @@ def facets_line(data: ListData, facet: str, show_archived: bool, shown: int,
     archive = t("cases.archive_on" if show_archived else "cases.archive_off",
                 count=number(data.archived))
     parts.append((BAR, f"a {archive}"))
-    count = t("cases.count", shown=number(shown), total=number(data.total)) if loading is None \
-        else t("cases.count_loading", shown=number(shown), total=number(loading))
-    parts.append((BAR, count))
+    parts.append((BAR, count or t("cases.count", shown=number(shown),
+                                  total=number(data.total))))
     return join_fitting(parts, width)
 
 

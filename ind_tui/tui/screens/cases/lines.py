@@ -25,6 +25,7 @@ class CasesLines(PortalScreen):
     facet: str
     show_archived: bool
     first_look: bool
+    syncing: bool
     # Only the first screenful of a first sync is shown, not yet the whole list.
     partial: bool
     _cache: LocalCache | None
@@ -84,10 +85,14 @@ class CasesLines(PortalScreen):
             return
         self._shown_count = table.row_count
         width = self.query_one("#cases-facets").content_size.width or self.size.width - 2
-        # A first sync's first page on screen: how many of what the portal lists are in.
-        loading = (self._sync_count[1] or table.row_count) if self.partial else None
+        count = None  # the usual "n of m cases"
+        if self.partial:  # a first sync's first page: how many of what the portal lists
+            count = t("cases.count_loading", shown=number(table.row_count),
+                      total=number(self._sync_count[1] or table.row_count))
+        elif self.syncing and not data.total:  # nothing kept here yet, the first on its way
+            count = t("cases.count_fetching")
         line = facets_line(data, self.facet, self.show_archived, table.row_count, width,
-                           loading=loading)
+                           count=count)
         set_text(self, "#cases-facets", line)
         counts = data.counts if self.show_archived else data.counts_listed
         changed = counts["changed"]

@@ -226,6 +226,8 @@ class CasesScreen(CasesLines):
         self.syncing = True
         self.load_line.started()
         self._show_sync(None, None)
+        if self.data is not None:
+            self._show_facets()  # an empty list says its cases are on their way
         try:
             await self._sync(cache, scope, reread)
         finally:
