@@ -44,6 +44,7 @@ async def test_the_count_line_during_a_first_sync_says_how_many_are_in(tmp_path:
         assert text("cases.count_loading", "nl", shown=number(FIRST_SCREEN, "nl"),
                     total=number(listed, "nl")) in loading
         assert "van 0" not in loading
+        assert "Alle 0" not in loading  # no figures for the views until the whole list is in
         await admin.clear_faults()
         # Then the whole list, with the usual count.
         await wait_for(pilot, lambda: not screen.syncing and not screen.partial)
