@@ -133,7 +133,7 @@ async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, 
 
 
 async def settle_archived(client: PortalClient, cache: LocalCache, scope: str,
-                           at: datetime) -> None:
+                          at: datetime) -> None:
     """Cases that left the list while under way here were completed: ask the portal for
     their final state where it still answers (a few per sync; the rest show "completed")."""
     gate = asyncio.Semaphore(SETTLE_AT_ONCE)
