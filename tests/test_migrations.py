@@ -83,5 +83,5 @@ def test_a_cache_from_a_newer_version_is_set_aside(tmp_path: Path) -> None:
     _open(path).execute("PRAGMA user_version=99")
     cache = LocalCache(path)
     assert cache.rebuilt_from is not None and cache.rebuilt_from.exists()
-    assert user_version(_open(path)) == 3  # rebuilt at this version's schema
+    assert user_version(_open(path)) == 4  # rebuilt at this version's schema
     cache.close()

@@ -16,7 +16,7 @@ from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput, day_arg
-from ind_tui.cli.listing import add_format, csv_style_of
+from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _err, _lang
 from ind_tui.i18n import text
 from ind_tui.i18n.format import day, local
@@ -34,7 +34,7 @@ def register(sub: Any) -> None:
     listing.add_argument("--case", dest="zaaknummer", help="only this case's")
     listing.add_argument("--status", choices=("booked", "cancelled", "past"))
     add_format(listing)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=with_output(_list))
     places = cmds.add_parser("locations", help="IND desks and expat centres, with their ids")
     places.add_argument("--format", choices=("table", "json"), default="table")
     places.set_defaults(handler=_locations)

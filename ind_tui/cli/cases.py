@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from ind_tui.cli import EXIT_BAD_INPUT, EXIT_OK, BadInput
-from ind_tui.cli.listing import add_format, csv_style_of
+from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
 from ind_tui.i18n import text
 
@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
                          "received,in_progress")
     listing.add_argument("--type", dest="type_id", help="only this application type")
     add_format(listing)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=with_output(_list))
     show = cmds.add_parser("show", help="one case: timeline, deadline, dossier")
     show.add_argument("zaaknummer")
     show.add_argument("--format", choices=("text", "json"), default="text")
@@ -96,7 +96,9 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int:
+    from ind_tui.api.errors import PortalError
     from ind_tui.domain.cases import RecordWriter, case_rows, raw_from_summary
+    from ind_tui.i18n.format import plural
 
     # The portal pages in case-number order: with one status (or none) asked of the portal,
     # or several picked out here from every page, rows come in order and can go out as they
@@ -125,8 +127,18 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
     if args.format in ("json", "csv"):
         # The screen's export writes the same records: one set of columns for both.
         writer = RecordWriter(sys.stdout, args.format, csv_style_of(args))
-        async for batch in batches():
-            writer.write(batch)
+        try:
+            async for batch in batches():
+                writer.write(batch)
+        except PortalError as exc:
+            # A page failed after the transport's retries (a 503, a dropped answer): what
+            # went out stays, and the reader of the pipe is told it is not the whole list.
+            # (With --output nothing stays: `with_output` says so.)
+            sys.stdout.flush()
+            code = _fail(exc, _lang(args))
+            if getattr(args, "output", None) is None:
+                _err(plural("cli.cases.incomplete", writer.count, _lang(args)))
+            return code
         writer.close()
         return EXIT_OK
     rows = [row async for batch in batches() for row in batch]
@@ -144,8 +156,6 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
         table.add_row(*map(cell, (r["zaaknummer"], r["employee_name"], r["type_id"],
                                   status_text, r["submitted_at"][:10], r["decision_deadline"])))
     console().print(table)
-    from ind_tui.i18n.format import plural
-
     sys.stderr.write(plural("cli.cases.count", len(rows), _lang(args)) + "\n")
     return EXIT_OK
 

@@ -22,7 +22,7 @@ from typing import Any
 from ind_tui.base.atomic import atomic_write_bytes
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, BadInput
-from ind_tui.cli.listing import add_format, csv_style_of
+from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
 
 
@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
     listing = cmds.add_parser("list", help="every employee of the sponsor")
     listing.add_argument("--status", choices=("registered", "deregistered"))
     add_format(listing)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=with_output(_list))
     duties = cmds.add_parser("duties", help="deregistrations due, permits expiring soon")
     duties.add_argument("--format", choices=("table", "json"), default="table")
     duties.set_defaults(handler=_duties)

@@ -12,7 +12,7 @@ from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
-from ind_tui.cli.listing import add_format, csv_style_of
+from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
 
 INBOX_COLUMNS = ("id", "kind", "zaaknummer", "employee_name", "type_id", "sent_at", "read_at",
@@ -29,10 +29,10 @@ def register(sub: Any) -> None:
                        help="only the messages about this case")
     inbox.add_argument("--kind", help="info_request, decision or ready_for_collection")
     add_format(inbox)
-    inbox.set_defaults(handler=_inbox)
+    inbox.set_defaults(handler=with_output(_inbox))
     due = sub.add_parser("due", help="what is due soon, soonest first (portal date)")
     add_format(due)
-    due.set_defaults(handler=_due)
+    due.set_defaults(handler=with_output(_due))
 
 
 def _kind(value: str | None) -> Any:

@@ -1,13 +1,18 @@
-"""The output options every `list` command shares: `--format table|csv|json`, and for CSV
+"""The output options every `list` command shares: `--format table|csv|json`, for CSV
 `--csv-dialect language|neutral` (see `ind_tui.i18n.format.CsvStyle`): by default a CSV opens
-in columns in a spreadsheet of the chosen language; `neutral` is one format for scripts."""
+in columns in a spreadsheet of the chosen language; `neutral` is one format for scripts. And
+`--output FILE`: the list written to a file whole or not at all (`with_output`)."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ind_tui.cli.session import _lang
+from ind_tui.cli import EXIT_FAILED, EXIT_OK
+from ind_tui.cli.session import _err, _lang
 
 if TYPE_CHECKING:
     from ind_tui.i18n.format import CsvStyle
@@ -22,6 +27,45 @@ def add_format(parser: Any) -> None:
                         help="CSV for a spreadsheet in the language of --lang (nl: ';' and a "
                         "decimal comma; en: ',' and a decimal point), or neutral: ',', a "
                         "decimal point and column codes, for scripts")
+    parser.add_argument("--output", "-o", metavar="FILE", type=Path,
+                        help="write the list to FILE rather than standard output, whole or "
+                        "not at all: a failure part-way leaves no half file (and an existing "
+                        "FILE as it was)")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Unfinished(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def with_output(handler: Handler) -> Handler:
+    """`handler` with its standard output going to `--output FILE` when given: into a
+    temporary file that takes FILE's name only when the command succeeds (the one atomic
+    write, `base.atomic`); on a failure it is removed and the user told."""
+
+    def run(args: argparse.Namespace) -> int:
+        path: Path | None = getattr(args, "output", None)
+        if path is None:
+            return handler(args)
+        from ind_tui.base.atomic import atomic_text_writer
+        from ind_tui.i18n import text
+
+        target = path.expanduser()
+        try:
+            with atomic_text_writer(target) as out, contextlib.redirect_stdout(out):
+                code = handler(args)
+                if code != EXIT_OK:
+                    raise _Unfinished(code)  # leaves the writer: the temporary file goes
+        except _Unfinished as unfinished:
+            if unfinished.code == EXIT_FAILED:
+                _err(text("cli.output.not_written", _lang(args), path=str(target)))
+            return unfinished.code
+        return code
+
+    return run
 
 
 def csv_style_of(args: argparse.Namespace) -> CsvStyle:

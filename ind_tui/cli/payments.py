@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
-from ind_tui.cli.listing import add_format, csv_style_of
+from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _lang
 from ind_tui.i18n.format import day, money, plural
 
@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
     listing.add_argument("--year", type=int, help="only this fee year")
     listing.add_argument("--status", choices=("pending", "paid", "refunded"))
     add_format(listing)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=with_output(_list))
 
 
 def _list(args: argparse.Namespace) -> int:

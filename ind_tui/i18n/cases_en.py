@@ -67,6 +67,8 @@ EN: dict[str, str] = {
     "cases.empty": "No cases in this view",
     "cases.empty_cache": "No cases known yet: they appear once the portal answers",
     "cases.count": "{shown} of {total} cases",
+    "cases.count_loading": "{shown} of {total} loaded…",
+    "cases.count_fetching": "fetching the cases…",
     "cases.archive_on": "archive shown ({count})",
     "cases.archive_off": "archive hidden ({count})",
     "cases.pending_count": "{count} filed here, not listed by the portal yet",

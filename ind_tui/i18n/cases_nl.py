@@ -68,6 +68,8 @@ NL: dict[str, str] = {
     "cases.empty": "Geen zaken in deze weergave",
     "cases.empty_cache": "Nog geen zaken bekend: ze verschijnen zodra het portaal antwoordt",
     "cases.count": "{shown} van {total} zaken",
+    "cases.count_loading": "{shown} van {total} geladen…",
+    "cases.count_fetching": "zaken worden opgehaald…",
     "cases.archive_on": "archief zichtbaar ({count})",
     "cases.archive_off": "archief verborgen ({count})",
     "cases.pending_count": "{count} hier ingediend, nog niet in het portaal",

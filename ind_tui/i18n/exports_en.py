@@ -51,6 +51,12 @@ EN: dict[str, str] = {
     "csv.message_id": "Message id",
     "csv.at": "At",
     "csv.detail": "Detail",
+    # a list that broke off part-way (`ind-tui cases list`), and `--output` not written
+    "cli.cases.incomplete.one": (
+        "ind-tui: the output is incomplete: 1 case was written before the list broke off"),
+    "cli.cases.incomplete.other": (
+        "ind-tui: the output is incomplete: {n} cases were written before the list broke off"),
+    "cli.output.not_written": "ind-tui: {path} was not written: the list did not arrive whole",
     # the count under `ind-tui cases list`
     "cli.cases.count.one": "1 case",
     "cli.cases.count.other": "{n} cases",

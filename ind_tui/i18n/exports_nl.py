@@ -51,6 +51,13 @@ NL: dict[str, str] = {
     "csv.message_id": "Bericht-id",
     "csv.at": "Tijdstip",
     "csv.detail": "Toelichting",
+    # a list that broke off part-way (`ind-tui cases list`), and `--output` not written
+    "cli.cases.incomplete.one": (
+        "ind-tui: de uitvoer is onvolledig: 1 zaak is geschreven voordat de lijst afbrak"),
+    "cli.cases.incomplete.other": (
+        "ind-tui: de uitvoer is onvolledig: {n} zaken zijn geschreven voordat de lijst afbrak"),
+    "cli.output.not_written": (
+        "ind-tui: {path} is niet geschreven: de lijst is niet volledig binnengekomen"),
     # the count under `ind-tui cases list`
     "cli.cases.count.one": "1 zaak",
     "cli.cases.count.other": "{n} zaken",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -128,6 +128,12 @@ class CsvStyle:
         """A moment in Amsterdam time; a text is read as ISO 8601, one without offset as UTC."""
         if value is None or value == "":
             return ""
+        if value.__class__ is str and value[19:] in _UTC_ENDS and len(value) in (20, 25):
+            # The wire's and the cache's own spelling (UTC, to the second): Amsterdam is a
+            # whole number of hours off UTC, so the hour is converted once (an export of
+            # 100,000 cases writes 200,000 moments, in a few thousand distinct hours).
+            hour, offset = _amsterdam_hour(value[:13], self.neutral)
+            return hour + value[13:19] + offset if self.neutral else hour + value[13:16]
         moment = datetime.fromisoformat(value) if isinstance(value, str) else value
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
@@ -135,6 +141,20 @@ class CsvStyle:
         if self.neutral:
             return moment.isoformat(timespec="seconds")
         return moment.strftime("%Y-%m-%d %H:%M")
+
+
+_UTC_ENDS = ("Z", "+00:00")
+
+
+@lru_cache(maxsize=1 << 16)
+def _amsterdam_hour(utc_hour: str, neutral: bool) -> tuple[str, str]:
+    """A UTC hour (`yyyy-mm-ddTHH`) in Amsterdam time, as `CsvStyle.moment` writes it up
+    to the minutes, and the offset that follows the seconds (neutral only)."""
+    moment = datetime.fromisoformat(utc_hour + ":00:00+00:00").astimezone(AMSTERDAM)
+    if neutral:
+        written = moment.isoformat(timespec="seconds")
+        return written[:13], written[19:]
+    return moment.strftime("%Y-%m-%d %H"), ""
 
 
 def csv_style(dialect: str = "language", lang: str | None = None) -> CsvStyle:

@@ -50,6 +50,17 @@ _COLUMNS = ("zaaknummer, employee_name, v_number, type_id, status, decision, sub
             "decision_deadline, changed_at, completed_at")
 
 
+# A case as `CaseSummary.model_dump_json()` writes it: the same keys in the same order, and
+# each instant (stored as `...+00:00`, see `db.iso`) as pydantic writes UTC, `...Z`.
+_ITEM_JSON = (
+    "json_object('zaaknummer', zaaknummer, 'employee_name', employee_name, 'v_number', "
+    "v_number, 'type_id', type_id, 'status', status, 'decision', decision, 'submitted_at', "
+    "substr(submitted_at, 1, 19) || 'Z', 'decision_deadline', decision_deadline, "
+    "'changed_at', substr(changed_at, 1, 19) || 'Z', 'completed_at', "
+    "substr(completed_at, 1, 19) || 'Z')"
+)
+
+
 def _visibility(principal: Principal, refresh: datetime) -> tuple[str, list[Any]]:
     """The portal's listing rules: own company; a representative only what it submitted;
     never paper; listed after its registration; completed ones for 28 days."""
@@ -117,19 +128,22 @@ def list_cases(
     if after is not None:
         page_where += " AND zaaknummer > ?"
         page_args.append(after)
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM cases WHERE {page_where} ORDER BY zaaknummer LIMIT ?",
-        [*page_args, limit + 1],
-    ).fetchall()
-    # The rows hold the summary's fields by name: validated as one page and written as JSON
-    # in one call each (a page of 1,000 costs a few ms instead of tens).
-    page = CasePage.model_validate({
-        "items": [dict(r) for r in rows[:limit]], "total": total,
-        "next_after": rows[limit - 1]["zaaknummer"] if len(rows) > limit else None,
-        "last_refresh": refresh, "as_of": sb.clock.now(),
-    })  # fmt: skip
-    return Response(page.model_dump_json(), media_type="application/json",
-                    headers={"ETag": etag})
+    cur = conn.execute(
+        f"SELECT zaaknummer, {_ITEM_JSON} FROM cases WHERE {page_where} "
+        "ORDER BY zaaknummer LIMIT ?", [*page_args, limit + 1],
+    )
+    cur.row_factory = None  # plain tuples: a Row per case costs more than its JSON
+    rows = cur.fetchall()
+    # Each case as the JSON `CaseSummary` dumps, made by SQLite (a page of 1,000 costs a
+    # millisecond instead of the ten that reading, validating and dumping models took);
+    # the page's own fields are dumped by the model, and the items put in their place.
+    shell = CasePage.model_construct(
+        items=[], total=total,
+        next_after=rows[limit - 1][0] if len(rows) > limit else None,
+        last_refresh=refresh, as_of=sb.clock.now(),
+    ).model_dump_json()  # fmt: skip
+    body = '{"items":[' + ",".join(r[1] for r in rows[:limit]) + "]" + shell[len('{"items":[]'):]
+    return Response(body, media_type="application/json", headers={"ETag": etag})
 
 
 def _visible_case(sb: Sandbox, principal: Principal, zaak: str) -> Any:

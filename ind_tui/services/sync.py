@@ -81,12 +81,16 @@ async def sync_cases(
             # means some case left the list early (e.g. withdrawn access): list everything.
             full = cache.count_cases(scope) != probe.total
         if full:
-            listed: set[str] = set()
             pages = client.iter_cases(page_size=page_size)
-            received += await _store(pages, cache, scope, now, progress, listed)
-            left = await asyncio.to_thread(cache.archive_missing, scope, listed, now)
+            first_fill = await asyncio.to_thread(cache.start_fill, scope)
+            try:
+                received += await _store(pages, cache, scope, now, progress)
+            finally:
+                if first_fill:
+                    await asyncio.to_thread(cache.end_fill)
+            left = await asyncio.to_thread(cache.archive_missing, scope, now)
             if left:
-                await _settle_archived(client, cache, scope, now)
+                await settle_archived(client, cache, scope, now)
             archived += left
         cache.set_sync_state(scope, SyncState(
             etag=etag, as_of=probe.as_of, last_refresh=last_refresh, last_sync=now,
@@ -103,10 +107,10 @@ async def sync_cases(
 
 
 async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, at: datetime,
-                 progress: Progress | None, listed: set[str] | None = None) -> int:
+                 progress: Progress | None) -> int:
     """Store each page while the next one is on its way (the portal's work and ours
-    overlap); `listed` collects the case numbers seen. `progress` is told what is stored,
-    so a screen may read it. Returns the cases stored."""
+    overlap). `progress` is told what is stored, so a screen may read it. Returns the
+    cases stored."""
     stored = total = 0
     storing: asyncio.Future[int] | None = None
 
@@ -123,15 +127,13 @@ async def _store(pages: AsyncIterator[CasePage], cache: LocalCache, scope: str, 
             total = page.total
             storing = asyncio.ensure_future(
                 asyncio.to_thread(cache.upsert_cases, scope, page.items, at))
-            if listed is not None:
-                listed.update(c.zaaknummer for c in page.items)
     finally:
         await stored_one()  # also on a failure: no write left running behind us
     return stored
 
 
-async def _settle_archived(client: PortalClient, cache: LocalCache, scope: str,
-                           at: datetime) -> None:
+async def settle_archived(client: PortalClient, cache: LocalCache, scope: str,
+                          at: datetime) -> None:
     """Cases that left the list while under way here were completed: ask the portal for
     their final state where it still answers (a few per sync; the rest show "completed")."""
     gate = asyncio.Semaphore(SETTLE_AT_ONCE)
@@ -142,7 +144,7 @@ async def _settle_archived(client: PortalClient, cache: LocalCache, scope: str,
                 detail = await client.case(zaak)
             except PortalError:  # no longer answered for (the usual case), or unreachable
                 return
-        await asyncio.to_thread(cache.settle_archived, scope, detail)
+        await asyncio.to_thread(cache.settle_archived, scope, detail, at)
         await asyncio.to_thread(cache.save_case_detail, scope, detail, at)
 
     zaken = await asyncio.to_thread(cache.archived_unsettled, scope, at, SETTLE_PER_SYNC)

@@ -67,6 +67,7 @@ class CaseDetailScreen(CaseDocumentsMixin):
         self.dossier: DossierList | None = None
         self.offline = False
         self.archived = False
+        self.answered = False
         self.max_bytes = DEFAULT_MAX_BYTES
         self.kept_at: datetime | None = None  # when the local copy shown was fetched
 
@@ -110,6 +111,8 @@ class CaseDetailScreen(CaseDocumentsMixin):
         cached = cache.case(scope, self.zaaknummer) if scope else None
         self.summary = cached.case if cached else None
         self.archived = cached is not None and cached.archived
+        # The portal answered for it once archived: its status then is its last true state.
+        self.answered = cached is not None and cached.answered_at is not None
         # Archived too: where the portal still answers for it, it gives the final state.
         if not await self._fetch(cache, scope):
             kept = cache.case_detail(scope, self.zaaknummer) if scope else None
@@ -141,8 +144,9 @@ class CaseDetailScreen(CaseDocumentsMixin):
         if scope is not None:
             cache.save_case_detail(scope, detail, self.context.now())
             if self.archived:
-                cache.settle_archived(scope, detail)
-            shown = final_status(detail.status.value, self.archived)
+                cache.settle_archived(scope, detail, self.context.now())
+            self.answered = True
+            shown = detail.status.value
             cache.mark_seen(scope, [(detail.zaaknummer, shown)])  # looked at
         info = (await app.call(client.portal_info, handle=(PortalError,))).or_none()
         if info is not None:
@@ -197,7 +201,8 @@ class CaseDetailScreen(CaseDocumentsMixin):
         self._show_dossier()
 
     def _summary_text(self, case: CaseSummary) -> str:
-        status = status_label(final_status(case.status.value, self.archived))
+        status = status_label(final_status(case.status.value,
+                                           self.archived and not self.answered))
         if case.decision is not None:
             status = t("cases.with_decision", status=status,
                        decision=decision_label(case.decision.value))

@@ -40,16 +40,21 @@ def join_fitting(parts: list[tuple[str, str]], width: int) -> str:
 
 
 def facets_line(data: ListData, facet: str, show_archived: bool, shown: int,
-                width: int) -> str:
+                width: int, *, count: str | None = None) -> str:
+    """`count` says how many are shown, when not the usual "n of m" (a first sync): then
+    the views go without their figures too, which the whole list has yet to give."""
     counts = data.counts if show_archived else data.counts_listed
     parts: list[tuple[str, str]] = []
     for n, name in enumerate(FACETS, start=1):
-        label = f"{n} {t(f'cases.facet.{name}')} {number(counts[name])}"
+        label = f"{n} {t(f'cases.facet.{name}')}"
+        if count is None:
+            label += f" {number(counts[name])}"
         parts.append((SEP, f"[reverse] {label} [/reverse]" if name == facet else label))
     archive = t("cases.archive_on" if show_archived else "cases.archive_off",
                 count=number(data.archived))
     parts.append((BAR, f"a {archive}"))
-    parts.append((BAR, t("cases.count", shown=number(shown), total=number(data.total))))
+    parts.append((BAR, count or t("cases.count", shown=number(shown),
+                                  total=number(data.total))))
     return join_fitting(parts, width)
 
 

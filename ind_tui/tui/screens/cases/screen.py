@@ -31,19 +31,16 @@ from ind_tui.domain.cases import (
     without_marker,
 )
 from ind_tui.i18n import language, t
-from ind_tui.i18n.format import local, number
 from ind_tui.tui.context import Failed, Result, offline_errors
 from ind_tui.tui.screens.cases.columns import columns
 from ind_tui.tui.screens.cases.data import (
     DEFAULT_SORT,
     FIRST_SCREEN,
     ListData,
-    age_text,
     build_model,
     build_rows,
 )
-from ind_tui.tui.screens.cases.facets import facets_line
-from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.screens.cases.lines import CasesLines
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import Scope, VirtualTable
@@ -56,7 +53,7 @@ if TYPE_CHECKING:
     from ind_tui.tui.app import PortalApp
 
 
-class CasesScreen(PortalScreen):
+class CasesScreen(CasesLines):
     HELP_KEY = "cases.help"
     BINDINGS = [
         *(Binding(str(n), f"facet('{name}')", "cases.key.facet", show=n == 1,
@@ -75,6 +72,7 @@ class CasesScreen(PortalScreen):
         self.show_archived = True
         self.data: ListData | None = None  # the whole list, once read
         self.full = False
+        self.partial = False
         self.syncing = False
         self.first_look = True  # nothing recorded as seen yet: no marks this time
         self.pending: list[PendingCase] = []
@@ -99,10 +97,6 @@ class CasesScreen(PortalScreen):
         yield LoadLine(table, loading="cases.syncing", empty="cases.none", says_busy=False,
                        id="cases-load")
         yield FilterTable(table, id="cases-filter")
-
-    @property
-    def table(self) -> VirtualTable:
-        return self.query_one("#cases-table", VirtualTable)
 
     @property
     def rows(self) -> list[CaseRow]:
@@ -159,6 +153,7 @@ class CasesScreen(PortalScreen):
         table = self.table
         table.model.sort_column, table.model.sort_descending = DEFAULT_SORT
         table.set_rows(first)
+        self.partial = bool(first)
         table.empty_text = t("cases.empty_cache") if not first else t("cases.empty")
         if first:
             self.load_line.shown()
@@ -195,7 +190,7 @@ class CasesScreen(PortalScreen):
         data = await asyncio.to_thread(read)
         if not self.is_attached:
             return
-        self.data, self.full = data, True
+        self.data, self.full, self.partial = data, True, False
         table = self.table
         # Keys pressed while the list was read apply to the new model too.
         now = table.model
@@ -231,6 +226,8 @@ class CasesScreen(PortalScreen):
         self.syncing = True
         self.load_line.started()
         self._show_sync(None, None)
+        if self.data is not None:
+            self._show_facets()  # an empty list says its cases are on their way
         try:
             await self._sync(cache, scope, reread)
         finally:
@@ -267,73 +264,6 @@ class CasesScreen(PortalScreen):
             await self.reload()
         self.last_report = report
         self.load_line.done(self.data.total if self.data is not None else 0)
-
-    # --- what the lines above the table say ------------------------------------------------
-
-    def _show_sync(self, done: int | None, total: int | None) -> None:
-        self._sync_count = (done, total)
-        if not self.is_attached:
-            return
-        self.query_one("#cases-syncbar").display = True
-        bar = self.query_one("#cases-progress", ProgressBar)
-        if done is None or not total:
-            bar.update(total=None)
-            set_text(self, "#cases-sync-label", t("cases.syncing"))
-        else:
-            bar.update(total=total, progress=done)
-            set_text(self, "#cases-sync-label", t("cases.syncing_count", done=number(done),
-                                                  total=number(total)))
-
-    def _kept_text(self) -> str:
-        """What the list shows when the portal gave no answer: the copy, and how old it is."""
-        if self._cache is None or self._scope is None:
-            return ""
-        last = self._cache.sync_state(self._scope).last_sync
-        if last is None:
-            return t("cases.kept_never")
-        return t("cases.kept", when=local(last), age=age_text(last, self.context.now(), t))
-
-    def _show_state(self) -> None:
-        if not self.is_attached or self._cache is None or self._scope is None:
-            return
-        state = self._cache.sync_state(self._scope)
-        if state.last_sync is None:
-            fresh = t("cases.fresh_never")
-        else:
-            refresh = local(state.last_refresh) if state.last_refresh else \
-                t("cases.refresh_unknown")
-            fresh = t("cases.fresh", refresh=refresh, sync=local(state.last_sync))
-        set_text(self, "#cases-fresh", fresh)
-        self._show_facets()
-
-    def on_resize(self) -> None:
-        if self.data is not None:  # the line above the table breaks where the width allows
-            self.call_after_refresh(self._show_facets)
-
-    def _show_facets(self) -> None:
-        data = self.data
-        table = self.table
-        if data is None:
-            set_text(self, "#cases-facets", t("cases.loading"))
-            return
-        self._shown_count = table.row_count
-        width = self.query_one("#cases-facets").content_size.width or self.size.width - 2
-        line = facets_line(data, self.facet, self.show_archived, table.row_count, width)
-        set_text(self, "#cases-facets", line)
-        counts = data.counts if self.show_archived else data.counts_listed
-        changed = counts["changed"]
-        if self.first_look:
-            note = t("cases.changed_first")
-        elif changed:
-            looked = self._cache.looked_at(self._scope) if self._cache and self._scope else None
-            note = t("cases.changed_line", count=number(changed),
-                     when=local(looked) if looked else "")
-        else:
-            note = ""
-        if data.pending:
-            note = (note + "  │ " if note else "") + t("cases.pending_count",
-                                                       count=number(data.pending))
-        set_text(self, "#cases-changed", note)
 
     # --- keys -----------------------------------------------------------------------------
 
