@@ -47,7 +47,7 @@ test: $(STAMP_TEST)
 
 # Longer property runs against the API (schemathesis with more examples).
 fuzz: $(STAMP_TEST)
-	IND_TUI_FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_api_fuzz.py
+	IND_TUI_FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_api_fuzz*.py
 
 # Filing under faults: 500 seeded submissions (`make test` runs a short one). IND_TUI_SOAK
 # and IND_TUI_SOAK_SEED change size and seed; the summary line is printed at the end.
