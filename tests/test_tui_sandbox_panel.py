@@ -4,8 +4,6 @@ against the real sandbox, in-process."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,13 +12,10 @@ import httpx
 import pytest
 from textual.pilot import Pilot
 
-from ind_tui.local.settings import Profile
-from ind_tui.local.startup import StartInfo
-from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
-from ind_tui.services.connect import ENV_ADMIN_TOKEN, Connection, connect
+from bench.tui import make_tui
+from ind_tui.services.connect import ENV_ADMIN_TOKEN
 from ind_tui.tui.app import PortalApp
 from tests.tui_helpers import (
-    PORTAL,
     WAIT_SECONDS,
     home_settled,
     login_as,
@@ -166,20 +161,7 @@ async def test_panel_switches_identity_through_the_login(tmp_path: Path) -> None
 
 
 def _app_without_admin_token(tmp_path: Path) -> PortalApp:
-    sandbox = sandbox_app(tmp_path)
-    profile = Profile(name="test", portal=PORTAL)
-    store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
-
-    def connector() -> AbstractAsyncContextManager[Connection]:
-        @asynccontextmanager
-        async def opened() -> AsyncIterator[Connection]:
-            async with connect(profile, store=store,
-                               transport=httpx.ASGITransport(app=sandbox)) as conn:
-                yield conn
-
-        return opened()
-
-    return PortalApp(StartInfo("test", PORTAL, "en"), connector)
+    return make_tui(httpx.ASGITransport(app=sandbox_app(tmp_path)), admin_token=None)
 
 
 async def test_not_offered_without_the_admin_token(tmp_path: Path,
