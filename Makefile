@@ -55,7 +55,7 @@ soak: $(STAMP_TEST)
 	IND_TUI_SOAK=$${IND_TUI_SOAK:-500} $(BIN)/python -m pytest -s -p no:randomly tests/test_soak.py
 
 bench: $(STAMP_TEST)
-	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	@for f in bench/bench_*.py; do m=bench.$$(basename $$f .py); echo "== $$m"; $(BIN)/python -m $$m || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -12,6 +12,7 @@ written under a temp dir (IND_TUI_HOME points there) and removed at the end.
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import resource
@@ -264,6 +265,12 @@ def bench_documents(root: Path) -> bool:
 
 
 def main() -> int:
+    global DOCS, DOC_BYTES
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--smoke", action="store_true",
+                        help="a tiny run (2 documents of 1 MB) that shows the bench works")
+    if parser.parse_args().smoke:
+        DOCS, DOC_BYTES = 2, MB
     root = Path(tempfile.mkdtemp(prefix="bench-drafts-"))
     os.environ["IND_TUI_HOME"] = str(root / "home")
     try:
