@@ -1,7 +1,7 @@
 """Drafts benchmark: references + document store against a bundle that embeds documents.
 
-Prints its figures; run with `make bench` or `python bench/bench_drafts.py`. Everything is
-written under a temp dir (IND_TUI_HOME points there) and removed at the end.
+Prints its figures; run with `make bench` or `python -m bench.bench_drafts [--smoke]`.
+Everything is written under a temp dir (IND_TUI_HOME points there) and removed at the end.
 
   1. refusing hostile bundles: time and peak memory (goal < 1 s, < 50 MB each)
   2. checking one 8 MB PDF
