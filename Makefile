@@ -47,7 +47,7 @@ test: $(STAMP_TEST)
 
 # Longer property runs against the API (schemathesis with more examples).
 fuzz: $(STAMP_TEST)
-	IND_TUI_FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_api_fuzz.py
+	IND_TUI_FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_api_fuzz*.py
 
 # Filing under faults: 500 seeded submissions (`make test` runs a short one). IND_TUI_SOAK
 # and IND_TUI_SOAK_SEED change size and seed; the summary line is printed at the end.
@@ -55,7 +55,7 @@ soak: $(STAMP_TEST)
 	IND_TUI_SOAK=$${IND_TUI_SOAK:-500} $(BIN)/python -m pytest -s -p no:randomly tests/test_soak.py
 
 bench: $(STAMP_TEST)
-	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	@for f in bench/bench_*.py; do m=bench.$$(basename $$f .py); echo "== $$m"; $(BIN)/python -m $$m || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

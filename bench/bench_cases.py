@@ -11,7 +11,7 @@ resident memory <= 300 MB. Per-key figures time the key's handler plus rendering
 visible line, as the compositor would ask for them; keys during which the interpreter ran a
 full garbage collection are counted apart (that pause is process-wide, not the screen's).
 
-    python bench/bench_cases.py [--cases N]
+    python -m bench.bench_cases [--cases N] [--smoke]
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def bench_app() -> Any:
         """The real app, logged in from the start and without a portal (offline)."""
 
         def on_mount(self) -> None:
-            self.me = me()
+            self.context.me = me()  # what a login leaves (`logged_in` also starts the inbox watch)
 
         async def on_unmount(self) -> None:
             return None
@@ -328,7 +328,12 @@ def report(ours_runs: list[dict[str, Any]], stock: dict[str, Any], cases: int) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=CASES)
+    parser.add_argument("--smoke", action="store_true",
+                        help="a tiny run (50 cases, one sample) that shows the bench works")
     args = parser.parse_args()
+    samples = 1 if args.smoke else OUR_SAMPLES
+    if args.smoke:
+        args.cases = 50
     with tempfile.TemporaryDirectory(prefix="ind-tui-bench-cases-") as tmp:
         seeded = Path(tmp) / "seeded"
         started = time.perf_counter()
@@ -350,8 +355,8 @@ def main() -> int:
             shutil.copytree(seeded, home)
             return home
 
-        ours = [run_child("ours", fresh(n)) for n in range(OUR_SAMPLES)]
-        stock = run_child("stock", fresh(OUR_SAMPLES))
+        ours = [run_child("ours", fresh(n)) for n in range(samples)]
+        stock = run_child("stock", fresh(samples))
     if not report(ours, stock, args.cases):
         print("FAIL: not every case reached the screen", file=sys.stderr)
         return 1

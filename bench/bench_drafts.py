@@ -1,7 +1,7 @@
 """Drafts benchmark: references + document store against a bundle that embeds documents.
 
-Prints its figures; run with `make bench` or `python bench/bench_drafts.py`. Everything is
-written under a temp dir (IND_TUI_HOME points there) and removed at the end.
+Prints its figures; run with `make bench` or `python -m bench.bench_drafts [--smoke]`.
+Everything is written under a temp dir (IND_TUI_HOME points there) and removed at the end.
 
   1. refusing hostile bundles: time and peak memory (goal < 1 s, < 50 MB each)
   2. checking one 8 MB PDF
@@ -12,6 +12,7 @@ written under a temp dir (IND_TUI_HOME points there) and removed at the end.
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import resource
@@ -264,6 +265,12 @@ def bench_documents(root: Path) -> bool:
 
 
 def main() -> int:
+    global DOCS, DOC_BYTES
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--smoke", action="store_true",
+                        help="a tiny run (2 documents of 1 MB) that shows the bench works")
+    if parser.parse_args().smoke:
+        DOCS, DOC_BYTES = 2, MB
     root = Path(tempfile.mkdtemp(prefix="bench-drafts-"))
     os.environ["IND_TUI_HOME"] = str(root / "home")
     try:

@@ -7,7 +7,7 @@
 
 The sandbox runs in-process (httpx.ASGITransport), seeded with `seed_extra_employees`.
 
-    python bench/bench_employees.py [--employees N] [--rows N]
+    python -m bench.bench_employees [--employees N] [--rows N]
 """
 
 from __future__ import annotations
@@ -17,16 +17,14 @@ import asyncio
 import gc
 import tempfile
 import time
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from bench.tui import login, make_tui, open_timed
 from ind_tui.api.auth import Purpose
 from ind_tui.client.client import PortalClient
-from ind_tui.client.sandbox_admin import SandboxAdmin
 from ind_tui.domain.employee_csv import RowState, preview, read_csv
 from ind_tui.sandbox.app import create_app
 from ind_tui.sandbox.seed import seed_extra_employees
@@ -52,17 +50,11 @@ def make_csv(rows: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
-async def login(client: PortalClient) -> None:
-    device = await client.start_login()
-    await SandboxAdmin(client.http, ADMIN).approve(device.user_code, "sponsor-eh3")
-    await client.finish_login(device)
-
-
 async def dry_run(app: object, rows: int) -> None:
     data = make_csv(rows)
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     async with PortalClient("http://sandbox", transport=transport) as client:
-        await login(client)
+        await login(client, ADMIN)
         start = time.perf_counter()
         registered = await client.employees()
         listed = time.perf_counter() - start
@@ -79,30 +71,14 @@ async def dry_run(app: object, rows: int) -> None:
 
 
 async def first_paint(app: object, employees: int) -> float:
-    from ind_tui.local.settings import Profile
-    from ind_tui.local.startup import StartInfo
-    from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
-    from ind_tui.services.connect import Connection, connect
-    from ind_tui.tui.app import PortalApp
-
-    profile = Profile(name="bench", portal="http://sandbox.bench")
-    store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
-
-    def connector() -> AbstractAsyncContextManager[Connection]:
-        @asynccontextmanager
-        async def opened() -> AsyncIterator[Connection]:
-            async with connect(profile, store=store, admin_token=ADMIN,
-                               transport=httpx.ASGITransport(app=app)) as conn:  # type: ignore[arg-type]
-                yield conn
-
-        return opened()
-
-    tui = PortalApp(StartInfo("bench", profile.portal, "en"), connector)
+    tui = make_tui(httpx.ASGITransport(app=app), admin_token=ADMIN,  # type: ignore[arg-type]
+                   portal="http://sandbox.bench", profile="bench")
     async with tui.run_test(size=(120, 40)) as pilot:
-        while tui.conn is None:
+        while tui.context.conn is None:
             await pilot.pause(0.01)
-        await login(tui.conn.client)
-        tui.logged_in(await tui.conn.client.me())
+        client = tui.context.conn.client
+        await login(client, ADMIN)
+        tui.logged_in(await client.me())
         await pilot.pause(0.2)
         paints = []
         for attempt in range(3):  # the first time pays for styles Textual then caches
@@ -118,6 +94,8 @@ async def first_paint(app: object, employees: int) -> float:
                 filtered = time.perf_counter()
                 screen.table.apply_filter("status:dereg")
                 filtered = time.perf_counter() - filtered
+            while not screen.loaded:  # leaving while it still reads would cut its work off
+                await asyncio.sleep(0.01)
             tui.pop_screen()
             await pilot.pause(0.2)
         paint = paints[0]
@@ -134,17 +112,7 @@ async def open_list(tui: Any) -> tuple[Any, float, float]:
     """Open the list: the screen, when, and seconds until a frame with rows was drawn."""
     from ind_tui.tui.screens.employees.screen import EmployeesScreen
 
-    painted: list[float] = []
-    start = time.perf_counter()
-    screen = EmployeesScreen()
-    tui.push_screen(screen)
-    # Polled every 2 ms: a busy loop here would take the time it measures.
-    while not (screen.is_mounted and screen.query("#emp-table") and screen.table.row_count):
-        await asyncio.sleep(0.002)
-    screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
-    while not painted:
-        await asyncio.sleep(0.002)
-    return screen, start, painted[0] - start
+    return await open_timed(tui, EmployeesScreen(), "#emp-table")
 
 
 def main() -> None:

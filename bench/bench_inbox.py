@@ -9,7 +9,7 @@ The sandbox answers over a real socket (uvicorn on 127.0.0.1), or in-process wit
 letters for the 40 days are made before the clock starts (as the home screen's first look
 would have made them).
 
-    python bench/bench_inbox.py [--cases N] [--days N] [--in-process]
+    python -m bench.bench_inbox [--cases N] [--days N] [--in-process]
 """
 
 from __future__ import annotations
@@ -19,16 +19,13 @@ import asyncio
 import gc
 import tempfile
 import time
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from ind_tui.client.client import PortalClient
-from ind_tui.client.sandbox_admin import SandboxAdmin
+from bench.tui import login, make_tui, open_timed
 from ind_tui.sandbox.app import create_app
 from ind_tui.sandbox.state import SandboxConfig
 
@@ -36,37 +33,13 @@ ADMIN = "bench-admin"
 PAINT_GOAL = 0.3
 
 
-async def login(client: PortalClient) -> None:
-    device = await client.start_login()
-    await SandboxAdmin(client.http, ADMIN).approve(device.user_code, "sponsor-eh3")
-    await client.finish_login(device)
-
-
 async def measure(url: str, transport: httpx.AsyncBaseTransport | None) -> float:
-    from ind_tui.local.settings import Profile
-    from ind_tui.local.startup import StartInfo
-    from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
-    from ind_tui.services.connect import Connection, connect
-    from ind_tui.tui.app import PortalApp
-
-    profile = Profile(name="bench", portal=url)
-    store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
-
-    def connector() -> AbstractAsyncContextManager[Connection]:
-        @asynccontextmanager
-        async def opened() -> AsyncIterator[Connection]:
-            async with connect(profile, store=store, admin_token=ADMIN,
-                               transport=transport) as conn:
-                yield conn
-
-        return opened()
-
-    tui = PortalApp(StartInfo("bench", profile.portal, "en"), connector)
+    tui = make_tui(transport, admin_token=ADMIN, portal=url, profile="bench")
     async with tui.run_test(size=(120, 40)) as pilot:
         while tui.context.conn is None:
             await pilot.pause(0.01)
         client = tui.context.conn.client
-        await login(client)
+        await login(client, ADMIN)
         unread = (await client.messages_page(unread=True, limit=1)).unread
         print(f"  unread messages                    {unread:8,}")
         tui.logged_in(await client.me())
@@ -82,6 +55,8 @@ async def measure(url: str, transport: httpx.AsyncBaseTransport | None) -> float
                     await asyncio.sleep(0.01)
                 everything = time.perf_counter() - start
                 loaded = len(screen.messages)
+            while not screen.loaded:  # leaving while it still reads would cut its work off
+                await asyncio.sleep(0.01)
             tui.pop_screen()
             await pilot.pause(0.2)
         paint = paints[0]
@@ -96,17 +71,7 @@ async def open_inbox(tui: Any) -> tuple[Any, float, float]:
     """Open the inbox: the screen, when, and seconds until a frame with rows was drawn."""
     from ind_tui.tui.screens.inbox.screen import InboxScreen
 
-    painted: list[float] = []
-    start = time.perf_counter()
-    screen = InboxScreen()
-    tui.push_screen(screen)
-    # Polled every 2 ms: a busy loop here would take the time it measures.
-    while not (screen.is_mounted and screen.query("#inbox-table") and screen.table.row_count):
-        await asyncio.sleep(0.002)
-    screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
-    while not painted:
-        await asyncio.sleep(0.002)
-    return screen, start, painted[0] - start
+    return await open_timed(tui, InboxScreen(), "#inbox-table")
 
 
 def main() -> None:

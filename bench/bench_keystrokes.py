@@ -9,7 +9,7 @@ shell would), Enter, F8, `f`, `y`. Every key sent counts, each typed character t
 at most 30. The sandbox runs in-process (httpx.ASGITransport) in a fresh home; the TUI is
 driven by Textual's Pilot at 80x24. `tests/test_tui_keystrokes.py` runs the same walk.
 
-    python bench/bench_keystrokes.py [--lang nl|en]
+    python -m bench.bench_keystrokes [--lang nl|en] [--smoke]
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,9 +32,10 @@ import httpx
 from fastapi import FastAPI
 from textual.pilot import Pilot
 
+from bench.tui import PORTAL, make_tui
+
 GOAL = 30
 ADMIN = "bench-keystrokes-admin"
-PORTAL = "http://sandbox.test"
 SIZE = (80, 24)
 WAIT_SECONDS = 90.0  # a step that takes longer has failed (generous: machines get busy)
 # What the clerk told of the job in the first application, filed from this computer, besides
@@ -164,28 +164,6 @@ async def file_first_application(app: FastAPI, identity: str, folder: Path
     return duty.v_number, duty.employee_name, docs
 
 
-def make_tui(app: FastAPI, lang: str) -> Any:
-    from ind_tui.local.settings import Profile
-    from ind_tui.local.startup import StartInfo
-    from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
-    from ind_tui.services.connect import Connection, connect
-    from ind_tui.tui.app import PortalApp
-
-    profile = Profile(name="test", portal=PORTAL)
-    store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
-
-    def connector() -> AbstractAsyncContextManager[Connection]:
-        @asynccontextmanager
-        async def opened() -> AsyncIterator[Connection]:
-            async with connect(profile, store=store, admin_token=ADMIN,
-                               transport=httpx.ASGITransport(app=app)) as conn:
-                yield conn
-
-        return opened()
-
-    return PortalApp(StartInfo("test", PORTAL, lang), connector)
-
-
 async def log_in(keys: Keys, identity: str) -> None:
     """To the home screen (before the count starts)."""
     from ind_tui.tui.screens.shell.home import HomeScreen
@@ -307,7 +285,7 @@ async def run_walk(folder: Path, lang: str = "en", identity: str = "agent-delta"
     set_language(lang)
     app = sandbox(folder)
     v_number, name, docs = await file_first_application(app, identity, folder)
-    tui = make_tui(app, lang)
+    tui = make_tui(httpx.ASGITransport(app=app), admin_token=ADMIN, lang=lang)
     async with tui.run_test(size=SIZE) as pilot:
         return await walk_extension(pilot, v_number, name, docs, identity, documents)
 
@@ -315,9 +293,12 @@ async def run_walk(folder: Path, lang: str = "en", identity: str = "agent-delta"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("nl", "en"), default="en")
+    parser.add_argument("--smoke", action="store_true",
+                        help="only the walk that types the path (tests/test_tui_keystrokes.py "
+                             "walks both)")
     args = parser.parse_args()
     walks = []
-    for documents in ("path", "earlier"):
+    for documents in ("path",) if args.smoke else ("path", "earlier"):
         with tempfile.TemporaryDirectory(prefix="ind-tui-keys-") as tmp:
             os.environ["IND_TUI_HOME"] = str(Path(tmp) / "home")
             os.environ["HOME"] = tmp

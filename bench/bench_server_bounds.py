@@ -10,6 +10,7 @@ the slow connections were held (the bounds: `ind_tui/sandbox/bounds.py`).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import socket
@@ -118,6 +119,13 @@ def summary(name: str, ms: list[float], peak_kib: int) -> str:
 
 
 def main() -> None:
+    global REQUESTS, SLOW_CONNECTIONS, BIG
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--smoke", action="store_true",
+                        help="a tiny run (2 MB bodies, 2 slow clients) that shows the bench "
+                             "works; the slow ones are still held until the header deadline")
+    if parser.parse_args().smoke:
+        REQUESTS, SLOW_CONNECTIONS, BIG = 20, 2, 2 * 1024 * 1024
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.Popen(
             [sys.executable, "-m", "ind_tui", "sandbox", "serve", "--embedded", "--port", "0",
@@ -144,8 +152,10 @@ def main() -> None:
                 under = latencies(url)
                 for t in attackers:
                     t.join()
-            print(summary("with 50 MB x2 + 100 slow", under, busy.peak))
-            for label, r in zip(("50 MB declared", "50 MB chunked"), results, strict=True):
+            mb = BIG // (1024 * 1024)
+            print(summary(f"with {mb} MB x2 + {SLOW_CONNECTIONS} slow", under, busy.peak))
+            for label, r in zip((f"{mb} MB declared", f"{mb} MB chunked"), results,
+                                strict=True):
                 print(f"{label:<28} answer {r['answer']!r}, {int(str(r['sent'])) / 1024:,.0f} "
                       f"KiB sent before the refusal, {float(str(r['seconds'])):.2f} s")
             print(f"{SLOW_CONNECTIONS} slow-header connections   held {min(held):.1f}-"

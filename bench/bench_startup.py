@@ -273,7 +273,12 @@ def _main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--only", choices=("tmux", "headless"))
+    parser.add_argument("--smoke", action="store_true",
+                        help="one headless sample each way, to show the bench works; the "
+                             "ratio is printed but not judged (one sample says little)")
     args = parser.parse_args()
+    if args.smoke:
+        args.samples, args.only = 1, "headless"
     ratios: list[float] = []
     if args.only != "headless":
         if shutil.which("tmux") is None:
@@ -283,7 +288,7 @@ def _main() -> int:
     if args.only != "tmux":
         ratios.append(headless(args.samples))
     import_costs()
-    return 1 if any(r > GOAL for r in ratios) else 0
+    return 1 if not args.smoke and any(r > GOAL for r in ratios) else 0
 
 
 if __name__ == "__main__":

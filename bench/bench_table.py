@@ -11,6 +11,7 @@ rendering every visible line, as the compositor would ask for them.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import datetime as dt
 import gc
@@ -171,8 +172,9 @@ async def child_stock(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     return out
 
 
-def run_child(kind: str) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, __file__, "--child", kind], capture_output=True,
+def run_child(kind: str, rows: int) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, __file__, "--child", kind, str(rows)],
+                          capture_output=True,
                           text=True, timeout=120, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"{kind} child failed:\n{proc.stderr[-2000:]}")
@@ -185,8 +187,13 @@ def ms(seconds: float) -> str:
 
 
 def main() -> None:
-    ours_runs = [run_child("ours") for _ in range(OUR_SAMPLES)]
-    stock = run_child("stock")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--smoke", action="store_true",
+                        help="a tiny run that only shows the bench still works")
+    args = parser.parse_args()
+    rows, samples = (50, 1) if args.smoke else (ROWS, OUR_SAMPLES)
+    ours_runs = [run_child("ours", rows) for _ in range(samples)]
+    stock = run_child("stock", rows)
 
     def med(key: str) -> float:
         return statistics.median(r[key] for r in ours_runs)
@@ -197,8 +204,8 @@ def main() -> None:
     def median_key(key: str) -> float:
         return statistics.median(statistics.median(r[key]) for r in ours_runs)
 
-    print(f"{ROWS:,} rows x 8 columns, {SIZE[0]}x{SIZE[1]} terminal; ours: median of "
-          f"{OUR_SAMPLES} runs, stock DataTable: 1 run")
+    print(f"{rows:,} rows x 8 columns, {SIZE[0]}x{SIZE[1]} terminal; ours: median of "
+          f"{samples} runs, stock DataTable: 1 run")
     print(f"{'':34} {'VirtualTable':>14} {'DataTable':>14} {'goal':>10}")
     print(f"{'first paint (load + first frame)':34} {med('paint'):12.3f} s "
           f"{stock['paint']:12.3f} s {GOALS['paint']:8.1f} s")
@@ -233,8 +240,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        data = make_rows(ROWS)
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        data = make_rows(int(sys.argv[3]))
         runner = child_ours if sys.argv[2] == "ours" else child_stock
         print(json.dumps(asyncio.run(runner(data))))
     else:

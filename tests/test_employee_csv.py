@@ -14,13 +14,8 @@ import pytest
 
 from ind_tui.api.auth import Purpose
 from ind_tui.client.client import PortalClient
-from ind_tui.domain.employee_csv import (
-    Preview,
-    RowState,
-    parse_date,
-    preview,
-    read_csv,
-)
+from ind_tui.domain.employee_cells import parse_date
+from ind_tui.domain.employee_csv import Preview, RowState, preview, read_csv
 from ind_tui.services.employee_import import BREAKER, Outcome, describe, failures_csv, send
 from tests.client_fixtures import admin_of, login, make_app, make_client
 

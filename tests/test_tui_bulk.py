@@ -111,7 +111,7 @@ async def test_mark_three_extensions_make_three_drafts_and_file_them(tmp_path: P
 
 async def test_home_counts_the_acting_companys_unfiled_drafts(tmp_path: Path) -> None:
     set_language("en")
-    from ind_tui.tui.screens.drafts.screen import home_lines
+    from ind_tui.tui.screens.drafts.home import home_lines
 
     for kvk, name in (("56789012", "Delta Software B.V."), ("12345678", "Noordzee"),
                       ("12345678", "Noordzee")):

@@ -139,8 +139,18 @@ async def test_list_filter_facets_sort_and_jump(tmp_path: Path) -> None:
             screen.table.cursor_row).zaaknummer == target)
 
 
-async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
+def detail_loaded(app: PortalApp, zaak: str) -> bool:
+    """The case's screen is mounted and done loading: leaving it earlier would pull its
+    widgets from under the load that is still filling them."""
     from ind_tui.tui.screens.cases.detail import CaseDetailScreen
+
+    screen = app.screen
+    return (isinstance(screen, CaseDetailScreen) and screen.zaaknummer == zaak
+            and screen.is_mounted and screen.detail is not None
+            and all(w.is_finished for w in app.workers if w.node is screen))
+
+
+async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
     from ind_tui.tui.screens.cases.screen import CasesScreen
 
     app = make_app(sandbox_app(tmp_path))
@@ -148,17 +158,14 @@ async def test_colon_jump_opens_a_case_over_the_list(tmp_path: Path) -> None:
         screen = await open_cases(pilot, app)
         zaak = view_rows(screen)[3].zaaknummer
         await pilot.press("colon", *f"cases Z{zaak}", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
-                       and app.screen.detail is not None)
-        assert app.screen.zaaknummer == zaak
+        await wait_for(pilot, lambda: detail_loaded(app, zaak))
         await pilot.press("escape")
         await wait_for(pilot, lambda: ready(app))
         assert isinstance(app.screen, CasesScreen)
         assert app.screen.table.model.row_at(app.screen.table.cursor_row).zaaknummer == zaak
         other = view_rows(app.screen)[5].zaaknummer
         await pilot.press("colon", *other, "enter")  # a bare number: that case
-        await wait_for(pilot, lambda: isinstance(app.screen, CaseDetailScreen)
-                       and app.screen.zaaknummer == other)
+        await wait_for(pilot, lambda: detail_loaded(app, other))
 
 
 async def test_what_changed_since_the_last_look(tmp_path: Path) -> None:

@@ -318,7 +318,7 @@ async def test_unpack_refuses_a_file_that_is_not_a_pack(tmp_path: Path) -> None:
 
 
 async def test_home_lines(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.drafts.screen import home_lines
+    from ind_tui.tui.screens.drafts.home import home_lines
 
     app = make_app(sandbox_app(tmp_path))
     assert await home_lines(app) == []
@@ -374,7 +374,7 @@ def filed(stage: str, fee: int, *, employee: str) -> Path:
 
 
 async def test_filing_stages_as_the_filing_left_them(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.drafts.screen import home_lines
+    from ind_tui.tui.screens.drafts.home import home_lines
 
     unpaid = filed("submitted", 423, employee="Unpaid")
     free = filed("submitted", 0, employee="Free")

@@ -10,7 +10,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from ind_tui.tui.screens.employees.screen import EmployeesScreen, home_lines
+from ind_tui.tui.screens.employees.home import home_lines
+from ind_tui.tui.screens.employees.screen import EmployeesScreen
 from tests.tui_helpers import login_as, make_app, sandbox_app, wait_for
 
 SIZE = (120, 36)

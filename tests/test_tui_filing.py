@@ -318,6 +318,8 @@ async def test_esc_home_after_filing_from_the_wizard_leaves_the_app_running(
         await wait_for(pilot, lambda: screen.query_one("#filing-receipt").display)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.pause(0.3)
+        # Everything Esc set going has run its course (the wizard's rebuild among it).
+        await wait_for(pilot, lambda: all(w.is_finished for w in app.workers))
+        await pilot.pause()
         assert app.is_running and isinstance(app.screen, HomeScreen)
         assert counts(sandbox)[1] >= 1

@@ -4,8 +4,6 @@ against the real sandbox, in-process."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,13 +12,11 @@ import httpx
 import pytest
 from textual.pilot import Pilot
 
-from ind_tui.local.settings import Profile
-from ind_tui.local.startup import StartInfo
-from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
-from ind_tui.services.connect import ENV_ADMIN_TOKEN, Connection, connect
+from bench.tui import make_tui
+from ind_tui.services.connect import ENV_ADMIN_TOKEN
 from ind_tui.tui.app import PortalApp
 from tests.tui_helpers import (
-    PORTAL,
+    WAIT_SECONDS,
     home_settled,
     login_as,
     make_app,
@@ -34,6 +30,15 @@ SIZE = (80, 24)
 
 def _text(app: PortalApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
+
+
+def choice_ready(app: PortalApp) -> bool:
+    """A choice is on screen with its list focused: keys typed earlier would go elsewhere."""
+    from ind_tui.tui.screens.sandbox.choice import ChoiceDialog
+    from ind_tui.tui.widgets.lists import VimOptionList
+
+    return (isinstance(app.screen, ChoiceDialog)
+            and app.screen.query_one(VimOptionList).has_focus)
 
 
 async def open_panel(pilot: Pilot[Any], identity: str = "sponsor-eh3") -> None:
@@ -94,7 +99,6 @@ async def test_a_bad_span_is_refused_where_it_was_typed(tmp_path: Path) -> None:
 
 async def test_panel_adds_a_fault_the_cases_list_meets_then_clears_it(tmp_path: Path) -> None:
     from ind_tui.tui.screens.cases.screen import CasesScreen
-    from ind_tui.tui.screens.sandbox.choice import ChoiceDialog
     from ind_tui.tui.screens.sandbox.panel import SandboxPanel
     from ind_tui.tui.screens.shell.home import HomeScreen
 
@@ -102,10 +106,10 @@ async def test_panel_adds_a_fault_the_cases_list_meets_then_clears_it(tmp_path: 
     async with app.run_test(size=SIZE) as pilot:
         await open_panel(pilot)
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await wait_for(pilot, lambda: choice_ready(app))
         await pilot.press("slash", *"cases.list", "enter", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog)
-                       and "cases.list" in app.screen.title_text)
+        await wait_for(pilot, lambda: choice_ready(app)
+                       and "cases.list" in app.screen.title_text)  # type: ignore[attr-defined]
         await pilot.press("slash", *"unavail", "enter", "enter")
         await pilot.press("enter")  # no count, no delay: every time
         await wait_for(pilot, lambda: isinstance(app.screen, SandboxPanel)
@@ -134,15 +138,17 @@ async def test_panel_adds_a_fault_the_cases_list_meets_then_clears_it(tmp_path: 
 
 
 async def test_panel_switches_identity_through_the_login(tmp_path: Path) -> None:
-    from ind_tui.tui.screens.sandbox.choice import ChoiceDialog
     from ind_tui.tui.screens.shell.home import HomeScreen
 
     app = make_app(sandbox_app(tmp_path), lang="nl")
     async with app.run_test(size=SIZE) as pilot:
         await open_panel(pilot, "agent-delta")
         assert "Delta Software" in _text(app, "#sandbox-who")
+        # The toast below is read after the login and home have run: on a busy machine that
+        # can outlast its usual 5 s.
+        app.NOTIFICATION_TIMEOUT = WAIT_SECONDS
         await pilot.press("i")
-        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await wait_for(pilot, lambda: choice_ready(app))
         await pilot.press("slash", *"agent-noordzee", "enter", "enter")
         # Who you are now is said as the login ends (before home shows).
         await wait_for(pilot, lambda: any(
@@ -155,20 +161,7 @@ async def test_panel_switches_identity_through_the_login(tmp_path: Path) -> None
 
 
 def _app_without_admin_token(tmp_path: Path) -> PortalApp:
-    sandbox = sandbox_app(tmp_path)
-    profile = Profile(name="test", portal=PORTAL)
-    store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
-
-    def connector() -> AbstractAsyncContextManager[Connection]:
-        @asynccontextmanager
-        async def opened() -> AsyncIterator[Connection]:
-            async with connect(profile, store=store,
-                               transport=httpx.ASGITransport(app=sandbox)) as conn:
-                yield conn
-
-        return opened()
-
-    return PortalApp(StartInfo("test", PORTAL, "en"), connector)
+    return make_tui(httpx.ASGITransport(app=sandbox_app(tmp_path)), admin_token=None)
 
 
 async def test_not_offered_without_the_admin_token(tmp_path: Path,

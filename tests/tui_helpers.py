@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Container
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Container
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 from textual.pilot import Pilot
 
-from ind_tui.local.settings import Profile
-from ind_tui.local.startup import StartInfo
-from ind_tui.local.tokens import StoreKind, StoreStatus, TokenStore
+from bench.tui import PORTAL as PORTAL  # the tests name the portal the app is built on
+from bench.tui import make_tui
 from ind_tui.sandbox.app import SandboxConfig, create_app
-from ind_tui.services.connect import Connection, connect
 from ind_tui.tui.app import PortalApp
 from tests.conftest import ADMIN_TOKEN
 
-PORTAL = "http://sandbox.test"
 # How long a test waits for a condition before it fails.
 WAIT_SECONDS = 90.0
 
@@ -31,19 +27,9 @@ def sandbox_app(tmp_path: Path) -> FastAPI:
 
 def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None = None
              ) -> PortalApp:
-    profile = Profile(name="test", portal=PORTAL)
-    store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
-
-    def connector() -> AbstractAsyncContextManager[Connection]:
-        @asynccontextmanager
-        async def opened() -> AsyncIterator[Connection]:
-            async with connect(profile, store=store, admin_token=ADMIN_TOKEN,
-                               transport=httpx.ASGITransport(app=sandbox)) as conn:
-                yield conn
-
-        return opened()
-
-    return PortalApp(StartInfo("test", PORTAL, lang), connector, keymap)
+    """The app on `sandbox` in-process, with the sandbox's admin token (the panel, ctrl+t)."""
+    return make_tui(httpx.ASGITransport(app=sandbox), admin_token=ADMIN_TOKEN, lang=lang,
+                    keymap=keymap)
 
 
 async def wait_for(pilot: Pilot[object], condition: object, timeout: float = WAIT_SECONDS

@@ -34,7 +34,7 @@ class BadInput(Exception):
 def day_arg(value: str) -> date:
     """A date option, read as every date input of ind-tui reads one (YYYY-MM-DD or
     DD-MM-YYYY; `parse_date`); as an argparse `type`, a refusal exits 2."""
-    from ind_tui.domain.employee_csv import parse_date
+    from ind_tui.domain.employee_cells import parse_date
 
     found, _problem = parse_date(value)
     if found is None:

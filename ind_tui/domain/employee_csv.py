@@ -1,5 +1,6 @@
 """Reading a CSV of employees to register, and the preview of every row before anything is
-sent (no UI, no network: `employee_import` sends).
+sent (no UI, no network: `employee_import` sends; one row's cells are read by
+`employee_cells`).
 
 What a spreadsheet gives us: UTF-8 with or without a byte order mark, Windows-1252 (Excel's
 "CSV" on Windows), or UTF-16 ("Unicode text"); `;` as separator (Dutch Excel), `,` or a tab;
@@ -22,8 +23,13 @@ from pydantic import ValidationError
 
 from ind_tui.api.auth import Purpose
 from ind_tui.api.employees import Employee, EmployeeRegistration, EmployeeStatus
+from ind_tui.domain.employee_cells import (
+    REQUIRED,
+    RowError,
+    parse_row,
+    parse_v_number,
+)
 from ind_tui.domain.employees import registration_problems
-from ind_tui.domain.forms.countries import COUNTRIES
 
 # field -> header names it is known by (compared lower case, letters and digits only)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -42,8 +48,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # not registered: an export's status, so a deregistered person is not registered again
     "status": ("status",),
 }
-REQUIRED = ("name", "v_number", "date_of_birth", "nationality", "purpose", "start_date")
-DATE_FIELDS = ("date_of_birth", "start_date", "permit_end", "contract_end")
 # Columns read and set aside: the error column of a failures file, and what an export of the
 # employee list holds besides the registration, so an edited export imports again.
 IGNORED = ("error", "errors", "fout", "fouten", "id", "enddate", "einddatum",
@@ -54,19 +58,7 @@ ERROR_COLUMN = {"nl": "fout", "en": "error"}
 EXPORT_COLUMNS = ("name", "v_number", "date_of_birth", "nationality", "purpose", "start_date",
                   "permit_end", "contract_end", "status", "end_date", "end_reason", "id")
 
-PURPOSE_WORDS: dict[str, Purpose] = {
-    "labour": Purpose.LABOUR, "labor": Purpose.LABOUR, "arbeid": Purpose.LABOUR,
-    "work": Purpose.LABOUR, "werk": Purpose.LABOUR,
-    "research": Purpose.RESEARCH, "onderzoek": Purpose.RESEARCH,
-    "study": Purpose.STUDY, "studie": Purpose.STUDY,
-    "exchange": Purpose.EXCHANGE, "uitwisseling": Purpose.EXCHANGE,
-}
 DEREGISTERED_WORDS = ("deregistered", "afgemeld")
-_COUNTRY_NAMES = {name.casefold(): code for code, text in COUNTRIES.items()
-                  for name in (text.nl, text.en)}
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
-_DMY = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$")
-_SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?E\+?\d+$", re.IGNORECASE)
 
 
 def header_key(text: str) -> str:
@@ -82,16 +74,6 @@ class RowState(StrEnum):
     ALREADY = "already_registered"  # the same person with the same details: nothing to do
     DUPLICATE = "duplicate"  # an identical earlier row in this file: sent once
     SKIPPED = "skipped"  # marked deregistered (a row of an export): not registered again
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem; `code` is stable, the texts are in the catalogues (`describe`)."""
-
-    code: str
-    field: str | None = None
-    value: str = ""
-    other_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -231,84 +213,7 @@ def _map_header(header: list[str]) -> tuple[list[str | None], list[FileProblem]]
     return fields, problems
 
 
-# --- one row ------------------------------------------------------------------------------
-
-
-def parse_date(text: str) -> tuple[date | None, str | None]:
-    """A date, or the error code: `bad_date` or `ambiguous_date` (3/4/2025)."""
-    text = text.strip()
-    try:
-        if m := _ISO.match(text):
-            return date(int(m[1]), int(m[2]), int(m[3])), None
-        if m := _DMY.match(text):
-            a, sep, b, year = int(m[1]), m[2], int(m[3]), int(m[4])
-            if sep != "/" or a > 12 or a == b:
-                return date(year, b, a), None  # day first, as in the Netherlands
-            if b > 12:
-                return date(year, a, b), None  # month first: only an American date fits
-            return None, "ambiguous_date"
-    except ValueError:
-        pass
-    return None, "bad_date"
-
-
-def parse_v_number(text: str) -> tuple[str | None, str | None]:
-    raw = text.strip()
-    if _SCIENTIFIC.match(raw):
-        return None, "v_number_scientific"  # Excel turned the number into 1.23E+09
-    compact = raw.replace(" ", "")
-    if re.fullmatch(r"\d{10}", compact):
-        return compact, None
-    if re.fullmatch(r"\d{1,9}", compact):
-        return None, "v_number_short"  # Excel may have dropped leading zeros
-    return None, "bad_v_number"
-
-
-def parse_nationality(text: str) -> str | None:
-    code = text.strip().upper()
-    if code in COUNTRIES:
-        return code
-    return _COUNTRY_NAMES.get(text.strip().casefold())
-
-
-def parse_row(values: dict[str, str]) -> tuple[dict[str, object], list[RowError]]:
-    """Field values from cell texts, and the format errors found on the way."""
-    out: dict[str, object] = {}
-    errors: list[RowError] = []
-    for name in REQUIRED:
-        if not values.get(name, "").strip():
-            errors.append(RowError("missing", name))
-    name = values.get("name", "").strip()
-    if len(name) > 120:
-        errors.append(RowError("too_long", "name", name[:40]))
-    elif name:
-        out["name"] = " ".join(name.split())
-    raw = values.get("v_number", "").strip()
-    if raw:
-        v_number, code = parse_v_number(raw)
-        if code:
-            errors.append(RowError(code, "v_number", raw))
-        out["v_number"] = v_number
-    for f in DATE_FIELDS:
-        raw = values.get(f, "").strip()
-        if raw:
-            day, code = parse_date(raw)
-            if code:
-                errors.append(RowError(code, f, raw))
-            out[f] = day
-    raw = values.get("nationality", "").strip()
-    if raw:
-        nationality = parse_nationality(raw)
-        if nationality is None:
-            errors.append(RowError("unknown_country", "nationality", raw))
-        out["nationality"] = nationality
-    raw = values.get("purpose", "").strip()
-    if raw:
-        purpose = PURPOSE_WORDS.get(raw.casefold())
-        if purpose is None:
-            errors.append(RowError("unknown_purpose", "purpose", raw))
-        out["purpose"] = purpose
-    return out, errors
+# --- a row's key, and how it differs from a registration ----------------------------------
 
 
 def row_key(file_digest: str, reg: EmployeeRegistration) -> str:

@@ -28,12 +28,12 @@ from ind_tui.api.errors import (
 from ind_tui.api.wire import ErrorCode
 from ind_tui.base.safetext import CsvWriter
 from ind_tui.client.once import Delivery, delivery
+from ind_tui.domain.employee_cells import RowError
 from ind_tui.domain.employee_csv import (
     ERROR_COLUMN,
     IGNORED,
     Preview,
     PreviewRow,
-    RowError,
     RowState,
     differences,
     header_key,

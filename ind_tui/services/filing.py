@@ -41,7 +41,7 @@ from ind_tui.api.payments import Payment, PaymentMethod, PaymentRequest
 from ind_tui.api.wire import ErrorCode
 from ind_tui.client.client import PortalClient
 from ind_tui.client.retry import new_idempotency_key
-from ind_tui.domain.forms.engine import Evaluation, FeeQuote, fee_for
+from ind_tui.domain.forms.engine import Evaluation, FeeQuote, fee_for, listed_quote
 from ind_tui.domain.forms.wire import split_answers
 from ind_tui.local.drafts.errors import Code, DraftError
 from ind_tui.local.drafts.model import Draft, FilingReceipt, FilingStage
@@ -114,11 +114,8 @@ class Filing:
         type now, else the published table's."""
         if self.draft.fee_eur is not None:
             return FeeQuote(self.draft.fee_eur, self.today.year, False)
-        for kind in await self.client.application_types():
-            if kind.id == self.draft.form_id:
-                return FeeQuote(kind.fee_eur, kind.fee_year, kind.fee_provisional,
-                                kind.fee_source)
-        return fee_for(self.draft.form_id, self.today.year)
+        listed = listed_quote(await self.client.application_types(), self.draft.form_id)
+        return listed or fee_for(self.draft.form_id, self.today.year)
 
     # --- documents ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ind_tui.domain.forms.checks import RULES
 from ind_tui.domain.forms.fields import check_value, is_empty
@@ -16,6 +16,9 @@ from ind_tui.domain.forms.figures import fee_figure
 from ind_tui.domain.forms.rules import TYPES_BY_ID
 from ind_tui.domain.forms.schema import Condition, DocumentSlot, Field, FormDef, Page, load_form
 from ind_tui.domain.forms.texts import Text, message
+
+if TYPE_CHECKING:
+    from ind_tui.api.applications import ApplicationType
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,15 @@ def loc_of(field: Field) -> tuple[str, ...]:
     if field.wire is None:
         return ("answers", field.id)
     return tuple(field.wire.split("."))
+
+
+def listed_quote(types: Iterable[ApplicationType], form_id: str) -> FeeQuote | None:
+    """The fee the portal lists for `form_id` among its application types, provisional flag
+    and source included (None: not listed)."""
+    for kind in types:
+        if kind.id == form_id:
+            return FeeQuote(kind.fee_eur, kind.fee_year, kind.fee_provisional, kind.fee_source)
+    return None
 
 
 def fee_for(form_id: str, year: int,

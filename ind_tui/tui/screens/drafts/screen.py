@@ -36,7 +36,6 @@ from ind_tui.tui.widgets.text import Tr
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from ind_tui.tui.app import PortalApp
 
 class DraftsScreen(PortalScreen):
     HELP_KEY = "drafts.help"
@@ -384,27 +383,3 @@ class DraftsScreen(PortalScreen):
             where = f"{exc.filename}: " if exc.filename else ""
             return t("drafts.failed", reason=where + (exc.strerror or type(exc).__name__))
         return str(exc)
-
-
-async def home_lines(app: PortalApp) -> list[str]:
-    """"3 drafts, 1 not yet paid" for the home screen: the unfiled drafts of the company the
-    login acts for (and unbound ones), as the drafts list shows them; nothing when none."""
-    from ind_tui.local.drafts.bundle import list_drafts
-    from ind_tui.tui.screens.drafts.files import summarise
-
-    me = app.context.me
-    company = acting_company(me) if me is not None else None
-    try:
-        summary = summarise(await asyncio.to_thread(list_drafts), company)
-    except OSError:
-        return []
-    if summary.total == 0:
-        return []
-    parts = [t("drafts.home.count", count=summary.total) if summary.total != 1
-             else t("drafts.home.one")]
-    if summary.unpaid:
-        parts.append(t("drafts.home.unpaid", count=summary.unpaid))
-    if summary.unreadable:
-        parts.append(t("drafts.home.unreadable", count=summary.unreadable))
-    return [", ".join(parts)]
-

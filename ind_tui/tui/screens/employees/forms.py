@@ -1,6 +1,6 @@
 """The forms of the employees area: register (aanmelden), deregister (afmelden), a yes/no
 confirmation and a one-line prompt. Each checks what it can before anything is sent, by the
-same rules as the portal (portal.models_employees, portal.employee_csv's readers)."""
+same rules as the portal (portal.models_employees, domain.employee_cells' readers)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from ind_tui.api.employees import (
     Employee,
     EmployeeRegistration,
 )
-from ind_tui.domain.employee_csv import RowError, parse_date, parse_nationality, parse_v_number
+from ind_tui.domain.employee_cells import RowError, parse_date, parse_nationality, parse_v_number
 from ind_tui.domain.employees import (
     Problem,
     problems_from_details,

@@ -21,15 +21,14 @@ from textual.widgets import Static
 from ind_tui.api.auth import Purpose
 from ind_tui.api.employees import EmployeeStatus
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day, number, plural
+from ind_tui.i18n.format import number
 from ind_tui.services.duties import (
-    DEREGISTER,
     Duty,
     duty_by_employee,
     employee_duties,
-    ended_on,
 )
 from ind_tui.tui.context import Failed, offline_errors
+from ind_tui.tui.screens.employees.deregister import DeregisterActions
 from ind_tui.tui.screens.employees.view import (
     columns,
     denied_text,
@@ -39,9 +38,8 @@ from ind_tui.tui.screens.employees.view import (
     employees_access,
     write_export,
 )
-from ind_tui.tui.screens.shell.base import PortalScreen, set_text
+from ind_tui.tui.screens.shell.base import set_text
 from ind_tui.tui.widgets.chrome import Panel
-from ind_tui.tui.widgets.confirm import ConfirmDialog
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.load_state import LoadLine, drawn
 from ind_tui.tui.widgets.prompt import PromptDialog
@@ -49,15 +47,14 @@ from ind_tui.tui.widgets.table import VirtualTable
 from ind_tui.tui.widgets.text import plain
 
 if TYPE_CHECKING:
-    from ind_tui.api.employees import DeregistrationReceipt, DeregistrationRequest, Employee
-    from ind_tui.tui.app import PortalApp
+    from ind_tui.api.employees import DeregistrationRequest, Employee
 
 DUTY_LINES = 3  # duties shown above the table; `u` shows every employee with one
 FIRST_PAGE = 60  # employees in the first request: a screenful, at once
 REPAINT_SECONDS = 0.5  # while the rest arrives, the table grows this often
 
 
-class EmployeesScreen(PortalScreen):
+class EmployeesScreen(DeregisterActions):
     HELP_KEY = "employees.hint"
     BINDINGS = [
         Binding("n", "register", "employees.key.register", id="employees.register"),
@@ -304,68 +301,6 @@ class EmployeesScreen(PortalScreen):
 
         self.app.push_screen(RegisterScreen(self._purposes(), self.today, self._draft), done)
 
-    def action_deregister(self, previous: DeregistrationRequest | None = None) -> None:
-        from ind_tui.tui.screens.employees.forms import DeregisterScreen
-
-        employee = self.current()
-        if employee is None:
-            return
-        if employee.status is EmployeeStatus.DEREGISTERED:
-            self.notify(t("employees.deregister.already"), severity="warning")
-            return
-        ended = ended_on(employee, self.today, self.pending)
-
-        def confirmed(yes: bool | None, request: DeregistrationRequest) -> None:
-            if yes:
-                self.send_deregistration(employee, request)
-
-        def filled(request: DeregistrationRequest | None) -> None:
-            if request is None:
-                return
-            text = t("employees.deregister.confirm", name=plain(employee.name),
-                     v_number=employee.v_number, end=day(request.end_date),
-                     reason=t(f"employees.reason.{request.reason.value}"))
-            self.app.push_screen(ConfirmDialog(text, danger=True),
-                                 lambda yes: confirmed(yes, request))
-
-        self.app.push_screen(DeregisterScreen(employee, self.today, previous,
-                                              ended[0] if ended else None), filled)
-
-    @work(exclusive=True, group="deregister")
-    async def send_deregistration(self, employee: Employee,
-                                  request: DeregistrationRequest) -> None:
-        from ind_tui.client.retry import new_idempotency_key
-
-        client = self.context.client
-        if client is None:
-            return
-        kept = self._deregistering
-        # The same report keeps its key until its receipt: a resend is answered, not redone.
-        key = kept[2] if kept and kept[:2] == (employee.id, request) else new_idempotency_key()
-        self._deregistering = (employee.id, request, key)
-        receipt = (await self.portal_app.call(
-            lambda: client.deregister_employee(employee.id, request, key))).or_none()
-        if receipt is None:
-            if self.is_attached:
-                self.action_deregister(request)  # the form again, as it was filled in
-            return
-        self._deregistering = None
-        self._deregistered(employee, request, receipt)
-
-    def _deregistered(self, employee: Employee, request: DeregistrationRequest,
-                      receipt: DeregistrationReceipt) -> None:
-        updated = employee.model_copy(update={
-            "status": EmployeeStatus.DEREGISTERED, "end_date": receipt.end_date,
-            "end_reason": request.reason, "deregistered_at": receipt.received_at,
-            "deregistration_late": receipt.late,
-            "deregistration_reference": receipt.reference})
-        self.employees = [updated if e.id == employee.id else e for e in self.employees]
-        self._recompute()
-        key = "employees.deregister.done_late" if receipt.late else "employees.deregister.done"
-        self.notify(t(key, name=plain(employee.name), reference=receipt.reference,
-                      deadline=day(receipt.report_deadline)),
-                    severity="warning" if receipt.late else "information", timeout=10)
-
     def action_only_duties(self) -> None:
         self.only_duties = not self.only_duties
         self.table.empty_text = self._empty_text()
@@ -414,30 +349,3 @@ class EmployeesScreen(PortalScreen):
 
         self.app.push_screen(ImportScreen(self.employees, self._purposes(), self.today,
                                           on_registered=self.action_reload))
-
-
-async def home_lines(app: PortalApp) -> list[str]:
-    """Deregistrations due and permits expiring within 3 months, for the home screen."""
-    access = employees_access(app.context.me)
-    client = app.context.client
-    if access is None or not access.allowed or client is None:
-        return []
-    from ind_tui.api.errors import PortalError, SessionExpiredError
-    from ind_tui.services.duties import EXTENSION_WINDOW, load_employee_duties
-
-    try:
-        duties = await load_employee_duties(client)
-    except SessionExpiredError:
-        raise
-    except PortalError:  # the other areas' lines still show; the list itself will explain
-        return []
-    deregister = [d for d in duties if d.kind == DEREGISTER]
-    late = sum(1 for d in deregister if d.late)
-    expiring = sum(1 for d in duties if d.kind == EXTENSION_WINDOW)
-    lines: list[str] = []
-    if deregister:
-        key = "employees.home.deregister_late" if late else "employees.home.deregister"
-        lines.append(t(key, n=len(deregister), late=late))
-    if expiring:
-        lines.append(plural("employees.home.extension", expiring))
-    return lines

@@ -123,13 +123,13 @@ async def _cases_lines(app: PortalApp) -> list[str]:
 
 
 async def _employees_lines(app: PortalApp) -> list[str]:
-    from ind_tui.tui.screens.employees.screen import home_lines
+    from ind_tui.tui.screens.employees.home import home_lines
 
     return await home_lines(app)
 
 
 async def _drafts_lines(app: PortalApp) -> list[str]:
-    from ind_tui.tui.screens.drafts.screen import home_lines
+    from ind_tui.tui.screens.drafts.home import home_lines
 
     return await home_lines(app)
 

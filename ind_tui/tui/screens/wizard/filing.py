@@ -18,15 +18,15 @@ from textual.widgets import Label, OptionList, ProgressBar, Static
 from ind_tui.api import errors as pe
 from ind_tui.api.payments import PaymentMethod
 from ind_tui.i18n import language, t
-from ind_tui.i18n.format import money
 from ind_tui.local.drafts.errors import DraftError
 from ind_tui.services.filing import Filing, FilingProgress, FilingStage, problem_of
 from ind_tui.tui.context import Failed, Result
 from ind_tui.tui.screens.wizard.company import ask_to_bind, refusal_for
 from ind_tui.tui.screens.wizard.filed import AFTER_KEYS, FiledScreen, keep_receipt
+from ind_tui.tui.screens.wizard.filing_words import fee_line, file_question, problem_text
 from ind_tui.tui.screens.wizard.guard import duplicate_question, find_duplicates
 from ind_tui.tui.screens.wizard.payment import PaymentChoice
-from ind_tui.tui.screens.wizard.review import fee_text, size_text
+from ind_tui.tui.screens.wizard.review import size_text
 from ind_tui.tui.screens.wizard.status import Say, StatusLine
 from ind_tui.tui.screens.wizard.steps import STEPS, step_state, steps_text
 from ind_tui.tui.widgets.chrome import Panel
@@ -173,7 +173,7 @@ class FilingScreen(FiledScreen):
         box.display = asking
         if not asking:
             return
-        lines = [self._fee_line(), t("wizard.filing.once"), t("wizard.filing.locks")]
+        lines = [fee_line(draft, self.fee), t("wizard.filing.once"), t("wizard.filing.locks")]
         if stage is not FilingStage.NOT_SENT:
             lines[1:] = [t("wizard.filing.awaiting_payment")]
         summary = self.query_one("#filing-summary", Panel)
@@ -190,30 +190,13 @@ class FilingScreen(FiledScreen):
             t("wizard.filing.send_hint") if stage is FilingStage.NOT_SENT
             else t("wizard.filing.pay_hint"))
 
-    def _fee_line(self) -> str:
-        draft = self.session.draft
-        if draft.fee_eur is not None:
-            return (t("wizard.review.fee_free") if draft.fee_eur == 0
-                    else t("wizard.filing.fee_set", amount=money(draft.fee_eur)))
-        if self.fee is None:
-            return t("wizard.filing.fee_loading")
-        return fee_text(self.fee)
-
     def _set_problem(self, kind: str | None, error: Exception | None) -> None:
         self.problem, self.error = kind, error
         panel = self.query_one("#filing-problem", Panel)
         panel.display = kind is not None
         if kind is not None:
             panel.border_title = t(f"wizard.filing.problem.{kind}.title")
-            body = Text(t(f"wizard.filing.problem.{kind}"))
-            if error is not None:
-                if isinstance(error, DraftError):
-                    body.append("\n" + error.guidance(language()))  # type: ignore[arg-type]
-                code = getattr(error, "code", "")
-                rid = getattr(error, "request_id", None)
-                body.append("\n" + t("wizard.filing.problem.code", code=str(code))
-                            + (" · " + t("error.request", rid=rid) if rid else ""), style="dim")
-            panel.update(body)
+            panel.update(problem_text(kind, error))
             panel.set_class(kind in ("unknown", "pending"), "-error")
         self._update_view()
 
@@ -292,19 +275,7 @@ class FilingScreen(FiledScreen):
                                            title=t("wizard.filing.dup.title")), answered)
 
     def _ask_to_file(self) -> None:
-        amount = self._fee_amount()
-        shown = money(amount, cents=False) if amount else ""
-        method = t("wizard.filing.paying_by",
-                   method=t(f"wizard.filing.method.{self._method().value}"))
-        if self.stage is FilingStage.NOT_SENT:
-            question = (t("wizard.filing.ask_free") if amount == 0 else
-                        t("wizard.filing.ask", amount=shown) if amount else
-                        t("wizard.filing.ask_unknown"))
-            detail = t("wizard.filing.once") + ("" if amount == 0 else "\n" + method)
-        else:
-            question = (t("wizard.filing.ask_pay", amount=shown) if amount
-                        else t("wizard.filing.ask_pay_unknown"))
-            detail = method
+        question, detail = file_question(self.stage, self._fee_amount(), self._method())
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Static
 
-from ind_tui.domain.forms.engine import FeeQuote
+from ind_tui.domain.forms.engine import FeeQuote, listed_quote
 from ind_tui.i18n import language, t
 from ind_tui.i18n.format import plural
 from ind_tui.local.drafts.errors import DraftError
@@ -36,7 +36,7 @@ from ind_tui.tui.screens.wizard.filing import FilingScreen
 from ind_tui.tui.screens.wizard.form import FormPages
 from ind_tui.tui.screens.wizard.issues import DOCUMENTS, REVIEW, IssuesPanel, blockers
 from ind_tui.tui.screens.wizard.pages import key_for, page_entries, page_options, progress_text
-from ind_tui.tui.screens.wizard.status import lock_notice, lock_summary
+from ind_tui.tui.screens.wizard.status import lock_notice, summary_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.text import Tr
@@ -155,11 +155,8 @@ class WizardScreen(AutosavingScreen):
         types = (await self.portal_app.call(client.application_types)).or_none()
         if not self.is_attached or not self.is_running:  # closed, or the app is stopping
             return
-        for kind in types or ():
-            if kind.id == session.draft.form_id:
-                # The portal's quote, provisional flag included: shown as provisional.
-                self.fee = FeeQuote(kind.fee_eur, kind.fee_year, kind.fee_provisional,
-                                    kind.fee_source)
+        # The portal's quote, provisional flag included: shown as provisional.
+        self.fee = listed_quote(types or (), session.draft.form_id) or self.fee
         self._refresh_all()
 
     # --- evaluating and showing -------------------------------------------------------------
@@ -196,13 +193,9 @@ class WizardScreen(AutosavingScreen):
 
     def _update_summary(self, count: int) -> None:
         summary = self.query_one("#wizard-summary", Static)
-        if self.session is not None and self.session.locked:
-            summary.update(lock_summary(self.session.draft, key_for(self, "wizard.submit")))
-        elif count:
-            summary.update(plural("wizard.summary.blocked", count,
-                             shortcut=key_for(self, "wizard.issues")))
-        else:
-            summary.update(t("wizard.summary.ready", shortcut=key_for(self, "wizard.submit")))
+        locked = self.session.draft if self.session is not None and self.session.locked else None
+        summary.update(summary_text(locked, count, key_for(self, "wizard.submit"),
+                                    key_for(self, "wizard.issues")))
         summary.set_class(bool(count), "-blocked")
 
     def after_save_as(self, path: Path) -> None:

@@ -11,7 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from ind_tui.i18n import t
-from ind_tui.i18n.format import day
+from ind_tui.i18n.format import day, plural
 from ind_tui.local.drafts.model import Draft
 from ind_tui.tui.widgets.text import LanguageChanged
 
@@ -73,3 +73,13 @@ def lock_summary(draft: Draft, shortcut: str) -> str:
     if receipt is None:
         return t("wizard.summary.locked", shortcut=shortcut)
     return t("wizard.summary.filed", zaaknummer=receipt.zaaknummer, shortcut=shortcut)
+
+
+def summary_text(locked: Draft | None, blockers: int, submit_key: str, issues_key: str) -> str:
+    """The line over the wizard's pages: the draft was sent (`locked`), or what still
+    blocks submitting, or that it is ready."""
+    if locked is not None:
+        return lock_summary(locked, submit_key)
+    if blockers:
+        return plural("wizard.summary.blocked", blockers, shortcut=issues_key)
+    return t("wizard.summary.ready", shortcut=submit_key)
