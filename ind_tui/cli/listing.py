@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ind_tui.cli.session import _lang
+from ind_tui.i18n import t
 
 if TYPE_CHECKING:
     from ind_tui.i18n.format import CsvStyle
@@ -19,9 +20,7 @@ DIALECTS = ("language", "neutral")
 def add_format(parser: Any) -> None:
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--csv-dialect", choices=DIALECTS, default="language",
-                        help="CSV for a spreadsheet in the language of --lang (nl: ';' and a "
-                        "decimal comma; en: ',' and a decimal point), or neutral: ',', a "
-                        "decimal point and column codes, for scripts")
+                        help=t("cli.help.listing.csv_dialect"))
 
 
 def csv_style_of(args: argparse.Namespace) -> CsvStyle:
