@@ -137,3 +137,26 @@ def test_english_stays_english(walk: Walk) -> None:
     assert "Case no." in shown and "HSM new employer" in shown and "€" not in shown
     code, shown = walk("--lang", "en", "payments", "list")
     assert "€423.00" in shown and "direct debit" in shown
+
+
+class _Terminal:
+    """A person at the terminal who answers `answer`."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answer + "\n"
+
+
+@pytest.mark.parametrize(("lang", "yes", "no"), [("nl", "j", "y"), ("en", "y", "j")])
+def test_a_yes_is_read_in_the_language_of_the_question(
+        monkeypatch: pytest.MonkeyPatch, lang: str, yes: str, no: str) -> None:
+    from ind_tui.cli.drafts_file import _ask
+
+    for answer, expected in ((yes, True), (yes.upper(), True), (no, False), ("", False)):
+        monkeypatch.setattr("sys.stdin", _Terminal(answer))
+        assert _ask("?", lang) is expected, answer

@@ -313,7 +313,7 @@ def test_a_draft_of_format_1_1_reads_as_unbound(tmp_path: Path,
     assert "KvK: not bound yet" in capsys.readouterr().out
     assert run_cli(["drafts", "list"]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert "COMPANY" in listed[0] and "STAGE" in listed[0] and "unbound" in listed[1]
+    assert "COMPANY" in listed[0] and "FILING" in listed[0] and "not bound yet" in listed[1]
     manifest["form_id"] = "from_a_newer_version"
     entries["manifest.json"] = json.dumps(manifest).encode()
     (folder / "newer.tfa").write_bytes(zip_bytes(list(entries.items())))

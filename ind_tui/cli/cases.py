@@ -147,9 +147,10 @@ def _print_table(rows: list[CaseRow], lang: str) -> None:
     table = Table(box=None, pad_edge=False)
     for column, width in (("zaak", 10), ("employee", 0), ("type", 0), ("status", 0),
                           ("submitted", 10), ("deadline", 10)):
-        # A case number and a date cut short say nothing: those keep their width.
-        table.add_column(text(f"cases.col.{column}", lang), no_wrap=True,
-                         min_width=width or None)
+        # A case number and a date cut short say nothing: those keep their width, and on a
+        # narrow terminal the type and status wrap instead.
+        table.add_column(text(f"cases.col.{column}", lang), min_width=width or None,
+                         no_wrap=column not in ("type", "status"))
     for row in rows:
         deadline = row.decision_deadline
         table.add_row(*map(cell, (

@@ -117,6 +117,7 @@ def _check(args: argparse.Namespace) -> int:
         return _fail(exc, args)
     except OSError as exc:
         raise _unreadable(path, exc) from None
+    from ind_tui.cli.words import portal_name
     from ind_tui.i18n.format import local, number, plural
 
     d = opened.draft
@@ -129,7 +130,7 @@ def _check(args: argparse.Namespace) -> int:
               + "\n")
     out.write(text("cli.drafts.check.owner", lang, profile=d.profile,
                    kvk=d.kvk or text("drafts.unbound", lang), company=d.sponsor_name or "-",
-                   portal=d.portal or "-") + "\n")
+                   portal=portal_name(d.portal, lang)) + "\n")
     out.write(text("cli.drafts.check.times", lang, created=local(d.created_at, lang),
                    updated=local(d.updated_at, lang)) + "\n")
     if d.idempotency_key:

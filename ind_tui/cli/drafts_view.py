@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.cli import BadInput
-from ind_tui.cli.words import stage_name
+from ind_tui.cli.words import portal_name, stage_name
 from ind_tui.domain.clock import AMSTERDAM
 from ind_tui.domain.forms.engine import Evaluation, Issue
 from ind_tui.domain.forms.schema import load_form
@@ -104,7 +104,7 @@ def print_draft(session: DraftSession, ev: Evaluation, lang: str, *, header: boo
     row("type", f"{d.form_id} ({load_form(d.form_id).title.get(lang)})")
     company = draft_company(d)
     row("company", company.label() if company else text("cli.drafts.unbound", lang))
-    row("portal", d.portal or "-")
+    row("portal", portal_name(d.portal, lang))
     person = d.answers.get("employee_name")
     if person:
         row("employee", f"{person} ({d.answers.get('v_number') or '-'})")

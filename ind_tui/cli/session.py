@@ -17,7 +17,7 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
-from ind_tui.cli.words import named
+from ind_tui.cli.words import named, portal_name
 from ind_tui.i18n import t, text
 
 
@@ -179,9 +179,7 @@ async def _status_async(args: argparse.Namespace) -> int:
 
 
 def _print_status(info: dict[str, Any], where: str, lang: str) -> None:
-    portal = info["portal"]
-    if portal == "embedded":
-        portal = text("cli.status.embedded", lang)
+    portal = portal_name(info["portal"], lang)
     print(text("cli.status.profile", lang) + info["profile"])
     print(text("cli.status.portal", lang) + portal)
     if info["logged_in"]:

@@ -32,3 +32,10 @@ def stage_name(stage: str, lang: str) -> str:
     """How far filing a draft got (the drafts screen's words; none there for not sent)."""
     return text("cli.drafts.not_sent", lang) if stage == "not_sent" else named(
         "drafts.stage", stage, lang)
+
+
+def portal_name(portal: str | None, lang: str) -> str:
+    """A profile's portal setting: a URL, or the embedded sandbox in words."""
+    if not portal:
+        return "-"
+    return text("cli.status.embedded", lang) if portal == "embedded" else portal

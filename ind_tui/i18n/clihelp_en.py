@@ -33,7 +33,8 @@ EN: dict[str, str] = {
     "cli.help.appointments.locations": "IND desks and expat centres, with their ids",
     "cli.help.appointments.book": "book the first free slot across locations",
     "cli.help.appointments.case2": "zaaknummer whose foreign national will come",
-    "cli.help.appointments.location": "location id(s), repeat or comma-separate (see `locations`)",
+    "cli.help.appointments.location": (
+        "one or more location ids, repeated or comma-separated (see `locations`)"),
     "cli.help.appointments.from": "not before this day (DD-MM-YYYY or YYYY-MM-DD)",
     "cli.help.cases.cases": "running cases (lopende aanvragen)",
     "cli.help.cases.list": "every case this account may see",
