@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
     book.add_argument("--location", "--locations", dest="locations", action="append",
                       required=True, metavar="ID[,ID...]",
                       help=t("cli.help.appointments.location"))
-    book.add_argument("--from", dest="start", metavar="DD-MM-YYYY", type=day_arg,
+    book.add_argument("--from", dest="start", metavar=t("cli.help.day"), type=day_arg,
                       help=t("cli.help.appointments.from"))
     book.add_argument("--format", choices=("text", "json"), default="text")
     book.set_defaults(handler=_book)

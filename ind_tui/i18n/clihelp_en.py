@@ -7,6 +7,7 @@ EN: dict[str, str] = {
     "cli.help.portal": "portal base URL (default: the embedded sandbox)",
     "cli.help.profile": "profile from the config file",
     "cli.help.lang": "language of the interface",
+    "cli.help.day": "DD-MM-YYYY",
     "cli.argparse.usage": "usage: ",
     "cli.argparse.positionals": "positional arguments",
     "cli.argparse.options": "options",

@@ -6,6 +6,7 @@ NL: dict[str, str] = {
     "cli.help.portal": "adres van het portaal (standaard: de ingebouwde sandbox)",
     "cli.help.profile": "profiel uit het configuratiebestand",
     "cli.help.lang": "taal van de bediening",
+    "cli.help.day": "DD-MM-JJJJ",
     "cli.argparse.usage": "gebruik: ",
     "cli.argparse.positionals": "argumenten",
     "cli.argparse.options": "opties",
