@@ -23,7 +23,8 @@ def test_cases_list_and_show_for_a_representative(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert rows and {r["status"] for r in rows} == {"in_progress"}
     shown = run(home, "cases", "show", cases[0]["zaaknummer"], env=FILE_STORE)
-    assert shown.returncode == 0 and "timeline:" in shown.stdout and "receipt" in shown.stdout
+    assert shown.returncode == 0 and "Status history:" in shown.stdout
+    assert "receipt" in shown.stdout and "application submitted" in shown.stdout
     mine = {c["zaaknummer"] for c in cases}
     other = next(z for z in (f"31000000{n:02d}" for n in range(1, 30)) if z not in mine)
     hidden = run(home, "cases", "show", other, env=FILE_STORE)

@@ -41,7 +41,7 @@ def test_documents_check_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     pdf = write_pdf(tmp_path / "scan.pdf", pdf_bytes(pages=2))
     assert run_cli(["documents", "check", str(pdf)]) == 0
     out = capsys.readouterr().out
-    assert "2 page(s)" in out
+    assert "2 pages" in out
 
 
 def test_documents_check_warns_but_accepts(
@@ -104,7 +104,7 @@ def test_group_without_action_is_bad_input(capsys: pytest.CaptureFixture[str]) -
 
 def test_drafts_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["drafts", "list"]) == 0
-    assert "no drafts" in capsys.readouterr().out
+    assert "No drafts." in capsys.readouterr().out
     saved_with_document(tmp_path)
     (paths.drafts_dir() / "broken.tfa").write_bytes(b"junk")
     assert run_cli(["drafts", "list"]) == 0
@@ -122,11 +122,11 @@ def test_drafts_check_ok_and_missing_documents(
     path = saved_with_document(tmp_path)
     assert run_cli(["drafts", "check", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "hsm_first" in out and "present" in out and "to re-attach" not in out
+    assert "hsm_first" in out and "present" in out and "To attach again" not in out
     for sha in list(DocumentStore().hashes()):
         DocumentStore().remove(sha)
     assert run_cli(["drafts", "check", str(path)]) == 0
-    assert "to re-attach: passport" in capsys.readouterr().out
+    assert "To attach again: passport" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_pack_and_unpack_round_trip(
     path = saved_with_document(tmp_path)
     out = tmp_path / "for-support.tfapack"
     assert run_cli(["drafts", "pack", str(path), str(out)]) == 0
-    assert "packed 1 document(s)" in capsys.readouterr().out
+    assert "Packed 1 document into" in capsys.readouterr().out
     assert run_cli(["drafts", "pack", str(path), str(out)]) == 2  # exists
     assert "--force" in one_line(capsys.readouterr().err)
     assert run_cli(["drafts", "pack", str(path), str(out), "--force"]) == 0
@@ -162,7 +162,7 @@ def test_pack_and_unpack_round_trip(
     # the colleague's machine: another home
     monkeypatch.setenv("IND_TUI_HOME", str(tmp_path / "colleague"))
     assert run_cli(["drafts", "unpack", str(out)]) == 0
-    assert "(1 document(s))" in capsys.readouterr().out
+    assert "(1 document)" in capsys.readouterr().out
     assert [p.name for p in paths.drafts_dir().iterdir()] == [path.name]
     assert len(list(DocumentStore().hashes())) == 1
     assert run_cli(["drafts", "unpack", str(out), str(tmp_path / "given")]) == 0

@@ -200,7 +200,7 @@ async def test_the_same_person_twice_needs_allow_duplicate(
     await admin_of(delta).advance(days=1)
     assert await cli(delta, "file", str(second), "--yes") == 2
     line = one_line(capsys.readouterr().err)
-    assert receipt.zaaknummer in line and "hsm_extension" in line
+    assert receipt.zaaknummer in line and "HSM extension" in line  # the type by name
     assert sent(tmp_path) == before
 
     assert await cli(delta, "file", str(second), "--yes", "--allow-duplicate") == 0
@@ -310,10 +310,10 @@ def test_a_draft_of_format_1_1_reads_as_unbound(tmp_path: Path,
     shown = json.loads(capsys.readouterr().out)
     assert shown["binding"] == "unbound" and shown["sponsor_kvk"] is None
     assert run_cli(["drafts", "check", "old.tfa"]) == 0
-    assert "kvk: unbound" in capsys.readouterr().out
+    assert "KvK: not bound yet" in capsys.readouterr().out
     assert run_cli(["drafts", "list"]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert "COMPANY" in listed[0] and "STAGE" in listed[0] and "unbound" in listed[1]
+    assert "COMPANY" in listed[0] and "FILING" in listed[0] and "not bound yet" in listed[1]
     manifest["form_id"] = "from_a_newer_version"
     entries["manifest.json"] = json.dumps(manifest).encode()
     (folder / "newer.tfa").write_bytes(zip_bytes(list(entries.items())))

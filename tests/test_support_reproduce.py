@@ -289,7 +289,7 @@ async def test_support_show_names_the_new_fields(tmp_path: Path,
     path = next(tmp_path.glob("ind-tui-support-*.zip"))
     assert main(["support", "show", str(path)]) == 0
     shown = capsys.readouterr().out
-    assert "format_version: 2" in shown and "screen: CasesScreen" in shown
+    assert "bundle format: 2" in shown and "screen: CasesScreen" in shown
     assert "failed request: auth.refresh 400 session_expired" in shown
     assert "account: representative, EH3, acting for another company" in shown
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import re
 import sys
 from datetime import date
 from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput, day_arg
+from ind_tui.cli.cases import _zaaknummer
 from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _err, _lang
-from ind_tui.i18n import text
-from ind_tui.i18n.format import day, local
+from ind_tui.i18n import t, text
+from ind_tui.i18n.format import day, local, plural
 
 COLUMNS = ("id", "starts_at", "location_id", "location_name", "purpose", "zaaknummer",
            "employee_name", "status")
@@ -28,25 +28,25 @@ TRIES = 3
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("appointments", help="appointments at IND desks and expat centres")
+    parser = sub.add_parser("appointments", help=t("cli.help.appointments.appointments"))
     cmds = parser.add_subparsers(dest="appointments_command", metavar="ACTION", required=True)
-    listing = cmds.add_parser("list", help="this account's bookings")
-    listing.add_argument("--case", dest="zaaknummer", help="only this case's")
+    listing = cmds.add_parser("list", help=t("cli.help.appointments.list"))
+    listing.add_argument("--case", dest="zaaknummer", help=t("cli.help.appointments.case"))
     listing.add_argument("--status", choices=("booked", "cancelled", "past"))
     add_format(listing)
     listing.set_defaults(handler=with_output(_list))
-    places = cmds.add_parser("locations", help="IND desks and expat centres, with their ids")
+    places = cmds.add_parser("locations", help=t("cli.help.appointments.locations"))
     places.add_argument("--format", choices=("table", "json"), default="table")
     places.set_defaults(handler=_locations)
-    book = cmds.add_parser("book", help="book the first free slot across locations")
+    book = cmds.add_parser("book", help=t("cli.help.appointments.book"))
     book.add_argument("--case", dest="zaaknummer", required=True,
-                      help="zaaknummer whose foreign national will come")
+                      help=t("cli.help.appointments.case2"))
     book.add_argument("--purpose", required=True, choices=PURPOSES)
     book.add_argument("--location", "--locations", dest="locations", action="append",
                       required=True, metavar="ID[,ID...]",
-                      help="location id(s), repeat or comma-separate (see `locations`)")
-    book.add_argument("--from", dest="start", metavar="DD-MM-YYYY", type=day_arg,
-                      help="not before this day (DD-MM-YYYY or YYYY-MM-DD)")
+                      help=t("cli.help.appointments.location"))
+    book.add_argument("--from", dest="start", metavar=t("cli.help.day"), type=day_arg,
+                      help=t("cli.help.appointments.from"))
     book.add_argument("--format", choices=("text", "json"), default="text")
     book.set_defaults(handler=_book)
 
@@ -62,8 +62,8 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    if args.zaaknummer is not None and not re.fullmatch(r"\d{10}", args.zaaknummer):
-        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    if args.zaaknummer is not None:
+        _zaaknummer(args.zaaknummer)
     return asyncio.run(_run(args, lambda client: _list_async(client, args)))
 
 
@@ -86,15 +86,19 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
         from rich.table import Table
 
         from ind_tui.cli.output import cell, console
+        from ind_tui.cli.words import named
 
+        lang = _lang(args)
         table = Table(box=None, pad_edge=False)
-        for column in ("when", "zaaknummer", "employee", "purpose", "status", "location"):
-            table.add_column(column, no_wrap=True)
+        for column in ("when", "zaak", "employee", "purpose", "status", "place"):
+            table.add_column(text(f"appointments.col.{column}", lang), no_wrap=True)
         for a in found:
-            table.add_row(*map(cell, (local(a.starts_at), a.zaaknummer, a.employee_name,
-                                      a.purpose.value, a.status.value, a.location_name)))
+            table.add_row(*map(cell, (
+                local(a.starts_at, lang), a.zaaknummer, a.employee_name,
+                named("appointments.purpose_short", a.purpose.value, lang),
+                named("appointments.status", a.status.value, lang), _place(a, lang))))
         console(wide_pipe=True).print(table)
-        sys.stderr.write(f"{len(rows)} appointments\n")
+        sys.stderr.write(plural("cli.appointments.count", len(rows), lang) + "\n")
     return EXIT_OK
 
 
@@ -121,11 +125,10 @@ async def _locations_async(client: Any, args: argparse.Namespace) -> int:
 
 
 def _book(args: argparse.Namespace) -> int:
-    if not re.fullmatch(r"\d{10}", args.zaaknummer):
-        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    _zaaknummer(args.zaaknummer)
     locations = [x.strip() for part in args.locations for x in part.split(",") if x.strip()]
     if not locations:
-        raise BadInput("name at least one location (see `ind-tui appointments locations`)")
+        raise BadInput(text("cli.refuse.no_location", _lang(args)))
     start: date | None = args.start
     return asyncio.run(_run(args, lambda client: _book_async(client, args, locations, start)))
 
@@ -141,7 +144,8 @@ async def _book_async(client: Any, args: argparse.Namespace, locations: list[str
     known = {p.id for p in await client.locations()}
     unknown = [x for x in locations if x not in known]
     if unknown:
-        raise BadInput(f"unknown location {', '.join(unknown)}; one of: {', '.join(sorted(known))}")
+        raise BadInput(text("cli.refuse.location", lang, value=", ".join(unknown),
+                            names=", ".join(sorted(known))))
     found = await client.first_free(VisitPurpose(args.purpose), locations,
                                     zaaknummer=args.zaaknummer, start=start)
     if not found.slots:
@@ -161,7 +165,12 @@ async def _book_async(client: Any, args: argparse.Namespace, locations: list[str
     if args.format == "json":
         print(json.dumps(booked.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return EXIT_OK
-    where = booked.location_name_nl if lang == "nl" else booked.location_name
-    print(text("cli.appointments.booked", lang, when=local(booked.starts_at, lang), where=where))
-    print(f"  {booked.purpose.value}  {booked.employee_name} ({booked.zaaknummer})  {booked.id}")
+    print(text("cli.appointments.booked", lang, when=local(booked.starts_at, lang),
+               where=_place(booked, lang)))
+    purpose = text(f"appointments.purpose.{booked.purpose.value}", lang)
+    print(f"  {purpose}  {booked.employee_name} ({booked.zaaknummer})  {booked.id}")
     return EXIT_OK
+
+
+def _place(appointment: Any, lang: str) -> str:
+    return (appointment.location_name_nl if lang == "nl" else "") or appointment.location_name

@@ -18,30 +18,29 @@ from typing import TYPE_CHECKING, Any
 from ind_tui.cli import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
-from ind_tui.i18n import text
+from ind_tui.i18n import language, t, text
 
 if TYPE_CHECKING:
     from ind_tui.domain.cases import CaseRow
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("cases", help="running cases (lopende aanvragen)")
+    parser = sub.add_parser("cases", help=t("cli.help.cases.cases"))
     cmds = parser.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
-    listing = cmds.add_parser("list", help="every case this account may see")
-    listing.add_argument("--status", help="only these statuses, e.g. in-progress or "
-                         "received,in_progress")
-    listing.add_argument("--type", dest="type_id", help="only this application type")
+    listing = cmds.add_parser("list", help=t("cli.help.cases.list"))
+    listing.add_argument("--status", help=t("cli.help.cases.status"))
+    listing.add_argument("--type", dest="type_id", help=t("cli.help.cases.type"))
     add_format(listing)
     listing.set_defaults(handler=with_output(_list))
-    show = cmds.add_parser("show", help="one case: timeline, deadline, dossier")
+    show = cmds.add_parser("show", help=t("cli.help.cases.show"))
     show.add_argument("zaaknummer")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_show)
-    upload = cmds.add_parser("upload", help="add an extra document (PDF) to a case's dossier")
+    upload = cmds.add_parser("upload", help=t("cli.help.cases.upload"))
     upload.add_argument("zaaknummer")
-    upload.add_argument("file", help="the PDF to add")
+    upload.add_argument("file", help=t("cli.help.cases.file"))
     upload.add_argument("--allow-duplicate", action="store_true",
-                        help="send it even when the dossier already holds the same file")
+                        help=t("cli.help.cases.allow_duplicate"))
     upload.set_defaults(handler=_upload)
 
 
@@ -59,7 +58,8 @@ def _status(value: str | None) -> Any:
             wanted.append(CaseStatus(name))
         except ValueError:
             names = ", ".join(s.value for s in CaseStatus)
-            raise BadInput(f"unknown status {part.strip()!r}; one of: {names}") from None
+            raise BadInput(text("cli.refuse.status", language(), value=repr(part.strip()),
+                                names=names)) from None
     return list(dict.fromkeys(wanted))
 
 
@@ -71,7 +71,7 @@ def _type(value: str | None) -> str | None:
 
     if value not in TYPES_BY_ID:
         names = ", ".join(sorted(TYPES_BY_ID))
-        raise BadInput(f"unknown type {value!r}; one of: {names}")
+        raise BadInput(text("cli.refuse.type", language(), value=repr(value), names=names))
     return value
 
 
@@ -142,27 +142,41 @@ async def _list_async(client: Any, args: argparse.Namespace, status: Any) -> int
         writer.close()
         return EXIT_OK
     rows = [row async for batch in batches() for row in batch]
+    _print_table(rows, _lang(args))
+    return EXIT_OK
+
+
+def _print_table(rows: list[CaseRow], lang: str) -> None:
+    """The cases as the screen names them: type and status in words, days in Amsterdam."""
+    from datetime import date, datetime
+
     from rich.table import Table
 
     from ind_tui.cli.output import cell, console
-    from ind_tui.domain.cases import record
+    from ind_tui.cli.words import status_name, type_name
+    from ind_tui.i18n.format import day, plural
 
     table = Table(box=None, pad_edge=False)
-    for column in ("zaaknummer", "employee", "type", "status", "submitted", "deadline"):
-        table.add_column(column, no_wrap=True)
+    for column, width in (("zaak", 10), ("employee", 0), ("type", 0), ("status", 0),
+                          ("submitted", 10), ("deadline", 10)):
+        # A case number and a date cut short say nothing: those keep their width, and on a
+        # narrow terminal the type and status wrap instead.
+        table.add_column(text(f"cases.col.{column}", lang), min_width=width or None,
+                         no_wrap=column not in ("type", "status"))
     for row in rows:
-        r = record(row)
-        status_text = r["status"] + (f" ({r['decision']})" if r["decision"] else "")
-        table.add_row(*map(cell, (r["zaaknummer"], r["employee_name"], r["type_id"],
-                                  status_text, r["submitted_at"][:10], r["decision_deadline"])))
+        deadline = row.decision_deadline
+        table.add_row(*map(cell, (
+            row.zaaknummer, row.employee_name, type_name(row.type_id, lang),
+            status_name(row.status.status, row.status.decision, lang),
+            day(datetime.fromisoformat(row.submitted_at), lang),
+            day(date.fromisoformat(deadline), lang) if deadline else "")))
     console().print(table)
-    sys.stderr.write(plural("cli.cases.count", len(rows), _lang(args)) + "\n")
-    return EXIT_OK
+    sys.stderr.write(plural("cli.cases.count", len(rows), lang) + "\n")
 
 
 def _zaaknummer(value: str) -> str:
     if not re.fullmatch(r"\d{10}", value):
-        raise BadInput(f"a zaaknummer has 10 digits, not {value!r}")
+        raise BadInput(text("cli.refuse.zaaknummer", language(), value=repr(value)))
     return value
 
 
@@ -179,26 +193,45 @@ async def _show_async(client: Any, args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
-    from ind_tui.i18n.format import day, local
+    _print_case(case, dossier, _lang(args))
+    return EXIT_OK
 
-    lang = _lang(args)
-    print(f"{case.zaaknummer}  {case.employee_name}  {case.type_id}")
-    decision = f" ({case.decision.value})" if case.decision else ""
-    print(f"status:    {case.status.value}{decision}")
-    print(f"received:  {day(case.receipt.receipt_date, lang)}   "
-          f"decision due: {day(case.decision_deadline, lang)}")
+
+def _print_case(case: Any, dossier: Any, lang: str) -> None:
+    from ind_tui.cli.words import named, status_name, type_name
+    from ind_tui.domain.case_notes import note_text
+    from ind_tui.i18n.format import day, local, number
+
+    def label(key: str) -> str:
+        return f"{text(key, lang) + ':':<24}"
+
+    print(f"{case.zaaknummer}  {case.employee_name}  {type_name(case.type_id, lang)}")
+    decision = case.decision.value if case.decision else None
+    print(label("case.status") + status_name(case.status.value, decision, lang))
+    print(label("case.receipt") + text("case.receipt_line", lang, zaak=case.receipt.zaaknummer,
+                                       date=day(case.receipt.receipt_date, lang)))
+    print(label("case.deadline") + day(case.decision_deadline, lang))
     if case.decision_deadline != case.receipt.decision_deadline:
-        print(f"           (first deadline {day(case.receipt.decision_deadline, lang)}, extended)")
-    print("timeline:")
+        print(" " * 24 + text("case.deadline_first", lang,
+                              date=day(case.receipt.decision_deadline, lang)))
+    print(text("case.timeline", lang) + ":")
     for event in case.events:
         # Amsterdam time, as everywhere else (the portal sends UTC).
-        print(f"  {local(event.at, lang)}  {event.status.value:<22} {event.note or ''}")
-    print("extra documents: " + ("possible" if case.can_upload else
-                                 f"no longer ({case.upload_refused_reason})"))
-    print("dossier:")
+        note = note_text(event.note, lang) if event.note else ""
+        print(f"  {local(event.at, lang)}  "
+              f"{named('cases.status', event.status.value, lang):<22} {note}")
+    if case.can_upload:
+        print(label("case.upload") + text("cli.cases.upload_open", lang))
+    else:
+        from ind_tui.i18n.guidance import guidance
+
+        g = guidance(case.upload_refused_reason or "case_decided", lang)
+        print(label("case.upload") + text("cli.cases.upload_closed", lang, reason=g.title))
+    print(text("case.dossier", lang) + ":")
     for doc in dossier.documents:
-        print(f"  {doc.id:<22} {doc.kind:<8} {doc.size:>8} bytes  {doc.title}")
-    return EXIT_OK
+        kind = named("case.doc_kind", doc.kind, lang)
+        size = text("cli.cases.bytes", lang, n=number(doc.size, lang))
+        print(f"  {doc.id:<22} {kind:<20} {size:>14}  {local(doc.added_at, lang)}  {doc.title}")
 
 
 def _upload(args: argparse.Namespace) -> int:

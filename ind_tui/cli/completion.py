@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.i18n import t
 
 ROOT = "ind-tui"
 NAMES = ("profiles", "identities", "drafts", "routes")
@@ -29,7 +30,7 @@ _PATHLIKE = re.compile(r"\b(FILE|DIR|OUT|OUTDIR|PATH)\b")
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("completion", help="print a shell completion script (see the README)")
+    p = sub.add_parser("completion", help=t("cli.help.completion.completion"))
     p.add_argument("shell", nargs="?", choices=SHELLS)
     # What the scripts call for the names that change; not for people.
     p.add_argument("--names", choices=NAMES, help=argparse.SUPPRESS)
@@ -181,7 +182,7 @@ def _completion(args: argparse.Namespace) -> int:
             print(name)
         return EXIT_OK
     if args.shell is None:
-        raise BadInput(f"completion needs a shell: {', '.join(SHELLS)}")
+        raise BadInput(t("cli.refuse.shell", shells=", ".join(SHELLS)))
     print(script(args.shell), end="")
     return EXIT_OK
 

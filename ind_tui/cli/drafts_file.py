@@ -37,6 +37,7 @@ from ind_tui.cli.drafts_view import (
 )
 from ind_tui.cli.launch import connect_profile
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
+from ind_tui.cli.words import named, type_name
 from ind_tui.client.client import PortalClient
 from ind_tui.domain.forms.schema import form_ids, load_form
 from ind_tui.i18n import text
@@ -63,8 +64,9 @@ def _out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
 
 
-def _ask(question: str) -> bool:
-    """A yes from a person at the terminal; never from a script (no TTY: no)."""
+def _ask(question: str, lang: str) -> bool:
+    """A yes from a person at the terminal, in the question's language ("j"/"ja" in Dutch,
+    "y"/"yes" in English); never from a script (no TTY: no)."""
     if not sys.stdin.isatty():
         return False
     sys.stderr.write(question)
@@ -73,7 +75,7 @@ def _ask(question: str) -> bool:
         answer = sys.stdin.readline().strip().lower()
     except (EOFError, KeyboardInterrupt):
         return False
-    return answer in ("y", "yes", "j", "ja")
+    return answer in text("cli.yes", lang).split(",")
 
 
 # --- show (offline) -----------------------------------------------------------------------
@@ -215,7 +217,7 @@ def _check_access(session: DraftSession, me: Any, portal: str, yes: bool, lang: 
     if not is_unbound(draft):
         return False
     company = acting_company(me)
-    if not (yes or _ask(text("cli.drafts.confirm_bind", lang, company=company.label()))):
+    if not (yes or _ask(text("cli.drafts.confirm_bind", lang, company=company.label()), lang)):
         unbound = unbound_refusal(draft, me, action)
         assert unbound is not None
         raise BadInput(unbound.one_line("nl" if lang == "nl" else "en"))
@@ -237,7 +239,8 @@ async def _bind(client: PortalClient, args: argparse.Namespace, portal: str, lan
 def _duplicates_line(check: DuplicateCheck, lang: str) -> str:
     cases = "; ".join(
         f"{d.zaaknummer or (d.draft_path.name if d.draft_path else '?')} "
-        f"({d.type_id}, {d.employee_name}, {d.status})" for d in check.found)
+        f"({type_name(d.type_id, lang)}, {d.employee_name}, "
+        f"{named('cases.status', d.status, lang)})" for d in check.found)
     head = text("cli.drafts.duplicates", lang, cases=cases)
     return f"{Code.DRAFT_POSSIBLE_DUPLICATE.value}: {head} " + guidance(
         Code.DRAFT_POSSIBLE_DUPLICATE, "nl" if lang == "nl" else "en")
@@ -276,9 +279,9 @@ async def _file(client: PortalClient, args: argparse.Namespace, portal: str, lan
             # Not published for this year yet: the question says it is an estimate.
             amount = text("wizard.review.provisional_amount", lang, amount=amount)
         name = draft.answers.get("employee_name") or "-"
-        question = text("cli.drafts.confirm_file", lang, type=draft.form_id, person=name,
-                        company=acting_company(me).label(), fee=amount)
-        if not _ask(question):
+        question = text("cli.drafts.confirm_file", lang, type=type_name(draft.form_id, lang),
+                        person=name, company=acting_company(me).label(), fee=amount)
+        if not _ask(question, lang):
             raise BadInput(text("cli.drafts.needs_yes", lang))
     await filing.run(PaymentMethod(args.method))
     _keep_receipt(client, me, session)

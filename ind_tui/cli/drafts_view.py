@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.cli import BadInput
+from ind_tui.cli.words import portal_name, stage_name
 from ind_tui.domain.clock import AMSTERDAM
 from ind_tui.domain.forms.engine import Evaluation, Issue
 from ind_tui.domain.forms.schema import load_form
 from ind_tui.i18n import text
-from ind_tui.i18n.format import plural
+from ind_tui.i18n.format import day, plural
 from ind_tui.local import paths
 from ind_tui.local.drafts.bundle import SUFFIX
 from ind_tui.local.drafts.errors import BundleRefused
@@ -103,17 +104,18 @@ def print_draft(session: DraftSession, ev: Evaluation, lang: str, *, header: boo
     row("type", f"{d.form_id} ({load_form(d.form_id).title.get(lang)})")
     company = draft_company(d)
     row("company", company.label() if company else text("cli.drafts.unbound", lang))
-    row("portal", d.portal or "-")
+    row("portal", portal_name(d.portal, lang))
     person = d.answers.get("employee_name")
     if person:
         row("employee", f"{person} ({d.answers.get('v_number') or '-'})")
-    row("stage", d.stage.value + (f" ({d.receipt.zaaknummer})" if d.receipt else ""))
+    row("stage", stage_name(d.stage.value, lang)
+        + (f" ({d.receipt.zaaknummer})" if d.receipt else ""))
     if d.prefilled:
         row("prefilled", ", ".join(f"{k} ({v})" for k, v in sorted(d.prefilled.items())))
     for slot, ref in sorted(d.documents.items()):
         state = "cli.drafts.missing" if slot in session.missing else "cli.drafts.present"
         row("document", f"{slot}: {ref.name} ({text(state, lang)})")
-    row("judged_on", ev.today.isoformat())
+    row("judged_on", day(ev.today, lang))
     if ev.ok:
         out.write(text("cli.drafts.complete", lang) + "\n")
         return

@@ -24,25 +24,25 @@ from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, BadInput
 from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _err, _fail, _lang, _passphrase, _profile
+from ind_tui.i18n import t, text
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("employees", help="registered employees (aanmelden, afmelden)")
+    parser = sub.add_parser("employees", help=t("cli.help.employees.employees"))
     cmds = parser.add_subparsers(dest="employees_command", metavar="ACTION", required=True)
-    listing = cmds.add_parser("list", help="every employee of the sponsor")
+    listing = cmds.add_parser("list", help=t("cli.help.employees.list"))
     listing.add_argument("--status", choices=("registered", "deregistered"))
     add_format(listing)
     listing.set_defaults(handler=with_output(_list))
-    duties = cmds.add_parser("duties", help="deregistrations due, permits expiring soon")
+    duties = cmds.add_parser("duties", help=t("cli.help.employees.duties"))
     duties.add_argument("--format", choices=("table", "json"), default="table")
     duties.set_defaults(handler=_duties)
-    imp = cmds.add_parser("import", help="register the employees in a CSV file")
+    imp = cmds.add_parser("import", help=t("cli.help.employees.import"))
     imp.add_argument("file", type=Path, metavar="FILE.csv")
     imp.add_argument("--dry-run", action="store_true",
-                     help="show the preview of every row; send nothing")
+                     help=t("cli.help.employees.dry_run"))
     imp.add_argument("--failures", type=Path, metavar="PATH",
-                     help="where to write the rows to fix (default: FILE-failures.csv; "
-                          "with --dry-run only when given)")
+                     help=t("cli.help.employees.failures"))
     imp.set_defaults(handler=_import)
 
 
@@ -109,22 +109,35 @@ async def _list_async(client: Any, args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write("\n]\n" if count else "]\n")
     if args.format == "table":
-        _table(("name", "v_number", "date_of_birth", "nationality", "purpose", "start_date",
-                "permit_end", "status"),
-               [(e.name, e.v_number, str(e.date_of_birth), e.nationality, e.purpose.value,
-                 str(e.start_date), str(e.permit_end or ""), e.status.value) for e in rows])
-        sys.stderr.write(f"{count} employees\n")
+        from ind_tui.i18n.format import day
+
+        _table(tuple((_t(f"employees.col.{c}"), width) for c, width in (
+            ("name", 0), ("v_number", 10), ("born", 10), ("nationality", 3), ("purpose", 0),
+            ("start", 10), ("permit", 10), ("status", 0))),
+               [(e.name, e.v_number, day(e.date_of_birth), e.nationality,
+                 _t(f"purpose.{e.purpose.value}"), day(e.start_date),
+                 day(e.permit_end) if e.permit_end else "",
+                 _t(f"employees.status.{e.status.value}")) for e in rows])
+        sys.stderr.write(_plural("cli.employees.count", count) + "\n")
     return EXIT_OK
 
 
-def _table(titles: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _plural(key: str, n: int) -> str:
+    from ind_tui.i18n.format import plural
+
+    return plural(key, n)
+
+
+def _table(titles: tuple[tuple[str, int], ...], rows: list[tuple[str, ...]]) -> None:
+    """`titles`: each column's heading and the width it keeps (a date or a V-number cut
+    short says nothing); the last column wraps on a narrow terminal."""
     from rich.table import Table
 
     from ind_tui.cli.output import cell, console
 
     table = Table(box=None, pad_edge=False)
-    for title in titles:
-        table.add_column(title, no_wrap=True)
+    for n, (title, width) in enumerate(titles):
+        table.add_column(title, no_wrap=n < len(titles) - 1, min_width=width or None)
     for row in rows:
         table.add_row(*map(cell, row))
     console().print(table)
@@ -146,10 +159,17 @@ async def _duties_async(client: Any, args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
-    _table(("due", "kind", "employee", "late", "detail"),
-           [(str(d.due), d.kind, d.employee_name or "", "LATE" if d.late else "", d.detail)
-            for d in duties])
-    sys.stderr.write(f"{len(duties)} duties\n")
+    from ind_tui.i18n.format import day
+    from ind_tui.services.due import from_duties
+    from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
+
+    # As the due screen reads them (in the language `_run` set).
+    today = client.clock.today()
+    _table(tuple((_t(f"due.col.{c}"), width) for c, width in (
+        ("date", 10), ("left", 0), ("what", 0), ("who", 0), ("detail", 0))),
+           [(day(item.due), days_left(item.due, today), due_what(item),
+             item.employee_name or "", due_detail(item)) for item in from_duties(duties)])
+    sys.stderr.write(_plural("cli.employees.duties", len(duties)) + "\n")
     return EXIT_OK
 
 
@@ -162,7 +182,8 @@ def _import(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        raise BadInput(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+        raise BadInput(text("cli.refuse.unreadable", _lang(args), path=str(args.file),
+                            reason=exc.strerror or exc)) from exc
     csv_file = read_csv(data)
     return _run_sync(args, lambda client, lang: _import_async(client, args, csv_file, lang))
 
@@ -183,8 +204,8 @@ async def _import_async(client: Any, args: argparse.Namespace, csv_file: Any, la
         print("  " + describe(problem.as_row_error(), lang))
     for row in result.rows:
         if row.state is RowState.ERROR:
-            text = "; ".join(describe(e, lang) for e in row.errors)
-            print(f"  {_t('employees.import.col.line')} {row.line}: {text}")
+            said = "; ".join(describe(e, lang) for e in row.errors)
+            print(f"  {_t('employees.import.col.line')} {row.line}: {said}")
     print(_t("employees.import.summary", ready=result.count(RowState.READY),
              already=result.count(RowState.ALREADY), duplicate=result.count(RowState.DUPLICATE),
              errors=result.count(RowState.ERROR)))
@@ -218,6 +239,7 @@ def _write_failures(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        _err(f"ind-tui: cannot write {path}: {exc.strerror or exc}")
+        _err("ind-tui: " + _t("cli.refuse.unwritable", path=str(path),
+                              reason=exc.strerror or exc))
         return
     print(_t("employees.import.failures", path=path))

@@ -12,14 +12,14 @@ from typing import Any
 from ind_tui.cli import EXIT_OK, BadInput
 from ind_tui.cli.session import _lang
 from ind_tui.domain.forms.schema import FormDef, form_ids, load_form
-from ind_tui.i18n import text
+from ind_tui.i18n import t, text
 
 
 def register(sub: Any) -> None:
-    forms = sub.add_parser("forms", help="the application forms: fields and document slots")
+    forms = sub.add_parser("forms", help=t("cli.help.forms.forms"))
     cmds = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
-    show = cmds.add_parser("show", help="the fields and document slots of a form")
-    show.add_argument("form_id", metavar="TYPE", help="the application type, e.g. hsm_extension")
+    show = cmds.add_parser("show", help=t("cli.help.forms.show"))
+    show.add_argument("form_id", metavar="TYPE", help=t("cli.help.forms.form_id"))
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_show)
 

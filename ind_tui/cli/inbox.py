@@ -6,14 +6,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import re
 import sys
+from datetime import date
 from typing import Any
 
 from ind_tui.base.safetext import CsvDictWriter
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
+from ind_tui.cli.cases import _zaaknummer
 from ind_tui.cli.listing import add_format, csv_style_of, with_output
 from ind_tui.cli.session import _fail, _lang, _passphrase, _profile
+from ind_tui.i18n import language, t, text
+from ind_tui.i18n.format import day, plural
 
 INBOX_COLUMNS = ("id", "kind", "zaaknummer", "employee_name", "type_id", "sent_at", "read_at",
                  "state", "deadline", "decision", "decision_deadline", "requested")
@@ -23,14 +26,14 @@ MOMENTS = ("sent_at", "read_at", "at")  # written in Amsterdam time in a CSV
 
 
 def register(sub: Any) -> None:
-    inbox = sub.add_parser("inbox", help="messages from the IND (newest first)")
-    inbox.add_argument("--unread", action="store_true", help="only unread messages")
+    inbox = sub.add_parser("inbox", help=t("cli.help.inbox.inbox"))
+    inbox.add_argument("--unread", action="store_true", help=t("cli.help.inbox.unread"))
     inbox.add_argument("--case", dest="zaaknummer", metavar="ZAAKNUMMER",
-                       help="only the messages about this case")
-    inbox.add_argument("--kind", help="info_request, decision or ready_for_collection")
+                       help=t("cli.help.inbox.case"))
+    inbox.add_argument("--kind", help=t("cli.help.inbox.kind"))
     add_format(inbox)
     inbox.set_defaults(handler=with_output(_inbox))
-    due = sub.add_parser("due", help="what is due soon, soonest first (portal date)")
+    due = sub.add_parser("due", help=t("cli.help.inbox.due"))
     add_format(due)
     due.set_defaults(handler=with_output(_due))
 
@@ -45,7 +48,8 @@ def _kind(value: str | None) -> Any:
         return MessageKind(wanted)
     except ValueError:
         names = ", ".join(k.value for k in MessageKind)
-        raise BadInput(f"unknown kind {value!r}; one of: {names}") from None
+        raise BadInput(text("cli.refuse.kind", language(), value=repr(value),
+                            names=names)) from None
 
 
 async def _run(args: argparse.Namespace, body: Any) -> int:
@@ -63,8 +67,10 @@ async def _run(args: argparse.Namespace, body: Any) -> int:
 
 
 def _write(rows: list[dict[str, Any]], args: argparse.Namespace, columns: tuple[str, ...],
-           table: list[tuple[str, str, int]], noun: str) -> None:
-    """`table`: (heading, row key, minimum width) for the human-readable table."""
+           table: list[tuple[str, str, int]], shown: list[dict[str, str]], count: str
+           ) -> None:
+    """`table`: (heading's text key, key in `shown`, minimum width) for the table a person
+    reads, whose rows are `shown` (the words of `rows`); `count` the key of its count."""
     fmt = args.format
     if fmt == "json":
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
@@ -81,14 +87,16 @@ def _write(rows: list[dict[str, Any]], args: argparse.Namespace, columns: tuple[
 
     from ind_tui.cli.output import cell, console
 
+    lang = _lang(args)
     out = Table(box=None, pad_edge=False)
     for n, (heading, _, width) in enumerate(table):
         # Every column on one line except the last, which wraps on a narrow terminal.
-        out.add_column(heading, no_wrap=n < len(table) - 1, min_width=width or None)
-    for r in flat:
+        out.add_column(text(heading, lang) if heading else "", no_wrap=n < len(table) - 1,
+                       min_width=width or None)
+    for r in shown:
         out.add_row(*(cell(r.get(key)) for _, key, _ in table))
     console().print(out)
-    sys.stderr.write(f"{len(rows)} {noun}\n")
+    sys.stderr.write(plural(count, len(rows), lang) + "\n")
 
 
 # --- inbox -----------------------------------------------------------------------------------
@@ -96,8 +104,8 @@ def _write(rows: list[dict[str, Any]], args: argparse.Namespace, columns: tuple[
 
 def _inbox(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
-    if args.zaaknummer is not None and not re.fullmatch(r"\d{10}", args.zaaknummer):
-        raise BadInput(f"a zaaknummer has 10 digits, not {args.zaaknummer!r}")
+    if args.zaaknummer is not None:
+        _zaaknummer(args.zaaknummer)
     return asyncio.run(_run(args, lambda client, _profile: _inbox_async(client, args, kind)))
 
 
@@ -116,11 +124,23 @@ async def _inbox_async(client: Any, args: argparse.Namespace, kind: Any) -> int:
         r["date"] = r["sent_at"][:10]
         r["what"] = short.get(r["kind"], r["kind"])
         r["status"] = r["state"] or r["decision"] or ""
+    shown = [_message_words(m, client.clock.today()) for m in messages]
     _write(rows, args, INBOX_COLUMNS, [
-        ("", "new", 1), ("id", "id", 10), ("date", "date", 10), ("kind", "what", 8),
-        ("case", "zaaknummer", 10), ("deadline", "deadline", 10), ("status", "status", 0),
-        ("employee", "employee_name", 0)], "messages")
+        ("", "new", 1), ("csv.id", "id", 10), ("inbox.col.sent", "date", 10),
+        ("inbox.col.kind", "what", 8), ("inbox.col.case", "zaaknummer", 10),
+        ("inbox.col.deadline", "deadline", 10), ("inbox.col.about", "status", 0),
+        ("inbox.col.employee", "employee_name", 0)], shown, "cli.inbox.count")
     return EXIT_OK
+
+
+def _message_words(m: Any, today: date) -> dict[str, str]:
+    """A message as the inbox screen reads it (in the language `main` set)."""
+    from ind_tui.tui.screens.inbox.text import about, kind_text
+
+    return {"new": "*" if m.read_at is None else "", "id": m.id,
+            "date": day(m.sent_at), "what": kind_text(m), "zaaknummer": m.zaaknummer,
+            "deadline": day(m.deadline) if m.deadline else "", "status": about(m, today),
+            "employee_name": m.employee_name}
 
 
 # --- due -------------------------------------------------------------------------------------
@@ -143,29 +163,20 @@ async def _due_async(client: Any, profile: Any, args: argparse.Namespace) -> int
             "employee_name": item.employee_name, "employee_id": item.employee_id,
             "zaaknummer": item.zaaknummer, "message_id": item.message_id,
             "at": item.at.isoformat() if item.at else None, "detail": item.detail,
-            "about": _about(item),
         })
+    from ind_tui.tui.screens.inbox.text import days_left, due_detail, due_what
+
+    # As the due screen reads them (in the language `main` set).
+    shown = [{"due": day(item.due), "left": days_left(item.due, due.today),
+              "what": due_what(item), "zaaknummer": item.zaaknummer or "",
+              "who": item.employee_name or "", "detail": due_detail(item)}
+             for item in due.items]
     _write(rows, args, DUE_COLUMNS, [
-        ("due", "due", 10), ("days", "days_left", 4), ("what", "kind", 16),
-        ("case", "zaaknummer", 10), ("who", "employee_name", 0), ("detail", "about", 0)],
-        "items")
+        ("due.col.date", "due", 10), ("due.col.left", "left", 4), ("due.col.what", "what", 16),
+        ("due.col.case", "zaaknummer", 10), ("due.col.who", "who", 0),
+        ("due.col.detail", "detail", 0)], shown, "cli.due.count")
+    lang = _lang(args)
     for name, exc in due.failed.items():
-        sys.stderr.write(f"ind-tui: could not read {name}: {exc.code}\n")
+        sys.stderr.write("ind-tui: " + text("cli.due.failed", lang, part=text(
+            f"due.part.{name}", lang), code=exc.code) + "\n")
     return EXIT_FAILED if due.failed else EXIT_OK  # what was read is printed all the same
-
-
-def _about(item: Any) -> str:
-    """The machine detail of a due item in words, for the table."""
-    detail: str = item.detail
-    if item.kind == "information":
-        return f"documents asked: {detail.replace(',', ', ')}"
-    if item.kind == "address":
-        return f"administration address changes on {detail}"
-    if item.kind == "appointment" and item.at is not None:
-        from ind_tui.domain.clock import AMSTERDAM
-
-        purpose, _, location = detail.partition("@")
-        return f"{item.at.astimezone(AMSTERDAM):%H:%M} {location} ({purpose.replace('_', ' ')})"
-    if detail.startswith("opens:"):
-        return f"extension possible from {detail[6:]}"
-    return detail.replace("_", " ")

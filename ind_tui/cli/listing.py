@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ind_tui.cli import EXIT_FAILED, EXIT_OK
 from ind_tui.cli.session import _err, _lang
+from ind_tui.i18n import t
 
 if TYPE_CHECKING:
     from ind_tui.i18n.format import CsvStyle
@@ -24,13 +25,9 @@ DIALECTS = ("language", "neutral")
 def add_format(parser: Any) -> None:
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--csv-dialect", choices=DIALECTS, default="language",
-                        help="CSV for a spreadsheet in the language of --lang (nl: ';' and a "
-                        "decimal comma; en: ',' and a decimal point), or neutral: ',', a "
-                        "decimal point and column codes, for scripts")
+                        help=t("cli.help.listing.csv_dialect"))
     parser.add_argument("--output", "-o", metavar="FILE", type=Path,
-                        help="write the list to FILE rather than standard output, whole or "
-                        "not at all: a failure part-way leaves no half file (and an existing "
-                        "FILE as it was)")
+                        help=t("cli.help.listing.output"))
 
 
 Handler = Callable[[argparse.Namespace], int]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.cli import BadInput
+from ind_tui.i18n import t
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -54,6 +55,6 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("open", help="open a draft (.tfa) in the TUI, after logging in")
+    p = sub.add_parser("open", help=t("cli.help.opener.open"))
     p.add_argument("file", type=Path, metavar="FILE.tfa")
     p.set_defaults(handler=_open)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
 from ind_tui.cli.session import _lang
-from ind_tui.i18n import text
+from ind_tui.i18n import t, text
 
 if TYPE_CHECKING:
     from ind_tui.api.auth import Me
@@ -35,15 +35,14 @@ if TYPE_CHECKING:
 
 def add_parser(cmds: Any, handler: Any) -> None:
     parser = cmds.add_parser(
-        "reproduce", help="start a sandbox set to what a bundle describes and open the app there")
+        "reproduce", help=t("cli.help.reproduce.reproduce"))
     parser.add_argument("bundle", type=Path)
     parser.add_argument("--dry-run", action="store_true",
-                        help="only say what would be reproduced; start nothing")
+                        help=t("cli.help.reproduce.dry_run"))
     parser.add_argument("--check", action="store_true",
-                        help="start the sandbox, make the failed call again, say what it "
-                             "answered, and stop (no app)")
+                        help=t("cli.help.reproduce.check"))
     parser.add_argument("--save-scenario", type=Path, metavar="OUT.toml",
-                        help="also write the reproduced sandbox's state as a scenario")
+                        help=t("cli.help.reproduce.save_scenario"))
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=handler)
 
@@ -96,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = _lang(args)
     if not args.bundle.is_file():
-        raise BadInput(f"no such file: {args.bundle}")
+        raise BadInput(t("cli.refuse.no_file", path=str(args.bundle)))
     try:
         bundle = read_bundle(args.bundle)
     except BundleError as exc:

@@ -11,33 +11,34 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput, sandbox_admin, sandbox_scenario
+from ind_tui.i18n import t
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("sandbox", help="the sandbox portal server")
+    parser = sub.add_parser("sandbox", help=t("cli.help.sandbox.sandbox"))
     cmds = parser.add_subparsers(dest="sandbox_command", metavar="ACTION", required=True)
 
-    serve = cmds.add_parser("serve", help="run the sandbox portal over HTTP")
+    serve = cmds.add_parser("serve", help=t("cli.help.sandbox.serve"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--db", type=Path, help="SQLite file (default: in the user data dir)")
+    serve.add_argument("--db", type=Path, help=t("cli.help.sandbox.db"))
     serve.add_argument("--seed", choices=("demo", "none"), default="demo",
-                       help="data for a new database (default: demo)")
+                       help=t("cli.help.sandbox.seed"))
     serve.add_argument("--cases", type=int, default=0, metavar="N",
-                       help="seed N extra cases for scale tests")
+                       help=t("cli.help.sandbox.cases"))
     serve.add_argument("--admin-token", default=os.environ.get("IND_TUI_SANDBOX_ADMIN_TOKEN"),
-                       help="sandbox admin token (default: $IND_TUI_SANDBOX_ADMIN_TOKEN or new)")
+                       help=t("cli.help.sandbox.admin_token"))
     serve.add_argument("--clock", choices=("running", "frozen"), default="running",
-                       help="a new database's clock ticks (running) or waits (frozen)")
+                       help=t("cli.help.sandbox.clock"))
     serve.add_argument("--token-ttl", type=int, default=900, metavar="SECONDS",
-                       help="access token lifetime on the sandbox clock (default 900)")
+                       help=t("cli.help.sandbox.token_ttl"))
     serve.add_argument("--scenario", type=Path, metavar="FILE.toml",
-                       help="start from this scenario (replaces the database's state)")
+                       help=t("cli.help.sandbox.scenario"))
     # The TUI's embedded default (ind_tui/cli/launch.py): address on stdout, stop at stdin EOF.
     serve.add_argument("--embedded", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(handler=_serve)
 
-    ids = cmds.add_parser("identities", help="list the test identities")
+    ids = cmds.add_parser("identities", help=t("cli.help.sandbox.identities"))
     ids.add_argument("--format", choices=("table", "json"), default="table")
     ids.set_defaults(handler=_identities)
     sandbox_admin.register(cmds)
@@ -49,11 +50,11 @@ def _serve(args: argparse.Namespace) -> int:
     from ind_tui.sandbox.state import SandboxConfig
 
     if not 0 <= args.port <= 65535:
-        raise BadInput(f"--port must be 0-65535, not {args.port}")
+        raise BadInput(t("cli.refuse.port", port=args.port))
     if args.cases < 0:
-        raise BadInput("--cases must be 0 or more")
+        raise BadInput(t("cli.refuse.cases"))
     if args.token_ttl < 10:
-        raise BadInput("--token-ttl must be at least 10 seconds")
+        raise BadInput(t("cli.refuse.token_ttl"))
     if args.db is None:
         from ind_tui.local.paths import sandbox_db
 
@@ -78,7 +79,8 @@ def _serve(args: argparse.Namespace) -> int:
         else:
             serve_forever(config, args.host, args.port)
     except OSError as exc:
-        raise BadInput(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from exc
+        raise BadInput(t("cli.refuse.listen", where=f"{args.host}:{args.port}",
+                          reason=exc.strerror)) from exc
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
 from ind_tui.cli.session import _fail, _lang, _profile
-from ind_tui.i18n import text
+from ind_tui.i18n import t, text
 
 
 def common_options(formats: bool = True) -> argparse.ArgumentParser:
@@ -26,8 +26,7 @@ def common_options(formats: bool = True) -> argparse.ArgumentParser:
     if formats:
         common.add_argument("--format", choices=("text", "json"), default="text")
     common.add_argument("--admin-token", metavar="TOKEN",
-                        help="admin token of the sandbox at --portal "
-                             "(default: $IND_TUI_SANDBOX_ADMIN_TOKEN)")  # fmt: skip
+                        help=t("cli.help.sandbox_admin.admin_token"))  # fmt: skip
     return common
 
 
@@ -36,32 +35,30 @@ def register(cmds: Any) -> None:
     common = common_options()
 
     clock = cmds.add_parser("clock", parents=[common],
-                            help="show or move the portal time (before and after)")
-    clock.add_argument("--advance", metavar="SPAN", help="move on by e.g. 3d, 2h, 90m, 1d12h")
+                            help=t("cli.help.sandbox_admin.clock"))
+    clock.add_argument("--advance", metavar="SPAN", help=t("cli.help.sandbox_admin.advance"))
     clock.add_argument("--set", dest="set_to", metavar="TIME",
-                       help="move to e.g. '31-12-2026 23:59' or 2026-12-31T23:59 "
-                            "(Amsterdam time unless a zone given)")
+                       help=t("cli.help.sandbox_admin.set"))
     running = clock.add_mutually_exclusive_group()
     running.add_argument("--freeze", action="store_const", const=False, dest="running",
-                         help="stop the clock (it waits until moved)")
+                         help=t("cli.help.sandbox_admin.freeze"))
     running.add_argument("--run", action="store_const", const=True, dest="running",
-                         help="let the clock tick with the wall clock")
+                         help=t("cli.help.sandbox_admin.run"))
     clock.set_defaults(handler=_clock)
 
-    faults = cmds.add_parser("faults", help="faults the sandbox answers with, per route")
+    faults = cmds.add_parser("faults", help=t("cli.help.sandbox_admin.faults"))
     actions = faults.add_subparsers(dest="faults_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", parents=[common], help="the faults now set")
+    listing = actions.add_parser("list", parents=[common], help=t("cli.help.sandbox_admin.list"))
     listing.set_defaults(handler=_faults_list)
-    add = actions.add_parser("add", parents=[common], help="make a route fail or slow")
-    add.add_argument("route", metavar="ROUTE", help="route name, e.g. applications.submit, or *")
-    add.add_argument("kind", metavar="KIND", help="latency, unavailable, server_error, "
-                     "rate_limit, commit_then_drop or commit_then_error")
-    add.add_argument("--count", type=int, metavar="N", help="fire N times, then stop")
+    add = actions.add_parser("add", parents=[common], help=t("cli.help.sandbox_admin.add"))
+    add.add_argument("route", metavar="ROUTE", help=t("cli.help.sandbox_admin.route"))
+    add.add_argument("kind", metavar="KIND", help=t("cli.help.sandbox_admin.kind"))
+    add.add_argument("--count", type=int, metavar="N", help=t("cli.help.sandbox_admin.count"))
     add.add_argument("--delay", metavar="SPAN",
-                     help="latency: how slow (default 2s); unavailable, rate_limit: Retry-After")
+                     help=t("cli.help.sandbox_admin.delay"))
     add.set_defaults(handler=_faults_add)
-    clear = actions.add_parser("clear", parents=[common], help="remove faults")
-    clear.add_argument("route", metavar="ROUTE", nargs="?", help="only those on this route")
+    clear = actions.add_parser("clear", parents=[common], help=t("cli.help.sandbox_admin.clear"))
+    clear.add_argument("route", metavar="ROUTE", nargs="?", help=t("cli.help.sandbox_admin.route2"))
     clear.set_defaults(handler=_faults_clear)
 
 

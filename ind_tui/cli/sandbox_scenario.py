@@ -12,20 +12,20 @@ from typing import Any
 from ind_tui.cli import EXIT_OK, BadInput
 from ind_tui.cli.sandbox_admin import admin_run, common_options
 from ind_tui.cli.session import _lang
-from ind_tui.i18n import text
+from ind_tui.i18n import t, text
 
 HEADER = "# ind-tui sandbox scenario: `ind-tui sandbox scenario load FILE` or `serve --scenario`\n"
 
 
 def register(cmds: Any) -> None:
-    parser = cmds.add_parser("scenario", help="the sandbox's whole state as a TOML file")
+    parser = cmds.add_parser("scenario", help=t("cli.help.sandbox_scenario.scenario"))
     actions = parser.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
     dump = actions.add_parser("dump", parents=[common_options(formats=False)],
-                              help="write the state (to stdout without OUT.toml)")
+                              help=t("cli.help.sandbox_scenario.dump"))
     dump.add_argument("out", nargs="?", type=Path, metavar="OUT.toml")
     dump.set_defaults(handler=_dump)
     load = actions.add_parser("load", parents=[common_options(formats=False)],
-                              help="replace the state with a scenario's")
+                              help=t("cli.help.sandbox_scenario.load"))
     load.add_argument("file", type=Path, metavar="FILE.toml")
     load.set_defaults(handler=_load)
 

@@ -17,33 +17,32 @@ import sys
 from typing import Any
 
 from ind_tui.cli import EXIT_FAILED, EXIT_OK, BadInput
-from ind_tui.i18n import text
+from ind_tui.cli.words import named, portal_name
+from ind_tui.i18n import t, text
 
 
 def register(sub: Any) -> None:
-    login = sub.add_parser("login", help="log in to the portal (device login)")
+    login = sub.add_parser("login", help=t("cli.help.session.login"))
     login.add_argument("--identity", metavar="NAME",
-                       help="sandbox only: approve this test identity (see `sandbox identities`)")
+                       help=t("cli.help.session.identity"))
     login.add_argument("--admin-token", metavar="TOKEN",
-                       help="sandbox admin token for --identity against `sandbox serve` "
-                            "(default: $IND_TUI_SANDBOX_ADMIN_TOKEN)")  # fmt: skip
+                       help=t("cli.help.session.admin_token"))  # fmt: skip
     login.set_defaults(handler=_login)
-    status = sub.add_parser("status", help="who is logged in, where, and where the token is")
+    status = sub.add_parser("status", help=t("cli.help.session.status"))
     status.add_argument("--format", choices=("text", "json"), default="text")
     status.set_defaults(handler=_status)
-    logout = sub.add_parser("logout", help="log out and remove the stored token")
+    logout = sub.add_parser("logout", help=t("cli.help.session.logout"))
     logout.set_defaults(handler=_logout)
 
 
 def _lang(args: argparse.Namespace) -> str:
+    """The command's language: `main` sets `args.lang` (`command_language`); a handler run
+    without `main` (tests) chooses as `main` would."""
     if args.lang:
         return str(args.lang)
-    try:
-        from ind_tui.local.settings import load_settings
+    from ind_tui.local.startup import peek
 
-        return load_settings().language or "en"
-    except Exception:
-        return "en"
+    return peek(None, None, None).language
 
 
 def _err(line: str) -> None:
@@ -64,7 +63,7 @@ def _passphrase() -> str | None:
     if not sys.stdin.isatty():
         return None
     try:
-        return getpass.getpass("ind-tui: passphrase for the encrypted token file: ")
+        return getpass.getpass("ind-tui: " + t("cli.login.passphrase"))
     except (EOFError, KeyboardInterrupt):
         return None
 
@@ -120,7 +119,7 @@ async def _login_async(args: argparse.Namespace) -> int:
             acting = f" — {me.acting_for.name} ({me.acting_for.kvk})" if me.acting_for else ""
             print(text("cli.login.logged_in_as", lang)
                   + f" {me.person_name}, {me.company.name} ({me.company.kvk}){acting} "
-                  f"[{me.role.value}, {me.assurance_level}]")  # fmt: skip
+                  f"[{named('home.role', me.role.value, lang)}, {me.assurance_level}]")
             if profile.kvk and profile.kvk not in (me.company.kvk,
                                                    me.acting_for.kvk if me.acting_for else None):
                 _err(text("cli.login.other_kvk", lang, kvk=profile.kvk))
@@ -180,9 +179,7 @@ async def _status_async(args: argparse.Namespace) -> int:
 
 
 def _print_status(info: dict[str, Any], where: str, lang: str) -> None:
-    portal = info["portal"]
-    if portal == "embedded":
-        portal = text("cli.status.embedded", lang)
+    portal = portal_name(info["portal"], lang)
     print(text("cli.status.profile", lang) + info["profile"])
     print(text("cli.status.portal", lang) + portal)
     if info["logged_in"]:
@@ -193,7 +190,8 @@ def _print_status(info: dict[str, Any], where: str, lang: str) -> None:
         if isinstance(acting, dict):
             acting = f"{acting['name']} ({acting['kvk']})"
         line = f"{info['person']}, {company}" + (f" — {acting}" if acting else "")
-        print(text("cli.status.logged_in", lang) + line + f" [{info.get('role')}]")
+        role = named("home.role", str(info.get("role")), lang)
+        print(text("cli.status.logged_in", lang) + line + f" [{role}]")
     else:
         print(text("cli.status.not_logged_in", lang))
     print(text("cli.status.token", lang) + where)

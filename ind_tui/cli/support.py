@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from ind_tui.cli import EXIT_OK, BadInput
+from ind_tui.cli.session import _lang
+from ind_tui.i18n import t, text
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("support", help="support bundles")
+    parser = sub.add_parser("support", help=t("cli.help.support.support"))
     cmds = parser.add_subparsers(dest="support_command", metavar="ACTION", required=True)
-    show = cmds.add_parser("show", help="show what a support bundle holds")
+    show = cmds.add_parser("show", help=t("cli.help.support.show"))
     show.add_argument("bundle", type=Path)
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_show)
@@ -33,7 +35,7 @@ def _show(args: argparse.Namespace) -> int:
     from ind_tui.services.support import BundleError, read_bundle
 
     if not args.bundle.is_file():
-        raise BadInput(f"no such file: {args.bundle}")
+        raise BadInput(text("cli.refuse.no_file", _lang(args), path=str(args.bundle)))
     try:
         bundle = read_bundle(args.bundle)
     except BundleError as exc:
@@ -41,34 +43,67 @@ def _show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(bundle, indent=2, ensure_ascii=False))
         return EXIT_OK
+    _print_bundle(bundle, _lang(args))
+    return EXIT_OK
+
+
+def _moment(value: object, lang: str, *, seconds: bool = False) -> str:
+    """A moment of the bundle (ISO 8601; without offset: UTC) in Amsterdam time, as every time
+    ind-tui prints; anything else as it is."""
+    from datetime import UTC, datetime
+
+    from ind_tui.i18n.format import local
+
+    if not isinstance(value, str) or not value:
+        return "" if value is None else str(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return local(moment, lang, seconds=seconds)
+
+
+def _print_bundle(bundle: dict[str, Any], lang: str) -> None:
     report = bundle["report.json"]
-    print("== report")
-    for key in ("created_local", "created_utc", "kvk", "own_kvk", "person", "profile", "portal_url",
-                "app_version", "format_version", "portal_time", "screen"):
-        print(f"{key:>14}: {report.get(key, 1 if key == 'format_version' else None)}")
+
+    def row(key: str, value: object) -> None:
+        print(f"{text('cli.support.field.' + key, lang):>16}: {value}")
+
+    print("== " + text("cli.support.report", lang))
+    row("created", _moment(report.get("created_utc") or report.get("created_local"), lang,
+                           seconds=True))
+    for key in ("kvk", "own_kvk", "person", "profile", "portal_url", "app_version"):
+        row(key, report.get(key))
+    row("format_version", report.get("format_version", 1))
+    row("portal_time", _moment(report.get("portal_time"), lang, seconds=True))
+    row("screen", report.get("screen"))
     account = report.get("account") or {}
     if account:
         parts = [str(account.get("role")), str(account.get("assurance_level"))]
         if account.get("acting_for_other"):
-            parts.append("acting for another company")
+            parts.append(text("cli.support.acting_for_other", lang))
         if account.get("recognitions"):
-            parts.append("recognised for " + ", ".join(account["recognitions"]))
-        print(f"{'account':>14}: {', '.join(parts)}")
+            parts.append(text("cli.support.recognised", lang,
+                              purposes=", ".join(account["recognitions"])))
+        row("account", ", ".join(parts))
     failure = report.get("failure") or report.get("last_write")
     if failure:
-        print(f"{'failed request' if report.get('failure') else 'last write':>14}: "
-              f"{failure.get('route')} {failure.get('status')} {failure.get('code') or ''}")
+        row("failure" if report.get("failure") else "last_write",
+            f"{failure.get('route')} {failure.get('status')} {failure.get('code') or ''}")
     for kind, hashes in sorted((report.get("ids") or {}).items()):
-        print(f"{kind + ' ids':>14}: {', '.join(hashes)}")
-    print("\n== description\n" + str(bundle.get("description.txt", "")))
+        print(f"{text('cli.support.ids', lang, kind=kind):>16}: {', '.join(hashes)}")
+    print("\n== " + text("cli.support.description", lang) + "\n"
+          + str(bundle.get("description.txt", "")))
     error = bundle.get("error.json")
     if error:
-        print("\n== last error")
+        print("\n== " + text("cli.support.last_error", lang))
         for key in ("code", "status", "request_id", "message"):
-            print(f"{key:>14}: {error.get(key)}")
-    print("\n== last requests (newest last)")
+            print(f"{key:>16}: {error.get(key)}")
+    print("\n== " + text("cli.support.requests", lang))
     for r in (bundle.get("requests.json") or [])[-30:]:
-        print(f"  {r.get('at', '')[:19]}  {r.get('method', ''):<6} {r.get('status')!s:<4} "
-              f"{r.get('duration_ms', '')!s:>7} ms  {r.get('request_id', '')}  {r.get('path')}")
-    print("\n== screen as the user saw it\n" + str(bundle.get("screen.txt", "")))
-    return EXIT_OK
+        print(f"  {_moment(r.get('at'), lang, seconds=True)}  {r.get('method', ''):<6} "
+              f"{r.get('status')!s:<4} {r.get('duration_ms', '')!s:>7} ms  "
+              f"{r.get('request_id', '')}  {r.get('path')}")
+    print("\n== " + text("cli.support.screen", lang) + "\n" + str(bundle.get("screen.txt", "")))

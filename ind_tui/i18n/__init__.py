@@ -28,7 +28,8 @@ LANGUAGES = ("nl", "en")
 # one part only. A language's catalogue is merged when first used, so a start in English
 # does not load the Dutch texts (and the other way round).
 PARTS = ("", "wizard", "drafts", "cases", "employees", "inbox", "appointments", "guidance",
-         "drafterrors", "cli", "textual", "prefill", "support", "bulk", "exports", "sandbox")
+         "drafterrors", "cli", "clihelp", "textual", "prefill", "support", "bulk", "exports",
+         "sandbox")
 STRICT_ENV = "IND_TUI_STRICT_TEXTS"
 
 log = logging.getLogger(__name__)
