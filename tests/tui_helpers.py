@@ -29,9 +29,9 @@ def sandbox_app(tmp_path: Path) -> FastAPI:
                                     device_interval=1, code_seed=7))
 
 
-def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None = None
-             ) -> PortalApp:
-    profile = Profile(name="test", portal=PORTAL)
+def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None = None,
+             portal: str = PORTAL) -> PortalApp:
+    profile = Profile(name="test", portal=portal)
     store = TokenStore(StoreStatus(StoreKind.MEMORY, "memory", False))
 
     def connector() -> AbstractAsyncContextManager[Connection]:
@@ -43,7 +43,7 @@ def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None =
 
         return opened()
 
-    return PortalApp(StartInfo("test", PORTAL, lang), connector, keymap)
+    return PortalApp(StartInfo("test", portal, lang), connector, keymap)
 
 
 async def wait_for(pilot: Pilot[object], condition: object, timeout: float = WAIT_SECONDS
