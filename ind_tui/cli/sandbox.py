@@ -25,6 +25,8 @@ def register(sub: Any) -> None:
                        help="data for a new database (default: demo)")
     serve.add_argument("--cases", type=int, default=0, metavar="N",
                        help="seed N extra cases for scale tests")
+    serve.add_argument("--employees", type=int, default=0, metavar="N",
+                       help="seed N extra employees for the sponsor, for scale tests")
     serve.add_argument("--admin-token", default=os.environ.get("IND_TUI_SANDBOX_ADMIN_TOKEN"),
                        help="sandbox admin token (default: $IND_TUI_SANDBOX_ADMIN_TOKEN or new)")
     serve.add_argument("--clock", choices=("running", "frozen"), default="running",
@@ -52,6 +54,8 @@ def _serve(args: argparse.Namespace) -> int:
         raise BadInput(f"--port must be 0-65535, not {args.port}")
     if args.cases < 0:
         raise BadInput("--cases must be 0 or more")
+    if args.employees < 0:
+        raise BadInput("--employees must be 0 or more")
     if args.token_ttl < 10:
         raise BadInput("--token-ttl must be at least 10 seconds")
     if args.db is None:
@@ -69,7 +73,7 @@ def _serve(args: argparse.Namespace) -> int:
         # A short poll interval: the TUI's identity picker approves within a second.
         kwargs["device_interval"] = 2
     config = SandboxConfig(
-        db_path=args.db, seed=args.seed, extra_cases=args.cases,
+        db_path=args.db, seed=args.seed, extra_cases=args.cases, extra_employees=args.employees,
         clock_running=args.clock == "running", access_token_ttl=args.token_ttl, **kwargs,
     )
     try:
