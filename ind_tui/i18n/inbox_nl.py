@@ -13,8 +13,8 @@ NL: dict[str, str] = {
     "inbox.empty": "Geen berichten.",
     "inbox.empty_filter": "Geen berichten in deze weergave.",
     "inbox.counts": "{total} berichten, {unread} ongelezen · portaaldatum {today}",
-    "inbox.counts_shown": "{shown} van {total} berichten getoond, {unread} ongelezen · "
-                          "portaaldatum {today}",
+    "inbox.counts_shown": "{shown} van {total} berichten, {unread} ongelezen · portaaldatum "
+                          "{today}",
     "inbox.kept": "Getoond: de lijst zoals gelezen op {when}.",
     "inbox.col.sent": "Datum",
     "inbox.col.kind": "Soort",

@@ -291,10 +291,11 @@ class InboxScreen(PortalScreen):
         shown = self.table.row_count
         self._shown_count = shown
         # The portal's count: while the rest is read, not every unread message is here yet.
-        total = max(self.total, len(self.messages))
+        # Narrowed, out of those a view and filter chose from (older read ones are not here).
+        narrowed = shown < len(self.messages)
+        total = len(self.messages) if narrowed else max(self.total, len(self.messages))
         words = {"total": number(total), "shown": number(shown),
                  "unread": number(self.context.inbox_unread), "today": day(self.today)}
-        narrowed = shown < len(self.messages)
         set_text(self, "#inbox-counts", (t("inbox.counts_shown" if narrowed else "inbox.counts",
                                            **words) if self.messages else ""))
 
