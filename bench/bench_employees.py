@@ -99,10 +99,10 @@ async def first_paint(app: object, employees: int) -> float:
 
     tui = PortalApp(StartInfo("bench", profile.portal, "en"), connector)
     async with tui.run_test(size=(120, 40)) as pilot:
-        while tui.conn is None:
+        while tui.context.conn is None:
             await pilot.pause(0.01)
-        await login(tui.conn.client)
-        tui.logged_in(await tui.conn.client.me())
+        await login(tui.context.conn.client)
+        tui.logged_in(await tui.context.conn.client.me())
         await pilot.pause(0.2)
         paints = []
         for attempt in range(3):  # the first time pays for styles Textual then caches
