@@ -55,13 +55,16 @@ async def measure(url: str, transport: httpx.AsyncBaseTransport | None) -> float
                     await asyncio.sleep(0.01)
                 everything = time.perf_counter() - start
                 loaded = len(screen.messages)
-            while not screen.loaded:  # leaving while it still reads would cut its work off
+            # Leaving while it still reads would cut its work off; the list is then kept on
+            # this computer: opened again, it paints from there.
+            while not screen.loaded or any(w.group == "inbox" and w.is_running
+                                           for w in tui.workers):
                 await asyncio.sleep(0.01)
             tui.pop_screen()
             await pilot.pause(0.2)
         paint = paints[0]
         print(f"  first rows ({shown:,} rows)              {paint:8.3f} s   goal <= "
-              f"{PAINT_GOAL} s   (opened again: {paints[1]:.3f} s)")
+              f"{PAINT_GOAL} s   (opened again, from the copy: {paints[1]:.3f} s)")
         print(f"  all in, in the background          {everything:8.2f} s   "
               f"({loaded:,} messages)")
     return paint

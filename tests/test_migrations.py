@@ -63,7 +63,7 @@ def test_a_sandbox_database_of_an_older_schema_is_brought_up_to_date(tmp_path: P
     conn.execute("INSERT INTO meta VALUES ('seeded', 'yes')")
     conn.close()
     db = Database(path)
-    assert user_version(db.read()) == len(MIGRATIONS) == 6
+    assert user_version(db.read()) == len(MIGRATIONS) == 7
     assert db.get_meta("seeded") == "yes"
     db.close()
     again = Database(path)  # a database at the current schema opens as it is

@@ -25,11 +25,11 @@ def sandbox_app(tmp_path: Path) -> FastAPI:
                                     device_interval=1, code_seed=7))
 
 
-def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None = None
-             ) -> PortalApp:
+def make_app(sandbox: FastAPI, lang: str = "en", keymap: dict[str, str] | None = None,
+             portal: str = PORTAL) -> PortalApp:
     """The app on `sandbox` in-process, with the sandbox's admin token (the panel, ctrl+t)."""
     return make_tui(httpx.ASGITransport(app=sandbox), admin_token=ADMIN_TOKEN, lang=lang,
-                    keymap=keymap)
+                    keymap=keymap, portal=portal)
 
 
 async def wait_for(pilot: Pilot[object], condition: object, timeout: float = WAIT_SECONDS

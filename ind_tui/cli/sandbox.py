@@ -26,6 +26,8 @@ def register(sub: Any) -> None:
                        help=t("cli.help.sandbox.seed"))
     serve.add_argument("--cases", type=int, default=0, metavar="N",
                        help=t("cli.help.sandbox.cases"))
+    serve.add_argument("--employees", type=int, default=0, metavar="N",
+                       help=t("cli.help.sandbox.employees"))
     serve.add_argument("--admin-token", default=os.environ.get("IND_TUI_SANDBOX_ADMIN_TOKEN"),
                        help=t("cli.help.sandbox.admin_token"))
     serve.add_argument("--clock", choices=("running", "frozen"), default="running",
@@ -53,6 +55,8 @@ def _serve(args: argparse.Namespace) -> int:
         raise BadInput(t("cli.refuse.port", port=args.port))
     if args.cases < 0:
         raise BadInput(t("cli.refuse.cases"))
+    if args.employees < 0:
+        raise BadInput(t("cli.refuse.employees"))
     if args.token_ttl < 10:
         raise BadInput(t("cli.refuse.token_ttl"))
     if args.db is None:
@@ -70,7 +74,7 @@ def _serve(args: argparse.Namespace) -> int:
         # A short poll interval: the TUI's identity picker approves within a second.
         kwargs["device_interval"] = 2
     config = SandboxConfig(
-        db_path=args.db, seed=args.seed, extra_cases=args.cases,
+        db_path=args.db, seed=args.seed, extra_cases=args.cases, extra_employees=args.employees,
         clock_running=args.clock == "running", access_token_ttl=args.token_ttl, **kwargs,
     )
     try:

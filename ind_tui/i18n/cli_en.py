@@ -131,6 +131,7 @@ EN: dict[str, str] = {
     "cli.refuse.more_than_zero": "must be more than 0",
     "cli.refuse.no_file": "there is no such file: {path}",
     "cli.refuse.port": "--port must be 0-65535, not {port}",
+    "cli.refuse.employees": "--employees must be 0 or more",
     "cli.refuse.cases": "--cases must be 0 or more",
     "cli.refuse.token_ttl": "--token-ttl must be at least 10 seconds",
     "cli.refuse.listen": "cannot listen on {where}: {reason}",

@@ -135,6 +135,7 @@ NL: dict[str, str] = {
     "cli.refuse.more_than_zero": "moet meer dan 0 zijn",
     "cli.refuse.no_file": "dat bestand bestaat niet: {path}",
     "cli.refuse.port": "--port moet 0-65535 zijn, niet {port}",
+    "cli.refuse.employees": "--employees moet 0 of meer zijn",
     "cli.refuse.cases": "--cases moet 0 of meer zijn",
     "cli.refuse.token_ttl": "--token-ttl moet minstens 10 seconden zijn",
     "cli.refuse.listen": "kan niet luisteren op {where}: {reason}",

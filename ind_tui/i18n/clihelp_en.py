@@ -114,6 +114,7 @@ EN: dict[str, str] = {
     "cli.help.sandbox.serve": "run the sandbox portal over HTTP",
     "cli.help.sandbox.db": "SQLite file (default: in the user data dir)",
     "cli.help.sandbox.seed": "data for a new database (default: demo)",
+    "cli.help.sandbox.employees": "seed N extra employees for the sponsor, for scale tests",
     "cli.help.sandbox.cases": "seed N extra cases for scale tests",
     "cli.help.sandbox.admin_token": (
         "sandbox admin token (default: $IND_TUI_SANDBOX_ADMIN_TOKEN or new) "

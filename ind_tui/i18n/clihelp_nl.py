@@ -120,6 +120,7 @@ NL: dict[str, str] = {
     "cli.help.sandbox.serve": "de sandbox als portaal over HTTP draaien",
     "cli.help.sandbox.db": "SQLite-bestand (standaard: in de gebruikersdatamap)",
     "cli.help.sandbox.seed": "gegevens voor een nieuwe database (standaard: demo)",
+    "cli.help.sandbox.employees": "N extra werknemers voor de referent aanmaken, voor schaaltests",
     "cli.help.sandbox.cases": "N extra zaken aanmaken voor schaaltests",
     "cli.help.sandbox.admin_token": (
         "beheertoken van de sandbox (standaard: $IND_TUI_SANDBOX_ADMIN_TOKEN of een nieuw) "

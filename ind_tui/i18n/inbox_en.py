@@ -13,6 +13,8 @@ EN: dict[str, str] = {
     "inbox.empty": "No messages.",
     "inbox.empty_filter": "No messages in this view.",
     "inbox.counts": "{total} messages, {unread} unread · portal date {today}",
+    "inbox.counts_shown": "{shown} of {total} messages, {unread} unread · portal date {today}",
+    "inbox.kept": "Shown: the list as read on {when}.",
     "inbox.col.sent": "Date",
     "inbox.col.kind": "Kind",
     "inbox.col.case": "Case",

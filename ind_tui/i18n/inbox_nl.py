@@ -13,6 +13,9 @@ NL: dict[str, str] = {
     "inbox.empty": "Geen berichten.",
     "inbox.empty_filter": "Geen berichten in deze weergave.",
     "inbox.counts": "{total} berichten, {unread} ongelezen · portaaldatum {today}",
+    "inbox.counts_shown": "{shown} van {total} berichten, {unread} ongelezen · portaaldatum "
+                          "{today}",
+    "inbox.kept": "Getoond: de lijst zoals gelezen op {when}.",
     "inbox.col.sent": "Datum",
     "inbox.col.kind": "Soort",
     "inbox.col.case": "Zaak",

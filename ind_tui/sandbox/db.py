@@ -193,6 +193,14 @@ MIGRATIONS: tuple[str, ...] = (
                NULL, amount, fee_year, method, paid_at, 0
         FROM seeded_payments
     """,
+    # 6 -> 7: the inbox at agency scale. Unread messages newest first without sorting them
+    # all; the counts read from indexes alone (which cases a login sees, which messages of a
+    # case are unread) instead of a row lookup per case and message.
+    """
+    CREATE INDEX messages_unread ON messages (read_at, id);
+    CREATE INDEX messages_case_read ON messages (case_id, read_at);
+    CREATE INDEX cases_visible ON cases (sponsor_kvk, paper, listed_from, submitted_by_kvk, id);
+    """,
 )
 
 

@@ -33,6 +33,13 @@ from ind_tui.sandbox.state import Sandbox
 router = APIRouter()
 MessageId = Annotated[str, Path(pattern=MESSAGE_ID)]
 _FROM = "FROM messages m JOIN cases c ON c.id = m.case_id"
+# Which table SQLite walks first, chosen here: it cannot tell a login seeing most messages
+# from one seeing a few. Newest messages first (stop at the page's end) when most are this
+# login's; its cases first (then sort the few) otherwise. Counts always go by the cases:
+# both indexes hold all they need.
+_NEWEST_FIRST = "FROM messages m CROSS JOIN cases c ON c.id = m.case_id"
+_CASES_FIRST = "FROM cases c CROSS JOIN messages m ON c.id = m.case_id"
+_VERSION = "messages_version"  # counts change with a read or answered message too
 # The same as letters.state_of, in SQL; `?` is the portal's date.
 _REQUEST = "m.kind = 'info_request' AND "
 _STATE_SQL = {
@@ -74,8 +81,17 @@ def list_messages(
     refresh = sb.ensure_refreshed()
     where, args = _visibility(principal, refresh)
     conn = sb.db.read()
-    all_unread = int(conn.execute(
-        f"SELECT COUNT(*) {_FROM} WHERE {where} AND m.read_at IS NULL", args).fetchone()[0])
+    version = f"{sb.cases_version()}|{_messages_version(conn)}"
+
+    def count(sql_where: str, sql_args: list[Any]) -> int:
+        # Every page of a walk through the list asks again: the same answer until a message
+        # comes, is read or answered.
+        sql = f"SELECT COUNT(*) {_CASES_FIRST} WHERE {sql_where}"
+        return sb.cached_count(f"{sql}|{sql_args}|{version}", lambda: int(
+            conn.execute(sql, sql_args).fetchone()[0]))
+
+    visible = count(where, args)
+    all_unread = count(where + " AND m.read_at IS NULL", args)
     if unread is not None:
         where += " AND m.read_at IS NULL" if unread else " AND m.read_at IS NOT NULL"
     if zaaknummer is not None:
@@ -88,19 +104,34 @@ def list_messages(
         where += " AND " + _STATE_SQL[state]
         if "?" in _STATE_SQL[state]:
             args.append(_today(sb).isoformat())
-    total = int(conn.execute(f"SELECT COUNT(*) {_FROM} WHERE {where}", args).fetchone()[0])
+    total = count(where, args)
     page_where, page_args = where, list(args)
     if after is not None:
         page_where += " AND m.id < ?"
         page_args.append(after)
+    # Walking newest first reads about limit * stored / visible messages; by the cases,
+    # every visible one: the smaller wins (max(rowid) is one index step).
+    stored = int(conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM messages").fetchone()[0])
+    source = _NEWEST_FIRST if visible * visible > (limit + 1) * stored else _CASES_FIRST
     rows = conn.execute(
-        f"SELECT {letters.COLUMNS} {_FROM} WHERE {page_where} ORDER BY m.id DESC LIMIT ?",
+        f"SELECT {letters.COLUMNS} {source} WHERE {page_where} ORDER BY m.id DESC LIMIT ?",
         [*page_args, limit + 1]).fetchall()
     today = _today(sb)
     items = [letters.to_message(r, today) for r in rows[:limit]]
     return MessagePage(items=items, total=total, unread=all_unread,
                        next_after=items[-1].id if len(rows) > limit else None,
                        last_refresh=refresh, as_of=sb.clock.now())
+
+
+def _messages_version(conn: Any) -> int:
+    row = conn.execute("SELECT value FROM counters WHERE name = ?", (_VERSION,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _changed(conn: Any) -> None:
+    """A message was read or answered: counts kept for the list are counted again."""
+    conn.execute("INSERT INTO counters (name, value) VALUES (?, 1) "
+                 "ON CONFLICT(name) DO UPDATE SET value = value + 1", (_VERSION,))
 
 
 def _visible(sb: Sandbox, principal: Principal, message_id: str) -> Any:
@@ -129,6 +160,7 @@ def mark_read(message_id: MessageId, principal: PrincipalDep, sb: SandboxDep) ->
     with sb.db.write() as conn:
         conn.execute("UPDATE messages SET read_at = COALESCE(read_at, ?) WHERE id = ?",
                      (iso(sb.clock.now()), message_id))
+        _changed(conn)
     return letters.to_message(_visible(sb, principal, message_id), _today(sb))
 
 
@@ -151,6 +183,7 @@ def answer_message(message_id: MessageId, body: AnswerRequest, principal: Princi
             f"SELECT {letters.COLUMNS} {_FROM} WHERE m.id = ?", (message_id,)).fetchone()
         receipt = letters.answer(conn, row, dict(body.documents), sb.clock.now(),
                                  principal.own_kvk)
+        _changed(conn)
         return 200, receipt.model_dump(mode="json")
 
     if idempotency_key is None:

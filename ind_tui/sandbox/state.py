@@ -26,7 +26,12 @@ from ind_tui.sandbox.db import Database, iso, parse_iso, set_meta
 from ind_tui.sandbox.errors import PortalError
 from ind_tui.sandbox.faults import FaultStore
 from ind_tui.sandbox.lifecycle import materialise
-from ind_tui.sandbox.seed import seed_demo, seed_extra_cases, seed_world
+from ind_tui.sandbox.seed import (
+    seed_demo,
+    seed_extra_cases,
+    seed_extra_employees,
+    seed_world,
+)
 
 SET_BY_SUPPORT = "set by the portal's support staff (POST /sandbox/fees)"
 
@@ -40,6 +45,7 @@ class SandboxConfig:
     db_path: Path
     seed: Literal["demo", "none"] = "demo"
     extra_cases: int = 0
+    extra_employees: int = 0  # for the sponsor (sponsor-eh3's company), for scale tests
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     access_token_ttl: int = 15 * 60
     refresh_token_ttl: int = 90 * 86400
@@ -117,6 +123,11 @@ class Sandbox:
                 seed_extra_cases(conn, self.config.extra_cases - done, self.clock.now())
                 set_meta(conn, "extra_cases", str(self.config.extra_cases))
                 set_meta(conn, "last_refresh", "")  # re-materialise the new cases
+        done = int(self.db.get_meta("extra_employees") or 0)
+        if self.config.extra_employees > done:
+            with self.db.write() as conn:
+                seed_extra_employees(conn, self.config.extra_employees - done, self.clock.now())
+                set_meta(conn, "extra_employees", str(self.config.extra_employees))
 
     def public_url(self) -> str:
         return self.config.public_url or self.bound_url or "http://127.0.0.1"

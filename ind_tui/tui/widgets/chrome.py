@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
@@ -119,6 +120,22 @@ class PortalFooter(Footer):
             return first.index(action) if action in first else len(first)
 
         yield from sorted(widgets, key=rank)  # stable: the rest keep their order
+
+    _recompose_due = False
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual recomposes the footer once per change, and opening a screen changes its
+        # keys several times before the next frame (mount, focus): once after them will do.
+        self._bindings_ready = True
+        if self._recompose_due or not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self._recompose_due = True
+            self.call_after_refresh(self._recompose_once)
+
+    async def _recompose_once(self) -> None:
+        self._recompose_due = False
+        await self.recompose()
 
 
 class Panel(Static):

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.widgets import Static
 from ind_tui.api.inbox import Message, MessageKind, RequestState
 from ind_tui.i18n import t
 from ind_tui.i18n.format import day, local, number, plural
+from ind_tui.local.inbox_copy import InboxCopy, InboxCopyStore
 from ind_tui.local.inbox_store import KEEP_ANNOUNCED, InboxStore
 from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.inbox.text import about, days_left, kind_text
@@ -39,6 +41,19 @@ PAGE = 1000  # the rest comes in pages this big, in the background
 REPAINT_SECONDS = 1.0  # while the rest arrives, the list is drawn again this often, or
 REPAINT_SHARE = 5  # less often: drawing may take at most a fifth of the time (85,000 rows)
 FACETS = ("all", "unread", "requests", "decisions", "ready")
+T = TypeVar("T")
+
+
+async def with_copy(use: Callable[[InboxCopyStore], T]) -> T:
+    """`use` the inbox copy on this computer, off the screen's thread."""
+    def run() -> T:
+        store = InboxCopyStore()
+        try:
+            return use(store)
+        finally:
+            store.close()
+
+    return await asyncio.to_thread(run)
 
 
 def columns() -> list[Column]:
@@ -93,6 +108,8 @@ class InboxScreen(PortalScreen):
         self.only_case: str | None = None
         self.only_employee: str | None = None
         self.loaded = False  # every message asked for is here
+        self.kept: InboxCopy | None = None  # the copy on this computer, while it is shown
+        self._shown_count = -1  # the rows the counts line last counted
         self._opened: str | None = None  # the message shown over this list
 
     def body(self) -> ComposeResult:
@@ -140,14 +157,23 @@ class InboxScreen(PortalScreen):
             return
         line = self.load_line
         line.started()
+        scope = self.context.scope
+        if scope is not None and not self.messages:  # the copy first, while the portal reads
+            await self._paint_kept(scope)
         # Unreachable or busy: the line says so, no panel; other refusals show theirs too.
         first = await self.portal_app.call(
             lambda: client.messages_page(unread=True, limit=FIRST_PAGE), handle=offline_errors())
         if not self.is_attached:
             return
         if isinstance(first, Failed):
-            line.failed(first)
+            if self.kept is not None and scope is not None:  # all of the copy, then
+                kept = await with_copy(lambda store: store.read(scope))
+                if kept is not None and self.is_attached:
+                    self.kept, self.messages, self.total = kept, kept.messages, kept.total
+                    self._show()
+            line.failed(first, kept=self._kept_text())
             return
+        self.kept = None
         page = first.value
         self.messages, self.total = list(page.items), page.total
         set_unread(self.portal_app, page.unread)
@@ -167,12 +193,27 @@ class InboxScreen(PortalScreen):
             line.failed(rest)
             return
         line.done(len(self.messages))
-        scope = self.context.scope
         if scope is not None:  # what the list shows has been seen: no announcing it later
             seen = {m.id for m in self.messages if m.unread}
             # Every unread one is here now: only what the store cannot keep is counted.
             more = max(0, len(seen) - KEEP_ANNOUNCED)
             await asyncio.to_thread(InboxStore().remember, scope, seen, None, more)
+            messages, total = list(self.messages), self.total
+            await with_copy(lambda store: store.replace(scope, messages, total, page.as_of))
+
+    async def _paint_kept(self, scope: str) -> None:
+        """The first screenful of the copy on this computer, marked as being updated."""
+        kept = await with_copy(lambda store: store.read(scope, FIRST_PAGE))
+        if kept is None or not kept.messages or not self.is_attached:
+            return
+        self.kept, self.messages, self.total = kept, kept.messages, kept.total
+        self._show()
+        self.load_line.shown()
+        self.load_line.started()
+        await drawn(self)
+
+    def _kept_text(self) -> str:
+        return t("inbox.kept", when=local(self.kept.fetched_at)) if self.kept else ""
 
     async def _read_rest(self, client: PortalClient, after: str | None, unread: int) -> None:
         read = await client.messages_page(unread=False, limit=NEWEST)
@@ -208,9 +249,7 @@ class InboxScreen(PortalScreen):
                                            handle=offline_errors())
         if isinstance(found, Failed) or not self.is_attached:
             return
-        updated = found.value
-        self.messages = [updated if m.id == updated.id else m for m in self.messages]
-        self._show()
+        self._updated(found.value)
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -237,10 +276,7 @@ class InboxScreen(PortalScreen):
                 if self.shown[index].id == keep.id:
                     table.jump_to(pos)
                     break
-        # The portal's count: while the rest is read, not every unread message is here yet.
-        unread = self.context.inbox_unread
-        set_text(self, "#inbox-counts", t("inbox.counts", total=max(self.total, len(
-            self.messages)), unread=unread, today=day(today)) if self.messages else "")
+        self._counts()
         facets = [f"[b]{n}[/b] {'[reverse]' if f == self.facet else ''}"
                   f"{t(f'inbox.facet.{f}')}{'[/reverse]' if f == self.facet else ''}"
                   for n, f in enumerate(FACETS, start=1)]
@@ -249,6 +285,25 @@ class InboxScreen(PortalScreen):
         if self.only_employee:
             facets.append(t("inbox.only_employee", name=self.only_employee))
         set_text(self, "#inbox-facets", t("inbox.facets", facets="  ".join(facets)))
+
+    def _counts(self) -> None:
+        """How many messages, and how many of them the view and filter show."""
+        shown = self.table.row_count
+        self._shown_count = shown
+        # The portal's count: while the rest is read, not every unread message is here yet.
+        # Narrowed, out of those a view and filter chose from (older read ones are not here).
+        narrowed = shown < len(self.messages)
+        total = len(self.messages) if narrowed else max(self.total, len(self.messages))
+        words = {"total": number(total), "shown": number(shown),
+                 "unread": number(self.context.inbox_unread), "today": day(self.today)}
+        set_text(self, "#inbox-counts", (t("inbox.counts_shown" if narrowed else "inbox.counts",
+                                           **words) if self.messages else ""))
+
+    @on(VirtualTable.CursorMoved, "#inbox-table")
+    def _moved(self, _: VirtualTable.CursorMoved) -> None:
+        # A filter change moves the cursor too: the counts follow what the table shows.
+        if self.table.row_count != self._shown_count:
+            self._counts()
 
     def _current(self) -> Message | None:
         if not self.shown:
@@ -297,10 +352,18 @@ class InboxScreen(PortalScreen):
         updated = (await self.portal_app.call(lambda: client.mark_read(current.id))).or_none()
         if updated is None or not self.is_attached:
             return
-        self.messages = [updated if m.id == updated.id else m for m in self.messages]
         set_unread(self.portal_app, max(0, self.context.inbox_unread - 1))
-        self._show()
+        self._updated(updated)
         self.notify(t("inbox.read_done"))
+
+    def _updated(self, updated: Message) -> None:
+        """One message as the portal has it now: in the list, and in the copy."""
+        self.messages = [updated if m.id == updated.id else m for m in self.messages]
+        self._show()
+        scope = self.context.scope
+        if scope is not None:
+            self.run_worker(with_copy(lambda store: store.update(scope, updated)),
+                            group="inbox-copy")
 
 
 # --- the home screen ------------------------------------------------------------------------
