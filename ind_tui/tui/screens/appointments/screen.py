@@ -45,14 +45,15 @@ TAKEN: Final = "taken"  # someone else got the slot first
 
 
 def _columns() -> list[Column]:
+    # At 80 columns date and time, case, name, place and status stay whole; the purpose gives
+    # way (the detail under the list names it).
     return [
-        Column("when", t("appointments.col.when"), width=16, min_width=14,
-               formatter=when_short),
+        Column("when", t("appointments.col.when"), min_width=14, formatter=when_short),
         Column("zaak", t("appointments.col.zaak"), width=10, min_width=10),
-        Column("employee", t("appointments.col.employee"), min_width=8),
-        Column("purpose", t("appointments.col.purpose"), min_width=7),
-        Column("place", t("appointments.col.place"), min_width=8),
-        Column("status", t("appointments.col.status"), min_width=6),
+        Column("employee", t("appointments.col.employee"), min_width=10),
+        Column("purpose", t("appointments.col.purpose"), min_width=7, keep_from=96),
+        Column("place", t("appointments.col.place"), min_width=14),
+        Column("status", t("appointments.col.status"), min_width=9),
     ]
 
 
