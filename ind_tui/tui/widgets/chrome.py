@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
@@ -13,6 +14,7 @@ from textual.widgets._footer import FooterKey
 from ind_tui.base.safetext import visible
 from ind_tui.i18n import known, t
 from ind_tui.tui.context import PortalHost
+from ind_tui.tui.widgets.facts import Facts, Shown
 
 
 def key_text(description: str) -> str:
@@ -129,3 +131,8 @@ class Panel(Static):
     Panel.-error { border: round $error; }
     Panel.-warning { border: round $warning; }
     """
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        # Detail lines read as their text too (`str(render())`), as a plain text does.
+        super().update(Shown(self, content) if isinstance(content, Facts) else content,
+                       layout=layout)

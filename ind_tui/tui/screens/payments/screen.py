@@ -23,6 +23,7 @@ from ind_tui.i18n.format import AMSTERDAM, csv_style, day, local, money, number
 from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
+from ind_tui.tui.widgets.facts import facts
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
@@ -216,20 +217,24 @@ class PaymentsScreen(PortalScreen):
         rule = TYPES_BY_ID.get(p.type_id)
         kind = (rule.name_nl if language() == "nl" else rule.name_en) if rule else p.type_id
         panel.border_title = f"{p.reference} · {money(p.amount_eur)}"
-        lines = [
-            f"{plain(p.employee_name)} · {kind}",
-            t("payments.detail_paid", method=t(f"payments.method.{p.method.value}"),
-              paid=local(p.paid_at), collected=local(p.collected_at)),
-            t("payments.detail_case", case=p.zaaknummer, year=p.fee_year) if p.zaaknummer
-            else t("payments.detail_no_case", year=p.fee_year),
+        rows = [
+            (t("payments.col.employee"), f"{plain(p.employee_name)} · {kind}"),
+            (t("payments.fact.paid"), t(
+                "payments.detail_paid", method=t(f"payments.method.{p.method.value}"),
+                paid=local(p.paid_at), collected=local(p.collected_at))),
+            (t("payments.col.case"),
+             t("payments.detail_case", case=p.zaaknummer, year=p.fee_year) if p.zaaknummer
+             else t("payments.detail_no_case", year=p.fee_year)),
         ]
         if p.refund is not None:
-            lines.append(t("payments.detail_refund", amount=money(p.refund.amount_eur),
-                           when=local(p.refund.refunded_at), reference=p.refund.reference,
-                           reason=t(f"payments.reason.{p.refund.reason.value}")))
+            rows.append((t("payments.col.refund"), t(
+                "payments.detail_refund", amount=money(p.refund.amount_eur),
+                when=local(p.refund.refunded_at), reference=p.refund.reference,
+                reason=t(f"payments.reason.{p.refund.reason.value}"))))
         elif p.refund_due is not None:
-            lines.append(t("payments.detail_refund_due", day=day(p.refund_due)))
-        panel.update("\n".join(lines))
+            rows.append((t("payments.col.refund"),
+                         t("payments.detail_refund_due", day=day(p.refund_due))))
+        panel.update(facts(rows))
 
     # --- export -----------------------------------------------------------------------------
 
