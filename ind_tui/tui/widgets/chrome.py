@@ -127,7 +127,8 @@ class Panel(Static):
     """A bordered block of text with a title (account data, guidance, receipts)."""
 
     DEFAULT_CSS = """
-    Panel { border: round $primary; padding: 0 1; height: auto; margin: 0 0 1 0; }
+    Panel { border: round $primary; padding: 0 1; height: auto; margin: 0 0 1 0;
+            max-width: 120; }  /* lines longer than that are hard to read */
     Panel.-error { border: round $error; }
     Panel.-warning { border: round $warning; }
     """
