@@ -1,5 +1,5 @@
-"""The lists a clerk scans at 80x24, in Dutch and English: due soon, the inbox and the
-appointments keep what is looked for whole (names, the kind of duty, dates, places), and
+"""The lists a clerk scans at 80x24, in Dutch and English: due soon, the inbox, the
+appointments and the payments keep what is looked for whole (names, the kind of duty, dates, places), and
 what gives way is what the detail or another column already says."""
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ LISTS: dict[str, tuple[Scene, str, tuple[str, ...]]] = {
     "inbox": (inbox.inbox, "#inbox-table", ("date", "kind", "case", "employee")),
     "appointments": (appointments.appointments, "#appointments-table",
                      ("when", "zaak", "employee", "place", "status")),
+    "payments": (appointments.payments, "#payments-table",
+                 ("paid", "case", "employee", "amount", "status")),
 }
 
 

@@ -84,11 +84,12 @@ def _columns() -> list[Column]:
     return [
         Column("paid", t("payments.col.paid"), width=10, min_width=10, formatter=_date),
         Column("case", t("payments.col.case"), width=10, min_width=10),
-        Column("employee", t("payments.col.employee"), min_width=8),
+        Column("employee", t("payments.col.employee"), min_width=14),
         Column("amount", t("payments.col.amount"), min_width=9, formatter=money, align="right"),
         Column("status", t("payments.col.status"), min_width=7),
         Column("refund", t("payments.col.refund"), min_width=6, keep_from=100),  # mostly empty
-        Column("reference", t("payments.col.reference"), min_width=8),
+        # Below 96 columns the reference gives way to the name: the detail's title shows it.
+        Column("reference", t("payments.col.reference"), min_width=16, keep_from=96),
     ]
 
 
