@@ -1,6 +1,6 @@
 """The lists a clerk scans at 80x24, in Dutch and English: due soon, the inbox, the
-appointments and the payments keep what is looked for whole (names, the kind of duty, dates, places), and
-what gives way is what the detail or another column already says."""
+appointments and the payments keep what is looked for whole (names, the kind of duty, dates,
+places), and what gives way is what the detail or another column already says."""
 
 from __future__ import annotations
 
