@@ -1,5 +1,6 @@
 """How the screens look where the other picture tests do not look: each list at 120x40 (the
-wide layout), and at 80x24 the palette and the appointment places, in Dutch and English.
+wide layout), the cases list and a case at 200x60, and at 80x24 the palette and the
+appointment places, in Dutch and English.
 
 The scenes come from the area picture tests, so each screen is reached one way. Update after
 an intended change with `pytest tests/test_tui_layout_snapshots.py --snapshot-update` and look
@@ -24,6 +25,7 @@ from tests import test_tui_snapshots as shell
 from tests.tui_helpers import make_app, sandbox_app, settle, wait_for
 
 WIDE = (120, 40)
+WIDEST = (200, 60)  # two pictures only: each takes long to draw and compare
 SMALL = (80, 24)
 LANGS = ["nl", "en"]
 Scene = Callable[[Pilot[Any]], Awaitable[None]]
@@ -56,6 +58,8 @@ SCENES: dict[str, tuple[Scene, tuple[int, int]]] = {
     "home_wide": (shell.home, WIDE),
     "cases_wide": (cases.cases_list, WIDE),
     "case_detail_wide": (cases.case_detail, WIDE),
+    "cases_widest": (cases.cases_list, WIDEST),
+    "case_detail_widest": (cases.case_detail, WIDEST),
     "employees_wide": (employees.employees, WIDE),
     "inbox_wide": (inbox.inbox, WIDE),
     "due_wide": (inbox.due, WIDE),

@@ -117,3 +117,15 @@ def test_wizard(snap_compare: Any, tmp_path: Path, name: str, lang: str) -> None
         await SCENES[name](pilot, path)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wizard_wide(snap_compare: Any, tmp_path: Path, lang: str) -> None:
+    """The wide layout (120x40), with the reasons beside the fields."""
+    app = make_app(sandbox_app(tmp_path), lang=lang)
+    path = draft(tmp_path, **ANSWERS["with_reasons"])
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await with_reasons(pilot, path)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=before)

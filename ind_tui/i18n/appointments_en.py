@@ -58,7 +58,7 @@ EN: dict[str, str] = {
     "appointments.weekday.4": "Fri",
     "appointments.weekday.5": "Sat",
     "appointments.weekday.6": "Sun",
-    "appointments.detail_status": "Status: {status} · booked on {booked}",
+    "appointments.detail_status": "{status} · booked on {booked}",
     # --- appointments: booking ---------------------------------------------------------------
     "appointments.step.case": "Book an appointment: which case?",
     "appointments.step.case_hint": "The person of the case comes to the desk. Only cases that "
@@ -122,11 +122,12 @@ EN: dict[str, str] = {
     "payments.totals": "{count} · charged {charged} · pending {pending} · refunded "
                        "{refunded} · net {net}",
     "payments.filtered": "(filtered, of {total})",
-    "payments.detail_paid": "{method}, paid {paid}, collected {collected}",
-    "payments.detail_case": "Case {case} · fee year {year}",
-    "payments.detail_no_case": "No case: the submission did not arrive at the IND · fee year "
+    "payments.fact.paid": "Paid",
+    "payments.detail_paid": "{method}, {paid}, collected {collected}",
+    "payments.detail_case": "{case} · fee year {year}",
+    "payments.detail_no_case": "none: the submission did not arrive at the IND · fee year "
                                "{year}",
-    "payments.detail_refund": "Refunded {amount} on {when} ({reason}), reference {reference}",
+    "payments.detail_refund": "{amount} on {when} ({reason}), reference {reference}",
     "payments.detail_refund_due": "The IND refunds this fee by {day}; nothing to do.",
     "payments.export_title": "Export payments as CSV",
     "payments.export_prompt": "{count} payments (what the list shows). File to write "

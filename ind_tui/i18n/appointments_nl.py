@@ -58,7 +58,7 @@ NL: dict[str, str] = {
     "appointments.weekday.4": "vr",
     "appointments.weekday.5": "za",
     "appointments.weekday.6": "zo",
-    "appointments.detail_status": "Status: {status} · geboekt op {booked}",
+    "appointments.detail_status": "{status} · geboekt op {booked}",
     # --- afspraken: boeken -------------------------------------------------------------------
     "appointments.step.case": "Afspraak boeken: voor welke zaak?",
     "appointments.step.case_hint": "De persoon van de zaak komt naar het loket. Alleen zaken "
@@ -122,11 +122,12 @@ NL: dict[str, str] = {
     "payments.totals": "{count} · betaald {charged} · open {pending} · terug {refunded} · "
                        "netto {net}",
     "payments.filtered": "(gefilterd, van {total})",
-    "payments.detail_paid": "{method}, betaald {paid}, afgeschreven {collected}",
-    "payments.detail_case": "Zaak {case} · legesjaar {year}",
-    "payments.detail_no_case": "Geen zaak: de aanvraag is niet bij de IND aangekomen · "
+    "payments.fact.paid": "Betaald",
+    "payments.detail_paid": "{method}, {paid}, afgeschreven {collected}",
+    "payments.detail_case": "{case} · legesjaar {year}",
+    "payments.detail_no_case": "geen: de aanvraag is niet bij de IND aangekomen · "
                                "legesjaar {year}",
-    "payments.detail_refund": "{amount} terugbetaald op {when} ({reason}), kenmerk {reference}",
+    "payments.detail_refund": "{amount} op {when} ({reason}), kenmerk {reference}",
     "payments.detail_refund_due": "De IND betaalt deze leges uiterlijk {day} terug; u hoeft "
                                   "niets te doen.",
     "payments.export_title": "Betalingen exporteren als CSV",

@@ -167,7 +167,8 @@ EN: dict[str, str] = {
     # jump
     "jump.prompt": "Jump to an area or a case number (→ completes):",
     "jump.places": "You can go to: {places}",
-    "jump.placeholder": "for example cases or 3100000001",
+    "jump.placeholder": "for example {place} or 3100000001",
+    "jump.placeholder_place": "for example {place}",
     "jump.unknown_guess": "Unknown place: {target}. Did you mean :{guess}?",
     "jump.refused": "{target}: not available for this account ({reason})",
     "jump.unknown": "Unknown place: {target}",

@@ -58,8 +58,10 @@ EN: dict[str, str] = {
     "inbox.msg.help": "One message. a answers a request by uploading the documents asked for, "
                       "o opens the case (its dossier holds the letter), Esc goes back.",
     "inbox.msg.head": "{kind} · case {zaak}",
-    "inbox.msg.facts": "Employee: {name}\nApplication: {type}\nSent: {when}\n"
-                       "Subject (as the IND writes it): {subject}",
+    "inbox.msg.fact.employee": "Employee",
+    "inbox.msg.fact.type": "Application",
+    "inbox.msg.fact.sent": "Sent",
+    "inbox.msg.fact.subject": "Subject (IND)",
     "inbox.msg.letter": "The letter is in the case's dossier ({doc}); o opens the case.",
     "inbox.msg.deadline": "Answer by {date} ({left}).",
     "inbox.msg.asked": "Documents asked for:",

@@ -60,8 +60,10 @@ NL: dict[str, str] = {
                       "uploaden, o opent de zaak (in het dossier staat de brief), Esc gaat "
                       "terug.",
     "inbox.msg.head": "{kind} · zaak {zaak}",
-    "inbox.msg.facts": "Werknemer: {name}\nAanvraag: {type}\nVerstuurd: {when}\n"
-                       "Onderwerp (zoals de IND het schrijft): {subject}",
+    "inbox.msg.fact.employee": "Werknemer",
+    "inbox.msg.fact.type": "Aanvraag",
+    "inbox.msg.fact.sent": "Verstuurd",
+    "inbox.msg.fact.subject": "Onderwerp (IND)",
     "inbox.msg.letter": "De brief staat in het dossier van de zaak ({doc}); o opent de zaak.",
     "inbox.msg.deadline": "Reageren vóór of op {date} ({left}).",
     "inbox.msg.asked": "Gevraagde documenten:",

@@ -173,7 +173,8 @@ NL: dict[str, str] = {
     # jump
     "jump.prompt": "Ga naar een onderdeel of een zaaknummer (→ vult aan):",
     "jump.places": "U kunt naar: {places}",
-    "jump.placeholder": "bijvoorbeeld zaken of 3100000001",
+    "jump.placeholder": "bijvoorbeeld {place} of 3100000001",
+    "jump.placeholder_place": "bijvoorbeeld {place}",
     "jump.unknown_guess": "Onbekende plek: {target}. Bedoelt u :{guess}?",
     "jump.refused": "{target}: niet beschikbaar voor dit account ({reason})",
     "jump.unknown": "Onbekende plek: {target}",

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
@@ -14,6 +15,7 @@ from textual.widgets._footer import FooterKey
 from ind_tui.base.safetext import visible
 from ind_tui.i18n import known, t
 from ind_tui.tui.context import PortalHost
+from ind_tui.tui.widgets.facts import Facts, Shown
 
 
 def key_text(description: str) -> str:
@@ -142,7 +144,13 @@ class Panel(Static):
     """A bordered block of text with a title (account data, guidance, receipts)."""
 
     DEFAULT_CSS = """
-    Panel { border: round $primary; padding: 0 1; height: auto; margin: 0 0 1 0; }
+    Panel { border: round $primary; padding: 0 1; height: auto; margin: 0 0 1 0;
+            max-width: 120; }  /* lines longer than that are hard to read */
     Panel.-error { border: round $error; }
     Panel.-warning { border: round $warning; }
     """
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        # Detail lines read as their text too (`str(render())`), as a plain text does.
+        super().update(Shown(self, content) if isinstance(content, Facts) else content,
+                       layout=layout)

@@ -13,6 +13,7 @@ from ind_tui.i18n import t
 from ind_tui.i18n.format import day, local
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.facts import facts
 from ind_tui.tui.widgets.text import Tr, plain
 
 if TYPE_CHECKING:
@@ -79,15 +80,17 @@ class AccountScreen(PortalScreen):
             self.action_change_address()
 
     def _render_account(self, account: Account) -> None:
-        recognitions = "\n".join(
-            "  " + t("account.recognition", purpose=t(f"purpose.{r.purpose.value}"),
-                     since=day(r.since)) for r in account.recognitions
-        ) or "  " + t("account.no_recognitions")
+        recognitions = [t("account.recognition", purpose=t(f"purpose.{r.purpose.value}"),
+                          since=day(r.since)) for r in account.recognitions]
         company = self.query_one("#account-company", Panel)
         company.border_title = t("account.company")
-        company.update(f"{plain(account.company.name)}\n{t('account.kvk')}: {account.company.kvk}\n"
-                       f"{t('account.recognitions')}:\n{recognitions}\n\n"
-                       + t("home.refreshed", when=local(account.last_refresh)))
+        company.update(facts([
+            (t("account.company"), plain(account.company.name)),
+            (t("account.kvk"), account.company.kvk),
+            (t("account.recognitions"), recognitions[0] if recognitions
+             else t("account.no_recognitions")),
+            *(("", line) for line in recognitions[1:]),
+        ], "", t("home.refreshed", when=local(account.last_refresh))))
         addresses = self.query_one("#account-addresses", Panel)
         addresses.border_title = t("account.addresses")
         addresses.update(
@@ -96,13 +99,12 @@ class AccountScreen(PortalScreen):
             f"[b]{t('account.visiting_address')}[/b]\n{_address(account.visiting_address)}")
         reps = self.query_one("#account-reps", Panel)
         reps.border_title = t("account.representatives")
-        lines = [
-            f"{plain(r.name)} (KvK {r.kvk}): "
-            + (t("account.rep_registered", since=day(r.since)) if r.registered and r.since
-               else t("account.rep_pending"))
+        reps.update(facts([
+            (f"{plain(r.name)} (KvK {r.kvk})",
+             t("account.rep_registered", since=day(r.since)) if r.registered and r.since
+             else t("account.rep_pending"))
             for r in account.representatives
-        ]
-        reps.update("\n".join(lines) or t("account.no_representatives"))
+        ]) if account.representatives else t("account.no_representatives"))
 
     def action_change_address(self) -> None:
         from ind_tui.tui.screens.account.address import AddressScreen

@@ -32,6 +32,7 @@ from ind_tui.tui.screens.appointments.book import (
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel
 from ind_tui.tui.widgets.confirm import ConfirmDialog
+from ind_tui.tui.widgets.facts import facts
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
@@ -45,14 +46,15 @@ TAKEN: Final = "taken"  # someone else got the slot first
 
 
 def _columns() -> list[Column]:
+    # At 80 columns date and time, case, name, place and status stay whole; the purpose gives
+    # way (the detail under the list names it).
     return [
-        Column("when", t("appointments.col.when"), width=16, min_width=14,
-               formatter=when_short),
+        Column("when", t("appointments.col.when"), min_width=14, formatter=when_short),
         Column("zaak", t("appointments.col.zaak"), width=10, min_width=10),
-        Column("employee", t("appointments.col.employee"), min_width=8),
-        Column("purpose", t("appointments.col.purpose"), min_width=7),
-        Column("place", t("appointments.col.place"), min_width=8),
-        Column("status", t("appointments.col.status"), min_width=6),
+        Column("employee", t("appointments.col.employee"), min_width=10),
+        Column("purpose", t("appointments.col.purpose"), min_width=7, keep_from=96),
+        Column("place", t("appointments.col.place"), min_width=14),
+        Column("status", t("appointments.col.status"), min_width=9),
     ]
 
 
@@ -184,13 +186,14 @@ class AppointmentsScreen(PortalScreen):
             else t("appointments.kind.ind_desk")
         ends = a.ends_at.astimezone(AMSTERDAM)
         panel.border_title = f"{plain(a.employee_name)} · {a.zaaknummer}"
-        panel.update("\n".join([
-            f"[b]{purpose_text(a.purpose)}[/b] · {when(a.starts_at)}–{ends:%H:%M}",
-            f"{self._place(a)} ({kind_text})",
-            t("appointments.detail_status", status=t(f"appointments.status.{a.status.value}"),
-              booked=day(a.booked_at.astimezone(AMSTERDAM).date())),
-            f"[dim]{t(f'appointments.help.{a.purpose.value}')}[/dim]",
-        ]))
+        panel.update(facts([
+            (t("appointments.col.purpose"),
+             f"[b]{purpose_text(a.purpose)}[/b] · {when(a.starts_at)}–{ends:%H:%M}"),
+            (t("appointments.col.place"), f"{self._place(a)} ({kind_text})"),
+            (t("appointments.col.status"), t(
+                "appointments.detail_status", status=t(f"appointments.status.{a.status.value}"),
+                booked=day(a.booked_at.astimezone(AMSTERDAM).date()))),
+        ], f"[dim]{t(f'appointments.help.{a.purpose.value}')}[/dim]"))
 
     def _names(self) -> dict[str, str]:
         return {loc.id: place_name(loc.id, loc.name_en, loc.name_nl) for loc in self.locations}

@@ -24,6 +24,7 @@ from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.cases.columns import decision_label, status_label, type_label
 from ind_tui.tui.screens.cases.documents import CaseDocumentsMixin, size_text
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.facts import Fact, facts
 from ind_tui.tui.widgets.lists import VimOptionList
 from ind_tui.tui.widgets.text import Tr, plain
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from ind_tui.local.cache import LocalCache
     from ind_tui.services.pending import PendingCase
+    from ind_tui.tui.widgets.facts import Facts
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
@@ -193,56 +195,54 @@ class CaseDetailScreen(CaseDocumentsMixin):
         timeline.border_title = t("case.timeline")
         timeline.display = self.detail is not None
         if self.detail is not None:
-            timeline.update("\n".join(
-                f"{local(e.at)}  {status_label(e.status.value):<22}"
-                + (f" [dim]{escape(note_text(e.note, language()))}[/dim]" if e.note else "")
-                for e in self.detail.events))
+            # A note (the sandbox writes long ones) wraps under the notes, not under the time.
+            timeline.update(facts(
+                ((f"{local(e.at)}  {status_label(e.status.value)}",
+                  f"[dim]{escape(note_text(e.note, language()))}[/dim]" if e.note else "")
+                 for e in self.detail.events), colon=False))
         self._show_upload()
         self._show_dossier()
 
-    def _summary_text(self, case: CaseSummary) -> str:
+    def _summary_text(self, case: CaseSummary) -> Facts:
         status = status_label(final_status(case.status.value,
                                            self.archived and not self.answered))
         if case.decision is not None:
             status = t("cases.with_decision", status=status,
                        decision=decision_label(case.decision.value))
-        lines = [
-            f"[b]{t('case.employee')}:[/b] {plain(case.employee_name)}"
-            + (f"  ({t('case.vnumber')} {case.v_number})" if case.v_number else ""),
-            f"[b]{t('case.type')}:[/b] {escape(type_label(case.type_id))}",
-            f"[b]{t('case.status')}:[/b] {status}",
-            f"[b]{t('case.submitted')}:[/b] {local(case.submitted_at)}",
+        rows: list[Fact] = [
+            (t("case.employee"), plain(case.employee_name)
+             + (f"  ({t('case.vnumber')} {case.v_number})" if case.v_number else "")),
+            (t("case.type"), escape(type_label(case.type_id))),
+            (t("case.status"), status),
+            (t("case.submitted"), local(case.submitted_at)),
         ]
         detail = self.detail
         if detail is not None:
-            lines.append(f"[b]{t('case.receipt')}:[/b] " + t(
-                "case.receipt_line", zaak=detail.receipt.zaaknummer,
-                date=day(detail.receipt.receipt_date)))
-        lines.append(f"[b]{t('case.deadline')}:[/b] {day(case.decision_deadline)}")
-        if detail is not None:
-            moves = deadline_moves(detail)
-            if moves:
-                lines.append("  " + t("case.deadline_first",
-                                      date=day(detail.receipt.decision_deadline)))
-                lines.extend("  " + line for line in moves)
-            lines.append(t("case.refreshed", when=local(detail.last_refresh)))
-        return "\n".join(lines)
+            rows.append((t("case.receipt"), t("case.receipt_line", zaak=detail.receipt.zaaknummer,
+                                                date=day(detail.receipt.receipt_date))))
+        rows.append((t("case.deadline"), day(case.decision_deadline)))
+        if detail is None:
+            return facts(rows)
+        moves = deadline_moves(detail)
+        if moves:  # under the deadline they moved
+            rows.append(("", t("case.deadline_first", date=day(detail.receipt.decision_deadline))))
+            rows.extend(("", line) for line in moves)
+        return facts(rows, t("case.refreshed", when=local(detail.last_refresh)))
 
     def _show_pending(self, pending: PendingCase) -> None:
         summary = self.query_one("#case-summary", Panel)
         summary.border_title = t("case.summary")
-        lines = [
-            f"[b]{t('case.employee')}:[/b] {plain(pending.employee_name)}",
-            f"[b]{t('case.type')}:[/b] {escape(type_label(pending.type_id))}",
-            f"[b]{t('case.status')}:[/b] {t('cases.state.not_registered')}",
-            f"[b]{t('case.receipt')}:[/b] " + t("case.receipt_line", zaak=pending.zaaknummer,
-                                                 date=day(pending.receipt_date)),
-            f"[b]{t('case.deadline')}:[/b] {day(pending.decision_deadline)}",
-            "", t("case.pending", date=local(pending.received_at)),
-        ]
+        after = ["", t("case.pending", date=local(pending.received_at))]
         if pending.draft_path is not None:
-            lines.append(t("case.pending_draft", path=escape(str(pending.draft_path))))
-        summary.update("\n".join(lines))
+            after.append(t("case.pending_draft", path=escape(str(pending.draft_path))))
+        summary.update(facts([
+            (t("case.employee"), plain(pending.employee_name)),
+            (t("case.type"), escape(type_label(pending.type_id))),
+            (t("case.status"), t("cases.state.not_registered")),
+            (t("case.receipt"), t("case.receipt_line", zaak=pending.zaaknummer,
+                                  date=day(pending.receipt_date))),
+            (t("case.deadline"), day(pending.decision_deadline)),
+        ], *after))
         for selector in ("#case-timeline", "#case-upload", "#case-dossier-title",
                          "#case-dossier-hint", "#case-dossier"):
             self.query_one(selector).display = False

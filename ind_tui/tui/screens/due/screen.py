@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,13 +33,17 @@ from ind_tui.tui.widgets.text import LanguageChanged, Tr
 
 
 def columns() -> list[Column]:
+    # What the clerk scans for stays whole at 80 columns: the date, the kind of duty (its
+    # longest word in this language) and the name; the detail gives way first (Enter shows
+    # the thing itself), the case number next.
+    kinds = max(cell_len(t(f"due.kind.{kind}")) for kind in DueKind)
     return [
         Column("date", t("due.col.date"), width=10, min_width=10, formatter=day),
         Column("left", t("due.col.left"), min_width=12),
-        Column("what", t("due.col.what"), min_width=10),
-        Column("who", t("due.col.who"), min_width=10),
-        Column("case", t("due.col.case"), width=10, min_width=10),
-        Column("detail", t("due.col.detail"), min_width=12),
+        Column("what", t("due.col.what"), min_width=kinds),
+        Column("who", t("due.col.who"), min_width=14),
+        Column("case", t("due.col.case"), width=10, min_width=10, keep_from=76),
+        Column("detail", t("due.col.detail"), min_width=12, keep_from=100),
     ]
 
 

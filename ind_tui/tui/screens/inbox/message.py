@@ -17,6 +17,7 @@ from ind_tui.tui.screens.inbox.text import detail_lines, type_name
 from ind_tui.tui.screens.inbox.watch import set_unread
 from ind_tui.tui.screens.shell.base import PortalScreen
 from ind_tui.tui.widgets.chrome import Panel
+from ind_tui.tui.widgets.facts import facts
 from ind_tui.tui.widgets.text import plain
 
 
@@ -87,11 +88,13 @@ class MessageScreen(PortalScreen):
         today = client.clock.today() if client is not None else m.sent_at.date()
         self.query_one("#message-title", Static).update(
             t("inbox.msg.head", kind=t(f"inbox.kind_long.{m.kind.value}"), zaak=m.zaaknummer))
-        facts = t("inbox.msg.facts", name=plain(m.employee_name), type=type_name(m.type_id),
-                  when=local(m.sent_at), subject=plain(m.subject))
-        if m.document_id:
-            facts += "\n" + t("inbox.msg.letter", doc=m.document_id)
-        self.query_one("#message-facts", Panel).update(facts)
+        letter = [t("inbox.msg.letter", doc=m.document_id)] if m.document_id else []
+        self.query_one("#message-facts", Panel).update(facts([
+            (t("inbox.msg.fact.employee"), plain(m.employee_name)),
+            (t("inbox.msg.fact.type"), type_name(m.type_id)),
+            (t("inbox.msg.fact.sent"), local(m.sent_at)),
+            (t("inbox.msg.fact.subject"), plain(m.subject)),  # as the IND wrote it
+        ], *letter))
         detail = self.query_one("#message-detail", Panel)
         detail.update("\n".join(detail_lines(m, today)))
         detail.set_class(m.state is RequestState.OPEN, "-warning")

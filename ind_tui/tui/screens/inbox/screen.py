@@ -57,15 +57,18 @@ async def with_copy(use: Callable[[InboxCopyStore], T]) -> T:
 
 
 def columns() -> list[Column]:
+    # Below 90 columns the deadline gives way: for an open request "about" says how long is
+    # left, and what it is about and the name stay whole (Dutch words are long).
     return [
         Column("new", MARK, width=1, min_width=1),
         Column("date", t("inbox.col.sent"), width=10, min_width=10,
                formatter=lambda d: local(d)[:10]),
         Column("kind", t("inbox.col.kind"), min_width=7),
         Column("case", t("inbox.col.case"), width=10, min_width=10),
-        Column("employee", t("inbox.col.employee"), min_width=10),
-        Column("deadline", t("inbox.col.deadline"), width=10, min_width=10, formatter=day),
-        Column("about", t("inbox.col.about"), min_width=12),
+        Column("employee", t("inbox.col.employee"), min_width=12),
+        Column("deadline", t("inbox.col.deadline"), width=10, min_width=10, formatter=day,
+               keep_from=90),
+        Column("about", t("inbox.col.about"), min_width=14),
     ]
 
 

@@ -23,6 +23,7 @@ from ind_tui.i18n.format import AMSTERDAM, csv_style, day, local, money, number
 from ind_tui.tui.context import Failed, offline_errors
 from ind_tui.tui.screens.shell.base import PortalScreen, set_text
 from ind_tui.tui.widgets.chrome import Panel, PortalFooter
+from ind_tui.tui.widgets.facts import facts
 from ind_tui.tui.widgets.filter_table import FilterTable
 from ind_tui.tui.widgets.load_state import LoadLine
 from ind_tui.tui.widgets.table import VirtualTable
@@ -83,11 +84,12 @@ def _columns() -> list[Column]:
     return [
         Column("paid", t("payments.col.paid"), width=10, min_width=10, formatter=_date),
         Column("case", t("payments.col.case"), width=10, min_width=10),
-        Column("employee", t("payments.col.employee"), min_width=8),
+        Column("employee", t("payments.col.employee"), min_width=14),
         Column("amount", t("payments.col.amount"), min_width=9, formatter=money, align="right"),
         Column("status", t("payments.col.status"), min_width=7),
         Column("refund", t("payments.col.refund"), min_width=6, keep_from=100),  # mostly empty
-        Column("reference", t("payments.col.reference"), min_width=8),
+        # Below 96 columns the reference gives way to the name: the detail's title shows it.
+        Column("reference", t("payments.col.reference"), min_width=16, keep_from=96),
     ]
 
 
@@ -216,20 +218,24 @@ class PaymentsScreen(PortalScreen):
         rule = TYPES_BY_ID.get(p.type_id)
         kind = (rule.name_nl if language() == "nl" else rule.name_en) if rule else p.type_id
         panel.border_title = f"{p.reference} · {money(p.amount_eur)}"
-        lines = [
-            f"{plain(p.employee_name)} · {kind}",
-            t("payments.detail_paid", method=t(f"payments.method.{p.method.value}"),
-              paid=local(p.paid_at), collected=local(p.collected_at)),
-            t("payments.detail_case", case=p.zaaknummer, year=p.fee_year) if p.zaaknummer
-            else t("payments.detail_no_case", year=p.fee_year),
+        rows = [
+            (t("payments.col.employee"), f"{plain(p.employee_name)} · {kind}"),
+            (t("payments.fact.paid"), t(
+                "payments.detail_paid", method=t(f"payments.method.{p.method.value}"),
+                paid=local(p.paid_at), collected=local(p.collected_at))),
+            (t("payments.col.case"),
+             t("payments.detail_case", case=p.zaaknummer, year=p.fee_year) if p.zaaknummer
+             else t("payments.detail_no_case", year=p.fee_year)),
         ]
         if p.refund is not None:
-            lines.append(t("payments.detail_refund", amount=money(p.refund.amount_eur),
-                           when=local(p.refund.refunded_at), reference=p.refund.reference,
-                           reason=t(f"payments.reason.{p.refund.reason.value}")))
+            rows.append((t("payments.col.refund"), t(
+                "payments.detail_refund", amount=money(p.refund.amount_eur),
+                when=local(p.refund.refunded_at), reference=p.refund.reference,
+                reason=t(f"payments.reason.{p.refund.reason.value}"))))
         elif p.refund_due is not None:
-            lines.append(t("payments.detail_refund_due", day=day(p.refund_due)))
-        panel.update("\n".join(lines))
+            rows.append((t("payments.col.refund"),
+                         t("payments.detail_refund_due", day=day(p.refund_due))))
+        panel.update(facts(rows))
 
     # --- export -----------------------------------------------------------------------------
 
