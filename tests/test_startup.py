@@ -111,8 +111,13 @@ async def test_a_screen_after_the_login_screen_has_its_styles(tmp_path: Path) ->
     from ind_tui.tui.widgets.confirm import ConfirmDialog
     from tests.tui_helpers import make_app, sandbox_app, wait_for
 
+    from ind_tui.tui.screens.shell.login import LoginScreen
+
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test() as pilot:
+        # The login screen done starting (its code shown): the app does not close under it.
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen)
+                       and app.screen.device is not None)
         app.push_screen(ConfirmDialog("?"))
         # `#confirm-buttons { margin: 1 0 0 0 }` is a rule of screens.tcss.
         await wait_for(pilot, lambda: app.screen.query_one("#confirm-buttons").is_mounted)

@@ -323,5 +323,7 @@ async def test_the_app_asks_to_log_in_again_where_the_session_lapsed(tmp_path: P
     async with app.run_test(size=(80, 24)) as pilot:
         # Logged in first (as the user was), then asked again at the bundle's time.
         await wait_for(pilot, lambda: app.context.me is not None)
-        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen) and app.screen.relogin)
+        # ... and that screen done starting (its code shown): the app does not close under it.
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen) and app.screen.relogin
+                       and app.screen.device is not None)
         assert app.context.now() >= steps.portal_time - timedelta(minutes=5)

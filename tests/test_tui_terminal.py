@@ -89,7 +89,7 @@ def test_login_by_keys_in_a_real_terminal(served: str, tmp_path: Path) -> None:
         assert served.removeprefix("http://") in screen  # the portal address is on screen
         term.keys("5")
         term.wait_for("Account information")
-        term.wait_for("KvK number: 12345678")  # loaded from the portal, not just the title
+        term.wait_for("KvK number:   12345678")  # loaded from the portal, not just the title
         term.keys("Escape")
         term.wait_for("Welcome, Anna de Vries")
         term.keys("C-q")
