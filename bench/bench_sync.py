@@ -80,7 +80,7 @@ async def one_run(url: str, transport: httpx.AsyncBaseTransport | None, cache_pa
 
 def stock_paint(cases: int, workdir: Path) -> float:
     """The stock DataTable's first paint of as many cases (bench_cases.py, in a child)."""
-    import bench_cases  # the same folder
+    from bench import bench_cases
 
     home = workdir / "stock"
     env_home = os.environ.get("IND_TUI_HOME")

@@ -128,8 +128,14 @@ def list_cases(
     if after is not None:
         page_where += " AND zaaknummer > ?"
         page_args.append(after)
+    # A page is read in case-number order from an index that has it, so the first rows come
+    # without sorting every visible case (the planner otherwise takes `cases_visible`, made
+    # for the counts, and builds the JSON of 100,000 cases to sort them for one page).
+    order = "" if changed_since is not None else (
+        " INDEXED BY cases_submitter" if principal.is_representative
+        else " INDEXED BY cases_sponsor")
     cur = conn.execute(
-        f"SELECT zaaknummer, {_ITEM_JSON} FROM cases WHERE {page_where} "
+        f"SELECT zaaknummer, {_ITEM_JSON} FROM cases{order} WHERE {page_where} "
         "ORDER BY zaaknummer LIMIT ?", [*page_args, limit + 1],
     )
     cur.row_factory = None  # plain tuples: a Row per case costs more than its JSON
