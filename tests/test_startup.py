@@ -108,10 +108,9 @@ def test_only_the_language_shown_is_loaded(english: dict[str, Any],
 
 
 async def test_a_screen_after_the_login_screen_has_its_styles(tmp_path: Path) -> None:
+    from ind_tui.tui.screens.shell.login import LoginScreen
     from ind_tui.tui.widgets.confirm import ConfirmDialog
     from tests.tui_helpers import make_app, sandbox_app, wait_for
-
-    from ind_tui.tui.screens.shell.login import LoginScreen
 
     app = make_app(sandbox_app(tmp_path))
     async with app.run_test() as pilot:
