@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 
 
 class NewerSchema(RuntimeError):
@@ -68,3 +69,31 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[str]) -> int:
             raise
         conn.execute("COMMIT")
     return version
+
+
+def open_private(path: Path, steps: Sequence[str], *, name: str, check: bool = False
+                 ) -> sqlite3.Connection:  # fmt: skip
+    """One of ind-tui's own SQLite files, for this user only (the file, its -wal and -shm),
+    in WAL mode, brought to the version of `steps`. A damaged file (`check`: SQLite's quick
+    check) or one of a newer version raises `sqlite3.DatabaseError` naming `name`, so the
+    caller may set it aside and start afresh (what it keeps comes again from the portal)."""
+    from ind_tui.base.atomic import private_file
+
+    for side in ("", "-wal", "-shm"):  # SQLite gives -wal and -shm the database's mode
+        private_file(path.with_name(path.name + side), create=not side)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        if check:
+            found = conn.execute("PRAGMA quick_check").fetchone()
+            if found is None or found[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {found}")
+        try:
+            migrate(conn, steps)
+        except NewerSchema as exc:
+            raise sqlite3.DatabaseError(f"unknown {name} schema {exc.found}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn

@@ -22,8 +22,8 @@ from pydantic import BaseModel
 
 from ind_tui.api.cases import CaseDetail, CaseStatus, CaseSummary, Decision
 from ind_tui.api.employees import Employee
-from ind_tui.base.atomic import private_dir, private_file
-from ind_tui.base.migrations import NewerSchema, migrate
+from ind_tui.base.atomic import private_dir
+from ind_tui.base.migrations import open_private
 from ind_tui.domain.cases import RawCase
 from ind_tui.local.archive import SHOWN_STATUS, CaseArchive
 from ind_tui.local.archive import iso_utc as _iso
@@ -129,20 +129,10 @@ class LocalCache(CaseArchive):
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        for side in ("", "-wal", "-shm"):  # SQLite gives -wal and -shm the database's mode
-            private_file(self.path.with_name(self.path.name + side), create=not side)
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # A cache is rebuilt from the portal: a damaged or newer file is set aside.
+        conn = open_private(self.path, _MIGRATIONS, name="cache", check=True)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            check = conn.execute("PRAGMA quick_check").fetchone()
-            if check is None or check[0] != "ok":
-                raise sqlite3.DatabaseError(f"integrity check: {check}")
-            try:
-                migrate(conn, _MIGRATIONS)
-                conn.execute(_LIST_INDEX)  # back, if a first fill was cut off (`start_fill`)
-            except NewerSchema as exc:  # a cache is rebuilt from the portal: set it aside
-                raise sqlite3.DatabaseError(f"unknown cache schema {exc.found}") from exc
+            conn.execute(_LIST_INDEX)  # back, if a first fill was cut off (`start_fill`)
         except BaseException:
             conn.close()
             raise

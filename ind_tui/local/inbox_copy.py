@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ind_tui.api.inbox import Message
-from ind_tui.base.atomic import private_dir, private_file
-from ind_tui.base.migrations import NewerSchema, migrate
+from ind_tui.base.atomic import private_dir
+from ind_tui.base.migrations import open_private
 
 COPY_FILE = "inbox.db"
 # The list's order (unread first, newest first) is the index's, so a first screenful is read
@@ -60,20 +60,7 @@ class InboxCopyStore:
             self._conn = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        for side in ("", "-wal", "-shm"):  # SQLite gives -wal and -shm the database's mode
-            private_file(self.path.with_name(self.path.name + side), create=not side)
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            try:
-                migrate(conn, _MIGRATIONS)
-            except NewerSchema as exc:
-                raise sqlite3.DatabaseError(f"unknown inbox copy schema {exc.found}") from exc
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        return open_private(self.path, _MIGRATIONS, name="inbox copy")
 
     def close(self) -> None:
         with self._lock:
