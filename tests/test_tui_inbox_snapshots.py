@@ -1,5 +1,5 @@
-"""How the inbox, a message and the due-soon list look, in Dutch and English, at 80x24
-(pytest-textual-snapshot).
+"""How the inbox, a message, the form answering a request and the due-soon list look, in
+Dutch and English, at 80x24 (pytest-textual-snapshot).
 
 Update after an intended change with
 `pytest tests/test_tui_inbox_snapshots.py --snapshot-update` and look at the report first.
@@ -59,8 +59,18 @@ async def due(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def answer(pilot: Pilot[Any]) -> None:
+    """The form to answer the open request: one path field per document asked for."""
+    from ind_tui.tui.screens.inbox.answer import AnswerScreen
+
+    await message(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, AnswerScreen))
+    await settle(pilot)
+
+
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
-    "inbox": inbox, "message": message, "due": due,
+    "inbox": inbox, "message": message, "due": due, "answer": answer,
 }
 
 
