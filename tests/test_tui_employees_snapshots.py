@@ -58,6 +58,16 @@ async def deregister_form(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def register_form(pilot: Pilot[Any]) -> None:
+    from ind_tui.tui.screens.employees.forms import RegisterScreen
+
+    await _list(pilot)
+    await settle(pilot)  # the toasts belong to the screen under the form
+    await pilot.press("n")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, RegisterScreen))
+    await settle(pilot)
+
+
 async def import_preview(pilot: Pilot[Any]) -> None:
     from ind_tui.tui.screens.employees.bulk import ImportScreen
 
@@ -89,7 +99,7 @@ async def denied(pilot: Pilot[Any]) -> None:
 
 
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
-    "employees": employees, "deregister_form": deregister_form,
+    "employees": employees, "register_form": register_form, "deregister_form": deregister_form,
     "import_preview": import_preview, "denied": denied,
 }
 
