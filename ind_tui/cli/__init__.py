@@ -208,3 +208,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from ind_tui.local.settings import SettingsError
+
+        if not isinstance(exc, SettingsError):
+            raise
+        # The settings file cannot be read or names no such profile: said in the language.
+        from ind_tui.i18n import t
+
+        sys.stderr.write(f"ind-tui: {t(exc.key, **exc.values)}\n")
+        return EXIT_BAD_INPUT

@@ -55,7 +55,7 @@ def _profile(args: argparse.Namespace) -> Any:
     try:
         return resolve_profile(args.profile, args.portal)
     except SettingsError as exc:
-        raise BadInput(str(exc)) from exc
+        raise BadInput(t(exc.key, **exc.values)) from exc
 
 
 def _passphrase() -> str | None:

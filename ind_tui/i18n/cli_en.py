@@ -223,4 +223,11 @@ EN: dict[str, str] = {
     "tokens.where.encrypted_file": "encrypted file",
     "tokens.where.memory": "memory only",
     "tokens.where.environment": "environment variable",
+    "settings.unreadable": "the settings file {path} cannot be read: {detail}. Correct or "
+                           "remove it (ind-tui starts with defaults without it).",
+    "settings.no_profile": "there is no profile '{name}' (known: {known}). Give one of those, "
+                           "or leave out --profile.",
+    "settings.bad_portal": "--portal is not a portal address: {detail}",
+    "settings.profile_name": "the profile name '{name}' may hold only letters, digits, '.', '_' "
+                             "and '-'",
 }

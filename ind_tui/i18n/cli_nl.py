@@ -227,4 +227,11 @@ NL: dict[str, str] = {
     "tokens.where.encrypted_file": "versleuteld bestand",
     "tokens.where.memory": "alleen in geheugen",
     "tokens.where.environment": "omgevingsvariabele",
+    "settings.unreadable": "het instellingenbestand {path} is niet te lezen: {detail}. Verbeter "
+                           "of verwijder het (zonder start ind-tui met de standaardwaarden).",
+    "settings.no_profile": "er is geen profiel '{name}' (bekend: {known}). Geef een daarvan, of "
+                           "laat --profile weg.",
+    "settings.bad_portal": "--portal is geen portaaladres: {detail}",
+    "settings.profile_name": "de profielnaam '{name}' mag alleen letters, cijfers, '.', '_' en "
+                             "'-' bevatten",
 }

@@ -44,7 +44,14 @@ TokenStoreChoice = Literal["keyring", "encrypted_file", "memory"]
 
 
 class SettingsError(Exception):
-    """The config file cannot be read, or names a profile that does not exist."""
+    """The config file cannot be read, or names a profile that does not exist. `key` and
+    `values` name the catalogue text that says so in the user's language (`str()` is the
+    English one, for logs)."""
+
+    def __init__(self, message: str, key: str = "settings.unreadable", **values: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values or {"detail": message}
 
 
 class Profile(BaseModel):
@@ -96,7 +103,8 @@ class Settings(BaseModel):
             return self.profiles[wanted]
         except KeyError:
             known = ", ".join(sorted(self.profiles))
-            raise SettingsError(f"no profile {wanted!r} (known: {known})") from None
+            raise SettingsError(f"no profile {wanted!r} (known: {known})", "settings.no_profile",
+                                name=wanted, known=known) from None
 
 
 def config_path() -> Path:
@@ -110,13 +118,14 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsError(f"{path}: {exc}") from exc
+        raise SettingsError(f"{path}: {exc}", path=str(path), detail=str(exc)) from exc
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise SettingsError(f"{path}: {where}: {first['msg']}") from exc
+        raise SettingsError(f"{path}: {where}: {first['msg']}", path=str(path),
+                            detail=f"{where}: {first['msg']}") from exc
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
@@ -129,7 +138,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     except FileNotFoundError:
         document = tomlkit.document()
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as exc:
-        raise SettingsError(f"{path}: {exc}") from exc
+        raise SettingsError(f"{path}: {exc}", path=str(path), detail=str(exc)) from exc
     _merge(document, _as_toml_data(settings))
     atomic_write_text(path, tomlkit.dumps(document))
     return path
@@ -153,14 +162,16 @@ def resolve_profile(
                 {**profile.model_dump(), "portal": portal, "name": profile.name}
             )
         except ValidationError as exc:
-            raise SettingsError(f"--portal: {exc.errors()[0]['msg']}") from exc
+            msg = exc.errors()[0]["msg"]
+            raise SettingsError(f"--portal: {msg}", "settings.bad_portal", detail=msg) from exc
         profile.name = name or profile.name
     return profile
 
 
 def set_profile(profile: Profile, *, make_default: bool = False, path: Path | None = None) -> None:
     if not _NAME.match(profile.name):
-        raise SettingsError("a profile name uses letters, digits, '.', '_' and '-' only")
+        raise SettingsError("a profile name uses letters, digits, '.', '_' and '-' only",
+                            "settings.profile_name", name=profile.name)
     settings = load_settings(path)
     settings.profiles[profile.name] = profile
     if make_default:
