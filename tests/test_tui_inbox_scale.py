@@ -55,6 +55,9 @@ async def test_first_rows_show_while_the_rest_is_read(tmp_path: Path) -> None:
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen and screen.loaded)
         assert sum(m.unread for m in screen.messages) >= unread - 1  # one was opened
+        # The one opened meanwhile is listed once (the read list has it too), also kept so.
+        ids = [m.id for m in screen.messages]
+        assert len(set(ids)) == len(ids)
         assert not line.display and line.state is LoadState.SHOWN
 
 

@@ -84,8 +84,10 @@ class InboxCopyStore:
     def replace(self, scope: str, messages: Iterable[Message], total: int,
                 fetched_at: datetime) -> None:
         """Keep `messages` as the whole list of `scope` (what was kept before goes)."""
+        # One message once (the last of a list that has it twice is the newer state).
+        latest = {m.id: m for m in messages}
         rows = [(scope, m.id, int(m.unread), m.sent_at.timestamp(), m.model_dump_json())
-                for m in messages]
+                for m in latest.values()]
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:

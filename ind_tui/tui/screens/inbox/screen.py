@@ -222,7 +222,9 @@ class InboxScreen(PortalScreen):
         read = await client.messages_page(unread=False, limit=NEWEST)
         self.total = unread + read.total
         wanted = unread + len(read.items)
-        self.messages.extend(read.items)
+        # One read since the first page came (opened meanwhile) is in both: the newer stays.
+        fresh = {m.id: m for m in read.items}
+        self.messages = [fresh.pop(m.id, m) for m in self.messages] + list(fresh.values())
         painted, took = time.monotonic(), 0.0
         self._progress(wanted)
         while after is not None and self.is_attached:
