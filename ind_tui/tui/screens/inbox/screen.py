@@ -240,7 +240,7 @@ class InboxScreen(PortalScreen):
                 took = painted - started
 
     def _progress(self, wanted: int) -> None:
-        if self.is_attached:
+        if self.whole:
             self.load_line.started(t("load.progress", done=number(len(self.messages)),
                                      total=number(max(wanted, len(self.messages)))))
 
@@ -259,6 +259,8 @@ class InboxScreen(PortalScreen):
     # --- showing ---------------------------------------------------------------------------
 
     def _show(self) -> None:
+        if not self.whole:  # leaving, or between its widgets: self.messages keeps the list
+            return
         today = self.today
         self.shown = [
             m for m in ordered(self.messages)
